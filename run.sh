@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set everything up, then run the main job: the demo on an embedded SQLite database.
+# Extra arguments go to `tiered-ws demo` (e.g. --data-dir /tmp/tw-demo).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+scripts/setup.sh
+exec .venv/bin/tiered-ws demo "$@"

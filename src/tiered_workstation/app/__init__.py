@@ -1,0 +1,1 @@
+"""Application wiring: the one place that turns a configuration into services."""

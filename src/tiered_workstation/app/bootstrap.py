@@ -1,0 +1,118 @@
+"""The ONE place that reads the configuration and the mode and builds services.
+
+Tests call :func:`bootstrap` with temporary settings; the CLI and (later) the
+GUI call :func:`open_site`.  Nothing else creates engines, sessions or workers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..config import Settings, SiteMode, load_settings
+from ..events import EventBus
+from ..registration.service import RegistrationPolicy
+from ..storage.base import utcnow
+from ..storage.database import Database
+from ..storage.enums import ReadingMode
+from ..storage.migrate import current_revision, head_revision
+from ..workflow.machine import ExamWorkflow, LocalSite
+
+LOGGER = logging.getLogger(__name__)
+
+
+class SiteNotReadyError(RuntimeError):
+    """The site's database is missing or older than this program."""
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What this site's desks and services do, derived from its mode.
+
+    Widgets and services ask these questions instead of testing the mode.
+    """
+
+    registers_patients: bool
+    serves_local_worklist: bool
+    forwards_images: bool
+    writes_preliminary_reports: bool
+    triages_and_assigns: bool
+    reviews_and_signs: bool
+    runs_sync_api: bool
+    follows_center_feed: bool
+    prints_reports: bool
+
+    @classmethod
+    def for_mode(cls, mode: SiteMode) -> Capabilities:
+        center = mode is SiteMode.CENTER
+        return cls(
+            registers_patients=True,
+            serves_local_worklist=True,
+            forwards_images=not center,
+            writes_preliminary_reports=True,
+            triages_and_assigns=center,
+            reviews_and_signs=center,
+            runs_sync_api=center,
+            follows_center_feed=not center,
+            prints_reports=True,
+        )
+
+
+@dataclass
+class Services:
+    """Everything a running site uses, built once."""
+
+    settings: Settings
+    capabilities: Capabilities
+    bus: EventBus
+    database: Database
+    workflow: ExamWorkflow
+    registration: RegistrationPolicy
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def bootstrap(settings: Settings, *, bus: EventBus | None = None,
+              clock: Callable[[], datetime] = utcnow, require_schema: bool = True) -> Services:
+    """Build the services of ``settings``' site.
+
+    With ``require_schema`` the database must exist and be migrated to the
+    newest revision (``tiered-ws db upgrade``); otherwise a clear error says so.
+    """
+    bus = bus or EventBus()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    database = Database(settings.database_url, bus)
+    if require_schema:
+        _check_schema(database)
+    site = settings.site
+    workflow = ExamWorkflow(
+        LocalSite(code=site.code, is_center=site.mode is SiteMode.CENTER,
+                  center_code=site.center),
+        clock=clock)
+    registration = RegistrationPolicy(
+        site_code=site.code, timezone=site.tz, uid_root=settings.uid_root,
+        default_reading_mode=ReadingMode(settings.workflow.default_reading_mode))
+    return Services(settings=settings, capabilities=Capabilities.for_mode(site.mode), bus=bus,
+                    database=database, workflow=workflow, registration=registration)
+
+
+def open_site(config_path: str | Path | None = None, *, require_schema: bool = True) -> Services:
+    """Load the configuration (``--config`` / ``TW_CONFIG`` / ./site.toml) and bootstrap."""
+    return bootstrap(load_settings(config_path), require_schema=require_schema)
+
+
+def _check_schema(database: Database) -> None:
+    path = database.sqlite_path
+    if path is not None and not path.exists():
+        raise SiteNotReadyError(f"The site database {path} does not exist; "
+                                "run `tiered-ws init` or `tiered-ws db upgrade` first.")
+    current, head = current_revision(database), head_revision()
+    if current != head:
+        database.dispose()
+        raise SiteNotReadyError(
+            f"The site database is at schema revision {current or '(empty)'} but this "
+            f"program needs {head}; run `tiered-ws db upgrade` (back up the database first).")

@@ -1,0 +1,112 @@
+"""Writing a commented ``site.toml`` that ``config.load_settings`` reads back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..config import SCHEMA_VERSION, PeerNode, Settings, SiteMode, default_database_url
+
+
+def _s(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def _rel(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix() or "."
+    except ValueError:
+        return path.as_posix()
+
+
+def render_site_toml(settings: Settings, config_dir: Path) -> str:
+    """The configuration as a commented TOML document (paths relative to ``config_dir``)."""
+    site, dicom, api, cs, wf = (settings.site, settings.dicom, settings.api, settings.charset,
+                                settings.workflow)
+    db_url = "" if settings.database_url == default_database_url(settings.data_dir) \
+        else settings.database_url
+    lines = [
+        "# Tiered Workstation site configuration.",
+        "# Written by `tiered-ws init`; edit with care, then run `tiered-ws status` to check.",
+        f"schema_version = {SCHEMA_VERSION}",
+        "",
+        "[site]",
+        "# Site code: 2–5 capital letters/digits; it prefixes every accession number.",
+        f"code = {_s(site.code)}",
+        f"name = {_s(site.name)}",
+        "# center: reads, reviews and signs.  community: registers, images, prints.",
+        f"mode = {_s(site.mode.value)}",
+    ]
+    if site.mode is SiteMode.COMMUNITY:
+        lines += ["# The center hospital this community belongs to.",
+                  f"center = {_s(site.center or '')}"]
+    lines += [
+        "# Local time zone for screens, printed reports and accession-number dates.",
+        f"timezone = {_s(site.timezone)}",
+        "",
+        "[paths]",
+        "# Relative paths are taken from this file's folder.",
+        f"data_dir = {_s(_rel(settings.data_dir, config_dir))}",
+        f"archive_dir = {_s(_rel(settings.archive_dir, settings.data_dir))}",
+        "# Empty: an SQLite file in data_dir.  For PostgreSQL:",
+        '# database_url = "postgresql+psycopg://tw@dbhost/tiered"',
+        f"database_url = {_s(db_url)}",
+        "",
+        "[dicom]",
+        "# This site's own DICOM node.",
+        f"ae_title = {_s(dicom.ae_title)}",
+        f"port = {dicom.port}",
+        "# 127.0.0.1 accepts only this machine; 0.0.0.0 accepts the local network.",
+        f"bind_address = {_s(dicom.bind_address)}",
+        f"max_pdu = {dicom.max_pdu}",
+        "",
+        "[api]",
+        "# HTTPS sync API (mutual TLS) served by a center, used by its communities.",
+        f"port = {api.port}",
+        f"bind_address = {_s(api.bind_address)}",
+        "",
+        "[charset]",
+        "# Specific Character Set used in answers (MWL, C-FIND) unless a peer says otherwise.",
+        f"outgoing = {_s(cs.outgoing)}",
+        "# Assumed for text from devices that send Chinese without declaring a character set.",
+        f"assume_unlabelled = {_s(cs.assume_unlabelled)}",
+        "",
+        "[workflow]",
+        "# Registration → printed report target, in minutes.",
+        f"tat_target_minutes = {wf.tat_target_minutes}",
+        '# "center-full" (center writes and reviews) or "community-prelim".',
+        f"default_reading_mode = {_s(wf.default_reading_mode)}",
+        "",
+        "[uid]",
+        '# UID root for generated UIDs; "2.25" makes UUID-derived UIDs (no registration needed).',
+        f"root = {_s(settings.uid_root)}",
+        "",
+        "# Known DICOM peers; an AE title not listed here is refused.  Example:",
+        "# [[peers]]",
+        '# ae_title = "DR01"          # the DR console',
+        '# host = "192.168.1.20"',
+        "# port = 104",
+        '# kind = "modality"          # node | modality | workstation',
+        "# tls = false",
+        '# charset = "GB18030"        # what this device reads and writes',
+        '# assume_charset = "GBK"     # only for devices that mislabel their text',
+        "# phonetic_names = true      # send Zhang^San=张^三",
+    ]
+    for peer in settings.peers:
+        lines += ["", *_peer_lines(peer)]
+    return "\n".join(lines) + "\n"
+
+
+def _peer_lines(peer: PeerNode) -> list[str]:
+    lines = ["[[peers]]", f"ae_title = {_s(peer.ae_title)}", f"host = {_s(peer.host)}",
+             f"port = {peer.port}", f"kind = {_s(peer.kind.value)}",
+             f"tls = {str(peer.tls).lower()}"]
+    if peer.site:
+        lines.append(f"site = {_s(peer.site)}")
+    if peer.charset:
+        lines.append(f"charset = {_s(peer.charset)}")
+    if peer.assume_charset:
+        lines.append(f"assume_charset = {_s(peer.assume_charset)}")
+    if peer.phonetic_names:
+        lines.append("phonetic_names = true")
+    return lines

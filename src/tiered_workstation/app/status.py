@@ -1,0 +1,98 @@
+"""What `tiered-ws status` reports: the site, its exams by state, its services."""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ..config import SiteMode
+from ..storage.enums import ExamState
+from ..storage.exams import Exam
+from ..storage.messaging import OutboxMessage
+from ..storage.migrate import current_revision, head_revision
+from ..storage.sites import User
+from .bootstrap import Services
+
+
+@dataclass(frozen=True)
+class ServiceStatus:
+    name: str
+    address: str
+    listening: bool
+
+
+@dataclass(frozen=True)
+class SiteStatus:
+    schema_revision: str | None
+    schema_head: str | None
+    exams_by_state: dict[ExamState, int]
+    outbox_waiting: dict[str, int]
+    user_count: int
+    services: tuple[ServiceStatus, ...]
+
+
+def is_listening(host: str, port: int, timeout: float = 0.3) -> bool:
+    """True when something accepts TCP connections at host:port (this machine only)."""
+    target = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    try:
+        with socket.create_connection((target, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def collect_status(services: Services) -> SiteStatus:
+    settings = services.settings
+    with services.database.session() as session:
+        counts = dict(session.execute(select(Exam.state, func.count()).group_by(Exam.state)).all())
+        waiting = dict(session.execute(
+            select(OutboxMessage.destination_site, func.count())
+            .where(OutboxMessage.delivered_at.is_(None))
+            .group_by(OutboxMessage.destination_site)).all())
+        users = session.scalar(select(func.count()).select_from(User)) or 0
+    dicom, api = settings.dicom, settings.api
+    probes = [ServiceStatus(f"DICOM node {dicom.ae_title}", f"{dicom.bind_address}:{dicom.port}",
+                            is_listening(dicom.bind_address, dicom.port))]
+    if settings.site.mode is SiteMode.CENTER:
+        probes.append(ServiceStatus("Sync API (HTTPS)", f"{api.bind_address}:{api.port}",
+                                    is_listening(api.bind_address, api.port)))
+    return SiteStatus(
+        schema_revision=current_revision(services.database), schema_head=head_revision(),
+        exams_by_state={state: counts.get(state, 0) for state in ExamState},
+        outbox_waiting=waiting, user_count=users, services=tuple(probes))
+
+
+def format_status(services: Services, status: SiteStatus) -> str:
+    settings = services.settings
+    site = settings.site
+    schema_note = "up to date" if status.schema_revision == status.schema_head \
+        else f"needs `tiered-ws db upgrade` to {status.schema_head}"
+    lines = [
+        f"Site      {site.code} — {site.name} ({site.mode.value}"
+        + (f", center {site.center})" if site.center else ")"),
+        f"Config    {settings.source or '(in memory)'}",
+        f"Database  {services.database.url.render_as_string(hide_password=True)}",
+        f"          schema {status.schema_revision or '(empty)'}, {schema_note}",
+        f"Archive   {settings.archive_dir}",
+        f"Users     {status.user_count}",
+        "",
+        "Exams by state",
+    ]
+    total = sum(status.exams_by_state.values())
+    lines += [f"  {state.value:<16}{count:>6}" for state, count in status.exams_by_state.items()]
+    lines += [f"  {'total':<16}{total:>6}", "", "Services"]
+    for service in status.services:
+        state = "listening" if service.listening else "not running"
+        lines.append(f"  {service.name:<28}{service.address:<22}{state}")
+    lines += ["", "Outbox (messages not yet delivered)"]
+    if status.outbox_waiting:
+        lines += [f"  to {dest:<8}{n:>6}" for dest, n in sorted(status.outbox_waiting.items())]
+    else:
+        lines.append("  empty")
+    if settings.peers:
+        lines += ["", "Peers"]
+        lines += [f"  {p.ae_title:<16}{p.host}:{p.port}  {p.kind.value}"
+                  + ("  TLS" if p.tls else "") for p in settings.peers]
+    return "\n".join(lines)

@@ -1,0 +1,244 @@
+"""`tiered-ws`: the command line. Parses arguments, calls the app layer, reports errors.
+
+Exit codes: 0 success, 1 the action failed, 2 bad configuration or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .app.bootstrap import Services, SiteNotReadyError, open_site
+from .app.demo import run_demo
+from .app.site_setup import InitRequest, init_site
+from .app.status import collect_status, format_status
+from .config import ConfigError, load_settings
+from .security.passwords import WeakPasswordError
+from .storage.database import Database
+from .storage.enums import Role
+from .storage.migrate import current_revision, head_revision, upgrade
+from .workflow.accounts import AuthenticationError, add_user, list_users, login, set_password
+from .workflow.actors import Actor
+from .workflow.errors import WorkflowError
+
+LOGGER = logging.getLogger("tiered_workstation.cli")
+EXIT_FAILED, EXIT_USAGE = 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tiered-ws", description="Tiered Workstation: PACS/RIS for tiered radiology care.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument("--config", help="site.toml to use (default: $TW_CONFIG, ./site.toml)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = sub.add_parser("init", help="create a site: site.toml, database, first rows")
+    init.add_argument("--mode", required=True, choices=["center", "community"])
+    init.add_argument("--site", required=True, help="site code, e.g. CH01 or CM01")
+    init.add_argument("--data-dir", required=True, type=Path)
+    init.add_argument("--name", help="the hospital's name as printed on reports")
+    init.add_argument("--center", help="community only: the center's site code")
+    init.add_argument("--ae-title", help="this site's DICOM AE title")
+    init.add_argument("--dicom-port", type=int)
+    init.add_argument("--api-port", type=int)
+    init.add_argument("--force", action="store_true", help="overwrite an existing site.toml")
+    init.set_defaults(func=cmd_init)
+
+    status = sub.add_parser("status", help="the site, its exams by state and its services")
+    status.set_defaults(func=cmd_status)
+
+    demo = sub.add_parser("demo", help="demo center site; walk one exam through every state")
+    demo.add_argument("--data-dir", type=Path, default=Path("demo-data"))
+    demo.set_defaults(func=cmd_demo)
+
+    db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command",
+                                                                     required=True)
+    up = db.add_parser("upgrade", help="apply migrations up to the newest schema")
+    up.add_argument("--revision", default="head")
+    up.set_defaults(func=cmd_db_upgrade)
+    db.add_parser("current", help="show the schema revision").set_defaults(func=cmd_db_current)
+
+    user = sub.add_parser("user", help="user accounts").add_subparsers(dest="user_command",
+                                                                       required=True)
+    add = user.add_parser("add", help="create a user")
+    add.add_argument("username")
+    add.add_argument("--role", action="append", required=True, dest="roles",
+                     choices=[r.value for r in Role.human_roles()], help="repeat for several")
+    add.add_argument("--name", default="", help="display name, e.g. 刘主任")
+    add.add_argument("--group", action="append", default=[], dest="groups",
+                     help="specialty group code (repeatable), e.g. chest")
+    add.add_argument("--site", help="the user's site code (default: this site)")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from standard input")
+    add.set_defaults(func=cmd_user_add)
+    user.add_parser("list", help="list users").set_defaults(func=cmd_user_list)
+    passwd = user.add_parser("passwd", help="set a user's password")
+    passwd.add_argument("username")
+    passwd.add_argument("--password-stdin", action="store_true")
+    passwd.set_defaults(func=cmd_user_passwd)
+    verify = user.add_parser("verify", help="check a user's password (as the login does)")
+    verify.add_argument("username")
+    verify.add_argument("--password-stdin", action="store_true")
+    verify.set_defaults(func=cmd_user_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    handler: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return handler(args)
+    except ConfigError as exc:
+        _err(f"Configuration error: {exc}")
+        return EXIT_USAGE
+    except SiteNotReadyError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except (ValueError, WorkflowError, FileExistsError, LookupError) as exc:
+        _err(f"Error: {exc}")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _err("Interrupted.")
+        return 130
+    except Exception as exc:
+        LOGGER.debug("unexpected failure", exc_info=True)
+        _err(f"Unexpected error ({type(exc).__name__}): {exc}\nRun again with -v for details.")
+        return EXIT_FAILED
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _cli_actor(services: Services) -> Actor:
+    return Actor(username=f"cli:{getpass.getuser()}", role=Role.ADMIN,
+                 site_code=services.settings.site.code)
+
+
+def _read_password(args: argparse.Namespace, confirm: bool) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise ValueError("No terminal to ask for the password; use --password-stdin.")
+    password = getpass.getpass("Password: ")
+    if confirm and getpass.getpass("Repeat password: ") != password:
+        raise ValueError("The two passwords differ.")
+    return password
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    settings, path = init_site(InitRequest(
+        mode=args.mode, site_code=args.site, data_dir=args.data_dir, name=args.name,
+        center=args.center, ae_title=args.ae_title, dicom_port=args.dicom_port,
+        api_port=args.api_port), force=args.force)
+    print(f"Created {settings.site.mode.value} site {settings.site.code} — wrote {path}")
+    print(f"Database ready: {settings.database_url}")
+    print(f"Next: tiered-ws --config {path} user add admin --role admin")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    services = open_site(args.config)
+    try:
+        print(format_status(services, collect_status(services)))
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    result = run_demo(args.data_dir, print)
+    return 0 if result.tat_status in ("met", "missed") else EXIT_FAILED
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    database = Database(settings.database_url)
+    try:
+        before = current_revision(database)
+        after = upgrade(database, args.revision)
+    finally:
+        database.dispose()
+    print(f"Schema {before or '(empty)'} → {after}" if before != after
+          else f"Schema already at {after}")
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    database = Database(settings.database_url)
+    try:
+        current = current_revision(database)
+    finally:
+        database.dispose()
+    print(f"{current or '(empty)'} (newest: {head_revision()})")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    services = open_site(args.config)
+    try:
+        password = _read_password(args, confirm=True)
+        with services.database.transaction() as session:
+            user = add_user(session, _cli_actor(services), username=args.username,
+                            display_name=args.name, password=password,
+                            roles=[Role(r) for r in args.roles],
+                            site_code=args.site or services.settings.site.code,
+                            groups=args.groups)
+            print(f"Added {user.username} ({', '.join(sorted(args.roles))}) at {user.site_code}")
+    except WeakPasswordError as exc:
+        raise ValueError(str(exc)) from None
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    services = open_site(args.config)
+    try:
+        with services.database.session() as session:
+            users = list_users(session)
+            print(f"{'user':<16}{'name':<14}{'site':<6}{'roles':<30}{'groups':<14}active")
+            for u in users:
+                print(f"{u.username:<16}{u.display_name:<14}{u.site_code:<6}"
+                      f"{','.join(sorted(u.roles)):<30}{','.join(sorted(u.groups)):<14}"
+                      f"{'yes' if u.active else 'no'}")
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    services = open_site(args.config)
+    try:
+        password = _read_password(args, confirm=True)
+        with services.database.transaction() as session:
+            set_password(session, _cli_actor(services), args.username, password)
+        print(f"Password of {args.username} changed.")
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_user_verify(args: argparse.Namespace) -> int:
+    services = open_site(args.config)
+    try:
+        password = _read_password(args, confirm=False)
+        try:
+            user = login(services.database, args.username, password,
+                         services.settings.site.code)
+        except AuthenticationError as exc:
+            _err(str(exc))
+            return EXIT_FAILED
+        print(f"OK: {user.username} ({', '.join(sorted(user.roles))})")
+    finally:
+        services.close()
+    return 0

@@ -1,0 +1,405 @@
+"""Site configuration: a TOML file turned into typed, validated settings.
+
+A site's whole identity lives in one ``site.toml``: who the site is, where its
+data lives, how its DICOM node is reached and which peers it trusts.  Every
+value is checked when the file is read; a mistake produces one
+:class:`ConfigError` naming the key and the expected form, so a technician can
+fix the file without reading a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+SCHEMA_VERSION = 1
+CONFIG_ENV_VAR = "TW_CONFIG"
+DEFAULT_CONFIG_NAME = "site.toml"
+DEFAULT_DB_FILE = "tiered.db"
+
+SITE_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")
+UID_ROOT_RE = re.compile(r"^[0-2](\.(0|[1-9][0-9]*))*$")
+# Character sets a peer may be configured with (DICOM defined terms).
+KNOWN_CHARSETS = (
+    "ISO_IR 6",
+    "ISO_IR 100",
+    "ISO_IR 192",
+    "GB18030",
+    "GBK",
+    "ISO 2022 IR 6\\ISO 2022 IR 58",
+)
+
+
+class SiteMode(StrEnum):
+    """What a site does in the consortium."""
+
+    CENTER = "center"
+    COMMUNITY = "community"
+
+
+class PeerKind(StrEnum):
+    """What sits behind a peer AE title."""
+
+    NODE = "node"  # another Tiered Workstation site
+    MODALITY = "modality"  # a DR/CT console
+    WORKSTATION = "workstation"  # a viewer or third-party PACS
+
+
+class ConfigError(ValueError):
+    """A configuration value is missing or malformed.
+
+    Parameters
+    ----------
+    key
+        Dotted key in the TOML file, e.g. ``dicom.port``.
+    problem
+        What is wrong with the value that was found.
+    expected
+        The form the value should take.
+    source
+        The file the value came from, when known.
+    """
+
+    def __init__(self, key: str, problem: str, expected: str, source: Path | None = None):
+        self.key = key
+        self.problem = problem
+        self.expected = expected
+        self.source = source
+        where = f"{source}: " if source else ""
+        subject = f"`{key}` " if key else ""
+        super().__init__(f"{where}{subject}{problem}; expected {expected}.")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    code: str
+    name: str
+    mode: SiteMode
+    center: str | None
+    timezone: str = "Asia/Shanghai"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class DicomSettings:
+    ae_title: str
+    port: int = 11112
+    bind_address: str = "127.0.0.1"
+    max_pdu: int = 131072
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    port: int = 8443
+    bind_address: str = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class CharsetSettings:
+    outgoing: str = "ISO_IR 192"
+    assume_unlabelled: str = "GB18030"
+
+
+@dataclass(frozen=True)
+class WorkflowSettings:
+    tat_target_minutes: int = 30
+    default_reading_mode: str = "center-full"
+
+
+@dataclass(frozen=True)
+class PeerNode:
+    ae_title: str
+    host: str
+    port: int
+    tls: bool = False
+    kind: PeerKind = PeerKind.NODE
+    site: str | None = None
+    charset: str | None = None
+    assume_charset: str | None = None
+    phonetic_names: bool = False
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a site needs to start, validated."""
+
+    site: SiteSettings
+    data_dir: Path
+    archive_dir: Path
+    database_url: str
+    dicom: DicomSettings
+    api: ApiSettings = field(default_factory=ApiSettings)
+    charset: CharsetSettings = field(default_factory=CharsetSettings)
+    workflow: WorkflowSettings = field(default_factory=WorkflowSettings)
+    uid_root: str = "2.25"
+    peers: tuple[PeerNode, ...] = ()
+    schema_version: int = SCHEMA_VERSION
+    source: Path | None = None
+
+    def peer(self, ae_title: str) -> PeerNode | None:
+        """The registered peer with this AE title, or None if it is unknown."""
+        return next((p for p in self.peers if p.ae_title == ae_title), None)
+
+
+def default_database_url(data_dir: Path) -> str:
+    return f"sqlite:///{(data_dir / DEFAULT_DB_FILE).as_posix()}"
+
+
+def resolve_config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Choose the configuration file: ``--config`` beats ``TW_CONFIG`` beats ./site.toml."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(CONFIG_ENV_VAR)
+    if env:
+        return Path(env)
+    return Path.cwd() / DEFAULT_CONFIG_NAME
+
+
+def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
+    """Read and validate a site configuration file.
+
+    Raises
+    ------
+    ConfigError
+        When the file is missing, is not valid TOML, or any value is wrong.
+    """
+    config_path = resolve_config_path(path).expanduser()
+    try:
+        raw = tomllib.loads(config_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(
+            "", f"the configuration file {config_path} was not found",
+            "a site.toml written by `tiered-ws init`, or the path in --config / TW_CONFIG",
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("", f"the file is not valid TOML ({exc})", "TOML syntax",
+                          config_path) from None
+    except UnicodeDecodeError:
+        raise ConfigError("", "the file is not UTF-8 text", "a UTF-8 encoded file",
+                          config_path) from None
+    return parse_settings(raw, base_dir=config_path.parent.resolve(), source=config_path)
+
+
+# Each entry upgrades a raw mapping from schema version N to N + 1.
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
+                   source: Path | None = None) -> Settings:
+    """Validate a parsed TOML mapping; relative paths are taken from ``base_dir``."""
+    root = _Table(dict(raw), "", source)
+    version = root.integer("schema_version", minimum=1)
+    if version > SCHEMA_VERSION:
+        raise ConfigError("schema_version", f"is {version}, newer than this program knows",
+                          f"{SCHEMA_VERSION} or lower (upgrade Tiered Workstation)", source)
+    data = dict(raw)
+    while version < SCHEMA_VERSION:
+        data = _MIGRATIONS[version](data)
+        version += 1
+    root = _Table(data, "", source)
+    root.integer("schema_version", minimum=1)
+
+    site_t = root.table("site")
+    mode = SiteMode(site_t.choice("mode", [m.value for m in SiteMode]))
+    code = site_t.string("code", pattern=SITE_CODE_RE,
+                         expected="2–5 capital letters or digits starting with a letter, e.g. CM01")
+    center = site_t.string("center", default="", pattern=re.compile(r"^$|" + SITE_CODE_RE.pattern),
+                           expected="the site code of the center, e.g. CH01") or None
+    if mode is SiteMode.COMMUNITY and center is None:
+        raise ConfigError("site.center", "is missing for a community site",
+                          "the site code of the center this community belongs to", source)
+    timezone = site_t.string("timezone", default="Asia/Shanghai")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError("site.timezone", f"names an unknown time zone {timezone!r}",
+                          "an IANA zone such as Asia/Shanghai", source) from None
+    site = SiteSettings(code=code, name=site_t.string("name", default=code), mode=mode,
+                        center=center if mode is SiteMode.COMMUNITY else None, timezone=timezone)
+    site_t.done()
+
+    paths_t = root.table("paths", optional=True)
+    data_dir = _path(paths_t.string("data_dir", default="."), base_dir)
+    archive_dir = _path(paths_t.string("archive_dir", default="archive"), data_dir)
+    database_url = paths_t.string("database_url", default="") or default_database_url(data_dir)
+    if "://" not in database_url:
+        raise ConfigError("paths.database_url", f"is {database_url!r}",
+                          "an SQLAlchemy URL such as sqlite:///tiered.db or "
+                          "postgresql+psycopg://user@host/db", source)
+    paths_t.done()
+
+    dicom_t = root.table("dicom", optional=True)
+    dicom = DicomSettings(
+        ae_title=dicom_t.ae_title("ae_title", default=f"{code}_PACS"[:16]),
+        port=dicom_t.port("port", default=11112),
+        bind_address=dicom_t.string("bind_address", default="127.0.0.1"),
+        max_pdu=dicom_t.integer("max_pdu", default=131072, minimum=0, maximum=2**32 - 1),
+    )
+    dicom_t.done()
+
+    api_t = root.table("api", optional=True)
+    api = ApiSettings(port=api_t.port("port", default=8443),
+                      bind_address=api_t.string("bind_address", default="127.0.0.1"))
+    api_t.done()
+
+    cs_t = root.table("charset", optional=True)
+    charset = CharsetSettings(
+        outgoing=cs_t.choice("outgoing", KNOWN_CHARSETS, default="ISO_IR 192"),
+        assume_unlabelled=cs_t.choice("assume_unlabelled", KNOWN_CHARSETS, default="GB18030"),
+    )
+    cs_t.done()
+
+    wf_t = root.table("workflow", optional=True)
+    workflow = WorkflowSettings(
+        tat_target_minutes=wf_t.integer("tat_target_minutes", default=30, minimum=1,
+                                        maximum=24 * 60),
+        default_reading_mode=wf_t.choice("default_reading_mode",
+                                         ["center-full", "community-prelim"],
+                                         default="center-full"),
+    )
+    wf_t.done()
+
+    uid_t = root.table("uid", optional=True)
+    uid_root = uid_t.string("root", default="2.25", pattern=UID_ROOT_RE,
+                            expected="a dotted numeric UID root such as 1.2.826.0.1.3680043.10")
+    if len(uid_root) > 40:
+        raise ConfigError("uid.root", f"is {len(uid_root)} characters long",
+                          "at most 40 characters, so generated UIDs fit in 64", source)
+    uid_t.done()
+
+    peers = tuple(_peer(t) for t in root.array_of_tables("peers"))
+    seen: set[str] = set()
+    for index, peer in enumerate(peers):
+        if peer.ae_title in seen:
+            raise ConfigError(f"peers[{index}].ae_title", f"repeats {peer.ae_title!r}",
+                              "each peer AE title listed once", source)
+        seen.add(peer.ae_title)
+    root.done()
+
+    return Settings(site=site, data_dir=data_dir, archive_dir=archive_dir,
+                    database_url=database_url, dicom=dicom, api=api, charset=charset,
+                    workflow=workflow, uid_root=uid_root, peers=peers,
+                    schema_version=SCHEMA_VERSION, source=source)
+
+
+def _peer(t: _Table) -> PeerNode:
+    peer = PeerNode(
+        ae_title=t.ae_title("ae_title"),
+        host=t.string("host"),
+        port=t.port("port"),
+        tls=t.boolean("tls", default=False),
+        kind=PeerKind(t.choice("kind", [k.value for k in PeerKind], default="node")),
+        site=t.string("site", default="", pattern=re.compile(r"^$|" + SITE_CODE_RE.pattern),
+                      expected="a site code such as CM01") or None,
+        charset=t.choice("charset", ("", *KNOWN_CHARSETS), default="") or None,
+        assume_charset=t.choice("assume_charset", ("", *KNOWN_CHARSETS), default="") or None,
+        phonetic_names=t.boolean("phonetic_names", default=False),
+    )
+    t.done()
+    return peer
+
+
+def _path(value: str, base: Path) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (base / path).resolve()
+
+
+class _Table:
+    """Reads one TOML table, remembering the dotted key for error messages."""
+
+    def __init__(self, data: dict[str, Any], prefix: str, source: Path | None):
+        self._data = data
+        self._prefix = prefix
+        self._source = source
+        self._used: set[str] = set()
+
+    def _key(self, name: str) -> str:
+        return f"{self._prefix}{name}"
+
+    def _error(self, name: str, problem: str, expected: str) -> ConfigError:
+        return ConfigError(self._key(name), problem, expected, self._source)
+
+    def _get(self, name: str, default: Any, expected: str) -> Any:
+        self._used.add(name)
+        if name in self._data:
+            return self._data[name]
+        if default is _REQUIRED:
+            raise self._error(name, "is missing", expected)
+        return default
+
+    def table(self, name: str, *, optional: bool = False) -> _Table:
+        value = self._get(name, {} if optional else _REQUIRED, f"a [{self._key(name)}] table")
+        if not isinstance(value, dict):
+            raise self._error(name, f"is {value!r}", f"a [{self._key(name)}] table")
+        return _Table(value, f"{self._key(name)}.", self._source)
+
+    def array_of_tables(self, name: str) -> list[_Table]:
+        value = self._get(name, [], f"[[{self._key(name)}]] tables")
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self._error(name, "is not a list of tables", f"[[{self._key(name)}]] tables")
+        return [_Table(v, f"{self._key(name)}[{i}].", self._source) for i, v in enumerate(value)]
+
+    def string(self, name: str, *, default: Any = None, pattern: re.Pattern[str] | None = None,
+               expected: str = "a text value in quotes") -> str:
+        value = self._get(name, _REQUIRED if default is None else default, expected)
+        if not isinstance(value, str):
+            raise self._error(name, f"is {value!r}", expected)
+        if pattern is not None and not pattern.match(value):
+            raise self._error(name, f"is {value!r}", expected)
+        return value
+
+    def integer(self, name: str, *, default: Any = None, minimum: int | None = None,
+                maximum: int | None = None) -> int:
+        lo = "" if minimum is None else f" ≥ {minimum}"
+        hi = "" if maximum is None else f" ≤ {maximum}"
+        expected = f"a whole number{lo}{hi}".replace(f" ≥ {minimum} ≤", f" from {minimum} to")
+        value = self._get(name, _REQUIRED if default is None else default, expected)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self._error(name, f"is {value!r}", expected)
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            raise self._error(name, f"is {value}", expected)
+        return value
+
+    def port(self, name: str, *, default: Any = None) -> int:
+        return self.integer(name, default=default, minimum=1, maximum=65535)
+
+    def boolean(self, name: str, *, default: Any = None) -> bool:
+        value = self._get(name, _REQUIRED if default is None else default, "true or false")
+        if not isinstance(value, bool):
+            raise self._error(name, f"is {value!r}", "true or false")
+        return value
+
+    def choice(self, name: str, options: Any, *, default: Any = None) -> str:
+        shown = " or ".join(repr(o) for o in options if o)
+        value = self._get(name, _REQUIRED if default is None else default, f"one of {shown}")
+        if value not in options:
+            raise self._error(name, f"is {value!r}", f"one of {shown}")
+        return value
+
+    def ae_title(self, name: str, *, default: Any = None) -> str:
+        expected = "an AE title of 1–16 letters, digits, '_' or '-', e.g. CH01_PACS"
+        value = self.string(name, default=default, expected=expected)
+        if not re.fullmatch(r"[A-Za-z0-9_\-. ]{1,16}", value) or not value.strip():
+            raise self._error(name, f"is {value!r}", expected)
+        return value.strip()
+
+    def done(self) -> None:
+        """Refuse keys the schema does not know (usually a typo)."""
+        unknown = sorted(set(self._data) - self._used)
+        if unknown:
+            known = ", ".join(sorted(self._used)) or "none"
+            raise self._error(unknown[0], "is not a known setting",
+                              f"one of the keys {known} (check the spelling)")
+
+
+_REQUIRED = object()

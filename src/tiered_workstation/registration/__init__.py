@@ -1,0 +1,1 @@
+"""Registration: patients and orders entered at a site."""

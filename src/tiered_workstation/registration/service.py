@@ -1,0 +1,87 @@
+"""Register a patient and an exam in one transaction."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..storage.enums import ReadingMode
+from ..storage.exams import Exam
+from ..storage.patients import Patient, PatientIdentifier
+from ..workflow.actors import Actor
+from ..workflow.identifiers import new_uid, next_accession_number
+from ..workflow.machine import Changes, ExamWorkflow
+from .identity import OrderInput, PatientInput
+
+
+@dataclass(frozen=True)
+class RegistrationPolicy:
+    """Site rules that registration applies."""
+
+    site_code: str
+    timezone: ZoneInfo
+    uid_root: str = "2.25"
+    default_reading_mode: ReadingMode = ReadingMode.CENTER_FULL
+
+
+def find_or_create_patient(session: Session, data: PatientInput, issuer: str) -> Patient:
+    """The known patient with this national ID or local patient ID, else a new one.
+
+    Name and birth date alone are never enough to merge two people.
+    """
+    patient = None
+    if data.national_id:
+        patient = session.scalar(select(Patient).where(Patient.national_id == data.national_id))
+    if patient is None and data.local_patient_id:
+        patient = session.scalar(select(Patient).join(PatientIdentifier).where(
+            PatientIdentifier.issuer == issuer,
+            PatientIdentifier.value == data.local_patient_id))
+    if patient is None:
+        patient = Patient(consortium_id=str(uuid.uuid4()), name=data.name)
+        session.add(patient)
+    patient.name = data.name
+    patient.name_phonetic = data.name_phonetic or patient.name_phonetic or ""
+    patient.sex = data.sex
+    patient.birth_date = data.birth_date or patient.birth_date
+    patient.national_id = data.national_id or patient.national_id
+    patient.phone = data.phone or patient.phone
+    if data.local_patient_id and patient.identifier_at(issuer) is None:
+        patient.identifiers.append(PatientIdentifier(issuer=issuer,
+                                                     value=data.local_patient_id))
+    return patient
+
+
+def register_exam(session: Session, workflow: ExamWorkflow, policy: RegistrationPolicy,
+                  actor: Actor, patient_data: PatientInput, order: OrderInput,
+                  at: datetime | None = None) -> tuple[Exam, Changes]:
+    """Create (or update) the patient and a new exam in state ``registered``.
+
+    The exam gets its accession number and Study Instance UID now, so the
+    modality's images can be matched by either.  Call inside a write
+    transaction (``Database.transaction``).
+    """
+    when = at or workflow.clock()
+    patient = find_or_create_patient(session, patient_data, policy.site_code)
+    local_day = when.astimezone(policy.timezone).date()
+    exam = Exam(
+        accession_number=next_accession_number(session, policy.site_code, local_day),
+        study_instance_uid=new_uid(policy.uid_root),
+        patient=patient,
+        site_code=policy.site_code,
+        procedure_code=order.procedure_code,
+        procedure_description=order.procedure_description,
+        modality=order.modality,
+        body_part=order.body_part,
+        priority=order.priority,
+        reading_mode=order.reading_mode or policy.default_reading_mode,
+        scheduled_station_ae=order.scheduled_station_ae,
+        referring_physician=order.referring_physician,
+        clinical_info=order.clinical_info,
+    )
+    changes = workflow.open_exam(session, exam, actor, at=when)
+    return exam, changes

@@ -1,0 +1,1 @@
+"""Security primitives: password hashing now; PKI, TLS and signatures later."""

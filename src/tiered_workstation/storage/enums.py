@@ -1,0 +1,89 @@
+"""Enumerations stored in the database.
+
+They live with the entities (the lowest layer that needs them); the workflow
+package gives them their meaning.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a person (or the node itself) may do."""
+
+    TECHNICIAN = "technician"
+    COMMUNITY_DOCTOR = "community_doctor"
+    ATTENDING = "attending"
+    REVIEWER = "reviewer"
+    TRIAGE = "triage"
+    ADMIN = "admin"
+    SYSTEM = "system"  # node services: MPPS, forwarder, auto-print; cannot log in
+
+    @classmethod
+    def human_roles(cls) -> tuple[Role, ...]:
+        return tuple(r for r in cls if r is not cls.SYSTEM)
+
+
+class ExamState(StrEnum):
+    REGISTERED = "registered"
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in_progress"
+    ACQUIRED = "acquired"
+    TRANSFERRED = "transferred"
+    ASSIGNED = "assigned"
+    PRELIMINARY = "preliminary"
+    IN_CONSULTATION = "in_consultation"
+    FINAL = "final"
+    PRINTED = "printed"
+    CANCELLED = "cancelled"
+
+
+class ReadingMode(StrEnum):
+    COMMUNITY_PRELIM = "community-prelim"  # community doctor writes, center reviews
+    CENTER_FULL = "center-full"  # center writes and reviews
+
+
+class Priority(StrEnum):
+    ROUTINE = "routine"
+    URGENT = "urgent"
+    STAT = "stat"
+
+
+class Sex(StrEnum):
+    """DICOM Patient's Sex (0010,0040) values."""
+
+    MALE = "M"
+    FEMALE = "F"
+    OTHER = "O"
+    UNKNOWN = "U"
+
+
+class ReportStatus(StrEnum):
+    DRAFT = "draft"
+    PRELIMINARY = "preliminary"
+    FINAL = "final"
+
+
+class VersionKind(StrEnum):
+    """Why a report version was written."""
+
+    DRAFT = "draft"  # autosave / work in progress
+    PRELIMINARY = "preliminary"  # submitted for review
+    REVIEW = "review"  # reviewer's edit of the preliminary
+    FINAL = "final"  # signed
+    ADDENDUM = "addendum"  # added after signing
+
+
+class PrintStatus(StrEnum):
+    QUEUED = "queued"
+    PRINTING = "printing"
+    PRINTED = "printed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class AuditOutcome(StrEnum):
+    SUCCESS = "success"
+    REFUSED = "refused"
+    FAILURE = "failure"

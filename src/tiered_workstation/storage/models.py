@@ -1,0 +1,16 @@
+"""All ORM models in one namespace (what Alembic and callers import)."""
+
+from .base import Base
+from .exams import AccessionCounter, Exam, ExamTransition, RequisitionAttachment
+from .imaging import Instance, Series, Study
+from .messaging import AuditEvent, InboxMessage, OutboxMessage
+from .patients import Patient, PatientIdentifier
+from .reports import Assignment, ConsultationMessage, PrintJob, Report, ReportVersion
+from .sites import GroupMember, Site, SpecialtyGroup, User, UserRole
+
+__all__ = [
+    "AccessionCounter", "Assignment", "AuditEvent", "Base", "ConsultationMessage", "Exam",
+    "ExamTransition", "GroupMember", "InboxMessage", "Instance", "OutboxMessage", "Patient",
+    "PatientIdentifier", "PrintJob", "Report", "ReportVersion", "RequisitionAttachment",
+    "Series", "Site", "SpecialtyGroup", "Study", "User", "UserRole",
+]

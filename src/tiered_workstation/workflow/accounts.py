@@ -1,0 +1,120 @@
+"""User accounts: create, change password, list, log in (argon2, audited)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..security.passwords import hash_password, needs_rehash, verify_password
+from ..storage.base import utcnow
+from ..storage.database import Database
+from ..storage.enums import AuditOutcome, Role
+from ..storage.sites import GroupMember, Site, SpecialtyGroup, User, UserRole
+from .actors import Actor
+from .audit import record_audit
+from .errors import WorkflowError
+
+USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
+
+
+class AuthenticationError(WorkflowError):
+    """Login refused. The message never says which of name or password was wrong."""
+
+
+def add_user(session: Session, actor: Actor, *, username: str, display_name: str,
+             password: str, roles: Iterable[Role], site_code: str,
+             groups: Iterable[str] = ()) -> User:
+    """Create a user; raises ValueError with a message the administrator can act on."""
+    if not USERNAME_RE.match(username):
+        raise ValueError(f"User name {username!r} is not valid: use 2–32 lower-case letters, "
+                         "digits, '.', '_' or '-', starting with a letter.")
+    role_set = set(roles)
+    if not role_set:
+        raise ValueError("A user needs at least one role.")
+    if Role.SYSTEM in role_set:
+        raise ValueError("The 'system' role belongs to the node itself and cannot be given "
+                         "to a person.")
+    if session.scalar(select(User).where(User.username == username)) is not None:
+        raise ValueError(f"User {username!r} already exists.")
+    if session.scalar(select(Site).where(Site.code == site_code)) is None:
+        raise ValueError(f"Site {site_code!r} is not known to this database.")
+    group_set = set(groups)
+    known_groups = set(session.scalars(select(SpecialtyGroup.code)))
+    if group_set - known_groups:
+        missing = ", ".join(sorted(group_set - known_groups))
+        raise ValueError(f"Unknown specialty group(s): {missing}. "
+                         f"Known: {', '.join(sorted(known_groups)) or 'none'}.")
+    user = User(username=username, display_name=display_name or username, site_code=site_code,
+                password_hash=hash_password(password),
+                role_rows=[UserRole(role=r) for r in sorted(role_set)],
+                group_rows=[GroupMember(group_code=g) for g in sorted(group_set)])
+    session.add(user)
+    session.flush()
+    record_audit(session, actor, "user.add", object_type="user", object_id=username,
+                 detail={"roles": sorted(r.value for r in role_set),
+                         "groups": sorted(group_set)})
+    return user
+
+
+def set_password(session: Session, actor: Actor, username: str, password: str) -> None:
+    user = _get(session, username)
+    user.password_hash = hash_password(password)
+    user.password_changed_at = utcnow()
+    user.failed_logins = 0
+    record_audit(session, actor, "user.passwd", object_type="user", object_id=username)
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.site_code, User.username)))
+
+
+def check_credentials(session: Session, username: str, password: str,
+                      site_code: str) -> User | None:
+    """The user if ``password`` is right and the account active, else None.
+
+    Both outcomes are audited and a failure counted, in ``session``'s transaction.
+    """
+    user = session.scalar(select(User).where(User.username == username))
+    probe = Actor(username=username or "(empty)", role=Role.SYSTEM, site_code=site_code)
+    if user is None or not user.active or not verify_password(user.password_hash, password):
+        if user is not None:
+            user.failed_logins += 1
+        reason = "disabled" if user is not None and not user.active else "bad credentials"
+        record_audit(session, probe, "user.login", object_type="user", object_id=username,
+                     outcome=AuditOutcome.REFUSED, detail={"reason": reason})
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.last_login_at = utcnow()
+    record_audit(session, probe, "user.login", object_type="user", object_id=username)
+    return user
+
+
+def login(database: Database, username: str, password: str, site_code: str) -> User:
+    """Log in: commit the audit of the attempt, then return the user or raise
+    :class:`AuthenticationError` (which never says whether the name or the password was wrong).
+    """
+    with database.transaction() as session:
+        user = check_credentials(session, username, password, site_code)
+    if user is None:
+        raise AuthenticationError("Unknown user name or wrong password.")
+    return user
+
+
+def actor_for(user: User, role: Role) -> Actor:
+    """The actor ``user`` becomes when working in ``role`` (which they must hold)."""
+    if role not in user.roles:
+        raise WorkflowError(f"{user.username} does not hold the role '{role}'.")
+    return Actor(username=user.username, role=role, site_code=user.site_code,
+                 display_name=user.display_name)
+
+
+def _get(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise ValueError(f"There is no user {username!r}.")
+    return user

@@ -1,0 +1,113 @@
+"""The `tiered-ws` command, run as a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXE = Path(sys.executable).with_name("tiered-ws")
+
+
+def tw(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+       cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(EXE), *args], input=stdin, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, **(env or {})}, cwd=cwd)
+
+
+@pytest.fixture
+def center(tmp_path: Path) -> Path:
+    result = tw("init", "--mode", "center", "--site", "CH01", "--data-dir",
+                str(tmp_path / "ch"), "--name", "市中心医院", "--dicom-port", "11500")
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "ch" / "site.toml"
+
+
+def test_init_writes_config_and_database(center: Path) -> None:
+    text = center.read_text(encoding="utf-8")
+    assert 'name = "市中心医院"' in text
+    assert "port = 11500" in text
+    assert (center.parent / "tiered.db").exists()
+    assert oct(center.stat().st_mode & 0o777) == "0o640"
+    again = tw("init", "--mode", "center", "--site", "CH01", "--data-dir", str(center.parent))
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+
+
+def test_status_shows_site_states_and_services(center: Path) -> None:
+    result = tw("--config", str(center), "status")
+    assert result.returncode == 0, result.stderr
+    assert "CH01 — 市中心医院 (center)" in result.stdout
+    assert "schema 0001, up to date" in result.stdout
+    assert "in_consultation" in result.stdout
+    assert "127.0.0.1:11500" in result.stdout
+    via_env = tw("status", env={"TW_CONFIG": str(center)})
+    assert via_env.stdout == result.stdout
+
+
+def test_user_add_list_verify_passwd(center: Path) -> None:
+    cfg = ("--config", str(center))
+    added = tw(*cfg, "user", "add", "rev.chest", "--role", "reviewer", "--role", "attending",
+               "--name", "刘主任", "--group", "chest", "--password-stdin",
+               stdin="Chest-Reader-9\n")
+    assert added.returncode == 0, added.stderr
+    listing = tw(*cfg, "user", "list").stdout
+    assert "rev.chest" in listing
+    assert "attending,reviewer" in listing
+    assert "刘主任" in listing
+    ok = tw(*cfg, "user", "verify", "rev.chest", "--password-stdin", stdin="Chest-Reader-9\n")
+    assert ok.returncode == 0
+    bad = tw(*cfg, "user", "verify", "rev.chest", "--password-stdin", stdin="nope-nope-1\n")
+    assert bad.returncode == 1
+    assert "wrong password" in bad.stderr
+    changed = tw(*cfg, "user", "passwd", "rev.chest", "--password-stdin", stdin="Other-Pass-7\n")
+    assert changed.returncode == 0
+    assert tw(*cfg, "user", "verify", "rev.chest", "--password-stdin",
+              stdin="Other-Pass-7\n").returncode == 0
+    weak = tw(*cfg, "user", "add", "x.y", "--role", "technician", "--password-stdin",
+              stdin="short\n")
+    assert weak.returncode == 1
+    assert "at least 8 characters" in weak.stderr
+
+
+def test_bad_config_gives_one_clear_message_and_exit_code_2(center: Path) -> None:
+    broken = center.with_name("broken.toml")
+    broken.write_text(center.read_text(encoding="utf-8").replace("port = 11500",
+                                                                  'port = "eleven"'))
+    result = tw("--config", str(broken), "status")
+    assert result.returncode == 2
+    assert "`dicom.port`" in result.stderr
+    assert "whole number from 1 to 65535" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    missing = tw("--config", str(center.with_name("none.toml")), "status")
+    assert missing.returncode == 2
+    assert "was not found" in missing.stderr
+    bad_init = tw("init", "--mode", "community", "--site", "CM01", "--data-dir",
+                  str(center.parent / "cm"))
+    assert bad_init.returncode == 2
+    assert "`site.center`" in bad_init.stderr
+
+
+def test_db_upgrade_from_empty_and_current(tmp_path: Path) -> None:
+    config = tmp_path / "site.toml"
+    config.write_text('schema_version = 1\n[site]\ncode = "CM01"\nmode = "community"\n'
+                      'center = "CH01"\n', encoding="utf-8")
+    needs = tw("--config", str(config), "status")
+    assert needs.returncode == 2
+    assert "tiered-ws init" in needs.stderr
+    up = tw("--config", str(config), "db", "upgrade")
+    assert up.returncode == 0, up.stderr
+    assert "(empty) → 0001" in up.stdout
+    assert "already at 0001" in tw("--config", str(config), "db", "upgrade").stdout
+    assert tw("--config", str(config), "db", "current").stdout.startswith("0001")
+
+
+def test_python_dash_m_entry_point() -> None:
+    result = subprocess.run([sys.executable, "-m", "tiered_workstation", "--version"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("tiered-ws 0.1.0")

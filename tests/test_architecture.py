@@ -1,0 +1,46 @@
+"""The layering of ARCHITECTURE.md holds, and the core runs without Qt or VTK."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+IMPORT_ALL_WITHOUT_GUI = r"""
+import importlib, importlib.abc, pkgutil, sys
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('PySide6', 'shiboken6', 'vtk', 'vtkmodules'):
+            raise ModuleNotFoundError(name)
+sys.meta_path.insert(0, Block())
+import tiered_workstation
+names = [m.name for m in pkgutil.walk_packages(tiered_workstation.__path__, 'tiered_workstation.')
+         if not m.name.startswith('tiered_workstation.qt')
+         and '.migrations' not in m.name and not m.name.endswith('__main__')]
+for name in names:
+    importlib.import_module(name)
+print(len(names))
+"""
+
+
+def test_every_core_module_imports_with_gui_toolkits_absent() -> None:
+    result = subprocess.run([sys.executable, "-c", IMPORT_ALL_WITHOUT_GUI],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 20
+
+
+def test_import_contracts_are_kept() -> None:
+    exe = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(exe), "--no-cache"], capture_output=True, text=True,
+                            timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken" in result.stdout
+
+
+def test_workflow_doc_matches_the_transition_table() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_workflow_doc.py"),
+                             "--check"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
