@@ -31,6 +31,7 @@ DEB_PACKAGES=(
     fonts-wqy-microhei          # Chinese glyphs on screen and in PDFs
     poppler-utils               # pdftoppm/pdftotext to check printed reports
     xvfb                        # virtual display for the Qt-embedded VTK test
+    postgresql                  # tests prove the schema and workflow on PostgreSQL too
 )
 
 install_debian_packages() {

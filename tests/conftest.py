@@ -30,6 +30,7 @@ class _BlockGuiImports(importlib.abc.MetaPathFinder):
 if os.environ.get("TW_BLOCK_QT") == "1":
     sys.meta_path.insert(0, _BlockGuiImports())
 
+from postgres_server import PostgresCluster, PostgresServer  # noqa: E402
 from support import TECH, make_settings  # noqa: E402
 from tiered_workstation.app.bootstrap import Services, bootstrap  # noqa: E402
 from tiered_workstation.app.site_setup import (  # noqa: E402
@@ -87,3 +88,10 @@ def new_exam(services: Services):
             return exam.accession_number
 
     return make
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for this test run (Unix socket only)."""
+    with PostgresCluster() as server:
+        yield server

@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--ae-title", help="this site's DICOM AE title")
     init.add_argument("--dicom-port", type=int)
     init.add_argument("--api-port", type=int)
+    init.add_argument("--database-url",
+                      help="SQLAlchemy URL, e.g. postgresql+psycopg://tw@dbhost/tiered "
+                           "(default: SQLite file in the data folder)")
     init.add_argument("--force", action="store_true", help="overwrite an existing site.toml")
     init.set_defaults(func=cmd_init)
 
@@ -55,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="demo center site; walk one exam through every state")
     demo.add_argument("--data-dir", type=Path, default=Path("demo-data"))
+    demo.add_argument("--database-url", help="use this database instead of the embedded "
+                      "SQLite file (only when the demo site is first created)")
     demo.set_defaults(func=cmd_demo)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command",
@@ -138,7 +143,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     settings, path = init_site(InitRequest(
         mode=args.mode, site_code=args.site, data_dir=args.data_dir, name=args.name,
         center=args.center, ae_title=args.ae_title, dicom_port=args.dicom_port,
-        api_port=args.api_port), force=args.force)
+        api_port=args.api_port, database_url=args.database_url), force=args.force)
     print(f"Created {settings.site.mode.value} site {settings.site.code} — wrote {path}")
     print(f"Database ready: {settings.database_url}")
     print(f"Next: tiered-ws --config {path} user add admin --role admin")
@@ -155,7 +160,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    result = run_demo(args.data_dir, print)
+    result = run_demo(args.data_dir, print, database_url=args.database_url)
     return 0 if result.tat_status in ("met", "missed") else EXIT_FAILED
 
 

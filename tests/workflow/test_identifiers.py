@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import threading
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import select
 
-from support import TECH
+from support import register_concurrently
 from tiered_workstation.app.bootstrap import Services
-from tiered_workstation.registration.identity import (
-    OrderInput,
-    PatientInput,
-    national_id_check_char,
-)
-from tiered_workstation.registration.service import register_exam
-from tiered_workstation.storage.exams import Exam
 from tiered_workstation.workflow.identifiers import (
     format_accession,
     new_uid,
@@ -45,45 +36,10 @@ def test_sequence_restarts_each_day_and_is_per_site(services: Services) -> None:
                             "CM022611280001")
 
 
-def id_card(n: int, i: int) -> str:
-    first17 = f"110105{date(1960 + n, 1, 1 + i):%Y%m%d}{n:03d}"
-    return first17 + national_id_check_char(first17)
-
-
 @pytest.mark.slow
 def test_concurrent_registrations_get_unique_gapless_numbers(services: Services) -> None:
-    """8 threads register 25 exams each against one SQLite file, at the same time.
-
-    Each registration first looks the patient up by ID card (a read), then takes a
-    number (a write): the read-then-write path that fails without BEGIN IMMEDIATE.
-    """
-    threads, per_thread = 8, 25
-    errors: list[BaseException] = []
-    start = threading.Barrier(threads)
-    fixed_now = datetime(2026, 11, 28, 2, 0, tzinfo=UTC)
-
-    def worker(n: int) -> None:
-        try:
-            start.wait(timeout=30)
-            for i in range(per_thread):
-                with services.database.transaction() as session:
-                    register_exam(session, services.workflow, services.registration, TECH,
-                                  PatientInput(f"患者{n}-{i}", national_id=id_card(n, i)),
-                                  OrderInput("DXCHEST2", "Chest", "DX"), at=fixed_now)
-        except BaseException as exc:
-            errors.append(exc)
-
-    pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
-    for t in pool:
-        t.start()
-    for t in pool:
-        t.join(timeout=120)
-    assert errors == []
-    with services.database.session() as session:
-        numbers = session.scalars(select(Exam.accession_number)).all()
-    expected = {f"CH01261128{i:04d}" for i in range(1, threads * per_thread + 1)}
-    assert len(numbers) == threads * per_thread
-    assert set(numbers) == expected
+    """8 threads register 25 exams each against one SQLite file, at the same time."""
+    register_concurrently(services, threads=8, per_thread=25)
 
 
 def test_default_uids_are_uuid_derived() -> None:

@@ -93,24 +93,26 @@ class DemoResult:
     tat_status: str
 
 
-def prepare_demo_site(data_dir: Path) -> Path:
+def prepare_demo_site(data_dir: Path, database_url: str | None = None) -> Path:
     """Create the demo center in ``data_dir`` unless it is already there."""
     config_path = data_dir / DEFAULT_CONFIG_NAME
     if not config_path.exists():
         init_site(InitRequest(mode=SiteMode.CENTER.value, site_code=CENTER, data_dir=data_dir,
-                              name="市中心医院 City Center Hospital"))
+                              name="市中心医院 City Center Hospital",
+                              database_url=database_url))
     return config_path
 
 
-def run_demo(data_dir: Path, out: Callable[[str], None]) -> DemoResult:
+def run_demo(data_dir: Path, out: Callable[[str], None],
+             database_url: str | None = None) -> DemoResult:
     """Set up (or reuse) the demo site and walk one new exam from registration to print."""
-    config_path = prepare_demo_site(data_dir)
+    config_path = prepare_demo_site(data_dir, database_url)
     settings = load_settings(config_path)
     clock = ScriptedClock(utcnow().replace(microsecond=0) - timedelta(minutes=40))
     services = bootstrap(settings, clock=clock)
     try:
         out(f"Tiered Workstation demo — center site {CENTER} in {settings.data_dir}")
-        out(f"Database: {services.database.url}")
+        out(f"Database: {services.database.url.render_as_string(hide_password=True)}")
         _ensure_people(services, out)
         accession = _walk_one_exam(services, clock, out)
         status = _print_timeline(services, accession, out)

@@ -38,6 +38,7 @@ class InitRequest:
     ae_title: str | None = None
     dicom_port: int | None = None
     api_port: int | None = None
+    database_url: str | None = None
 
 
 def build_settings(request: InitRequest) -> Settings:
@@ -52,6 +53,8 @@ def build_settings(request: InitRequest) -> Settings:
     }
     if request.center:
         raw["site"]["center"] = request.center
+    if request.database_url:
+        raw["paths"]["database_url"] = request.database_url
     if request.ae_title:
         raw["dicom"]["ae_title"] = request.ae_title
     if request.dicom_port is not None:
