@@ -18,7 +18,6 @@ from .app.demo import run_demo
 from .app.site_setup import InitRequest, init_site
 from .app.status import collect_status, format_status
 from .config import ConfigError, load_settings
-from .security.passwords import WeakPasswordError
 from .storage.database import Database
 from .storage.enums import Role
 from .storage.migrate import current_revision, head_revision, upgrade
@@ -151,11 +150,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    services = open_site(args.config)
-    try:
+    with open_site(args.config) as services:
         print(format_status(services, collect_status(services)))
-    finally:
-        services.close()
     return 0
 
 
@@ -165,8 +161,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
-    database = Database(settings.database_url)
+    database = Database(load_settings(args.config).database_url)
     try:
         before = current_revision(database)
         after = upgrade(database, args.revision)
@@ -178,8 +173,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_current(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
-    database = Database(settings.database_url)
+    database = Database(load_settings(args.config).database_url)
     try:
         current = current_revision(database)
     finally:
@@ -189,8 +183,7 @@ def cmd_db_current(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    services = open_site(args.config)
-    try:
+    with open_site(args.config) as services:
         password = _read_password(args, confirm=True)
         with services.database.transaction() as session:
             user = add_user(session, _cli_actor(services), username=args.username,
@@ -199,43 +192,30 @@ def cmd_user_add(args: argparse.Namespace) -> int:
                             site_code=args.site or services.settings.site.code,
                             groups=args.groups)
             print(f"Added {user.username} ({', '.join(sorted(args.roles))}) at {user.site_code}")
-    except WeakPasswordError as exc:
-        raise ValueError(str(exc)) from None
-    finally:
-        services.close()
     return 0
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    services = open_site(args.config)
-    try:
-        with services.database.session() as session:
-            users = list_users(session)
-            print(f"{'user':<16}{'name':<14}{'site':<6}{'roles':<30}{'groups':<14}active")
-            for u in users:
-                print(f"{u.username:<16}{u.display_name:<14}{u.site_code:<6}"
-                      f"{','.join(sorted(u.roles)):<30}{','.join(sorted(u.groups)):<14}"
-                      f"{'yes' if u.active else 'no'}")
-    finally:
-        services.close()
+    with open_site(args.config) as services, services.database.session() as session:
+        print(f"{'user':<16}{'name':<14}{'site':<6}{'roles':<30}{'groups':<14}active")
+        for u in list_users(session):
+            print(f"{u.username:<16}{u.display_name:<14}{u.site_code:<6}"
+                  f"{','.join(sorted(u.roles)):<30}{','.join(sorted(u.groups)):<14}"
+                  f"{'yes' if u.active else 'no'}")
     return 0
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
-    services = open_site(args.config)
-    try:
+    with open_site(args.config) as services:
         password = _read_password(args, confirm=True)
         with services.database.transaction() as session:
             set_password(session, _cli_actor(services), args.username, password)
-        print(f"Password of {args.username} changed.")
-    finally:
-        services.close()
+    print(f"Password of {args.username} changed.")
     return 0
 
 
 def cmd_user_verify(args: argparse.Namespace) -> int:
-    services = open_site(args.config)
-    try:
+    with open_site(args.config) as services:
         password = _read_password(args, confirm=False)
         try:
             user = login(services.database, args.username, password,
@@ -243,7 +223,5 @@ def cmd_user_verify(args: argparse.Namespace) -> int:
         except AuthenticationError as exc:
             _err(str(exc))
             return EXIT_FAILED
-        print(f"OK: {user.username} ({', '.join(sorted(user.roles))})")
-    finally:
-        services.close()
+    print(f"OK: {user.username} ({', '.join(sorted(user.roles))})")
     return 0

@@ -30,8 +30,12 @@ def test_init_writes_config_and_database(center: Path) -> None:
     text = center.read_text(encoding="utf-8")
     assert 'name = "市中心医院"' in text
     assert "port = 11500" in text
-    assert (center.parent / "tiered.db").exists()
+    database = center.parent / "tiered.db"
+    assert database.exists()
+    # the configuration and the patient database are not readable by other accounts
     assert oct(center.stat().st_mode & 0o777) == "0o640"
+    assert oct(database.stat().st_mode & 0o777) == "0o640"
+    assert oct(center.parent.stat().st_mode & 0o777) == "0o750"
     again = tw("init", "--mode", "center", "--site", "CH01", "--data-dir", str(center.parent))
     assert again.returncode == 1
     assert "already exists" in again.stderr

@@ -161,6 +161,10 @@ def test_a_transition_writes_timeline_audit_outbox_and_event(services: Services,
         assert [(s.from_state, s.to_state) for s in steps] == [
             (None, ExamState.REGISTERED), (ExamState.REGISTERED, ExamState.SCHEDULED)]
         assert steps[1].note == "DR01"
+        exam = steps[1].exam
+        assert exam.reached_at() == {ExamState.REGISTERED: steps[0].at,
+                                     ExamState.SCHEDULED: changes.at}
+        assert exam.state_changed_at == changes.at
         assert steps[1].actor_role is Role.TECHNICIAN
         audit = session.scalars(select(AuditEvent).where(
             AuditEvent.action == "exam.schedule")).one()

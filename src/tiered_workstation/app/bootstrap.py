@@ -75,6 +75,12 @@ class Services:
     def close(self) -> None:
         self.database.dispose()
 
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def bootstrap(settings: Settings, *, bus: EventBus | None = None,
               clock: Callable[[], datetime] = utcnow, require_schema: bool = True) -> Services:

@@ -71,14 +71,16 @@ def init_site(request: InitRequest, *, force: bool = False) -> tuple[Settings, P
     if config_path.exists() and not force:
         raise FileExistsError(f"{config_path} already exists; use --force to overwrite it "
                               "(the database is kept).")
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    settings.archive_dir.mkdir(parents=True, exist_ok=True)
+    settings.data_dir.mkdir(mode=0o750, parents=True, exist_ok=True)
+    settings.archive_dir.mkdir(mode=0o750, parents=True, exist_ok=True)
     write_text_atomic(config_path, render_site_toml(settings, config_path.parent))
     database = Database(settings.database_url)
     try:
         upgrade(database)
         with database.transaction() as session:
             ensure_site_rows(session, settings)
+        if database.sqlite_path is not None:  # patient data: not for other accounts
+            database.sqlite_path.chmod(0o640)
     finally:
         database.dispose()
     return settings, config_path

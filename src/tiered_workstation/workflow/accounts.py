@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import secrets
 from collections.abc import Iterable
 
 from sqlalchemy import select
@@ -79,7 +81,9 @@ def check_credentials(session: Session, username: str, password: str,
     """
     user = session.scalar(select(User).where(User.username == username))
     probe = Actor(username=username or "(empty)", role=Role.SYSTEM, site_code=site_code)
-    if user is None or not user.active or not verify_password(user.password_hash, password):
+    # An unknown name costs the same argon2 work, so timing does not reveal who exists.
+    stored_hash = user.password_hash if user is not None else _dummy_hash()
+    if not verify_password(stored_hash, password) or user is None or not user.active:
         if user is not None:
             user.failed_logins += 1
         reason = "disabled" if user is not None and not user.active else "bad credentials"
@@ -92,6 +96,11 @@ def check_credentials(session: Session, username: str, password: str,
     user.last_login_at = utcnow()
     record_audit(session, probe, "user.login", object_type="user", object_id=username)
     return user
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16) + "-0")
 
 
 def login(database: Database, username: str, password: str, site_code: str) -> User:

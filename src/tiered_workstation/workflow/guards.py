@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import exists, select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
 from ..storage.enums import ReportStatus, VersionKind
@@ -30,10 +30,14 @@ def has_note(ctx: GuardContext) -> str | None:
     return None if ctx.note.strip() else "a reason or comment is required"
 
 
+def _exists(ctx: GuardContext, *criteria: ColumnElement[bool]) -> bool:
+    return bool(ctx.session.scalar(select(exists().where(*criteria))))
+
+
 def has_active_assignment(ctx: GuardContext) -> str | None:
-    found = ctx.session.scalar(select(exists().where(
-        Assignment.exam_id == ctx.exam.id, Assignment.active.is_(True))))
-    return None if found else "the exam has no reader or specialty group assigned"
+    if _exists(ctx, Assignment.exam_id == ctx.exam.id, Assignment.active.is_(True)):
+        return None
+    return "the exam has no reader or specialty group assigned"
 
 
 def has_report_text(ctx: GuardContext) -> str | None:
@@ -52,9 +56,10 @@ def has_preliminary_report(ctx: GuardContext) -> str | None:
 
 
 def has_consultation_conclusion(ctx: GuardContext) -> str | None:
-    found = ctx.session.scalar(select(exists().where(
-        ConsultationMessage.exam_id == ctx.exam.id, ConsultationMessage.is_conclusion.is_(True))))
-    return None if found else "the expert group's conclusion has not been recorded"
+    if _exists(ctx, ConsultationMessage.exam_id == ctx.exam.id,
+               ConsultationMessage.is_conclusion.is_(True)):
+        return None
+    return "the expert group's conclusion has not been recorded"
 
 
 def has_new_addendum(ctx: GuardContext) -> str | None:
