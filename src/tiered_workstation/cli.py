@@ -7,21 +7,34 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from . import __version__
 from .app.bootstrap import Services, SiteNotReadyError, open_site
 from .app.demo import run_demo
+from .app.queries import exam_by_accession, recent_audit, recent_exams
 from .app.site_setup import InitRequest, init_site
 from .app.status import collect_status, format_status
+from .app.text_columns import pad
+from .app.timeline import exam_header, tat_lines, timeline_lines
 from .config import ConfigError, load_settings
+from .storage.base import utcnow
 from .storage.database import Database
-from .storage.enums import Role
+from .storage.enums import ExamState, Role
 from .storage.migrate import current_revision, head_revision, upgrade
-from .workflow.accounts import AuthenticationError, add_user, list_users, login, set_password
+from .workflow.accounts import (
+    AuthenticationError,
+    add_user,
+    list_users,
+    login,
+    set_active,
+    set_password,
+)
 from .workflow.actors import Actor
 from .workflow.errors import WorkflowError
 
@@ -86,10 +99,31 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.add_argument("username")
     passwd.add_argument("--password-stdin", action="store_true")
     passwd.set_defaults(func=cmd_user_passwd)
+    for name, text in (("disable", "stop a user from logging in"),
+                       ("enable", "let a disabled user log in again")):
+        toggle = user.add_parser(name, help=text)
+        toggle.add_argument("username")
+        toggle.set_defaults(func=cmd_user_enable if name == "enable" else cmd_user_disable)
     verify = user.add_parser("verify", help="check a user's password (as the login does)")
     verify.add_argument("username")
     verify.add_argument("--password-stdin", action="store_true")
     verify.set_defaults(func=cmd_user_verify)
+
+    exam = sub.add_parser("exam", help="look at exams").add_subparsers(dest="exam_command",
+                                                                      required=True)
+    listing = exam.add_parser("list", help="newest exams first")
+    listing.add_argument("--state", choices=[s.value for s in ExamState])
+    listing.add_argument("--limit", type=int, default=30)
+    listing.set_defaults(func=cmd_exam_list)
+    show = exam.add_parser("show", help="one exam: patient, timeline, turnaround")
+    show.add_argument("accession")
+    show.set_defaults(func=cmd_exam_show)
+
+    audit = sub.add_parser("audit", help="recent audit events, newest first")
+    audit.add_argument("--limit", type=int, default=30)
+    audit.add_argument("--user", help="only this actor or object")
+    audit.add_argument("--refused", action="store_true", help="only refused or failed actions")
+    audit.set_defaults(func=cmd_audit)
     return parser
 
 
@@ -199,7 +233,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     with open_site(args.config) as services, services.database.session() as session:
         print(f"{'user':<16}{'name':<14}{'site':<6}{'roles':<30}{'groups':<14}active")
         for u in list_users(session):
-            print(f"{u.username:<16}{u.display_name:<14}{u.site_code:<6}"
+            print(f"{u.username:<16}{pad(u.display_name, 14)}{u.site_code:<6}"
                   f"{','.join(sorted(u.roles)):<30}{','.join(sorted(u.groups)):<14}"
                   f"{'yes' if u.active else 'no'}")
     return 0
@@ -224,4 +258,52 @@ def cmd_user_verify(args: argparse.Namespace) -> int:
             _err(str(exc))
             return EXIT_FAILED
     print(f"OK: {user.username} ({', '.join(sorted(user.roles))})")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    return _set_active(args, active=False)
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    return _set_active(args, active=True)
+
+
+def _set_active(args: argparse.Namespace, active: bool) -> int:
+    with open_site(args.config) as services, services.database.transaction() as session:
+        set_active(session, _cli_actor(services), args.username, active)
+    print(f"{args.username} {'enabled' if active else 'disabled'}.")
+    return 0
+
+
+def cmd_exam_list(args: argparse.Namespace) -> int:
+    with open_site(args.config) as services, services.database.session() as session:
+        tz = services.settings.site.tz
+        exams = recent_exams(session, ExamState(args.state) if args.state else None,
+                             args.limit)
+        print(f"{'accession':<17}{'registered':<18}{'state':<17}{'site':<6}{'patient':<12}exam")
+        for e in exams:
+            print(f"{e.accession_number:<17}{e.registered_at.astimezone(tz):%Y-%m-%d %H:%M}  "
+                  f"{e.state.value:<17}{e.site_code:<6}{pad(e.patient.name, 12)}"
+                  f"{e.procedure_description}")
+    return 0
+
+
+def cmd_exam_show(args: argparse.Namespace) -> int:
+    with open_site(args.config) as services, services.database.session() as session:
+        exam = exam_by_accession(session, args.accession)
+        tz = services.settings.site.tz
+        target = timedelta(minutes=services.settings.workflow.tat_target_minutes)
+        tat, _ = tat_lines(exam, target, utcnow())
+        print("\n".join([*exam_header(exam, tz), "", *timeline_lines(exam, tz), "", *tat]))
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    with open_site(args.config) as services, services.database.session() as session:
+        tz = services.settings.site.tz
+        for event in recent_audit(session, args.limit, args.user, args.refused):
+            detail = json.dumps(event.detail, ensure_ascii=False) if event.detail else ""
+            print(f"{event.at.astimezone(tz):%Y-%m-%d %H:%M:%S}  {event.outcome.value:<8}"
+                  f"{event.actor_username:<22}{event.action:<28}{event.object_id:<18}{detail}")
     return 0

@@ -115,3 +115,31 @@ def test_python_dash_m_entry_point() -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout.startswith("tiered-ws 0.1.0")
+
+
+def test_demo_site_can_be_inspected_from_the_command_line(tmp_path: Path) -> None:
+    assert tw("demo", "--data-dir", str(tmp_path)).returncode == 0
+    cfg = ("--config", str(tmp_path / "site.toml"))
+    listing = tw(*cfg, "exam", "list", "--state", "printed")
+    assert listing.returncode == 0
+    rows = listing.stdout.splitlines()[1:]
+    assert len(rows) == 1
+    assert "张三" in rows[0]
+    accession = rows[0].split()[0]
+    shown = tw(*cfg, "exam", "show", accession)
+    assert shown.returncode == 0
+    assert "Patient 张三 Zhang^San (M, born 1965-03-15) ID 110105********" in shown.stdout
+    assert "in_consultation" in shown.stdout
+    assert "Total" in shown.stdout
+    missing = tw(*cfg, "exam", "show", "NOPE")
+    assert missing.returncode == 1
+    assert "No exam with accession number NOPE" in missing.stderr
+    assert tw(*cfg, "user", "disable", "rev.chest").returncode == 0
+    refused = tw(*cfg, "user", "verify", "rev.chest", "--password-stdin", stdin="Demo-2026\n")
+    assert refused.returncode == 1
+    assert tw(*cfg, "user", "enable", "rev.chest").returncode == 0
+    audit = tw(*cfg, "audit", "--user", "rev.chest", "--limit", "5").stdout.splitlines()
+    assert [line.split()[4] for line in audit[:3]] == ["user.enable", "user.login",
+                                                        "user.disable"]
+    assert "refused" in audit[1]
+    assert all("refused" in line for line in tw(*cfg, "audit", "--refused").stdout.splitlines())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from sqlalchemy import select
 
@@ -11,11 +13,14 @@ from tiered_workstation.storage.enums import AuditOutcome, Role
 from tiered_workstation.storage.messaging import AuditEvent
 from tiered_workstation.storage.sites import User
 from tiered_workstation.workflow.accounts import (
+    LOCKOUT_AFTER,
+    LOCKOUT_PERIOD,
     AuthenticationError,
     actor_for,
     add_user,
     list_users,
     login,
+    set_active,
     set_password,
 )
 from tiered_workstation.workflow.actors import Actor
@@ -105,3 +110,43 @@ def test_actor_needs_a_role_the_user_holds(services: Services) -> None:
     assert actor_for(user, Role.REVIEWER).display_name == "刘主任"
     with pytest.raises(WorkflowError, match="does not hold the role 'triage'"):
         actor_for(user, Role.TRIAGE)
+
+
+def test_repeated_wrong_passwords_lock_the_account_for_a_while(services: Services) -> None:
+    add(services)
+    t0 = datetime(2026, 11, 28, 1, 0, tzinfo=UTC)
+    for i in range(LOCKOUT_AFTER):
+        with pytest.raises(AuthenticationError, match="wrong password"):
+            login(services.database, "rev.chest", "guess-guess-1", "CH01",
+                  now=t0 + timedelta(seconds=i))
+    last_failure = t0 + timedelta(seconds=LOCKOUT_AFTER - 1)
+    # locked now: even the right password is refused, with a clear reason
+    with pytest.raises(AuthenticationError, match="locked for 5 more minute"):
+        login(services.database, "rev.chest", PASSWORD, "CH01",
+              now=last_failure + timedelta(seconds=1))
+    refused_at = last_failure + timedelta(seconds=1)
+    assert login(services.database, "rev.chest", PASSWORD, "CH01",
+                 now=refused_at + LOCKOUT_PERIOD).username == "rev.chest"
+    # an administrator's new password unlocks at once
+    for i in range(LOCKOUT_AFTER):
+        with pytest.raises(AuthenticationError):
+            login(services.database, "rev.chest", "guess-guess-1", "CH01",
+                  now=t0 + timedelta(hours=1, seconds=i))
+    with services.database.transaction() as session:
+        set_password(session, ADMIN, "rev.chest", "Fresh-Start-1")
+    assert login(services.database, "rev.chest", "Fresh-Start-1", "CH01",
+                 now=t0 + timedelta(hours=1, seconds=10))
+
+
+def test_disable_and_enable_are_audited(services: Services) -> None:
+    add(services)
+    with services.database.transaction() as session:
+        set_active(session, ADMIN, "rev.chest", False)
+    with pytest.raises(AuthenticationError):
+        login(services.database, "rev.chest", PASSWORD, "CH01")
+    with services.database.transaction() as session:
+        set_active(session, ADMIN, "rev.chest", True)
+    assert login(services.database, "rev.chest", PASSWORD, "CH01")
+    with services.database.session() as session:
+        actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions == ["user.add", "user.disable", "user.login", "user.enable", "user.login"]

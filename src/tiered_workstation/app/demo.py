@@ -29,10 +29,10 @@ from ..workflow.accounts import actor_for, add_user
 from ..workflow.actors import Actor
 from ..workflow.report_diff import render_marked
 from ..workflow.reports import compare_versions, report_of, save_version
-from ..workflow.tat import compute_tat, format_duration
 from ..workflow.transitions import Action
 from .bootstrap import Services, bootstrap
 from .site_setup import InitRequest, add_site, init_site
+from .timeline import tat_lines, timeline_lines
 
 CENTER, COMMUNITY = "CH01", "CM01"
 DEMO_PASSWORD = "Demo-2026"
@@ -229,17 +229,12 @@ def _print_timeline(services: Services, accession: str, out: Callable[[str], Non
     with services.database.session() as session:
         exam = _exam(session, accession)
         out(f"Times below are scripted (simulated clock), shown in {tz.key}.\n")
-        out(f"  {'time':<8}  {'state':<16} {'action':<22} by")
-        for t in exam.transitions:
-            who = f"{t.actor_name or t.actor_username} ({t.actor_role}, {t.actor_site})"
-            note = f"  — {t.note}" if t.note else ""
-            out(f"  {t.at.astimezone(tz):%H:%M:%S}  {t.to_state.value:<16} {t.action:<22} "
-                f"{who}{note}")
-        tat = compute_tat(((t.to_state, t.at) for t in exam.transitions), target, utcnow())
-        out(f"\nTurnaround, registration → printed (target {target.seconds // 60} min):")
-        for segment in tat.segments:
-            out(f"  {segment.label:<22}{format_duration(segment.duration):>14}")
-        out(f"  {'Total':<22}{format_duration(tat.elapsed):>14}   {tat.status.value}")
+        for line in timeline_lines(exam, tz):
+            out(line)
+        lines, status = tat_lines(exam, target, utcnow())
+        out("")
+        for line in lines:
+            out(line)
         report = report_of(session, exam)
         assert report is not None
         prelim = report.latest_of(VersionKind.PRELIMINARY)
@@ -251,4 +246,4 @@ def _print_timeline(services: Services, accession: str, out: Callable[[str], Non
             f"(v{prelim.number} → v{final.number}; [-deleted-] {{+inserted+}}):")
         out(f"  影像所见: {render_marked(diff.findings)}")
         out(f"  诊断意见: {render_marked(diff.impression)}")
-        return tat.status.value
+        return status

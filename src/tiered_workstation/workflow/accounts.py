@@ -6,20 +6,25 @@ import functools
 import re
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..security.passwords import hash_password, needs_rehash, verify_password
 from ..storage.base import utcnow
 from ..storage.database import Database
 from ..storage.enums import AuditOutcome, Role
+from ..storage.messaging import AuditEvent
 from ..storage.sites import GroupMember, Site, SpecialtyGroup, User, UserRole
 from .actors import Actor
 from .audit import record_audit
 from .errors import WorkflowError
 
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
+LOCKOUT_AFTER = 5
+LOCKOUT_PERIOD = timedelta(minutes=5)
 
 
 class AuthenticationError(WorkflowError):
@@ -73,29 +78,62 @@ def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.site_code, User.username)))
 
 
-def check_credentials(session: Session, username: str, password: str,
-                      site_code: str) -> User | None:
-    """The user if ``password`` is right and the account active, else None.
+@dataclass(frozen=True)
+class LoginCheck:
+    """Outcome of a credentials check: the user, or why the login was refused."""
 
-    Both outcomes are audited and a failure counted, in ``session``'s transaction.
+    user: User | None
+    refusal: str = ""
+
+
+def check_credentials(session: Session, username: str, password: str, site_code: str,
+                      now: datetime | None = None) -> LoginCheck:
+    """Check a login inside ``session``'s transaction; audit it; count failures.
+
+    After ``LOCKOUT_AFTER`` wrong passwords in a row the account is locked until
+    ``LOCKOUT_PERIOD`` has passed since the last refused attempt (or an
+    administrator sets a new password).
     """
+    now = now or utcnow()
     user = session.scalar(select(User).where(User.username == username))
     probe = Actor(username=username or "(empty)", role=Role.SYSTEM, site_code=site_code)
+    locked_until = _locked_until(session, user, now) if user is not None else None
     # An unknown name costs the same argon2 work, so timing does not reveal who exists.
     stored_hash = user.password_hash if user is not None else _dummy_hash()
-    if not verify_password(stored_hash, password) or user is None or not user.active:
-        if user is not None:
-            user.failed_logins += 1
-        reason = "disabled" if user is not None and not user.active else "bad credentials"
+    password_ok = verify_password(stored_hash, password)
+    if locked_until is not None:
+        reason, refusal = "locked", (
+            f"Too many wrong passwords: this account is locked for "
+            f"{max(1, round((locked_until - now).total_seconds() / 60))} more minute(s). "
+            "An administrator can set a new password to unlock it.")
+    elif user is None or not password_ok:
+        reason, refusal = "bad credentials", "Unknown user name or wrong password."
+    elif not user.active:
+        reason, refusal = "disabled", "Unknown user name or wrong password."
+    else:
+        if needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        user.failed_logins = 0
+        user.last_login_at = now
         record_audit(session, probe, "user.login", object_type="user", object_id=username,
-                     outcome=AuditOutcome.REFUSED, detail={"reason": reason})
+                     at=now)
+        return LoginCheck(user)
+    if user is not None:
+        user.failed_logins += 1
+    record_audit(session, probe, "user.login", object_type="user", object_id=username,
+                 outcome=AuditOutcome.REFUSED, detail={"reason": reason}, at=now)
+    return LoginCheck(None, refusal)
+
+
+def _locked_until(session: Session, user: User, now: datetime) -> datetime | None:
+    if user.failed_logins < LOCKOUT_AFTER:
         return None
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    user.failed_logins = 0
-    user.last_login_at = utcnow()
-    record_audit(session, probe, "user.login", object_type="user", object_id=username)
-    return user
+    last_refusal = session.scalar(select(func.max(AuditEvent.at)).where(
+        AuditEvent.action == "user.login", AuditEvent.object_id == user.username,
+        AuditEvent.outcome == AuditOutcome.REFUSED))
+    if last_refusal is None or last_refusal + LOCKOUT_PERIOD <= now:
+        return None
+    return last_refusal + LOCKOUT_PERIOD
 
 
 @functools.cache
@@ -103,15 +141,24 @@ def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(16) + "-0")
 
 
-def login(database: Database, username: str, password: str, site_code: str) -> User:
+def login(database: Database, username: str, password: str, site_code: str,
+          now: datetime | None = None) -> User:
     """Log in: commit the audit of the attempt, then return the user or raise
     :class:`AuthenticationError` (which never says whether the name or the password was wrong).
     """
     with database.transaction() as session:
-        user = check_credentials(session, username, password, site_code)
-    if user is None:
-        raise AuthenticationError("Unknown user name or wrong password.")
-    return user
+        result = check_credentials(session, username, password, site_code, now)
+    if result.user is None:
+        raise AuthenticationError(result.refusal)
+    return result.user
+
+
+def set_active(session: Session, actor: Actor, username: str, active: bool) -> None:
+    """Disable (or re-enable) an account; a disabled user cannot log in."""
+    user = _get(session, username)
+    user.active = active
+    record_audit(session, actor, "user.enable" if active else "user.disable",
+                 object_type="user", object_id=username)
 
 
 def actor_for(user: User, role: Role) -> Actor:

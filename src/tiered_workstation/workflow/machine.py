@@ -165,7 +165,8 @@ class ExamWorkflow:
         }
         record_audit(session, actor, f"exam.{action.value}", object_type="exam",
                      object_id=exam.accession_number,
-                     detail={"from": payload["from_state"], "to": payload["to_state"]})
+                     detail={"from": payload["from_state"], "to": payload["to_state"]},
+                     at=when)
         outbox_uuid = None
         destination = self.destination_for(exam)
         if destination:
