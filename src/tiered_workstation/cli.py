@@ -9,7 +9,10 @@ import argparse
 import getpass
 import json
 import logging
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -22,7 +25,8 @@ from .app.site_setup import InitRequest, init_site
 from .app.status import collect_status, format_status
 from .app.text_columns import pad
 from .app.timeline import exam_header, tat_lines, timeline_lines
-from .config import ConfigError, load_settings
+from .config import CONFIG_ENV_VAR, ConfigError, load_settings
+from .dicom.scu import DicomConnectionError, Target, echo
 from .storage.base import utcnow
 from .storage.database import Database
 from .storage.enums import ExamState, Role
@@ -67,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = sub.add_parser("status", help="the site, its exams by state and its services")
     status.set_defaults(func=cmd_status)
+
+    node = sub.add_parser("node", help="run this site's DICOM node until stopped (Ctrl+C)")
+    node.set_defaults(func=cmd_node)
+    echo_cmd = sub.add_parser("echo", help="C-ECHO a DICOM node or device: AE@host:port")
+    echo_cmd.add_argument("target")
+    echo_cmd.add_argument("--calling-ae", help="our AE title (default: this site's)")
+    echo_cmd.set_defaults(func=cmd_echo)
 
     demo = sub.add_parser("demo", help="demo center site; walk one exam through every state")
     demo.add_argument("--data-dir", type=Path, default=Path("demo-data"))
@@ -307,3 +318,32 @@ def cmd_audit(args: argparse.Namespace) -> int:
             print(f"{event.at.astimezone(tz):%Y-%m-%d %H:%M:%S}  {event.outcome.value:<8}"
                   f"{event.actor_username:<22}{event.action:<28}{event.object_id:<18}{detail}")
     return 0
+
+
+def cmd_node(args: argparse.Namespace) -> int:
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    with open_site(args.config) as services:
+        services.node.start()
+        dicom = services.settings.dicom
+        print(f"DICOM node {dicom.ae_title} listening on {dicom.bind_address}:{dicom.port} "
+              f"({len(services.settings.peers)} known peers). Ctrl+C stops it.", flush=True)
+        stop.wait()
+        print("Stopping…", flush=True)
+    return 0
+
+
+def cmd_echo(args: argparse.Namespace) -> int:
+    target = Target.parse(args.target)
+    calling = args.calling_ae
+    if not calling:
+        calling = load_settings(args.config).dicom.ae_title if (
+            args.config or os.environ.get(CONFIG_ENV_VAR)) else "TIERED_WS"
+    try:
+        status = echo(target, calling)
+    except DicomConnectionError as exc:
+        _err(str(exc))
+        return EXIT_FAILED
+    print(f"{target.ae_title}@{target.host}:{target.port} answered (status 0x{status:04X})")
+    return 0 if status == 0 else EXIT_FAILED

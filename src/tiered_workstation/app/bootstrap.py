@@ -13,8 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from ..config import Settings, SiteMode, load_settings
+from ..dicom.node import DicomNode
 from ..events import EventBus
 from ..registration.service import RegistrationPolicy
+from ..storage.archive import DicomArchive
 from ..storage.base import utcnow
 from ..storage.database import Database
 from ..storage.enums import ReadingMode
@@ -71,8 +73,11 @@ class Services:
     database: Database
     workflow: ExamWorkflow
     registration: RegistrationPolicy
+    archive: DicomArchive
+    node: DicomNode
 
     def close(self) -> None:
+        self.node.stop()
         self.database.dispose()
 
     def __enter__(self) -> Services:
@@ -102,8 +107,11 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
     registration = RegistrationPolicy(
         site_code=site.code, timezone=site.tz, uid_root=settings.uid_root,
         default_reading_mode=ReadingMode(settings.workflow.default_reading_mode))
+    archive = DicomArchive(settings.archive_dir)
+    node = DicomNode(settings, database, workflow, archive)
     return Services(settings=settings, capabilities=Capabilities.for_mode(site.mode), bus=bus,
-                    database=database, workflow=workflow, registration=registration)
+                    database=database, workflow=workflow, registration=registration,
+                    archive=archive, node=node)
 
 
 def open_site(config_path: str | Path | None = None, *, require_schema: bool = True) -> Services:

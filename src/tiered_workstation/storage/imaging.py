@@ -8,6 +8,7 @@ from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, utcnow
+from .patients import Patient
 
 
 class Study(Base):
@@ -23,6 +24,7 @@ class Study(Base):
     modalities: Mapped[str] = mapped_column(String(64), default="")  # backslash-separated
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    patient: Mapped[Patient | None] = relationship()
     series: Mapped[list[Series]] = relationship(back_populates="study",
                                                 cascade="all, delete-orphan")
 

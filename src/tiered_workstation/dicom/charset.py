@@ -1,0 +1,120 @@
+"""Text from and to devices in the character set each one really uses.
+
+Incoming: datasets are decoded per their Specific Character Set (GB18030,
+GBK, ISO_IR 192, ISO 2022 IR 58 with code extensions, ISO_IR 100, …).  Some
+consoles declare ISO_IR 100 or nothing while sending GBK bytes; a peer's
+``assume_charset`` overrides the declaration for such devices (logged), and
+the site's ``assume_unlabelled`` is used when a dataset with non-ASCII text
+declares nothing at all.
+
+Outgoing: answers use the character set configured for the peer, with the
+patient name as ``Zhang^San=张^三`` (alphabetic = phonetic, ideographic) for
+peers that want phonetic names.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from pydicom.dataset import Dataset
+from pydicom.valuerep import PersonName
+
+from ..config import PeerNode
+
+LOGGER = logging.getLogger(__name__)
+
+# Declarations that cannot carry Chinese; a mislabelling device uses one of these.
+WESTERN_DECLARATIONS = ("", "ISO_IR 6", "ISO_IR 100", "ISO 2022 IR 6", "ISO 2022 IR 100")
+_TEXT_TAGS = (0x00100010, 0x00081030, 0x0008103E, 0x00080080, 0x00080090, 0x00104000,
+              0x00321060)
+COMPOUND_SURNAMES = (
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+    "司徒", "夏侯", "令狐", "端木", "百里", "呼延", "南宫", "西门", "独孤", "申屠", "轩辕",
+)
+
+
+@dataclass(frozen=True)
+class DecodeReport:
+    """Which character set the text was read with, and whether it was overridden."""
+
+    declared: str
+    used: str
+    overridden: bool
+
+
+def declared_charset(ds: Dataset) -> str:
+    value = ds.get("SpecificCharacterSet", "")
+    if isinstance(value, str):
+        return value
+    return "\\".join(str(v) for v in value)  # multi-valued: code extensions
+
+
+def _has_non_ascii_text(ds: Dataset) -> bool:
+    for tag in _TEXT_TAGS:
+        if tag in ds:
+            raw = ds.get_item(tag).value
+            if isinstance(raw, bytes) and any(b > 0x7F for b in raw):
+                return True
+    return False
+
+
+def decode_text(ds: Dataset, peer: PeerNode | None, assume_unlabelled: str,
+                sender: str = "") -> DecodeReport:
+    """Decode ``ds``'s text in place with the character set the sender really used.
+
+    The dataset's file on disk is never changed; only the in-memory values.
+    """
+    declared = declared_charset(ds)
+    used = declared
+    if peer is not None and peer.assume_charset and declared in WESTERN_DECLARATIONS:
+        used = peer.assume_charset
+        LOGGER.info("treating text from %s as %s (it declares %r)", sender or peer.ae_title,
+                    used, declared or "nothing")
+    elif not declared and _has_non_ascii_text(ds):
+        used = assume_unlabelled
+        LOGGER.warning("text from %s declares no character set but is not ASCII; "
+                       "reading it as %s", sender or "an unknown sender", used)
+    if used != declared:
+        ds.SpecificCharacterSet = used.split("\\") if "\\" in used else used
+    ds.decode()
+    return DecodeReport(declared, used or "ISO_IR 6", used != declared)
+
+
+def split_chinese_name(name: str) -> tuple[str, str]:
+    """(family, given) of a Chinese name, knowing the common two-character surnames."""
+    name = name.strip()
+    if any(ord(c) < 0x2E80 for c in name):  # not purely CJK: leave it whole
+        return name, ""
+    for surname in COMPOUND_SURNAMES:
+        if name.startswith(surname) and len(name) > len(surname):
+            return surname, name[len(surname):]
+    return name[:1], name[1:]
+
+
+def person_name(name: str, phonetic: str = "", *, phonetic_groups: bool = False) -> str:
+    """The DICOM PN value to send: ``张三`` or ``Zhang^San=张^三``."""
+    if phonetic_groups and phonetic:
+        family, given = split_chinese_name(name)
+        ideographic = f"{family}^{given}" if given else family
+        return f"{phonetic}={ideographic}"
+    return name
+
+
+def names_from_person_name(value: PersonName | str | None) -> tuple[str, str]:
+    """(display name, phonetic form) from a received PN, e.g. ('张三', 'Zhang^San')."""
+    if value is None or str(value) == "":
+        return "", ""
+    pn = value if isinstance(value, PersonName) else PersonName(str(value))
+    alphabetic = (pn.alphabetic or "").strip("^ ")
+    ideographic = (pn.ideographic or "").strip("^ ")
+    if ideographic:
+        return ideographic.replace("^", ""), alphabetic if alphabetic.isascii() else ""
+    if alphabetic and not alphabetic.isascii():
+        return alphabetic.replace("^", ""), ""
+    return alphabetic, alphabetic
+
+
+def set_outgoing_charset(ds: Dataset, charset: str) -> None:
+    """Declare the character set ``ds`` will be encoded in when sent."""
+    ds.SpecificCharacterSet = charset.split("\\") if "\\" in charset else charset

@@ -1,0 +1,122 @@
+"""The site's DICOM node: one pynetdicom AE serving verification, storage and
+worklist, restricted to the peers the site knows, with limits and an audit trail."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pynetdicom import AE, ALL_TRANSFER_SYNTAXES, AllStoragePresentationContexts, _config, evt
+from pynetdicom.sop_class import ModalityWorklistInformationFind, Verification
+
+from ..config import Settings
+from ..storage.archive import DicomArchive
+from ..storage.database import Database
+from ..storage.enums import AuditOutcome, Role
+from ..workflow.actors import Actor
+from ..workflow.audit import record_audit
+from ..workflow.machine import ExamWorkflow
+from .store import StoreDependencies, handle_store
+from .worklist import WorklistDependencies, handle_worklist_find
+
+LOGGER = logging.getLogger(__name__)
+
+MAX_ASSOCIATIONS = 16
+ACSE_TIMEOUT_S = 30
+DIMSE_TIMEOUT_S = 60
+NETWORK_TIMEOUT_S = 120
+# pynetdicom treats an empty allow-list as "anyone"; this title can never be sent.
+NOBODY = "-NO-PEERS-"
+
+
+def handle_echo(event: Any) -> int:
+    return 0x0000
+
+
+class DicomNode:
+    """Start and stop the site's DICOM services (non-blocking, threads of pynetdicom)."""
+
+    def __init__(self, settings: Settings, database: Database, workflow: ExamWorkflow,
+                 archive: DicomArchive):
+        self.settings = settings
+        self.database = database
+        self.workflow = workflow
+        self.archive = archive
+        self._server: Any = None
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return self.settings.dicom.bind_address, self.settings.dicom.port
+
+    def build_ae(self) -> AE:
+        dicom = self.settings.dicom
+        ae = AE(ae_title=dicom.ae_title)
+        ae.maximum_pdu_size = dicom.max_pdu
+        ae.maximum_associations = MAX_ASSOCIATIONS
+        ae.acse_timeout = ACSE_TIMEOUT_S
+        ae.dimse_timeout = DIMSE_TIMEOUT_S
+        ae.network_timeout = NETWORK_TIMEOUT_S
+        ae.require_calling_aet = [p.ae_title for p in self.settings.peers] or [NOBODY]
+        for context in AllStoragePresentationContexts:
+            ae.add_supported_context(context.abstract_syntax, ALL_TRANSFER_SYNTAXES)
+        ae.add_supported_context(Verification, ALL_TRANSFER_SYNTAXES)
+        ae.add_supported_context(ModalityWorklistInformationFind, ALL_TRANSFER_SYNTAXES)
+        return ae
+
+    def handlers(self) -> list[Any]:
+        store = StoreDependencies(self.database, self.archive, self.workflow, self.settings)
+        worklist = WorklistDependencies(self.database, self.settings)
+        return [
+            (evt.EVT_C_ECHO, handle_echo),
+            (evt.EVT_C_STORE, handle_store, [store]),
+            (evt.EVT_C_FIND, handle_worklist_find, [worklist]),
+            (evt.EVT_ACCEPTED, self._on_association, ["accepted"]),
+            (evt.EVT_REJECTED, self._on_association, ["rejected"]),
+            (evt.EVT_ABORTED, self._on_association, ["aborted"]),
+        ]
+
+    def start(self) -> None:
+        """Listen on the configured address; received files land in the archive's
+        incoming folder so they are renamed into place, never copied."""
+        _config.STORE_RECV_CHUNKED_DATASET = True
+        tempfile.tempdir = str(self.archive.incoming)
+        self._server = self.build_ae().start_server(self.address, block=False,
+                                                    evt_handlers=self.handlers())
+        LOGGER.info("DICOM node %s listening on %s:%d", self.settings.dicom.ae_title,
+                    *self.address)
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server = None
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    def _on_association(self, event: Any, outcome: str) -> None:
+        requestor = event.assoc.requestor
+        who = f"{requestor.ae_title}@{requestor.address}:{requestor.port}"
+        level = logging.INFO if outcome == "accepted" else logging.WARNING
+        reason = ""
+        if outcome == "rejected" and requestor.ae_title not in {
+                p.ae_title for p in self.settings.peers}:
+            reason = f"AE title {requestor.ae_title} is not a registered peer"
+        LOGGER.log(level, "association %s: %s%s", outcome, who, f" ({reason})" if reason else "")
+        try:
+            with self.database.transaction() as session:
+                actor = Actor(username=f"ae:{requestor.ae_title or '?'}", role=Role.SYSTEM,
+                              site_code=self.settings.site.code)
+                record_audit(session, actor, f"dicom.association.{outcome}",
+                             object_type="association", object_id=who[:64],
+                             outcome=AuditOutcome.SUCCESS if outcome == "accepted"
+                             else AuditOutcome.REFUSED,
+                             detail={"reason": reason} if reason else None)
+        except Exception:
+            LOGGER.exception("could not audit association %s from %s", outcome, who)
+
+
+def archive_for(settings: Settings) -> DicomArchive:
+    return DicomArchive(Path(settings.archive_dir))
