@@ -109,10 +109,16 @@ def names_from_person_name(value: PersonName | str | None) -> tuple[str, str]:
     alphabetic = (pn.alphabetic or "").strip("^ ")
     ideographic = (pn.ideographic or "").strip("^ ")
     if ideographic:
-        return ideographic.replace("^", ""), alphabetic if alphabetic.isascii() else ""
-    if alphabetic and not alphabetic.isascii():
+        return ideographic.replace("^", ""), "" if has_cjk(alphabetic) else alphabetic
+    if has_cjk(alphabetic):  # many consoles put 张三 in the first (alphabetic) group
         return alphabetic.replace("^", ""), ""
     return alphabetic, alphabetic
+
+
+def has_cjk(text: str) -> bool:
+    """True if ``text`` holds Chinese, Japanese or Korean characters."""
+    return any("\u2e80" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af"
+               or "\uf900" <= c <= "\ufaff" for c in text)
 
 
 def set_outgoing_charset(ds: Dataset, charset: str) -> None:

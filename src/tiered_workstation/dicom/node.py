@@ -24,7 +24,7 @@ from .worklist import WorklistDependencies, handle_worklist_find
 LOGGER = logging.getLogger(__name__)
 
 MAX_ASSOCIATIONS = 16
-ACSE_TIMEOUT_S = 30
+ACSE_TIMEOUT_S = 10  # a console negotiates in milliseconds; junk connections free their slot soon
 DIMSE_TIMEOUT_S = 60
 NETWORK_TIMEOUT_S = 120
 # pynetdicom treats an empty allow-list as "anyone"; this title can never be sent.
@@ -45,6 +45,7 @@ class DicomNode:
         self.workflow = workflow
         self.archive = archive
         self._server: Any = None
+        self._previous_tempdir: str | None = None
 
     @property
     def address(self) -> tuple[str, int]:
@@ -80,7 +81,12 @@ class DicomNode:
     def start(self) -> None:
         """Listen on the configured address; received files land in the archive's
         incoming folder so they are renamed into place, never copied."""
+        leftovers = self.archive.clear_incoming()
+        if leftovers:
+            LOGGER.warning("removed %d incomplete transfers left from an interrupted run "
+                           "(their senders were never told they were stored)", leftovers)
         _config.STORE_RECV_CHUNKED_DATASET = True
+        self._previous_tempdir = tempfile.tempdir
         tempfile.tempdir = str(self.archive.incoming)
         self._server = self.build_ae().start_server(self.address, block=False,
                                                     evt_handlers=self.handlers())
@@ -91,6 +97,7 @@ class DicomNode:
         if self._server is not None:
             self._server.shutdown()
             self._server = None
+            tempfile.tempdir = self._previous_tempdir
 
     @property
     def running(self) -> bool:

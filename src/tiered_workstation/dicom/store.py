@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydicom import dcmread
 from pydicom.errors import InvalidDicomError
 from sqlalchemy.exc import IntegrityError
 
@@ -24,6 +23,7 @@ from ..storage.database import Database
 from ..workflow.machine import ExamWorkflow
 from .charset import decode_text
 from .indexer import InstanceHeader, index_instance, latest_version, next_version
+from .integrity import read_header
 
 LOGGER = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def handle_store(event: Any, deps: StoreDependencies) -> int:
     transfer_syntax = str(event.context.transfer_syntax)
     source = _received_file(event, deps.archive)
     try:
-        ds = dcmread(source, stop_before_pixels=True)
+        ds = read_header(source)
         decode_text(ds, deps.settings.peer(sender), deps.settings.charset.assume_unlabelled,
                     sender)
         header = InstanceHeader.from_dataset(ds, transfer_syntax)

@@ -48,6 +48,15 @@ class DicomArchive:
         self.incoming = root / INCOMING
         self.incoming.mkdir(parents=True, exist_ok=True)
 
+    def clear_incoming(self) -> int:
+        """Delete partial files of transfers that never finished; returns how many."""
+        removed = 0
+        for leftover in self.incoming.iterdir():
+            if leftover.is_file():
+                leftover.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
     def relative_path(self, study_uid: str, series_uid: str, sop_uid: str,
                       version: int = 1) -> Path:
         suffix = "" if version == 1 else f".v{version}"

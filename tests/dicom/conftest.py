@@ -1,0 +1,75 @@
+"""A running DICOM node on 127.0.0.1 with the peers the tests play."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tiered_workstation.app.bootstrap import Services, bootstrap
+from tiered_workstation.app.site_setup import add_site, ensure_site_rows
+from tiered_workstation.config import SiteMode, parse_settings
+
+AE = "CH01_PACS"
+PEERS = [
+    {"ae_title": "ECHOSCU", "host": "127.0.0.1", "port": 104, "kind": "workstation"},
+    {"ae_title": "STORESCU", "host": "127.0.0.1", "port": 104, "kind": "modality"},
+    {"ae_title": "FINDSCU", "host": "127.0.0.1", "port": 104, "kind": "modality",
+     "charset": "GB18030"},
+    {"ae_title": "DR_UTF8", "host": "127.0.0.1", "port": 104, "kind": "modality",
+     "charset": "ISO_IR 192", "phonetic_names": True},
+    {"ae_title": "DR_GBK", "host": "127.0.0.1", "port": 104, "kind": "modality",
+     "assume_charset": "GBK"},
+    {"ae_title": "PYSCU", "host": "127.0.0.1", "port": 104, "kind": "node"},
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class RunningNode:
+    services: Services
+    port: int
+    workdir: Path
+
+    def run(self, tool: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        """Run a dcmtk tool against the node (host and port appended unless given)."""
+        return subprocess.run([tool, *args], capture_output=True, text=True, timeout=timeout,
+                              cwd=self.workdir)
+
+    def target(self) -> list[str]:
+        return ["-aec", AE, "127.0.0.1", str(self.port)]
+
+
+@pytest.fixture
+def node(tmp_path: Path, migrated_template: Path) -> Iterator[RunningNode]:
+    if shutil.which("storescu") is None:
+        pytest.fail("dcmtk is missing: ./test.sh installs the Debian package 'dcmtk'")
+    port = free_port()
+    data = tmp_path / "site"
+    data.mkdir()
+    shutil.copy(migrated_template, data / "tiered.db")
+    settings = parse_settings({"schema_version": 1,
+                               "site": {"code": "CH01", "mode": "center"},
+                               "dicom": {"ae_title": AE, "port": port},
+                               "peers": PEERS}, base_dir=data)
+    services = bootstrap(settings)
+    with services.database.transaction() as session:
+        ensure_site_rows(session, settings)
+        add_site(session, "CM01", "Community 1", SiteMode.COMMUNITY, "CH01")
+    services.node.start()
+    work = tmp_path / "work"
+    work.mkdir()
+    try:
+        yield RunningNode(services, port, work)
+    finally:
+        services.close()
