@@ -27,6 +27,7 @@ from support import TECH
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
 from tiered_workstation.registration.identity import OrderInput, PatientInput
 from tiered_workstation.registration.service import register_exam
+from tiered_workstation.storage.archive import file_sha256
 from tiered_workstation.storage.enums import AuditOutcome, ExamState, Sex
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.imaging import Instance, Study
@@ -159,11 +160,32 @@ def test_duplicates_same_bytes_once_different_bytes_as_new_version(node: Running
     changed.SeriesDescription = "re-sent with a correction"
     changed.save_as(tmp_path / "b.dcm")
     assert node.run("storescu", *node.target(), str(tmp_path / "b.dcm")).returncode == 0
+    node.services.node.checksums.wait_idle()
     with node.services.database.session() as session:
         rows = session.scalars(select(Instance).order_by(Instance.version)).all()
     assert [r.version for r in rows] == [1, 2]
+    archive = node.services.archive
+    assert [r.sha256 for r in rows] == [file_sha256(archive.absolute(r.path)) for r in rows]
     assert rows[0].sha256 != rows[1].sha256
-    assert all(node.services.archive.absolute(r.path).exists() for r in rows)
+    assert dcmread(archive.absolute(rows[1].path)).SeriesDescription == "re-sent with a correction"
+
+
+def test_checksums_are_computed_in_the_background_and_after_a_crash(
+        node: RunningNode, tmp_path: Path) -> None:
+    files = [synthetic(tmp_path / f"{i}.dcm", ExplicitVRLittleEndian) for i in range(3)]
+    assert node.run("storescu", *node.target(), *map(str, files)).returncode == 0
+    checksums = node.services.node.checksums
+    checksums.wait_idle()
+    with node.services.database.transaction() as session:
+        rows = session.scalars(select(Instance)).all()
+        assert all(r.sha256 == file_sha256(node.services.archive.absolute(r.path))
+                   for r in rows)
+        rows[0].sha256 = ""  # as if the node had been killed before hashing it
+    checksums.stop()
+    checksums.start()  # a restart finds the missing checksum
+    checksums.wait_idle()
+    with node.services.database.session() as session:
+        assert "" not in session.scalars(select(Instance.sha256)).all()
 
 
 def test_echo_works_and_unknown_ae_titles_are_refused_and_audited(node: RunningNode) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,10 @@ from ..storage.enums import AuditOutcome, Role
 from ..workflow.actors import Actor
 from ..workflow.audit import record_audit
 from ..workflow.machine import ExamWorkflow
+from .checksums import ChecksumWorker
 from .store import StoreDependencies, handle_store
 from .worklist import WorklistDependencies, handle_worklist_find
+from .writeback import IncomingWriteback
 
 LOGGER = logging.getLogger(__name__)
 
@@ -44,6 +47,9 @@ class DicomNode:
         self.database = database
         self.workflow = workflow
         self.archive = archive
+        self.last_store_at = 0.0
+        self.checksums = ChecksumWorker(database, archive, lambda: self.last_store_at)
+        self.writeback = IncomingWriteback(archive.incoming)
         self._server: Any = None
         self._previous_tempdir: str | None = None
 
@@ -67,11 +73,12 @@ class DicomNode:
         return ae
 
     def handlers(self) -> list[Any]:
-        store = StoreDependencies(self.database, self.archive, self.workflow, self.settings)
+        store = StoreDependencies(self.database, self.archive, self.workflow, self.settings,
+                                  self.checksums)
         worklist = WorklistDependencies(self.database, self.settings)
         return [
             (evt.EVT_C_ECHO, handle_echo),
-            (evt.EVT_C_STORE, handle_store, [store]),
+            (evt.EVT_C_STORE, self._on_store, [store]),
             (evt.EVT_C_FIND, handle_worklist_find, [worklist]),
             (evt.EVT_ACCEPTED, self._on_association, ["accepted"]),
             (evt.EVT_REJECTED, self._on_association, ["rejected"]),
@@ -88,6 +95,8 @@ class DicomNode:
         _config.STORE_RECV_CHUNKED_DATASET = True
         self._previous_tempdir = tempfile.tempdir
         tempfile.tempdir = str(self.archive.incoming)
+        self.checksums.start()
+        self.writeback.start()
         self._server = self.build_ae().start_server(self.address, block=False,
                                                     evt_handlers=self.handlers())
         LOGGER.info("DICOM node %s listening on %s:%d", self.settings.dicom.ae_title,
@@ -98,10 +107,19 @@ class DicomNode:
             self._server.shutdown()
             self._server = None
             tempfile.tempdir = self._previous_tempdir
+        self.writeback.stop()
+        self.checksums.stop()
 
     @property
     def running(self) -> bool:
         return self._server is not None
+
+    def _on_store(self, event: Any, deps: StoreDependencies) -> int:
+        self.last_store_at = time.monotonic()
+        try:
+            return handle_store(event, deps)
+        finally:
+            self.last_store_at = time.monotonic()
 
     def _on_association(self, event: Any, outcome: str) -> None:
         requestor = event.assoc.requestor

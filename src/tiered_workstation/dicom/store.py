@@ -20,8 +20,10 @@ from sqlalchemy.exc import IntegrityError
 from ..config import Settings
 from ..storage.archive import DicomArchive, file_sha256
 from ..storage.database import Database
+from ..storage.imaging import Instance
 from ..workflow.machine import ExamWorkflow
 from .charset import decode_text
+from .checksums import PENDING, ChecksumWorker
 from .indexer import InstanceHeader, index_instance, latest_version, next_version
 from .integrity import read_header
 
@@ -40,6 +42,7 @@ class StoreDependencies:
     archive: DicomArchive
     workflow: ExamWorkflow
     settings: Settings
+    checksums: ChecksumWorker
 
 
 def handle_store(event: Any, deps: StoreDependencies) -> int:
@@ -90,15 +93,17 @@ def _received_file(event: Any, archive: DicomArchive) -> Path:
 def _archive_and_index(deps: StoreDependencies, source: Path, header: InstanceHeader,
                        sender: str) -> int:
     size = source.stat().st_size
-    digest = file_sha256(source)
     for attempt in range(3):
         try:
             with deps.database.transaction() as session:
                 existing = latest_version(session, header.sop_instance_uid)
-                if existing is not None and existing.sha256 == digest:
-                    LOGGER.info("%s from %s is already archived (same bytes)",
-                                header.sop_instance_uid, sender)
-                    return SUCCESS
+                digest = PENDING
+                if existing is not None:  # rare: compare contents now
+                    digest = file_sha256(source)
+                    if _same_content(deps, existing, digest):
+                        LOGGER.info("%s from %s is already archived (same bytes)",
+                                    header.sop_instance_uid, sender)
+                        return SUCCESS
                 version = next_version(session, header.sop_instance_uid) if existing else 1
                 if existing is not None:
                     LOGGER.warning("%s from %s differs from the archived copy; keeping both "
@@ -106,13 +111,21 @@ def _archive_and_index(deps: StoreDependencies, source: Path, header: InstanceHe
                 relative = deps.archive.relative_path(header.study_instance_uid,
                                                       header.series_instance_uid,
                                                       header.sop_instance_uid, version)
-                index_instance(session, header, path=relative.as_posix(), size=size,
-                               sha256=digest, version=version, source_ae=sender,
-                               issuer=deps.settings.site.code, workflow=deps.workflow)
+                instance = index_instance(
+                    session, header, path=relative.as_posix(), size=size, sha256=digest,
+                    version=version, source_ae=sender, issuer=deps.settings.site.code,
+                    workflow=deps.workflow)
                 # indexed (not yet committed): now make the file durable, then commit
                 deps.archive.adopt(source, relative)
+            if digest == PENDING:
+                deps.checksums.submit(instance.id, relative.as_posix())
             return SUCCESS
         except IntegrityError:  # a concurrent association created the same study/series
             if attempt == 2:
                 raise
     return PROCESSING_FAILURE
+
+
+def _same_content(deps: StoreDependencies, existing: Instance, digest: str) -> bool:
+    known = existing.sha256 or file_sha256(deps.archive.absolute(existing.path))
+    return known == digest
