@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tiered_workstation.storage.migrate import head_revision
+
 EXE = Path(sys.executable).with_name("tiered-ws")
 
 
@@ -45,7 +47,7 @@ def test_status_shows_site_states_and_services(center: Path) -> None:
     result = tw("--config", str(center), "status")
     assert result.returncode == 0, result.stderr
     assert "CH01 — 市中心医院 (center)" in result.stdout
-    assert "schema 0001, up to date" in result.stdout
+    assert f"schema {head_revision()}, up to date" in result.stdout
     assert "in_consultation" in result.stdout
     assert "127.0.0.1:11500" in result.stdout
     via_env = tw("status", env={"TW_CONFIG": str(center)})
@@ -105,9 +107,10 @@ def test_db_upgrade_from_empty_and_current(tmp_path: Path) -> None:
     assert "tiered-ws init" in needs.stderr
     up = tw("--config", str(config), "db", "upgrade")
     assert up.returncode == 0, up.stderr
-    assert "(empty) → 0001" in up.stdout
-    assert "already at 0001" in tw("--config", str(config), "db", "upgrade").stdout
-    assert tw("--config", str(config), "db", "current").stdout.startswith("0001")
+    head = head_revision()
+    assert f"(empty) → {head}" in up.stdout
+    assert f"already at {head}" in tw("--config", str(config), "db", "upgrade").stdout
+    assert tw("--config", str(config), "db", "current").stdout.startswith(head)
 
 
 def test_python_dash_m_entry_point() -> None:

@@ -56,3 +56,17 @@ def test_bootstrap_refuses_missing_or_old_database(tmp_path: Path) -> None:
     Database(settings.database_url).engine.connect().close()  # empty file, no schema
     with pytest.raises(SiteNotReadyError, match="tiered-ws db upgrade"):
         bootstrap(settings)
+
+
+def test_upgrading_an_old_database_keeps_its_data(tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(database, "0001")
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO sites (code, name, mode, is_local, created_at) "
+            "VALUES ('CH01', '市中心医院', 'center', 1, '2026-01-01 00:00:00')")
+    assert upgrade(database) == head_revision()
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT name FROM sites").scalar() == "市中心医院"
+        assert "performed_procedure_steps" in inspect(connection).get_table_names()
+    database.dispose()

@@ -10,7 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from pynetdicom import AE, ALL_TRANSFER_SYNTAXES, AllStoragePresentationContexts, _config, evt
-from pynetdicom.sop_class import ModalityWorklistInformationFind, Verification
+from pynetdicom.sop_class import (
+    ModalityPerformedProcedureStep,
+    ModalityWorklistInformationFind,
+    Verification,
+)
 
 from ..config import Settings
 from ..storage.archive import DicomArchive
@@ -20,6 +24,7 @@ from ..workflow.actors import Actor
 from ..workflow.audit import record_audit
 from ..workflow.machine import ExamWorkflow
 from .checksums import ChecksumWorker
+from .mpps import MppsDependencies, handle_mpps_create, handle_mpps_set
 from .store import StoreDependencies, handle_store
 from .worklist import WorklistDependencies, handle_worklist_find
 from .writeback import IncomingWriteback
@@ -70,16 +75,20 @@ class DicomNode:
             ae.add_supported_context(context.abstract_syntax, ALL_TRANSFER_SYNTAXES)
         ae.add_supported_context(Verification, ALL_TRANSFER_SYNTAXES)
         ae.add_supported_context(ModalityWorklistInformationFind, ALL_TRANSFER_SYNTAXES)
+        ae.add_supported_context(ModalityPerformedProcedureStep, ALL_TRANSFER_SYNTAXES)
         return ae
 
     def handlers(self) -> list[Any]:
         store = StoreDependencies(self.database, self.archive, self.workflow, self.settings,
                                   self.checksums)
         worklist = WorklistDependencies(self.database, self.settings)
+        mpps = MppsDependencies(self.database, self.workflow, self.settings)
         return [
             (evt.EVT_C_ECHO, handle_echo),
             (evt.EVT_C_STORE, self._on_store, [store]),
             (evt.EVT_C_FIND, handle_worklist_find, [worklist]),
+            (evt.EVT_N_CREATE, handle_mpps_create, [mpps]),
+            (evt.EVT_N_SET, handle_mpps_set, [mpps]),
             (evt.EVT_ACCEPTED, self._on_association, ["accepted"]),
             (evt.EVT_REJECTED, self._on_association, ["rejected"]),
             (evt.EVT_ABORTED, self._on_association, ["aborted"]),

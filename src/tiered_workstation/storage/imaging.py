@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, utcnow
@@ -68,3 +69,22 @@ class Instance(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     series: Mapped[Series] = relationship(back_populates="instances")
+
+
+class PerformedProcedureStep(Base):
+    """An MPPS instance a modality created: what was actually done, and which series."""
+
+    __tablename__ = "performed_procedure_steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sop_instance_uid: Mapped[str] = mapped_column(String(64), unique=True)
+    exam_id: Mapped[int | None] = mapped_column(ForeignKey("exams.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))  # IN PROGRESS | COMPLETED | DISCONTINUED
+    station_ae: Mapped[str] = mapped_column(String(16), default="")
+    procedure_step_id: Mapped[str] = mapped_column(String(16), default="")
+    description: Mapped[str] = mapped_column(String(64), default="")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # [{"series_instance_uid": ..., "sop_instance_uids": [...]}, ...]
+    performed_series: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    discontinuation_reason: Mapped[str] = mapped_column(String(64), default="")

@@ -2,7 +2,7 @@
 
 from .base import Base
 from .exams import AccessionCounter, Exam, ExamTransition, RequisitionAttachment
-from .imaging import Instance, Series, Study
+from .imaging import Instance, PerformedProcedureStep, Series, Study
 from .messaging import AuditEvent, InboxMessage, OutboxMessage
 from .patients import Patient, PatientIdentifier
 from .reports import Assignment, ConsultationMessage, PrintJob, Report, ReportVersion
@@ -11,6 +11,7 @@ from .sites import GroupMember, Site, SpecialtyGroup, User, UserRole
 __all__ = [
     "AccessionCounter", "Assignment", "AuditEvent", "Base", "ConsultationMessage", "Exam",
     "ExamTransition", "GroupMember", "InboxMessage", "Instance", "OutboxMessage", "Patient",
-    "PatientIdentifier", "PrintJob", "Report", "ReportVersion", "RequisitionAttachment",
+    "PatientIdentifier", "PerformedProcedureStep", "PrintJob", "Report", "ReportVersion",
+    "RequisitionAttachment",
     "Series", "Site", "SpecialtyGroup", "Study", "User", "UserRole",
 ]
