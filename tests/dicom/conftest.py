@@ -26,6 +26,8 @@ PEERS = [
     {"ae_title": "DR_GBK", "host": "127.0.0.1", "port": 104, "kind": "modality",
      "assume_charset": "GBK"},
     {"ae_title": "PYSCU", "host": "127.0.0.1", "port": 104, "kind": "node"},
+    {"ae_title": "MOVESCU", "host": "127.0.0.1", "port": 104, "kind": "workstation"},
+    {"ae_title": "GETSCU", "host": "127.0.0.1", "port": 104, "kind": "workstation"},
 ]
 
 
@@ -40,6 +42,7 @@ class RunningNode:
     services: Services
     port: int
     workdir: Path
+    dest_port: int  # where the registered move destination MOVEDEST listens
 
     def run(self, tool: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
         """Run a dcmtk tool against the node (host and port appended unless given)."""
@@ -54,14 +57,16 @@ class RunningNode:
 def node(tmp_path: Path, migrated_template: Path) -> Iterator[RunningNode]:
     if shutil.which("storescu") is None:
         pytest.fail("dcmtk is missing: ./test.sh installs the Debian package 'dcmtk'")
-    port = free_port()
+    port, dest_port = free_port(), free_port()
+    peers = [*PEERS, {"ae_title": "MOVEDEST", "host": "127.0.0.1", "port": dest_port,
+                      "kind": "workstation"}]
     data = tmp_path / "site"
     data.mkdir()
     shutil.copy(migrated_template, data / "tiered.db")
     settings = parse_settings({"schema_version": 1,
                                "site": {"code": "CH01", "mode": "center"},
                                "dicom": {"ae_title": AE, "port": port},
-                               "peers": PEERS}, base_dir=data)
+                               "peers": peers}, base_dir=data)
     services = bootstrap(settings)
     with services.database.transaction() as session:
         ensure_site_rows(session, settings)
@@ -70,6 +75,6 @@ def node(tmp_path: Path, migrated_template: Path) -> Iterator[RunningNode]:
     work = tmp_path / "work"
     work.mkdir()
     try:
-        yield RunningNode(services, port, work)
+        yield RunningNode(services, port, work, dest_port)
     finally:
         services.close()

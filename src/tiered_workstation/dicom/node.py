@@ -13,6 +13,12 @@ from pynetdicom import AE, ALL_TRANSFER_SYNTAXES, AllStoragePresentationContexts
 from pynetdicom.sop_class import (
     ModalityPerformedProcedureStep,
     ModalityWorklistInformationFind,
+    PatientRootQueryRetrieveInformationModelFind,
+    PatientRootQueryRetrieveInformationModelGet,
+    PatientRootQueryRetrieveInformationModelMove,
+    StudyRootQueryRetrieveInformationModelFind,
+    StudyRootQueryRetrieveInformationModelGet,
+    StudyRootQueryRetrieveInformationModelMove,
     Verification,
 )
 
@@ -25,8 +31,10 @@ from ..workflow.audit import record_audit
 from ..workflow.machine import ExamWorkflow
 from .checksums import ChecksumWorker
 from .mpps import MppsDependencies, handle_mpps_create, handle_mpps_set
+from .qr_find import QueryDependencies, handle_find
+from .retrieve import RetrieveDependencies, handle_get, handle_move
 from .store import StoreDependencies, handle_store
-from .worklist import WorklistDependencies, handle_worklist_find
+from .worklist import WorklistDependencies
 from .writeback import IncomingWriteback
 
 LOGGER = logging.getLogger(__name__)
@@ -37,6 +45,11 @@ DIMSE_TIMEOUT_S = 60
 NETWORK_TIMEOUT_S = 120
 # pynetdicom treats an empty allow-list as "anyone"; this title can never be sent.
 NOBODY = "-NO-PEERS-"
+QUERY_RETRIEVE = (
+    PatientRootQueryRetrieveInformationModelFind, PatientRootQueryRetrieveInformationModelMove,
+    PatientRootQueryRetrieveInformationModelGet, StudyRootQueryRetrieveInformationModelFind,
+    StudyRootQueryRetrieveInformationModelMove, StudyRootQueryRetrieveInformationModelGet,
+)
 
 
 def handle_echo(event: Any) -> int:
@@ -72,10 +85,14 @@ class DicomNode:
         ae.network_timeout = NETWORK_TIMEOUT_S
         ae.require_calling_aet = [p.ae_title for p in self.settings.peers] or [NOBODY]
         for context in AllStoragePresentationContexts:
-            ae.add_supported_context(context.abstract_syntax, ALL_TRANSFER_SYNTAXES)
+            # accept role reversal too, so C-GET can send back on the same association
+            ae.add_supported_context(context.abstract_syntax, ALL_TRANSFER_SYNTAXES,
+                                     scu_role=True, scp_role=True)
         ae.add_supported_context(Verification, ALL_TRANSFER_SYNTAXES)
         ae.add_supported_context(ModalityWorklistInformationFind, ALL_TRANSFER_SYNTAXES)
         ae.add_supported_context(ModalityPerformedProcedureStep, ALL_TRANSFER_SYNTAXES)
+        for sop_class in QUERY_RETRIEVE:
+            ae.add_supported_context(sop_class, ALL_TRANSFER_SYNTAXES)
         return ae
 
     def handlers(self) -> list[Any]:
@@ -83,10 +100,14 @@ class DicomNode:
                                   self.checksums)
         worklist = WorklistDependencies(self.database, self.settings)
         mpps = MppsDependencies(self.database, self.workflow, self.settings)
+        query = QueryDependencies(self.database, self.settings)
+        retrieve = RetrieveDependencies(self.database, self.archive, self.settings)
         return [
             (evt.EVT_C_ECHO, handle_echo),
             (evt.EVT_C_STORE, self._on_store, [store]),
-            (evt.EVT_C_FIND, handle_worklist_find, [worklist]),
+            (evt.EVT_C_FIND, handle_find, [query, worklist]),
+            (evt.EVT_C_MOVE, handle_move, [retrieve]),
+            (evt.EVT_C_GET, handle_get, [retrieve]),
             (evt.EVT_N_CREATE, handle_mpps_create, [mpps]),
             (evt.EVT_N_SET, handle_mpps_set, [mpps]),
             (evt.EVT_ACCEPTED, self._on_association, ["accepted"]),

@@ -1,0 +1,228 @@
+"""Query/Retrieve C-FIND (Patient Root and Study Root) over the archive index.
+
+Levels PATIENT, STUDY, SERIES and IMAGE; matching per PS3.4 C.2.2.2
+(wildcards in names and IDs, UID lists, date ranges); answers carry only the
+keys asked for, in the character set configured for the asking peer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydicom.dataset import Dataset
+from pynetdicom.sop_class import (
+    ModalityWorklistInformationFind,
+    PatientRootQueryRetrieveInformationModelFind,
+    StudyRootQueryRetrieveInformationModelFind,
+)
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..config import Settings
+from ..storage.database import Database
+from ..storage.imaging import Instance, Series, Study
+from ..storage.patients import Patient
+from .charset import person_name, set_outgoing_charset
+from .matching import is_universal, match_date_range, match_person_name, match_text
+from .worklist import WorklistDependencies, handle_worklist_find
+
+LOGGER = logging.getLogger(__name__)
+
+PENDING, CANCELLED = 0xFF00, 0xFE00
+IDENTIFIER_DOES_NOT_MATCH = 0xA900
+UNABLE_TO_PROCESS = 0xC000
+LEVELS = ("PATIENT", "STUDY", "SERIES", "IMAGE")
+
+
+@dataclass(frozen=True)
+class QueryDependencies:
+    database: Database
+    settings: Settings
+
+
+def _uids(value: object) -> list[str]:
+    """A UID key may list several UIDs separated by backslashes."""
+    if is_universal(value):
+        return []
+    if isinstance(value, str):
+        return [v for v in value.split("\\") if v]
+    return [str(v) for v in value]  # type: ignore[attr-defined]
+
+
+def _key(identifier: Dataset, keyword: str) -> str:
+    value = identifier.get(keyword, "")
+    return "" if value is None else str(value)
+
+
+def patient_id_of(patient: Patient | None, site_code: str) -> str:
+    if patient is None:
+        return ""
+    return patient.identifier_at(site_code) or (
+        patient.identifiers[0].value if patient.identifiers else patient.consortium_id)
+
+
+def _patient_matches(patient: Patient | None, identifier: Dataset, site: str) -> bool:
+    if patient is None:
+        return is_universal(_key(identifier, "PatientName")) and is_universal(
+            _key(identifier, "PatientID"))
+    birth = patient.birth_date
+    return (match_person_name(_key(identifier, "PatientName"), patient.name,
+                              patient.name_phonetic)
+            and match_text(_key(identifier, "PatientID"), patient_id_of(patient, site))
+            and match_date_range(_key(identifier, "PatientBirthDate"), birth))
+
+
+def _study_matches(study: Study, identifier: Dataset) -> bool:
+    uids = _uids(identifier.get("StudyInstanceUID"))
+    modalities = _key(identifier, "ModalitiesInStudy")
+    return ((not uids or study.study_instance_uid in uids)
+            and match_text(_key(identifier, "AccessionNumber"), study.accession_number)
+            and match_date_range(_key(identifier, "StudyDate"), study.study_date)
+            and match_text(_key(identifier, "StudyDescription"), study.description)
+            and (is_universal(modalities)
+                 or any(match_text(m, *study.modalities.split("\\"))
+                        for m in modalities.split("\\"))))
+
+
+def _series_matches(series: Series, identifier: Dataset) -> bool:
+    uids = _uids(identifier.get("SeriesInstanceUID"))
+    return ((not uids or series.series_instance_uid in uids)
+            and match_text(_key(identifier, "Modality"), series.modality)
+            and match_text(_key(identifier, "SeriesNumber"), str(series.series_number or "")))
+
+
+def _patient_attrs(ds: Dataset, patient: Patient | None, site: str, phonetic: bool) -> None:
+    ds.PatientName = person_name(patient.name, patient.name_phonetic,
+                                 phonetic_groups=phonetic) if patient else ""
+    ds.PatientID = patient_id_of(patient, site)
+    ds.PatientBirthDate = patient.birth_date.strftime("%Y%m%d") if (
+        patient and patient.birth_date) else ""
+    ds.PatientSex = patient.sex.value if patient and patient.sex.value != "U" else ""
+
+
+def _study_attrs(ds: Dataset, study: Study) -> None:
+    ds.StudyInstanceUID = study.study_instance_uid
+    ds.StudyDate = study.study_date.strftime("%Y%m%d") if study.study_date else ""
+    ds.AccessionNumber = study.accession_number
+    ds.StudyDescription = study.description
+    ds.ModalitiesInStudy = study.modalities.split("\\") if study.modalities else ""
+
+
+def find_answers(session: Session, identifier: Dataset, site: str,
+                 phonetic: bool) -> Iterator[Dataset]:
+    """Full answers (before trimming) for a Q/R identifier."""
+    level = _key(identifier, "QueryRetrieveLevel").upper()
+    if level not in LEVELS:
+        raise ValueError(f"unknown Query/Retrieve Level {level!r}")
+    if level == "PATIENT":
+        patients = session.scalars(select(Patient).join(Study).distinct())
+        for patient in patients:
+            if _patient_matches(patient, identifier, site):
+                ds = Dataset()
+                _patient_attrs(ds, patient, site, phonetic)
+                ds.NumberOfPatientRelatedStudies = session.scalar(
+                    select(func.count()).select_from(Study).where(Study.patient_id == patient.id))
+                yield ds
+        return
+    studies = select(Study)
+    if uids := _uids(identifier.get("StudyInstanceUID")):
+        studies = studies.where(Study.study_instance_uid.in_(uids))
+    for study in session.scalars(studies.order_by(Study.id)):
+        if not (_patient_matches(study.patient, identifier, site)
+                and _study_matches(study, identifier)):
+            continue
+        if level == "STUDY":
+            ds = Dataset()
+            _patient_attrs(ds, study.patient, site, phonetic)
+            _study_attrs(ds, study)
+            ds.NumberOfStudyRelatedSeries = len(study.series)
+            ds.NumberOfStudyRelatedInstances = sum(len(s.instances) for s in study.series)
+            yield ds
+            continue
+        for series in study.series:
+            if not _series_matches(series, identifier):
+                continue
+            if level == "SERIES":
+                ds = Dataset()
+                _study_attrs(ds, study)
+                ds.SeriesInstanceUID = series.series_instance_uid
+                ds.Modality = series.modality
+                ds.SeriesNumber = series.series_number
+                ds.SeriesDescription = series.description
+                ds.BodyPartExamined = series.body_part
+                ds.NumberOfSeriesRelatedInstances = len(series.instances)
+                yield ds
+                continue
+            sop_uids = _uids(identifier.get("SOPInstanceUID"))
+            for instance in latest_instances(series.instances):
+                if sop_uids and instance.sop_instance_uid not in sop_uids:
+                    continue
+                ds = Dataset()
+                ds.StudyInstanceUID = study.study_instance_uid
+                ds.SeriesInstanceUID = series.series_instance_uid
+                ds.SOPInstanceUID = instance.sop_instance_uid
+                ds.SOPClassUID = instance.sop_class_uid
+                ds.InstanceNumber = instance.instance_number
+                yield ds
+
+
+def latest_instances(instances: list[Instance]) -> list[Instance]:
+    """One row per SOP Instance UID: its newest version."""
+    newest: dict[str, Instance] = {}
+    for instance in instances:
+        known = newest.get(instance.sop_instance_uid)
+        if known is None or instance.version > known.version:
+            newest[instance.sop_instance_uid] = instance
+    return sorted(newest.values(), key=lambda i: (i.instance_number or 0, i.sop_instance_uid))
+
+
+def trim(answer: Dataset, identifier: Dataset, charset: str) -> Dataset:
+    out = Dataset()
+    set_outgoing_charset(out, charset)
+    out.QueryRetrieveLevel = identifier.QueryRetrieveLevel
+    for element in identifier:
+        keyword = element.keyword
+        if keyword in ("SpecificCharacterSet", "QueryRetrieveLevel", ""):
+            continue
+        if keyword in answer:
+            out[keyword] = answer[keyword]
+        else:
+            out.add_new(element.tag, element.VR, None)
+    return out
+
+
+def handle_find(event: Any, qr: QueryDependencies,
+                worklist: WorklistDependencies) -> Iterator[Any]:
+    """Bound to ``evt.EVT_C_FIND``: worklist or Query/Retrieve by SOP class."""
+    sop_class = str(event.request.AffectedSOPClassUID)
+    if sop_class == ModalityWorklistInformationFind:
+        yield from handle_worklist_find(event, worklist)
+        return
+    if sop_class not in (PatientRootQueryRetrieveInformationModelFind,
+                         StudyRootQueryRetrieveInformationModelFind):
+        yield UNABLE_TO_PROCESS, None
+        return
+    identifier = event.identifier
+    sender = event.assoc.requestor.ae_title
+    peer = qr.settings.peer(sender)
+    charset = peer.charset if peer and peer.charset else qr.settings.charset.outgoing
+    phonetic = bool(peer and peer.phonetic_names)
+    count = 0
+    with qr.database.session() as session:
+        try:
+            answers = find_answers(session, identifier, qr.settings.site.code, phonetic)
+            for answer in answers:
+                if event.is_cancelled:
+                    yield CANCELLED, None
+                    return
+                count += 1
+                yield PENDING, trim(answer, identifier, charset)
+        except (ValueError, AttributeError) as exc:
+            LOGGER.warning("C-FIND from %s refused: %s", sender, exc)
+            yield IDENTIFIER_DOES_NOT_MATCH, None
+            return
+    LOGGER.info("C-FIND %s from %s: %d answers", _key(identifier, "QueryRetrieveLevel"),
+                sender, count)

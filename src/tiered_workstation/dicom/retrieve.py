@@ -1,0 +1,137 @@
+"""Query/Retrieve C-MOVE and C-GET: send archived instances, as stored.
+
+C-MOVE sends to the destination AE only if it is a registered peer (others
+get "Move destination unknown", 0xA801); C-GET sends back on the asking
+association.  Files are sent in the transfer syntax they were received in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydicom import dcmread
+from pydicom.dataset import Dataset
+from pydicom.uid import UID, ExplicitVRLittleEndian, ImplicitVRLittleEndian
+from pynetdicom.presentation import build_context
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..config import Settings
+from ..storage.archive import DicomArchive
+from ..storage.database import Database
+from ..storage.imaging import Instance, Series, Study
+from ..storage.patients import PatientIdentifier
+from .qr_find import _uids, latest_instances
+
+LOGGER = logging.getLogger(__name__)
+
+PENDING, CANCELLED = 0xFF00, 0xFE00
+IDENTIFIER_DOES_NOT_MATCH = 0xA900
+MAX_CONTEXTS = 128
+
+
+@dataclass(frozen=True)
+class RetrieveDependencies:
+    database: Database
+    archive: DicomArchive
+    settings: Settings
+
+
+def select_instances(session: Session, identifier: Dataset) -> list[Instance]:
+    """The newest version of every instance the identifier asks for."""
+    level = str(identifier.get("QueryRetrieveLevel", "")).upper()
+    query = select(Instance).join(Series).join(Study)
+    if level == "PATIENT":
+        ids = _uids(identifier.get("PatientID"))
+        if not ids:
+            raise ValueError("a PATIENT level retrieve needs a PatientID")
+        query = query.join(PatientIdentifier, PatientIdentifier.patient_id == Study.patient_id) \
+            .where(PatientIdentifier.value.in_(ids))
+    elif level == "STUDY":
+        query = query.where(Study.study_instance_uid.in_(_required(identifier,
+                                                                    "StudyInstanceUID")))
+    elif level == "SERIES":
+        query = query.where(Series.series_instance_uid.in_(_required(identifier,
+                                                                      "SeriesInstanceUID")))
+    elif level == "IMAGE":
+        query = query.where(Instance.sop_instance_uid.in_(_required(identifier,
+                                                                     "SOPInstanceUID")))
+    else:
+        raise ValueError(f"unknown Query/Retrieve Level {level!r}")
+    return latest_instances(list(session.scalars(query)))
+
+
+def _required(identifier: Dataset, keyword: str) -> list[str]:
+    uids = _uids(identifier.get(keyword))
+    if not uids:
+        raise ValueError(f"a retrieve at this level needs {keyword}")
+    return uids
+
+
+def contexts_for(instances: list[Instance]) -> list[Any]:
+    """Presentation contexts to offer the destination: each file's own syntax, plus the
+    uncompressed ones for uncompressed files."""
+    pairs: dict[str, set[str]] = {}
+    for instance in instances:
+        syntaxes = pairs.setdefault(instance.sop_class_uid, set())
+        syntaxes.add(instance.transfer_syntax_uid)
+        if not UID(instance.transfer_syntax_uid).is_compressed:
+            syntaxes |= {ExplicitVRLittleEndian, ImplicitVRLittleEndian}
+    contexts = [build_context(sop, sorted(ts)) for sop, ts in sorted(pairs.items())]
+    return contexts[:MAX_CONTEXTS]
+
+
+def _load(deps: RetrieveDependencies, identifier: Dataset,
+          sender: str) -> tuple[list[Instance], list[Path]] | None:
+    with deps.database.session() as session:
+        try:
+            instances = select_instances(session, identifier)
+        except ValueError as exc:
+            LOGGER.warning("retrieve from %s refused: %s", sender, exc)
+            return None
+    return instances, [deps.archive.absolute(i.path) for i in instances]
+
+
+def _send(event: Any, paths: list[Path]) -> Iterator[Any]:
+    yield len(paths)
+    for path in paths:
+        if event.is_cancelled:
+            yield CANCELLED, None
+            return
+        yield PENDING, dcmread(path)
+
+
+def handle_move(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
+    """Bound to ``evt.EVT_C_MOVE``."""
+    sender = event.assoc.requestor.ae_title
+    destination = str(event.move_destination).strip()
+    peer = deps.settings.peer(destination)
+    if peer is None:
+        LOGGER.warning("C-MOVE from %s to %s refused: %s is not a registered peer", sender,
+                       destination, destination)
+        yield None, None
+        return
+    loaded = _load(deps, event.identifier, sender)
+    if loaded is None:
+        yield peer.host, peer.port, {"contexts": []}
+        yield IDENTIFIER_DOES_NOT_MATCH, None
+        return
+    instances, paths = loaded
+    LOGGER.info("C-MOVE from %s: %d instances to %s", sender, len(paths), destination)
+    yield peer.host, peer.port, {"contexts": contexts_for(instances)}
+    yield from _send(event, paths)
+
+
+def handle_get(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
+    """Bound to ``evt.EVT_C_GET``."""
+    sender = event.assoc.requestor.ae_title
+    loaded = _load(deps, event.identifier, sender)
+    if loaded is None:
+        yield IDENTIFIER_DOES_NOT_MATCH, None
+        return
+    LOGGER.info("C-GET from %s: %d instances", sender, len(loaded[1]))
+    yield from _send(event, loaded[1])
