@@ -43,6 +43,7 @@ class RunningNode:
     port: int
     workdir: Path
     dest_port: int  # where the registered move destination MOVEDEST listens
+    callback_port: int  # where the registered peer COMMITSCU listens for reports
 
     def run(self, tool: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
         """Run a dcmtk tool against the node (host and port appended unless given)."""
@@ -57,9 +58,11 @@ class RunningNode:
 def node(tmp_path: Path, migrated_template: Path) -> Iterator[RunningNode]:
     if shutil.which("storescu") is None:
         pytest.fail("dcmtk is missing: ./test.sh installs the Debian package 'dcmtk'")
-    port, dest_port = free_port(), free_port()
+    port, dest_port, callback_port = free_port(), free_port(), free_port()
     peers = [*PEERS, {"ae_title": "MOVEDEST", "host": "127.0.0.1", "port": dest_port,
-                      "kind": "workstation"}]
+                      "kind": "workstation"},
+             {"ae_title": "COMMITSCU", "host": "127.0.0.1", "port": callback_port,
+              "kind": "node"}]
     data = tmp_path / "site"
     data.mkdir()
     shutil.copy(migrated_template, data / "tiered.db")
@@ -75,6 +78,6 @@ def node(tmp_path: Path, migrated_template: Path) -> Iterator[RunningNode]:
     work = tmp_path / "work"
     work.mkdir()
     try:
-        yield RunningNode(services, port, work, dest_port)
+        yield RunningNode(services, port, work, dest_port, callback_port)
     finally:
         services.close()

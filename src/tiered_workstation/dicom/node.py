@@ -16,6 +16,7 @@ from pynetdicom.sop_class import (
     PatientRootQueryRetrieveInformationModelFind,
     PatientRootQueryRetrieveInformationModelGet,
     PatientRootQueryRetrieveInformationModelMove,
+    StorageCommitmentPushModel,
     StudyRootQueryRetrieveInformationModelFind,
     StudyRootQueryRetrieveInformationModelGet,
     StudyRootQueryRetrieveInformationModelMove,
@@ -30,6 +31,7 @@ from ..workflow.actors import Actor
 from ..workflow.audit import record_audit
 from ..workflow.machine import ExamWorkflow
 from .checksums import ChecksumWorker
+from .commitment import CommitmentDependencies, handle_commitment_action
 from .mpps import MppsDependencies, handle_mpps_create, handle_mpps_set
 from .qr_find import QueryDependencies, handle_find
 from .retrieve import RetrieveDependencies, handle_get, handle_move
@@ -93,6 +95,8 @@ class DicomNode:
         ae.add_supported_context(ModalityPerformedProcedureStep, ALL_TRANSFER_SYNTAXES)
         for sop_class in QUERY_RETRIEVE:
             ae.add_supported_context(sop_class, ALL_TRANSFER_SYNTAXES)
+        ae.add_supported_context(StorageCommitmentPushModel, ALL_TRANSFER_SYNTAXES,
+                                 scu_role=True, scp_role=True)
         return ae
 
     def handlers(self) -> list[Any]:
@@ -102,12 +106,15 @@ class DicomNode:
         mpps = MppsDependencies(self.database, self.workflow, self.settings)
         query = QueryDependencies(self.database, self.settings)
         retrieve = RetrieveDependencies(self.database, self.archive, self.settings)
+        commitment = CommitmentDependencies(self.database, self.archive, self.settings,
+                                            self.settings.dicom.ae_title)
         return [
             (evt.EVT_C_ECHO, handle_echo),
             (evt.EVT_C_STORE, self._on_store, [store]),
             (evt.EVT_C_FIND, handle_find, [query, worklist]),
             (evt.EVT_C_MOVE, handle_move, [retrieve]),
             (evt.EVT_C_GET, handle_get, [retrieve]),
+            (evt.EVT_N_ACTION, handle_commitment_action, [commitment]),
             (evt.EVT_N_CREATE, handle_mpps_create, [mpps]),
             (evt.EVT_N_SET, handle_mpps_set, [mpps]),
             (evt.EVT_ACCEPTED, self._on_association, ["accepted"]),

@@ -1,0 +1,177 @@
+"""Storage Commitment Push Model: tell a sender which instances are safely archived.
+
+SCP: N-ACTION lists SOP instances; we answer at once, then send an
+N-EVENT-REPORT — on the same association if the sender kept it open,
+otherwise on a new association to the sender's registered address.  An
+instance counts as committed when it is indexed and its file (fsync'd before
+it was acknowledged) is in the archive.
+
+SCU: :func:`request_commitment` asks a node and waits for the report on the
+same association (what the forwarder uses).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydicom.dataset import Dataset
+from pynetdicom import AE, build_role, evt
+from pynetdicom.sop_class import StorageCommitmentPushModel
+from sqlalchemy import select
+
+from ..config import Settings
+from ..storage.archive import DicomArchive
+from ..storage.database import Database
+from ..storage.imaging import Instance
+from ..workflow.identifiers import new_uid
+from .scu import DicomConnectionError, Target
+
+LOGGER = logging.getLogger(__name__)
+
+WELL_KNOWN_INSTANCE = "1.2.840.10008.1.20.1.1"
+ALL_COMMITTED, SOME_FAILED = 1, 2
+NO_SUCH_OBJECT = 0x0112
+REPORT_DELAY_S = 0.2  # let the N-ACTION response leave first
+
+
+@dataclass(frozen=True)
+class CommitmentDependencies:
+    database: Database
+    archive: DicomArchive
+    settings: Settings
+    ae_title: str
+
+
+@dataclass
+class CommitmentResult:
+    transaction_uid: str
+    committed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.failed
+
+
+def _references(seq: Iterable[Dataset]) -> list[tuple[str, str]]:
+    return [(str(i.ReferencedSOPClassUID), str(i.ReferencedSOPInstanceUID)) for i in seq]
+
+
+def build_report(deps: CommitmentDependencies, transaction_uid: str,
+                 references: list[tuple[str, str]]) -> tuple[int, Dataset]:
+    """The event type and the N-EVENT-REPORT information for these references."""
+    uids = [uid for _, uid in references]
+    with deps.database.session() as session:
+        archived = {i.sop_instance_uid: i for i in session.scalars(
+            select(Instance).where(Instance.sop_instance_uid.in_(uids)))}
+    report = Dataset()
+    report.TransactionUID = transaction_uid
+    ok, failed = [], []
+    for sop_class, uid in references:
+        item = Dataset()
+        item.ReferencedSOPClassUID, item.ReferencedSOPInstanceUID = sop_class, uid
+        instance = archived.get(uid)
+        if instance is not None and deps.archive.absolute(instance.path).exists():
+            ok.append(item)
+        else:
+            item.FailureReason = NO_SUCH_OBJECT
+            failed.append(item)
+    report.RetrieveAETitle = deps.ae_title
+    report.ReferencedSOPSequence = ok
+    if failed:
+        report.FailedSOPSequence = failed
+    return (SOME_FAILED if failed else ALL_COMMITTED), report
+
+
+def handle_commitment_action(event: Any, deps: CommitmentDependencies) -> tuple[int, None]:
+    """Bound to ``evt.EVT_N_ACTION``."""
+    info = event.action_information
+    sender = event.assoc.requestor.ae_title
+    try:
+        transaction = str(info.TransactionUID)
+        references = _references(info.ReferencedSOPSequence)
+    except AttributeError as exc:
+        LOGGER.warning("storage commitment request from %s refused: %s", sender, exc)
+        return 0x0120, None  # missing attribute
+    event_type, report = build_report(deps, transaction, references)
+    LOGGER.info("storage commitment %s for %s: %d committed, %d failed", transaction, sender,
+                len(report.ReferencedSOPSequence), len(report.get("FailedSOPSequence", [])))
+    timer = threading.Timer(REPORT_DELAY_S, _send_report,
+                            (event.assoc, deps, sender, event_type, report))
+    timer.daemon = True
+    timer.start()
+    return 0x0000, None
+
+
+def _send_report(assoc: Any, deps: CommitmentDependencies, requestor: str, event_type: int,
+                 report: Dataset) -> None:
+    if assoc.is_established:
+        status, _ = assoc.send_n_event_report(report, event_type, StorageCommitmentPushModel,
+                                              WELL_KNOWN_INSTANCE)
+        if status and status.Status == 0:
+            return
+    peer = deps.settings.peer(requestor)
+    if peer is None:
+        LOGGER.error("cannot report storage commitment to %s: not a registered peer", requestor)
+        return
+    ae = AE(ae_title=deps.ae_title)
+    ae.add_requested_context(StorageCommitmentPushModel)
+    role = build_role(StorageCommitmentPushModel, scp_role=True)  # we are the SCP, calling
+    new = ae.associate(peer.host, peer.port, ae_title=peer.ae_title, ext_neg=[role])
+    if not new.is_established:
+        LOGGER.error("cannot report storage commitment to %s at %s:%d: no association",
+                     requestor, peer.host, peer.port)
+        return
+    try:
+        new.send_n_event_report(report, event_type, StorageCommitmentPushModel,
+                                WELL_KNOWN_INSTANCE)
+    finally:
+        new.release()
+
+
+def request_commitment(target: Target, calling_ae: str, references: list[tuple[str, str]],
+                       timeout: float = 60) -> CommitmentResult:
+    """Ask ``target`` to commit these (SOP class, SOP instance) pairs; wait for the report."""
+    transaction = new_uid()
+    result = CommitmentResult(transaction)
+    done = threading.Event()
+
+    def on_report(event: Any) -> tuple[int, None]:
+        info = event.event_information
+        if str(info.get("TransactionUID", "")) == transaction:
+            result.committed = [uid for _, uid in _references(
+                info.get("ReferencedSOPSequence", []))]
+            result.failed = [uid for _, uid in _references(info.get("FailedSOPSequence", []))]
+            done.set()
+        return 0x0000, None
+
+    ae = AE(ae_title=calling_ae)
+    ae.add_requested_context(StorageCommitmentPushModel)
+    assoc = ae.associate(target.host, target.port, ae_title=target.ae_title,
+                         evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)])
+    if not assoc.is_established:
+        raise DicomConnectionError(f"{target.ae_title} at {target.host}:{target.port} did not "
+                                   "accept a storage commitment association")
+    try:
+        request = Dataset()
+        request.TransactionUID = transaction
+        items = []
+        for sop_class, uid in references:
+            item = Dataset()
+            item.ReferencedSOPClassUID, item.ReferencedSOPInstanceUID = sop_class, uid
+            items.append(item)
+        request.ReferencedSOPSequence = items
+        status, _ = assoc.send_n_action(request, 1, StorageCommitmentPushModel,
+                                        WELL_KNOWN_INSTANCE)
+        if not status or status.Status != 0:
+            raise DicomConnectionError(f"{target.ae_title} refused the commitment request")
+        if not done.wait(timeout):
+            raise DicomConnectionError(f"{target.ae_title} sent no commitment report within "
+                                       f"{timeout:.0f} s")
+    finally:
+        assoc.release()
+    return result
