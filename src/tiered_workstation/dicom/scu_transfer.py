@@ -1,0 +1,196 @@
+"""SCU helpers that move data: store (negotiating and, when asked, compressing),
+find, move, get and worklist queries."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydicom import dcmread
+from pydicom.dataset import Dataset
+from pydicom.uid import (
+    UID,
+    ExplicitVRLittleEndian,
+    ImplicitVRLittleEndian,
+    JPEG2000Lossless,
+    JPEGLSLossless,
+    RLELossless,
+)
+from pynetdicom import AE, _config, build_role, evt
+from pynetdicom.presentation import build_context
+from pynetdicom.sop_class import (
+    ModalityWorklistInformationFind,
+    StudyRootQueryRetrieveInformationModelFind,
+    StudyRootQueryRetrieveInformationModelGet,
+    StudyRootQueryRetrieveInformationModelMove,
+)
+
+from .scu import DicomConnectionError, Target
+
+LOGGER = logging.getLogger(__name__)
+
+# Lossless encodings pydicom can write, best ratio first (JPEG-LS is also the fastest).
+COMPRESSIONS = {"jpeg-ls": JPEGLSLossless, "jpeg2000": JPEG2000Lossless, "rle": RLELossless}
+UNCOMPRESSED = (ExplicitVRLittleEndian, ImplicitVRLittleEndian)
+
+
+@dataclass(frozen=True)
+class StoreOutcome:
+    path: Path
+    sop_instance_uid: str
+    status: int
+    transfer_syntax: str  # what crossed the link
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (0x0000, 0xB000, 0xB007, 0xB006)
+
+
+def _associate(ae: AE, target: Target, **kwargs: Any) -> Any:
+    assoc = ae.associate(target.host, target.port, ae_title=target.ae_title, **kwargs)
+    if assoc.is_rejected:
+        raise DicomConnectionError(f"{target.ae_title} at {target.host}:{target.port} refused "
+                                   "the association (is our AE title registered there?)")
+    if not assoc.is_established:
+        raise DicomConnectionError(f"No DICOM node answered at {target.host}:{target.port}")
+    return assoc
+
+
+def store_files(target: Target, calling_ae: str, paths: Iterable[Path],
+                compress: str | None = None) -> list[StoreOutcome]:
+    """Send files in one association.
+
+    With ``compress`` ("jpeg-ls", "jpeg2000" or "rle") uncompressed images are
+    offered compressed first, then as they are; files already compressed travel
+    as they are.  A file whose syntax the peer does not accept is decoded and
+    sent uncompressed when possible.
+    """
+    files = [(Path(p), dcmread(p, stop_before_pixels=True)) for p in paths]
+    wanted = [COMPRESSIONS[compress]] if compress else []
+    fallbacks = [COMPRESSIONS[c] for c in COMPRESSIONS if c != compress] if compress else []
+    syntaxes: dict[str, list[str]] = {}
+    for _, header in files:
+        own = UID(header.file_meta.TransferSyntaxUID)
+        offer = syntaxes.setdefault(str(header.SOPClassUID), [])
+        candidates = [own] if own.is_compressed else [*wanted, *fallbacks, own, *UNCOMPRESSED]
+        offer += [ts for ts in candidates if ts not in offer]
+    ae = AE(ae_title=calling_ae)
+    # one context per syntax, so we choose (the acceptor would pick its own favourite)
+    ae.requested_contexts = [build_context(sop, ts) for sop, offer in syntaxes.items()
+                             for ts in offer][:128]
+    assoc = _associate(ae, target)
+    outcomes = []
+    try:
+        for path, header in files:
+            outcomes.append(_store_one(assoc, path, header, [*wanted, *fallbacks]))
+    finally:
+        assoc.release()
+    return outcomes
+
+
+def _store_one(assoc: Any, path: Path, header: Dataset, preference: list[str]) -> StoreOutcome:
+    sop_class = str(header.SOPClassUID)
+    own = UID(header.file_meta.TransferSyntaxUID)
+    accepted = {cx.transfer_syntax[0] for cx in assoc.accepted_contexts
+                if cx.abstract_syntax == sop_class}
+    chosen = None if own.is_compressed else next(
+        (ts for ts in preference if ts in accepted), None)
+    if chosen is None and own in accepted:
+        previous = _config.STORE_SEND_CHUNKED_DATASET
+        _config.STORE_SEND_CHUNKED_DATASET = True  # the file's bytes, unchanged
+        try:
+            status = assoc.send_c_store(path)
+        finally:
+            _config.STORE_SEND_CHUNKED_DATASET = previous
+        return StoreOutcome(path, str(header.SOPInstanceUID), _status(status), str(own))
+    ds = dcmread(path)
+    if chosen is not None:
+        ds.compress(chosen, generate_instance_uid=False)  # same instance, smaller
+    elif any(ts in UNCOMPRESSED for ts in accepted):
+        if own.is_compressed:
+            ds.decompress()
+        chosen = next(ts for ts in UNCOMPRESSED if ts in accepted)
+        ds.file_meta.TransferSyntaxUID = chosen
+    else:
+        LOGGER.warning("%s: the peer accepts no usable transfer syntax for %s", path, sop_class)
+        return StoreOutcome(path, str(header.SOPInstanceUID), 0x0122, "")
+    status = assoc.send_c_store(ds)
+    return StoreOutcome(path, str(header.SOPInstanceUID), _status(status), str(chosen))
+
+
+def _status(status: Dataset) -> int:
+    return int(status.Status) if status and "Status" in status else 0xFFFF
+
+
+def _find(target: Target, calling_ae: str, model: str, identifier: Dataset) -> list[Dataset]:
+    ae = AE(ae_title=calling_ae)
+    ae.add_requested_context(model)
+    assoc = _associate(ae, target)
+    answers = []
+    try:
+        for status, answer in assoc.send_c_find(identifier, model):
+            if status and status.Status in (0xFF00, 0xFF01) and answer is not None:
+                answers.append(answer)
+    finally:
+        assoc.release()
+    return answers
+
+
+def find_studies(target: Target, calling_ae: str, identifier: Dataset) -> list[Dataset]:
+    """Study Root C-FIND at the level the identifier names."""
+    return _find(target, calling_ae, StudyRootQueryRetrieveInformationModelFind, identifier)
+
+
+def query_worklist(target: Target, calling_ae: str, identifier: Dataset) -> list[Dataset]:
+    return _find(target, calling_ae, ModalityWorklistInformationFind, identifier)
+
+
+def move(target: Target, calling_ae: str, destination: str, identifier: Dataset) -> int:
+    """C-MOVE to ``destination``; returns the final status."""
+    ae = AE(ae_title=calling_ae)
+    ae.add_requested_context(StudyRootQueryRetrieveInformationModelMove)
+    assoc = _associate(ae, target)
+    final = 0xFFFF
+    try:
+        for status, _ in assoc.send_c_move(identifier, destination,
+                                           StudyRootQueryRetrieveInformationModelMove):
+            if status:
+                final = int(status.Status)
+    finally:
+        assoc.release()
+    return final
+
+
+def get(target: Target, calling_ae: str, identifier: Dataset, sop_classes: Iterable[str],
+        out_dir: Path) -> list[Path]:
+    """C-GET into ``out_dir`` (files written as received); returns the written paths."""
+    written: list[Path] = []
+
+    def on_store(event: Any) -> int:
+        path = out_dir / f"{event.request.AffectedSOPInstanceUID}.dcm"
+        try:  # chunked receive (process-wide, on when the node runs here): a file
+            shutil.move(event.dataset_path, path)
+        except AttributeError:
+            path.write_bytes(event.encoded_dataset())
+        written.append(path)
+        return 0x0000
+
+    ae = AE(ae_title=calling_ae)
+    ae.add_requested_context(StudyRootQueryRetrieveInformationModelGet)
+    roles = []
+    for sop in sop_classes:
+        for syntax in (*UNCOMPRESSED, *COMPRESSIONS.values()):  # one context each
+            ae.add_requested_context(sop, syntax)
+        roles.append(build_role(sop, scp_role=True))
+    assoc = _associate(ae, target, ext_neg=roles, evt_handlers=[(evt.EVT_C_STORE, on_store)])
+    try:
+        for _status, _ in assoc.send_c_get(identifier,
+                                          StudyRootQueryRetrieveInformationModelGet):
+            pass
+    finally:
+        assoc.release()
+    return written
