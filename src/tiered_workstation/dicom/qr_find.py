@@ -27,6 +27,7 @@ from ..storage.imaging import Instance, Series, Study
 from ..storage.patients import Patient
 from .charset import person_name, set_outgoing_charset
 from .matching import is_universal, match_date_range, match_person_name, match_text
+from .pacing import streaming
 from .worklist import WorklistDependencies, handle_worklist_find
 
 LOGGER = logging.getLogger(__name__)
@@ -211,7 +212,7 @@ def handle_find(event: Any, qr: QueryDependencies,
     charset = peer.charset if peer and peer.charset else qr.settings.charset.outgoing
     phonetic = bool(peer and peer.phonetic_names)
     count = 0
-    with qr.database.session() as session:
+    with qr.database.session() as session, streaming(event.assoc):
         try:
             answers = find_answers(session, identifier, qr.settings.site.code, phonetic)
             for answer in answers:

@@ -11,25 +11,30 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from pydicom.dataset import Dataset
 from pynetdicom.sop_class import ModalityWorklistInformationFind
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
 
 from ..config import Settings
 from ..storage.database import Database
-from ..storage.enums import ExamState, Priority
+from ..storage.enums import ExamState, Priority, Sex
 from ..storage.exams import Exam
-from .charset import person_name, set_outgoing_charset
+from ..storage.patients import Patient, PatientIdentifier
+from .charset import has_cjk, person_name, set_outgoing_charset
 from .matching import (
     is_universal,
     match_date_range,
     match_person_name,
     match_text,
     match_time_range,
+    parse_da,
 )
+from .pacing import streaming
 
 LOGGER = logging.getLogger(__name__)
 
@@ -82,95 +87,204 @@ def _exact(value: str) -> str | None:
     return None if is_universal(value) or "*" in value or "?" in value else value
 
 
-def candidate_exams(session: Any, query: WorklistQuery) -> list[Exam]:
-    statement = select(Exam).where(Exam.state.in_(WORKLIST_STATES))
+class WorklistRow(NamedTuple):
+    """The columns an answer needs (read without building ORM objects)."""
+
+    accession_number: str
+    study_instance_uid: str
+    procedure_code: str
+    procedure_description: str
+    modality: str
+    body_part: str
+    priority: Priority
+    station_ae: str | None
+    scheduled_start: datetime | None
+    registered_at: datetime
+    referring_physician: str
+    name: str
+    name_phonetic: str
+    sex: Sex
+    birth_date: date | None
+    consortium_id: str
+    local_id: str | None
+
+    def patient_id(self) -> str:
+        return self.local_id or self.consortium_id
+
+    def when(self, tz: ZoneInfo) -> datetime:
+        return (self.scheduled_start or self.registered_at).astimezone(tz)
+
+
+def _like(pattern: str) -> str:
+    escaped = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped.replace("*", "%").replace("?", "_")
+
+
+def _local_day_bounds(pattern: str, tz: ZoneInfo) -> tuple[datetime | None, datetime | None]:
+    """UTC bounds of a DA / DA range pattern in the site's local time."""
+    text = pattern.strip()
+    start, _, end = text.partition("-") if "-" in text else (text, "", text)
+    lo = datetime.combine(parse_da(start), time.min, tz).astimezone(UTC) if start.strip() \
+        else None
+    hi = (datetime.combine(parse_da(end), time.min, tz) + timedelta(days=1)).astimezone(UTC) \
+        if end.strip() else None
+    return lo, hi
+
+
+def candidate_rows(session: Any, query: WorklistQuery, site_code: str,
+                   tz: ZoneInfo) -> list[WorklistRow]:
+    """Rows that may match, filtered in SQL as far as SQL can say it exactly."""
+    local_id = aliased(PatientIdentifier)
+    statement = (select(Exam.accession_number, Exam.study_instance_uid, Exam.procedure_code,
+                        Exam.procedure_description, Exam.modality, Exam.body_part,
+                        Exam.priority, Exam.scheduled_station_ae, Exam.scheduled_start,
+                        Exam.registered_at, Exam.referring_physician, Patient.name,
+                        Patient.name_phonetic, Patient.sex, Patient.birth_date,
+                        Patient.consortium_id, local_id.value)
+                 .join(Patient, Exam.patient_id == Patient.id)
+                 .outerjoin(local_id, and_(local_id.patient_id == Patient.id,
+                                           local_id.issuer == site_code))
+                 .where(Exam.state.in_(WORKLIST_STATES)))
     for column, value in ((Exam.modality, query.modality),
                           (Exam.scheduled_station_ae, query.station_ae),
                           (Exam.accession_number, query.accession_number)):
         if (exact := _exact(value)) is not None:
             statement = statement.where(column == exact)
-    return list(session.scalars(statement.order_by(Exam.registered_at)))
+    name = query.patient_name.strip()
+    if not is_universal(name) and has_cjk(name) and not set(name) & set("^= "):
+        statement = statement.where(Patient.name.like(_like(name), escape="\\"))
+    if not is_universal(query.start_date):
+        lo, hi = _local_day_bounds(query.start_date, tz)
+        when = func.coalesce(Exam.scheduled_start, Exam.registered_at)
+        if lo is not None:
+            statement = statement.where(when >= lo)
+        if hi is not None:
+            statement = statement.where(when < hi)
+    rows = session.execute(statement.order_by(Exam.registered_at, Exam.id))
+    return [WorklistRow(*row) for row in rows]
 
 
-def patient_id_for(exam: Exam, site_code: str) -> str:
-    return exam.patient.identifier_at(site_code) or exam.patient.consortium_id
+def row_from_exam(exam: Exam, site_code: str) -> WorklistRow:
+    p = exam.patient
+    return WorklistRow(exam.accession_number, exam.study_instance_uid, exam.procedure_code,
+                       exam.procedure_description, exam.modality, exam.body_part,
+                       exam.priority, exam.scheduled_station_ae, exam.scheduled_start,
+                       exam.registered_at, exam.referring_physician, p.name, p.name_phonetic,
+                       p.sex, p.birth_date, p.consortium_id, p.identifier_at(site_code))
 
 
-def matches(exam: Exam, query: WorklistQuery, tz: ZoneInfo, site_code: str) -> bool:
-    when = (exam.scheduled_start or exam.registered_at).astimezone(tz)
-    patient = exam.patient
-    return (match_person_name(query.patient_name, patient.name, patient.name_phonetic)
-            and match_text(query.patient_id, patient_id_for(exam, site_code))
-            and match_text(query.accession_number, exam.accession_number)
-            and match_text(query.modality, exam.modality)
-            and match_text(query.station_ae, exam.scheduled_station_ae or "")
+def matches(row: WorklistRow, query: WorklistQuery, tz: ZoneInfo) -> bool:
+    when = row.when(tz)
+    return (match_person_name(query.patient_name, row.name, row.name_phonetic)
+            and match_text(query.patient_id, row.patient_id())
+            and match_text(query.accession_number, row.accession_number)
+            and match_text(query.modality, row.modality)
+            and match_text(query.station_ae, row.station_ae or "")
             and match_date_range(query.start_date, when.date())
             and match_time_range(query.start_time, when.strftime("%H%M%S")))
 
 
-def worklist_item(exam: Exam, tz: ZoneInfo, site_code: str, *, charset: str,
-                  phonetic_names: bool) -> Dataset:
-    """The full MWL answer for one exam (before trimming to the requested keys)."""
-    patient = exam.patient
-    when = (exam.scheduled_start or exam.registered_at).astimezone(tz)
+# keyword → (tag, VR): the MWL return keys we fill
+TOP_KEYS = {
+    "PatientName": (0x00100010, "PN"), "PatientID": (0x00100020, "LO"),
+    "IssuerOfPatientID": (0x00100021, "LO"), "PatientBirthDate": (0x00100030, "DA"),
+    "PatientSex": (0x00100040, "CS"), "AccessionNumber": (0x00080050, "SH"),
+    "ReferringPhysicianName": (0x00080090, "PN"), "StudyInstanceUID": (0x0020000D, "UI"),
+    "RequestedProcedureID": (0x00401001, "SH"),
+    "RequestedProcedureDescription": (0x00321060, "LO"),
+    "RequestedProcedurePriority": (0x00401003, "SH"),
+}
+STEP_KEYS = {
+    "Modality": (0x00080060, "CS"), "ScheduledStationAETitle": (0x00400001, "AE"),
+    "ScheduledProcedureStepStartDate": (0x00400002, "DA"),
+    "ScheduledProcedureStepStartTime": (0x00400003, "TM"),
+    "ScheduledProcedureStepID": (0x00400009, "SH"),
+    "ScheduledProcedureStepDescription": (0x00400007, "LO"),
+    "ScheduledProcedureStepStatus": (0x00400020, "CS"),
+    "ScheduledPerformingPhysicianName": (0x00400006, "PN"), "BodyPartExamined": (0x00180015, "CS"),
+}
+SPS_TAG, CODE_SEQ_TAG = 0x00400100, 0x00321064
+
+
+def _values(row: WorklistRow, tz: ZoneInfo, site_code: str,
+            phonetic_names: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+    when = row.when(tz)
+    top = {
+        "PatientName": person_name(row.name, row.name_phonetic, phonetic_groups=phonetic_names),
+        "PatientID": row.patient_id(),
+        "IssuerOfPatientID": site_code if row.local_id else "TW-CONSORTIUM",
+        "PatientBirthDate": row.birth_date.strftime("%Y%m%d") if row.birth_date else "",
+        "PatientSex": row.sex.value if row.sex.value != "U" else "",
+        "AccessionNumber": row.accession_number,
+        "ReferringPhysicianName": row.referring_physician,
+        "StudyInstanceUID": row.study_instance_uid,
+        "RequestedProcedureID": row.accession_number,
+        "RequestedProcedureDescription": row.procedure_description,
+        "RequestedProcedurePriority": PRIORITY_CODES[row.priority],
+    }
+    step = {
+        "Modality": row.modality, "ScheduledStationAETitle": row.station_ae or "",
+        "ScheduledProcedureStepStartDate": when.strftime("%Y%m%d"),
+        "ScheduledProcedureStepStartTime": when.strftime("%H%M%S"),
+        "ScheduledProcedureStepID": row.accession_number,
+        "ScheduledProcedureStepDescription": row.procedure_description,
+        "ScheduledProcedureStepStatus": "SCHEDULED", "ScheduledPerformingPhysicianName": "",
+        "BodyPartExamined": row.body_part,
+    }
+    return top, step
+
+
+Keys = list[tuple[int, str, str]]  # (tag, VR, keyword) as the request lists them
+
+
+def requested_keys(identifier: Dataset) -> tuple[Keys, Keys]:
+    """Top-level and Scheduled Procedure Step keys the request asks for."""
+    top: Keys = []
+    step: Keys = []
+    for element in identifier:
+        if element.tag == SPS_TAG:
+            item = element.value[0] if element.value else Dataset()
+            step = [(sub.tag, sub.VR, sub.keyword) for sub in item]
+            top.append((element.tag, "SQ", element.keyword))
+        elif element.keyword != "SpecificCharacterSet":
+            top.append((element.tag, element.VR, element.keyword))
+    return top, step
+
+
+def build_answer(row: WorklistRow, tz: ZoneInfo, site_code: str, top_keys: Keys,
+                 step_keys: Keys, *, charset: str, phonetic_names: bool) -> Dataset:
+    """An answer holding exactly the requested keys (unknown ones empty)."""
+    top, step = _values(row, tz, site_code, phonetic_names)
     ds = Dataset()
     set_outgoing_charset(ds, charset)
-    ds.PatientName = person_name(patient.name, patient.name_phonetic,
-                                 phonetic_groups=phonetic_names)
-    ds.PatientID = patient_id_for(exam, site_code)
-    ds.IssuerOfPatientID = site_code if patient.identifier_at(site_code) else "TW-CONSORTIUM"
-    ds.PatientBirthDate = patient.birth_date.strftime("%Y%m%d") if patient.birth_date else ""
-    ds.PatientSex = patient.sex.value if patient.sex.value != "U" else ""
-    ds.AccessionNumber = exam.accession_number
-    ds.ReferringPhysicianName = exam.referring_physician
-    ds.StudyInstanceUID = exam.study_instance_uid
-    ds.RequestedProcedureID = exam.accession_number
-    ds.RequestedProcedureDescription = exam.procedure_description
-    ds.RequestedProcedurePriority = PRIORITY_CODES[exam.priority]
-    code = Dataset()
-    code.CodeValue, code.CodingSchemeDesignator = exam.procedure_code, "99TW"
-    code.CodeMeaning = exam.procedure_description
-    ds.RequestedProcedureCodeSequence = [code]
-    step = Dataset()
-    step.Modality = exam.modality
-    step.ScheduledStationAETitle = exam.scheduled_station_ae or ""
-    step.ScheduledProcedureStepStartDate = when.strftime("%Y%m%d")
-    step.ScheduledProcedureStepStartTime = when.strftime("%H%M%S")
-    step.ScheduledProcedureStepID = exam.accession_number
-    step.ScheduledProcedureStepDescription = exam.procedure_description
-    step.ScheduledProcedureStepStatus = "SCHEDULED"
-    step.ScheduledPerformingPhysicianName = ""
-    step.BodyPartExamined = exam.body_part
-    ds.ScheduledProcedureStepSequence = [step]
+    for tag, vr, keyword in top_keys:
+        if tag == SPS_TAG:
+            item = Dataset()
+            for sub_tag, sub_vr, sub_kw in step_keys:
+                item.add_new(sub_tag, sub_vr, step.get(sub_kw))
+            ds.add_new(SPS_TAG, "SQ", [item])
+        elif tag == CODE_SEQ_TAG:
+            code = Dataset()
+            code.add_new(0x00080100, "SH", row.procedure_code)
+            code.add_new(0x00080102, "SH", "99TW")
+            code.add_new(0x00080104, "LO", row.procedure_description)
+            ds.add_new(CODE_SEQ_TAG, "SQ", [code])
+        else:
+            ds.add_new(tag, vr, top.get(keyword))
     return ds
 
 
-def trim_to_request(answer: Dataset, identifier: Dataset) -> Dataset:
-    """Keep only the attributes the request asked for (PS3.4 K.2.1.1.3), plus the charset."""
-    out = Dataset()
-    out.SpecificCharacterSet = answer.SpecificCharacterSet
-    for element in identifier:
-        if element.keyword in ("SpecificCharacterSet", ""):
-            continue
-        if element.keyword not in answer:
-            out.add_new(element.tag, element.VR, None)
-            continue
-        value = answer[element.keyword]
-        if element.VR == "SQ" and element.value:
-            wanted = element.value[0]
-            items = []
-            for item in value.value:
-                kept = Dataset()
-                for sub in wanted:
-                    if sub.keyword in item:
-                        kept[sub.keyword] = item[sub.keyword]
-                    else:
-                        kept.add_new(sub.tag, sub.VR, None)
-                items.append(kept)
-            out[element.keyword] = value.__class__(value.tag, value.VR, items)
-        else:
-            out[element.keyword] = value
-    return out
+ALL_TOP: Keys = [(t, v, k) for k, (t, v) in TOP_KEYS.items()] + [
+    (CODE_SEQ_TAG, "SQ", "RequestedProcedureCodeSequence"),
+    (SPS_TAG, "SQ", "ScheduledProcedureStepSequence")]
+ALL_STEP: Keys = [(t, v, k) for k, (t, v) in STEP_KEYS.items()]
+
+
+def worklist_item(exam: Exam, tz: ZoneInfo, site_code: str, *, charset: str,
+                  phonetic_names: bool) -> Dataset:
+    """The complete MWL item of one exam (e.g. to export for another worklist server)."""
+    return build_answer(row_from_exam(exam, site_code), tz, site_code, ALL_TOP, ALL_STEP,
+                        charset=charset, phonetic_names=phonetic_names)
 
 
 def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any]:
@@ -187,15 +301,19 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
     tz = deps.settings.site.tz
     site = deps.settings.site.code
     count = 0
+    top_keys, step_keys = requested_keys(identifier)
     with deps.database.session() as session:
-        for exam in candidate_exams(session, query):
+        rows = candidate_rows(session, query, site, tz)
+    with streaming(event.assoc):
+        for row in rows:
             if event.is_cancelled:
-                LOGGER.info("worklist query from %s cancelled after %d answers", sender, count)
+                LOGGER.info("worklist query from %s cancelled after %d answers", sender,
+                            count)
                 yield CANCELLED, None
                 return
-            if not matches(exam, query, tz, site):
+            if not matches(row, query, tz):
                 continue
-            answer = worklist_item(exam, tz, site, charset=charset, phonetic_names=phonetic)
             count += 1
-            yield PENDING, trim_to_request(answer, identifier)
+            yield PENDING, build_answer(row, tz, site, top_keys, step_keys, charset=charset,
+                                        phonetic_names=phonetic)
     LOGGER.info("worklist query from %s: %d answers (%s)", sender, count, query)
