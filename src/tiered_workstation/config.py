@@ -49,7 +49,8 @@ class PeerKind(StrEnum):
 
     NODE = "node"  # another Tiered Workstation site
     MODALITY = "modality"  # a DR/CT console
-    WORKSTATION = "workstation"  # a viewer or third-party PACS
+    VIEWER = "viewer"  # a reading workstation or viewer
+    WORKSTATION = "workstation"  # any other DICOM application (e.g. a third-party PACS)
 
 
 class ConfigError(ValueError):

@@ -146,3 +146,23 @@ def test_demo_site_can_be_inspected_from_the_command_line(tmp_path: Path) -> Non
                                                         "user.disable"]
     assert "refused" in audit[1]
     assert all("refused" in line for line in tw(*cfg, "audit", "--refused").stdout.splitlines())
+
+
+def test_peers_are_added_listed_and_removed(center: Path) -> None:
+    cfg = ("--config", str(center))
+    added = tw(*cfg, "peer", "add", "--ae", "DR01", "--host", "192.168.1.20", "--port", "104",
+               "--charset", "GB18030", "--phonetic-names")
+    assert added.returncode == 0, added.stderr
+    assert tw(*cfg, "peer", "add", "--ae", "DR01", "--host", "h", "--port", "1").returncode == 1
+    bad = tw(*cfg, "peer", "add", "--ae", "A_TITLE_FAR_TOO_LONG", "--host", "h", "--port", "1")
+    assert bad.returncode == 2
+    assert "ae_title" in bad.stderr
+    listing = tw(*cfg, "peer", "list").stdout
+    assert "DR01" in listing
+    assert "192.168.1.20:104" in listing
+    assert "GB18030" in listing
+    status = tw(*cfg, "status").stdout  # the rewritten file still loads
+    assert "DR01" in status
+    assert tw(*cfg, "peer", "remove", "DR01").returncode == 0
+    assert "DR01" not in tw(*cfg, "peer", "list").stdout
+    assert tw(*cfg, "peer", "remove", "DR01").returncode == 1

@@ -1,0 +1,40 @@
+"""Registering the DICOM devices and nodes a site talks to (kept in site.toml)."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+
+from ..config import PeerNode, Settings, load_settings, parse_settings
+from .site_file import render_site_toml
+from .site_setup import write_text_atomic
+
+
+def _rewrite(config_path: Path, settings: Settings, peers: tuple[PeerNode, ...]) -> Settings:
+    candidate = dataclasses.replace(settings, peers=peers)
+    text = render_site_toml(candidate, config_path.parent)
+    # validate exactly as the loader will (same messages for a bad AE title or port)
+    checked = parse_settings(tomllib.loads(text), base_dir=config_path.parent.resolve(),
+                             source=config_path)
+    write_text_atomic(config_path, text)
+    return checked
+
+
+def add_peer(config_path: Path, peer: PeerNode, *, replace: bool = False) -> Settings:
+    """Add (or with ``replace`` update) a peer; the node sees it at its next start."""
+    settings = load_settings(config_path)
+    known = settings.peer(peer.ae_title)
+    if known is not None and not replace:
+        raise ValueError(f"{peer.ae_title} is already registered ({known.host}:{known.port}); "
+                         "use --replace to change it.")
+    peers = (*(p for p in settings.peers if p.ae_title != peer.ae_title), peer)
+    return _rewrite(config_path, settings, peers)
+
+
+def remove_peer(config_path: Path, ae_title: str) -> Settings:
+    settings = load_settings(config_path)
+    if settings.peer(ae_title) is None:
+        raise LookupError(f"No peer with AE title {ae_title} is registered.")
+    return _rewrite(config_path, settings,
+                    tuple(p for p in settings.peers if p.ae_title != ae_title))

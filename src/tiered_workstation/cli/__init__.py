@@ -1,0 +1,168 @@
+"""`tiered-ws`: the command line. Parses arguments, calls the app layer, reports errors.
+
+Exit codes: 0 success, 1 the action failed, 2 bad configuration or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..app.bootstrap import SiteNotReadyError
+from ..config import ConfigError, PeerKind
+from ..storage.enums import ExamState, Role
+from ..workflow.errors import WorkflowError
+from .dicom import cmd_echo, cmd_node, cmd_peer_add, cmd_peer_list, cmd_peer_remove
+from .exits import EXIT_FAILED, EXIT_USAGE, err
+from .records import cmd_audit, cmd_exam_list, cmd_exam_show
+from .site import cmd_db_current, cmd_db_upgrade, cmd_demo, cmd_init, cmd_status
+from .users import (
+    cmd_user_add,
+    cmd_user_disable,
+    cmd_user_enable,
+    cmd_user_list,
+    cmd_user_passwd,
+    cmd_user_verify,
+)
+
+LOGGER = logging.getLogger("tiered_workstation.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tiered-ws", description="Tiered Workstation: PACS/RIS for tiered radiology care.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument("--config", help="site.toml to use (default: $TW_CONFIG, ./site.toml)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = sub.add_parser("init", help="create a site: site.toml, database, first rows")
+    init.add_argument("--mode", required=True, choices=["center", "community"])
+    init.add_argument("--site", required=True, help="site code, e.g. CH01 or CM01")
+    init.add_argument("--data-dir", required=True, type=Path)
+    init.add_argument("--name", help="the hospital's name as printed on reports")
+    init.add_argument("--center", help="community only: the center's site code")
+    init.add_argument("--ae-title", help="this site's DICOM AE title")
+    init.add_argument("--dicom-port", type=int)
+    init.add_argument("--api-port", type=int)
+    init.add_argument("--database-url",
+                      help="SQLAlchemy URL, e.g. postgresql+psycopg://tw@dbhost/tiered "
+                           "(default: SQLite file in the data folder)")
+    init.add_argument("--force", action="store_true", help="overwrite an existing site.toml")
+    init.set_defaults(func=cmd_init)
+
+    status = sub.add_parser("status", help="the site, its exams by state and its services")
+    status.set_defaults(func=cmd_status)
+
+    node = sub.add_parser("node", help="run this site's DICOM node until stopped (Ctrl+C)")
+    node.set_defaults(func=cmd_node)
+    echo_cmd = sub.add_parser("echo", help="C-ECHO a DICOM node or device: AE@host:port")
+    echo_cmd.add_argument("target")
+    echo_cmd.add_argument("--calling-ae", help="our AE title (default: this site's)")
+    echo_cmd.set_defaults(func=cmd_echo)
+
+    demo = sub.add_parser("demo", help="demo center site; walk one exam through every state")
+    demo.add_argument("--data-dir", type=Path, default=Path("demo-data"))
+    demo.add_argument("--database-url", help="use this database instead of the embedded "
+                      "SQLite file (only when the demo site is first created)")
+    demo.set_defaults(func=cmd_demo)
+
+    db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command",
+                                                                     required=True)
+    up = db.add_parser("upgrade", help="apply migrations up to the newest schema")
+    up.add_argument("--revision", default="head")
+    up.set_defaults(func=cmd_db_upgrade)
+    db.add_parser("current", help="show the schema revision").set_defaults(func=cmd_db_current)
+
+    user = sub.add_parser("user", help="user accounts").add_subparsers(dest="user_command",
+                                                                       required=True)
+    add = user.add_parser("add", help="create a user")
+    add.add_argument("username")
+    add.add_argument("--role", action="append", required=True, dest="roles",
+                     choices=[r.value for r in Role.human_roles()], help="repeat for several")
+    add.add_argument("--name", default="", help="display name, e.g. 刘主任")
+    add.add_argument("--group", action="append", default=[], dest="groups",
+                     help="specialty group code (repeatable), e.g. chest")
+    add.add_argument("--site", help="the user's site code (default: this site)")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from standard input")
+    add.set_defaults(func=cmd_user_add)
+    user.add_parser("list", help="list users").set_defaults(func=cmd_user_list)
+    passwd = user.add_parser("passwd", help="set a user's password")
+    passwd.add_argument("username")
+    passwd.add_argument("--password-stdin", action="store_true")
+    passwd.set_defaults(func=cmd_user_passwd)
+    for name, text in (("disable", "stop a user from logging in"),
+                       ("enable", "let a disabled user log in again")):
+        toggle = user.add_parser(name, help=text)
+        toggle.add_argument("username")
+        toggle.set_defaults(func=cmd_user_enable if name == "enable" else cmd_user_disable)
+    verify = user.add_parser("verify", help="check a user's password (as the login does)")
+    verify.add_argument("username")
+    verify.add_argument("--password-stdin", action="store_true")
+    verify.set_defaults(func=cmd_user_verify)
+
+    peer = sub.add_parser("peer", help="DICOM devices and nodes this site talks to") \
+        .add_subparsers(dest="peer_command", required=True)
+    padd = peer.add_parser("add", help="register a peer (the node applies it at restart)")
+    padd.add_argument("--ae", required=True, help="its AE title, e.g. DR01")
+    padd.add_argument("--host", required=True)
+    padd.add_argument("--port", required=True, type=int)
+    padd.add_argument("--role", default="modality", choices=[k.value for k in PeerKind])
+    padd.add_argument("--charset", help="character set the device uses, e.g. GB18030")
+    padd.add_argument("--assume-charset", help="for devices that mislabel their text, e.g. GBK")
+    padd.add_argument("--phonetic-names", action="store_true",
+                      help="send names as Zhang^San=张^三")
+    padd.add_argument("--site", help="the peer's site code, for nodes of other sites")
+    padd.add_argument("--tls", action="store_true", help="talk to it over DICOM TLS")
+    padd.add_argument("--replace", action="store_true", help="update an existing peer")
+    padd.set_defaults(func=cmd_peer_add)
+    peer.add_parser("list", help="registered peers").set_defaults(func=cmd_peer_list)
+    premove = peer.add_parser("remove", help="forget a peer")
+    premove.add_argument("ae")
+    premove.set_defaults(func=cmd_peer_remove)
+
+    exam = sub.add_parser("exam", help="look at exams").add_subparsers(dest="exam_command",
+                                                                      required=True)
+    listing = exam.add_parser("list", help="newest exams first")
+    listing.add_argument("--state", choices=[s.value for s in ExamState])
+    listing.add_argument("--limit", type=int, default=30)
+    listing.set_defaults(func=cmd_exam_list)
+    show = exam.add_parser("show", help="one exam: patient, timeline, turnaround")
+    show.add_argument("accession")
+    show.set_defaults(func=cmd_exam_show)
+
+    audit = sub.add_parser("audit", help="recent audit events, newest first")
+    audit.add_argument("--limit", type=int, default=30)
+    audit.add_argument("--user", help="only this actor or object")
+    audit.add_argument("--refused", action="store_true", help="only refused or failed actions")
+    audit.set_defaults(func=cmd_audit)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    handler: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return handler(args)
+    except ConfigError as exc:
+        err(f"Configuration error: {exc}")
+        return EXIT_USAGE
+    except SiteNotReadyError as exc:
+        err(str(exc))
+        return EXIT_USAGE
+    except (ValueError, WorkflowError, FileExistsError, LookupError) as exc:
+        err(f"Error: {exc}")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        err("Interrupted.")
+        return 130
+    except Exception as exc:
+        LOGGER.debug("unexpected failure", exc_info=True)
+        err(f"Unexpected error ({type(exc).__name__}): {exc}\nRun again with -v for details.")
+        return EXIT_FAILED

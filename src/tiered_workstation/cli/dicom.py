@@ -1,0 +1,77 @@
+"""DICOM commands: run the node, echo a peer, manage peers."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import threading
+
+from ..app.bootstrap import open_site
+from ..app.peers import add_peer, remove_peer
+from ..config import (
+    CONFIG_ENV_VAR,
+    PeerKind,
+    PeerNode,
+    load_settings,
+    resolve_config_path,
+)
+from ..dicom.scu import DicomConnectionError, Target, echo
+from .exits import EXIT_FAILED, err
+
+
+def cmd_node(args: argparse.Namespace) -> int:
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    with open_site(args.config) as services:
+        services.node.start()
+        dicom = services.settings.dicom
+        print(f"DICOM node {dicom.ae_title} listening on {dicom.bind_address}:{dicom.port} "
+              f"({len(services.settings.peers)} known peers). Ctrl+C stops it.", flush=True)
+        stop.wait()
+        print("Stopping…", flush=True)
+    return 0
+
+
+def cmd_echo(args: argparse.Namespace) -> int:
+    target = Target.parse(args.target)
+    calling = args.calling_ae
+    if not calling:
+        calling = load_settings(args.config).dicom.ae_title if (
+            args.config or os.environ.get(CONFIG_ENV_VAR)) else "TIERED_WS"
+    try:
+        status = echo(target, calling)
+    except DicomConnectionError as exc:
+        err(str(exc))
+        return EXIT_FAILED
+    print(f"{target.ae_title}@{target.host}:{target.port} answered (status 0x{status:04X})")
+    return 0 if status == 0 else EXIT_FAILED
+
+
+def cmd_peer_add(args: argparse.Namespace) -> int:
+    path = resolve_config_path(args.config)
+    settings = add_peer(path, PeerNode(
+        ae_title=args.ae, host=args.host, port=args.port, tls=args.tls,
+        kind=PeerKind(args.role), site=args.site, charset=args.charset,
+        assume_charset=args.assume_charset, phonetic_names=args.phonetic_names),
+        replace=args.replace)
+    print(f"Registered {args.ae} ({args.role}) at {args.host}:{args.port}; "
+          f"{len(settings.peers)} peers. Restart the node to apply.")
+    return 0
+
+
+def cmd_peer_list(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    print(f"{'AE title':<17}{'address':<24}{'role':<13}{'charset':<12}{'TLS':<5}site")
+    for p in settings.peers:
+        charset = p.charset or p.assume_charset or "-"
+        print(f"{p.ae_title:<17}{p.host + ':' + str(p.port):<24}{p.kind.value:<13}"
+              f"{charset:<12}{'yes' if p.tls else 'no':<5}{p.site or '-'}")
+    return 0
+
+
+def cmd_peer_remove(args: argparse.Namespace) -> int:
+    settings = remove_peer(resolve_config_path(args.config), args.ae)
+    print(f"Removed {args.ae}; {len(settings.peers)} peers left. Restart the node to apply.")
+    return 0

@@ -1,0 +1,58 @@
+"""Commands that create and inspect a site: init, status, demo, db."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..app.bootstrap import open_site
+from ..app.demo import run_demo
+from ..app.site_setup import InitRequest, init_site
+from ..app.status import collect_status, format_status
+from ..config import load_settings
+from ..storage.database import Database
+from ..storage.migrate import current_revision, head_revision, upgrade
+from .exits import EXIT_FAILED
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    settings, path = init_site(InitRequest(
+        mode=args.mode, site_code=args.site, data_dir=args.data_dir, name=args.name,
+        center=args.center, ae_title=args.ae_title, dicom_port=args.dicom_port,
+        api_port=args.api_port, database_url=args.database_url), force=args.force)
+    print(f"Created {settings.site.mode.value} site {settings.site.code} — wrote {path}")
+    print(f"Database ready: {settings.database_url}")
+    print(f"Next: tiered-ws --config {path} user add admin --role admin")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with open_site(args.config) as services:
+        print(format_status(services, collect_status(services)))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    result = run_demo(args.data_dir, print, database_url=args.database_url)
+    return 0 if result.tat_status in ("met", "missed") else EXIT_FAILED
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    database = Database(load_settings(args.config).database_url)
+    try:
+        before = current_revision(database)
+        after = upgrade(database, args.revision)
+    finally:
+        database.dispose()
+    print(f"Schema {before or '(empty)'} → {after}" if before != after
+          else f"Schema already at {after}")
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    database = Database(load_settings(args.config).database_url)
+    try:
+        current = current_revision(database)
+    finally:
+        database.dispose()
+    print(f"{current or '(empty)'} (newest: {head_revision()})")
+    return 0
