@@ -92,11 +92,22 @@ class SiteSettings:
 
 
 @dataclass(frozen=True)
+class TlsSettings:
+    """DICOM TLS with mutual authentication (PEM files)."""
+
+    port: int
+    certificate: Path
+    private_key: Path
+    ca_certificates: Path
+
+
+@dataclass(frozen=True)
 class DicomSettings:
     ae_title: str
     port: int = 11112
     bind_address: str = "127.0.0.1"
     max_pdu: int = 131072
+    tls: TlsSettings | None = None
 
 
 @dataclass(frozen=True)
@@ -245,6 +256,7 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
         port=dicom_t.port("port", default=11112),
         bind_address=dicom_t.string("bind_address", default="127.0.0.1"),
         max_pdu=dicom_t.integer("max_pdu", default=131072, minimum=0, maximum=2**32 - 1),
+        tls=_tls(dicom_t.table("tls", optional=True), data_dir),
     )
     dicom_t.done()
 
@@ -308,6 +320,21 @@ def _peer(t: _Table) -> PeerNode:
     )
     t.done()
     return peer
+
+
+def _tls(t: _Table, data_dir: Path) -> TlsSettings | None:
+    port = t.integer("port", default=0, minimum=0, maximum=65535)
+    pem = "a PEM file path (relative to the data folder), e.g. tls/site.crt"
+    files = [t.string(k, default="", expected=pem)
+             for k in ("certificate", "private_key", "ca_certificates")]
+    t.done()
+    if port == 0:
+        return None
+    for key, value in zip(("certificate", "private_key", "ca_certificates"), files, strict=True):
+        if not value:
+            raise t._error(key, "is missing while dicom.tls.port is set", pem)
+    cert, key, ca = (_path(f, data_dir) for f in files)
+    return TlsSettings(port=port, certificate=cert, private_key=key, ca_certificates=ca)
 
 
 def _path(value: str, base: Path) -> Path:

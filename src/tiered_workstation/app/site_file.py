@@ -60,6 +60,12 @@ def render_site_toml(settings: Settings, config_dir: Path) -> str:
         f"bind_address = {_s(dicom.bind_address)}",
         f"max_pdu = {dicom.max_pdu}",
         "",
+        "[dicom.tls]",
+        "# DICOM over TLS with mutual authentication (0 = off).  PEM files, relative to",
+        "# data_dir: this site's certificate and key, and the CA(s) whose certificates",
+        "# peers must present.",
+        *_tls_lines(settings),
+        "",
         "[api]",
         "# HTTPS sync API (mutual TLS) served by a center, used by its communities.",
         f"port = {api.port}",
@@ -95,6 +101,17 @@ def render_site_toml(settings: Settings, config_dir: Path) -> str:
     for peer in settings.peers:
         lines += ["", *_peer_lines(peer)]
     return "\n".join(lines) + "\n"
+
+
+def _tls_lines(settings: Settings) -> list[str]:
+    tls = settings.dicom.tls
+    if tls is None:
+        return ["port = 0", '# certificate = "tls/site.crt"', '# private_key = "tls/site.key"',
+                '# ca_certificates = "tls/consortium-ca.crt"']
+    return [f"port = {tls.port}",
+            f"certificate = {_s(_rel(tls.certificate, settings.data_dir))}",
+            f"private_key = {_s(_rel(tls.private_key, settings.data_dir))}",
+            f"ca_certificates = {_s(_rel(tls.ca_certificates, settings.data_dir))}"]
 
 
 def _peer_lines(peer: PeerNode) -> list[str]:

@@ -24,6 +24,7 @@ from pynetdicom.sop_class import (
 )
 
 from ..config import Settings
+from ..security.tls import server_context
 from ..storage.archive import DicomArchive
 from ..storage.database import Database
 from ..storage.enums import AuditOutcome, Role
@@ -71,6 +72,7 @@ class DicomNode:
         self.checksums = ChecksumWorker(database, archive, lambda: self.last_store_at)
         self.writeback = IncomingWriteback(archive.incoming)
         self._server: Any = None
+        self._tls_server: Any = None
         self._previous_tempdir: str | None = None
 
     @property
@@ -134,12 +136,22 @@ class DicomNode:
         tempfile.tempdir = str(self.archive.incoming)
         self.checksums.start()
         self.writeback.start()
-        self._server = self.build_ae().start_server(self.address, block=False,
-                                                    evt_handlers=self.handlers())
+        ae = self.build_ae()
+        self._server = ae.start_server(self.address, block=False, evt_handlers=self.handlers())
         LOGGER.info("DICOM node %s listening on %s:%d", self.settings.dicom.ae_title,
                     *self.address)
+        tls = self.settings.dicom.tls
+        if tls is not None:
+            context = server_context(tls.certificate, tls.private_key, tls.ca_certificates)
+            self._tls_server = ae.start_server((self.address[0], tls.port), block=False,
+                                               evt_handlers=self.handlers(),
+                                               ssl_context=context)
+            LOGGER.info("DICOM TLS (mutual) listening on %s:%d", self.address[0], tls.port)
 
     def stop(self) -> None:
+        if self._tls_server is not None:
+            self._tls_server.shutdown()
+            self._tls_server = None
         if self._server is not None:
             self._server.shutdown()
             self._server = None

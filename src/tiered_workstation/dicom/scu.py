@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import ssl
 from dataclasses import dataclass
 
 from pynetdicom import AE
@@ -30,12 +31,15 @@ class DicomConnectionError(RuntimeError):
     """The peer could not be reached or refused the association."""
 
 
-def echo(target: Target, calling_ae: str, timeout: float = 10) -> int:
-    """C-ECHO ``target``; returns the status or raises with words a technician understands."""
+def echo(target: Target, calling_ae: str, timeout: float = 10,
+         tls: ssl.SSLContext | None = None) -> int:
+    """C-ECHO ``target`` (over TLS when ``tls`` is given); returns the status or raises
+    with words a technician understands."""
     ae = AE(ae_title=calling_ae)
     ae.acse_timeout = ae.network_timeout = ae.dimse_timeout = timeout
     ae.add_requested_context(Verification)
-    assoc = ae.associate(target.host, target.port, ae_title=target.ae_title)
+    assoc = ae.associate(target.host, target.port, ae_title=target.ae_title,
+                         tls_args=(tls, None) if tls else None)
     if assoc.is_rejected:
         raise DicomConnectionError(
             f"{target.ae_title} at {target.host}:{target.port} refused the association "

@@ -1,0 +1,51 @@
+"""TLS contexts for site-to-site traffic: mutual authentication, TLS 1.2 or newer.
+
+A server refuses clients without a certificate from the configured CA(s);
+a client refuses servers whose certificate does not chain to them.
+"""
+
+from __future__ import annotations
+
+import ssl
+from pathlib import Path
+
+
+class TlsConfigurationError(ValueError):
+    """The certificate, key or CA files cannot be used."""
+
+
+def _load(context: ssl.SSLContext, certificate: Path, private_key: Path,
+          ca_certificates: Path) -> ssl.SSLContext:
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.verify_mode = ssl.CERT_REQUIRED
+    for label, path in (("certificate", certificate), ("private key", private_key),
+                        ("CA certificates", ca_certificates)):
+        if not path.is_file():
+            raise TlsConfigurationError(f"The TLS {label} file {path} does not exist.")
+    try:
+        context.load_cert_chain(certificate, private_key)
+        context.load_verify_locations(cafile=ca_certificates)
+    except (ssl.SSLError, ValueError) as exc:
+        raise TlsConfigurationError(
+            f"The TLS files {certificate}, {private_key}, {ca_certificates} cannot be used "
+            f"together ({exc}).") from None
+    return context
+
+
+def server_context(certificate: Path, private_key: Path,
+                   ca_certificates: Path) -> ssl.SSLContext:
+    """For listening: clients must present a certificate issued by ``ca_certificates``."""
+    return _load(ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER), certificate, private_key,
+                 ca_certificates)
+
+
+def client_context(certificate: Path, private_key: Path,
+                   ca_certificates: Path) -> ssl.SSLContext:
+    """For connecting: present our certificate, trust only ``ca_certificates``.
+
+    Host names are not checked (sites are known by certificate and AE title,
+    often by IP address); the chain to the consortium CA is.
+    """
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    return _load(context, certificate, private_key, ca_certificates)

@@ -1,0 +1,83 @@
+"""DICOM TLS with mutual authentication, against dcmtk echoscu +tls."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dicom.conftest import AE, PEERS, free_port
+from tiered_workstation.app.bootstrap import Services, bootstrap
+from tiered_workstation.app.site_setup import ensure_site_rows
+from tiered_workstation.config import ConfigError, parse_settings
+from tiered_workstation.dicom.scu import DicomConnectionError, Target, echo
+from tiered_workstation.security.tls import client_context
+from tls_certs import CertificateAuthority
+
+
+@pytest.fixture
+def tls_node(tmp_path: Path,
+             migrated_template: Path) -> Iterator[tuple[Services, int, CertificateAuthority]]:
+    pki = tmp_path / "pki"
+    pki.mkdir()
+    ca = CertificateAuthority(pki, "consortium-ca")
+    site = ca.issue("ch01")
+    port, tls_port = free_port(), free_port()
+    data = tmp_path / "site"
+    data.mkdir()
+    shutil.copy(migrated_template, data / "tiered.db")
+    settings = parse_settings({
+        "schema_version": 1, "site": {"code": "CH01", "mode": "center"},
+        "dicom": {"ae_title": AE, "port": port,
+                  "tls": {"port": tls_port, "certificate": str(site.certificate),
+                          "private_key": str(site.private_key),
+                          "ca_certificates": str(ca.ca)}},
+        "peers": PEERS}, base_dir=data)
+    services = bootstrap(settings)
+    with services.database.transaction() as session:
+        ensure_site_rows(session, settings)
+    services.node.start()
+    try:
+        yield services, tls_port, ca
+    finally:
+        services.close()
+
+
+def dcmtk_echo(port: int, *tls: str, calling: str = "ECHOSCU") -> int:
+    import subprocess
+
+    return subprocess.run(["echoscu", *tls, "-aet", calling, "-aec", AE, "127.0.0.1",
+                           str(port)], capture_output=True, timeout=60).returncode
+
+
+def test_mutual_tls_accepts_consortium_certificates_only(tls_node) -> None:
+    _, port, authority = tls_node
+    ca = authority.ca
+    client = authority.issue("cm01")
+    assert dcmtk_echo(port, "+tls", str(client.private_key), str(client.certificate),
+                      "+cf", str(ca)) == 0
+    rogue = CertificateAuthority(authority.folder, "rogue-ca").issue("intruder")
+    assert dcmtk_echo(port, "+tls", str(rogue.private_key), str(rogue.certificate),
+                      "+cf", str(ca)) != 0
+    assert dcmtk_echo(port, "+tla", "+cf", str(ca)) != 0  # no client certificate
+    assert dcmtk_echo(port, "+tls", str(client.private_key), str(client.certificate),
+                      "+cf", str(ca), calling="INTRUDER") != 0  # unknown AE, right cert
+
+
+def test_our_scu_over_tls(tls_node) -> None:
+    _, port, authority = tls_node
+    client = authority.issue("cm01")
+    context = client_context(client.certificate, client.private_key, authority.ca)
+    assert echo(Target(AE, "127.0.0.1", port), "PYSCU", tls=context) == 0
+    rogue_ca = CertificateAuthority(authority.folder, "other-ca")
+    wrong_trust = client_context(client.certificate, client.private_key, rogue_ca.ca)
+    with pytest.raises(DicomConnectionError):
+        echo(Target(AE, "127.0.0.1", port), "PYSCU", tls=wrong_trust, timeout=5)
+
+
+def test_tls_port_without_files_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"dicom\.tls\.certificate"):
+        parse_settings({"schema_version": 1, "site": {"code": "CH01", "mode": "center"},
+                        "dicom": {"tls": {"port": 2762}}}, base_dir=tmp_path)
