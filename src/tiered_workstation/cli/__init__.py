@@ -15,7 +15,7 @@ from ..app.bootstrap import SiteNotReadyError
 from ..config import ConfigError, PeerKind
 from ..storage.enums import ExamState, Role
 from ..workflow.errors import WorkflowError
-from .dicom import cmd_echo, cmd_node, cmd_peer_add, cmd_peer_list, cmd_peer_remove
+from .dicom import cmd_echo, cmd_node, cmd_peer_add, cmd_peer_list, cmd_peer_remove, cmd_synth
 from .exits import EXIT_FAILED, EXIT_USAGE, err
 from .records import cmd_audit, cmd_exam_list, cmd_exam_show
 from .site import cmd_db_current, cmd_db_upgrade, cmd_demo, cmd_init, cmd_status
@@ -104,6 +104,22 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("username")
     verify.add_argument("--password-stdin", action="store_true")
     verify.set_defaults(func=cmd_user_verify)
+
+    synth = sub.add_parser("synth", help="write realistic synthetic images (and send them)")
+    synth.add_argument("kind", choices=["dx", "ct"])
+    synth.add_argument("--out", type=Path, required=True, help="folder for the files")
+    synth.add_argument("--count", type=int, default=2, help="DX images (CT: slices)")
+    synth.add_argument("--size", type=int, help="pixels per side (DX 3000, CT 512)")
+    synth.add_argument("--name", default="张三")
+    synth.add_argument("--phonetic", default="Zhang^San")
+    synth.add_argument("--patient-id", default="P000001")
+    synth.add_argument("--accession", default="")
+    synth.add_argument("--study-uid", default="")
+    synth.add_argument("--charset", default="ISO_IR 192")
+    synth.add_argument("--send", metavar="AE@HOST:PORT", help="store them there afterwards")
+    synth.add_argument("--calling-ae", default="TW_SIMULATOR")
+    synth.add_argument("--compress", choices=["jpeg-ls", "jpeg2000", "rle"])
+    synth.set_defaults(func=cmd_synth)
 
     peer = sub.add_parser("peer", help="DICOM devices and nodes this site talks to") \
         .add_subparsers(dest="peer_command", required=True)

@@ -17,6 +17,9 @@ from ..config import (
     resolve_config_path,
 )
 from ..dicom.scu import DicomConnectionError, Target, echo
+from ..dicom.scu_transfer import store_files
+from ..dicom.synth import Demographics, ct_series, dx_dataset
+from ..workflow.identifiers import new_uid
 from .exits import EXIT_FAILED, err
 
 
@@ -74,4 +77,38 @@ def cmd_peer_list(args: argparse.Namespace) -> int:
 def cmd_peer_remove(args: argparse.Namespace) -> int:
     settings = remove_peer(resolve_config_path(args.config), args.ae)
     print(f"Removed {args.ae}; {len(settings.peers)} peers left. Restart the node to apply.")
+    return 0
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    demo = Demographics(patient_name=args.name, patient_phonetic=args.phonetic,
+                        patient_id=args.patient_id, accession_number=args.accession,
+                        study_instance_uid=args.study_uid or new_uid())
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.kind == "dx":
+        series = new_uid()
+        images = [dx_dataset(demo, size=args.size or 3000, seed=i, charset=args.charset,
+                             series_uid=series, instance_number=i + 1,
+                             view="PA" if i % 2 == 0 else "LL") for i in range(args.count)]
+    else:
+        images = ct_series(demo, slices=args.count, size=args.size or 512,
+                           charset=args.charset)
+    paths = []
+    for i, ds in enumerate(images):
+        path = args.out / f"{args.kind}{i + 1:04d}.dcm"
+        ds.save_as(path, enforce_file_format=True)
+        paths.append(path)
+    total = sum(p.stat().st_size for p in paths) / 1e6
+    print(f"Wrote {len(paths)} {args.kind.upper()} images ({total:.1f} MB) to {args.out}; "
+          f"study {demo.study_instance_uid}")
+    if args.send:
+        outcomes = store_files(Target.parse(args.send), args.calling_ae, paths, args.compress)
+        failed = [o for o in outcomes if not o.ok]
+        syntaxes = sorted({o.transfer_syntax for o in outcomes if o.ok})
+        print(f"Sent {len(outcomes) - len(failed)}/{len(outcomes)} to {args.send} "
+              f"({', '.join(syntaxes)})")
+        if failed:
+            for o in failed:
+                err(f"  {o.path.name}: status 0x{o.status:04X}")
+            return EXIT_FAILED
     return 0

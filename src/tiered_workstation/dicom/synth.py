@@ -15,6 +15,7 @@ import numpy as np
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import (
     PYDICOM_IMPLEMENTATION_UID,
+    CTImageStorage,
     DigitalXRayImageStorageForPresentation,
     ExplicitVRLittleEndian,
 )
@@ -109,3 +110,50 @@ def dx_dataset(demo: Demographics, *, size: int = 3000, seed: int = 0,
     ds.PixelSpacing = [spacing, spacing]
     ds.PixelData = chest_pixels(size, seed).tobytes()
     return ds
+
+
+def ct_series(demo: Demographics, *, slices: int = 120, size: int = 512, seed: int = 0,
+              charset: str = "ISO_IR 192", thickness: float = 2.5) -> list[Dataset]:
+    """An axial chest CT series (signed 16-bit, HU = stored - 1024) from lung apex down."""
+    rng = np.random.default_rng(seed)
+    y, x = np.mgrid[0:size, 0:size].astype(np.float32) / size - 0.5
+    body = ((x / 0.42) ** 2 + (y / 0.32) ** 2) <= 1
+    spine = ((x / 0.05) ** 2 + ((y - 0.2) / 0.05) ** 2) <= 1
+    study = demo.study_instance_uid or new_uid()
+    series = new_uid()
+    spacing = round(360.0 / size, 4)
+    out = []
+    for k in range(slices):
+        z = k / max(slices - 1, 1)  # 0 = apex, 1 = upper abdomen
+        lung_size = 0.05 + 0.09 * np.sin(np.pi * min(z * 1.3, 1.0))
+        lungs = sum(((x - cx) / lung_size) ** 2 + ((y + 0.02) / (lung_size * 1.45)) ** 2 <= 1
+                    for cx in (-0.2, 0.2)) if z < 0.8 else np.zeros_like(body)
+        hu = np.full((size, size), -1000, np.float32)
+        hu[body] = 40
+        hu[np.asarray(lungs, bool) & body] = -820
+        hu[spine] = 700
+        hu += rng.normal(0, 12, hu.shape).astype(np.float32)
+        stored = np.clip(hu + 1024, 0, 4095).astype(np.int16)
+        ds = dx_dataset(demo, size=8, charset=charset)  # shared header, replaced below
+        ds.file_meta.MediaStorageSOPClassUID = ds.SOPClassUID = CTImageStorage
+        ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = new_uid()
+        ds.StudyInstanceUID, ds.SeriesInstanceUID = study, series
+        ds.Modality, ds.BodyPartExamined = "CT", "CHEST"
+        ds.SeriesDescription = "Chest axial 2.5 mm"
+        for keyword in ("ViewPosition", "PresentationIntentType", "PixelIntensityRelationship",
+                        "PixelIntensityRelationshipSign", "ImagerPixelSpacing"):
+            delattr(ds, keyword)
+        ds.InstanceNumber = k + 1
+        ds.Rows = ds.Columns = size
+        ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 16, 12, 11, 1
+        ds.RescaleIntercept, ds.RescaleSlope, ds.RescaleType = -1024, 1, "HU"
+        ds.WindowCenter, ds.WindowWidth = [40, -600], [400, 1500]
+        ds.PixelSpacing = [spacing, spacing]
+        ds.SliceThickness = thickness
+        ds.ImageOrientationPatient = [1, 0, 0, 0, 1, 0]
+        ds.ImagePositionPatient = [-180.0, -180.0, -k * thickness]
+        ds.SliceLocation = -k * thickness
+        ds.KVP, ds.FrameOfReferenceUID = 120, study + ".1"
+        ds.PixelData = stored.tobytes()
+        out.append(ds)
+    return out
