@@ -11,6 +11,8 @@ from sqlalchemy import select
 from dicom.conftest import AE as NODE_AE
 from dicom.conftest import RunningNode
 from support import TECH
+from tiered_workstation.dicom.scu import Target
+from tiered_workstation.dicom.scu_mpps import finish_step, start_step
 from tiered_workstation.registration.identity import OrderInput, PatientInput
 from tiered_workstation.registration.service import register_exam
 from tiered_workstation.storage.enums import ExamState
@@ -133,3 +135,13 @@ def test_a_new_step_must_be_in_progress(node: RunningNode, accession: str) -> No
     assoc.release()
     assert status.Status == 0x0106
     assert state(node, accession) is ExamState.SCHEDULED
+
+
+def test_our_mpps_scu_drives_the_exam(node: RunningNode, accession: str) -> None:
+    target = Target(NODE_AE, "127.0.0.1", node.port)
+    uid, status = start_step(target, "PYSCU", accession_number=accession)
+    assert status == 0
+    assert state(node, accession) is ExamState.IN_PROGRESS
+    series = (new_uid(), [("1.2.840.10008.5.1.4.1.1.1.1", new_uid())])
+    assert finish_step(target, "PYSCU", uid, series=[series]) == 0
+    assert state(node, accession) is ExamState.ACQUIRED

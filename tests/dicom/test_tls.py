@@ -7,13 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydicom.uid import JPEGLSLossless
+from sqlalchemy import select
 
 from dicom.conftest import AE, PEERS, free_port
 from tiered_workstation.app.bootstrap import Services, bootstrap
 from tiered_workstation.app.site_setup import ensure_site_rows
 from tiered_workstation.config import ConfigError, parse_settings
 from tiered_workstation.dicom.scu import DicomConnectionError, Target, echo
+from tiered_workstation.dicom.scu_transfer import store_files
+from tiered_workstation.dicom.synth import Demographics, dx_dataset
 from tiered_workstation.security.tls import client_context
+from tiered_workstation.storage.imaging import Instance
 from tls_certs import CertificateAuthority
 
 
@@ -81,3 +86,18 @@ def test_tls_port_without_files_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"dicom\.tls\.certificate"):
         parse_settings({"schema_version": 1, "site": {"code": "CH01", "mode": "center"},
                         "dicom": {"tls": {"port": 2762}}}, base_dir=tmp_path)
+
+
+def test_images_travel_compressed_over_tls(tls_node, tmp_path: Path) -> None:
+    services, port, authority = tls_node
+    client = authority.issue("cm01")
+    context = client_context(client.certificate, client.private_key, authority.ca)
+    path = tmp_path / "dx.dcm"
+    dx_dataset(Demographics(), size=128).save_as(path, enforce_file_format=True)
+    [outcome] = store_files(Target(AE, "127.0.0.1", port), "PYSCU", [path], "jpeg-ls",
+                            tls=context)
+    assert outcome.ok
+    assert outcome.transfer_syntax == JPEGLSLossless
+    with services.database.session() as session:
+        assert session.scalars(select(Instance.sop_instance_uid)).one() == \
+            outcome.sop_instance_uid

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import ssl
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,11 @@ class StoreOutcome:
         return self.status in (0x0000, 0xB000, 0xB007, 0xB006)
 
 
-def _associate(ae: AE, target: Target, **kwargs: Any) -> Any:
+def associate(ae: AE, target: Target, tls: ssl.SSLContext | None = None,
+              **kwargs: Any) -> Any:
+    """Open an association (over TLS when ``tls`` is given) or raise in plain words."""
+    if tls is not None:
+        kwargs["tls_args"] = (tls, None)
     assoc = ae.associate(target.host, target.port, ae_title=target.ae_title, **kwargs)
     if assoc.is_rejected:
         raise DicomConnectionError(f"{target.ae_title} at {target.host}:{target.port} refused "
@@ -61,7 +66,8 @@ def _associate(ae: AE, target: Target, **kwargs: Any) -> Any:
 
 
 def store_files(target: Target, calling_ae: str, paths: Iterable[Path],
-                compress: str | None = None) -> list[StoreOutcome]:
+                compress: str | None = None,
+                tls: ssl.SSLContext | None = None) -> list[StoreOutcome]:
     """Send files in one association.
 
     With ``compress`` ("jpeg-ls", "jpeg2000" or "rle") uncompressed images are
@@ -82,7 +88,7 @@ def store_files(target: Target, calling_ae: str, paths: Iterable[Path],
     # one context per syntax, so we choose (the acceptor would pick its own favourite)
     ae.requested_contexts = [build_context(sop, ts) for sop, offer in syntaxes.items()
                              for ts in offer][:128]
-    assoc = _associate(ae, target)
+    assoc = associate(ae, target, tls)
     outcomes = []
     try:
         for path, header in files:
@@ -126,10 +132,11 @@ def _status(status: Dataset) -> int:
     return int(status.Status) if status and "Status" in status else 0xFFFF
 
 
-def _find(target: Target, calling_ae: str, model: str, identifier: Dataset) -> list[Dataset]:
+def _find(target: Target, calling_ae: str, model: str, identifier: Dataset,
+          tls: ssl.SSLContext | None = None) -> list[Dataset]:
     ae = AE(ae_title=calling_ae)
     ae.add_requested_context(model)
-    assoc = _associate(ae, target)
+    assoc = associate(ae, target, tls)
     answers = []
     try:
         for status, answer in assoc.send_c_find(identifier, model):
@@ -140,20 +147,24 @@ def _find(target: Target, calling_ae: str, model: str, identifier: Dataset) -> l
     return answers
 
 
-def find_studies(target: Target, calling_ae: str, identifier: Dataset) -> list[Dataset]:
+def find_studies(target: Target, calling_ae: str, identifier: Dataset,
+                 tls: ssl.SSLContext | None = None) -> list[Dataset]:
     """Study Root C-FIND at the level the identifier names."""
-    return _find(target, calling_ae, StudyRootQueryRetrieveInformationModelFind, identifier)
+    return _find(target, calling_ae, StudyRootQueryRetrieveInformationModelFind, identifier,
+                 tls)
 
 
-def query_worklist(target: Target, calling_ae: str, identifier: Dataset) -> list[Dataset]:
-    return _find(target, calling_ae, ModalityWorklistInformationFind, identifier)
+def query_worklist(target: Target, calling_ae: str, identifier: Dataset,
+                   tls: ssl.SSLContext | None = None) -> list[Dataset]:
+    return _find(target, calling_ae, ModalityWorklistInformationFind, identifier, tls)
 
 
-def move(target: Target, calling_ae: str, destination: str, identifier: Dataset) -> int:
+def move(target: Target, calling_ae: str, destination: str, identifier: Dataset,
+         tls: ssl.SSLContext | None = None) -> int:
     """C-MOVE to ``destination``; returns the final status."""
     ae = AE(ae_title=calling_ae)
     ae.add_requested_context(StudyRootQueryRetrieveInformationModelMove)
-    assoc = _associate(ae, target)
+    assoc = associate(ae, target, tls)
     final = 0xFFFF
     try:
         for status, _ in assoc.send_c_move(identifier, destination,
@@ -166,7 +177,7 @@ def move(target: Target, calling_ae: str, destination: str, identifier: Dataset)
 
 
 def get(target: Target, calling_ae: str, identifier: Dataset, sop_classes: Iterable[str],
-        out_dir: Path) -> list[Path]:
+        out_dir: Path, tls: ssl.SSLContext | None = None) -> list[Path]:
     """C-GET into ``out_dir`` (files written as received); returns the written paths."""
     written: list[Path] = []
 
@@ -186,7 +197,8 @@ def get(target: Target, calling_ae: str, identifier: Dataset, sop_classes: Itera
         for syntax in (*UNCOMPRESSED, *COMPRESSIONS.values()):  # one context each
             ae.add_requested_context(sop, syntax)
         roles.append(build_role(sop, scp_role=True))
-    assoc = _associate(ae, target, ext_neg=roles, evt_handlers=[(evt.EVT_C_STORE, on_store)])
+    assoc = associate(ae, target, tls, ext_neg=roles,
+                      evt_handlers=[(evt.EVT_C_STORE, on_store)])
     try:
         for _status, _ in assoc.send_c_get(identifier,
                                           StudyRootQueryRetrieveInformationModelGet):

@@ -1,0 +1,78 @@
+"""MPPS SCU: report a procedure step as a modality does (used by the simulator)."""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Iterable
+
+from pydicom.dataset import Dataset
+from pynetdicom import AE
+from pynetdicom.sop_class import ModalityPerformedProcedureStep
+
+from ..workflow.identifiers import new_uid
+from .scu import DicomConnectionError, Target
+from .scu_transfer import associate
+
+
+def _send(target: Target, calling_ae: str, tls: ssl.SSLContext | None, create: bool,
+          ds: Dataset, uid: str) -> int:
+    ae = AE(ae_title=calling_ae)
+    ae.add_requested_context(ModalityPerformedProcedureStep)
+    assoc = associate(ae, target, tls)
+    try:
+        if create:
+            status, _ = assoc.send_n_create(ds, ModalityPerformedProcedureStep, uid)
+        else:
+            status, _ = assoc.send_n_set(ds, ModalityPerformedProcedureStep, uid)
+    finally:
+        assoc.release()
+    if not status:
+        raise DicomConnectionError(f"{target.ae_title} did not answer the MPPS message")
+    return int(status.Status)
+
+
+def start_step(target: Target, calling_ae: str, *, accession_number: str,
+               study_instance_uid: str = "", modality: str = "DX",
+               description: str = "", tls: ssl.SSLContext | None = None) -> tuple[str, int]:
+    """N-CREATE an IN PROGRESS step; returns (its SOP Instance UID, status)."""
+    ds = Dataset()
+    item = Dataset()
+    item.AccessionNumber = accession_number
+    item.StudyInstanceUID = study_instance_uid
+    ds.ScheduledStepAttributesSequence = [item]
+    ds.PerformedProcedureStepID = accession_number[-16:]
+    ds.PerformedProcedureStepStatus = "IN PROGRESS"
+    ds.PerformedProcedureStepDescription = description
+    ds.Modality = modality
+    uid = new_uid()
+    return uid, _send(target, calling_ae, tls, True, ds, uid)
+
+
+def finish_step(target: Target, calling_ae: str, uid: str, *,
+                series: Iterable[tuple[str, list[tuple[str, str]]]] = (),
+                discontinued_reason: str | None = None,
+                tls: ssl.SSLContext | None = None) -> int:
+    """N-SET COMPLETED with the performed series (series UID, [(SOP class, SOP UID)]), or
+    DISCONTINUED with a reason."""
+    ds = Dataset()
+    if discontinued_reason is not None:
+        ds.PerformedProcedureStepStatus = "DISCONTINUED"
+        reason = Dataset()
+        reason.CodeValue, reason.CodingSchemeDesignator = "110514", "DCM"
+        reason.CodeMeaning = discontinued_reason or "Incorrect worklist entry selected"
+        ds.PerformedProcedureStepDiscontinuationReasonCodeSequence = [reason]
+    else:
+        ds.PerformedProcedureStepStatus = "COMPLETED"
+        items = []
+        for series_uid, images in series:
+            item = Dataset()
+            item.SeriesInstanceUID = series_uid
+            refs = []
+            for sop_class, sop_uid in images:
+                ref = Dataset()
+                ref.ReferencedSOPClassUID, ref.ReferencedSOPInstanceUID = sop_class, sop_uid
+                refs.append(ref)
+            item.ReferencedImageSequence = refs
+            items.append(item)
+        ds.PerformedSeriesSequence = items
+    return _send(target, calling_ae, tls, False, ds, uid)
