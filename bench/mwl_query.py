@@ -23,25 +23,19 @@ from pathlib import Path
 
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import ExplicitVRLittleEndian
+from store_throughput import free_port, new_site, wait_port  # same folder (bench/)
 
-from tiered_workstation.app.bootstrap import bootstrap
-from tiered_workstation.app.site_setup import ensure_site_rows
-from tiered_workstation.config import parse_settings
 from tiered_workstation.dicom.worklist import worklist_item
-from tiered_workstation.storage.database import Database
 from tiered_workstation.storage.enums import ExamState, Priority, ReadingMode, Sex
 from tiered_workstation.storage.exams import Exam
-from tiered_workstation.storage.migrate import upgrade
 from tiered_workstation.storage.patients import Patient
-
-from store_throughput import free_port, wait_port  # same folder (bench/)
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英"
 START = datetime(2026, 11, 20, 0, 30, tzinfo=UTC)
 
 
-def populate(services, count: int) -> list[Exam]:  # noqa: ANN001
+def populate(services, count: int) -> list[Exam]:
     rng = random.Random(7)
     exams = []
     with services.database.transaction() as session:
@@ -99,18 +93,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
         root = Path(tmp)
         port = free_port()
-        settings = parse_settings({
-            "schema_version": 1, "site": {"code": "CH01", "mode": "center"},
-            "dicom": {"ae_title": "CH01_PACS", "port": port},
-            "peers": [{"ae_title": "FINDSCU", "host": "127.0.0.1", "port": 104,
-                       "kind": "modality", "charset": "GB18030"}]}, base_dir=root / "site")
-        (root / "site").mkdir()
-        database = Database(settings.database_url)
-        upgrade(database)
-        database.dispose()
-        services = bootstrap(settings)
-        with services.database.transaction() as session:
-            ensure_site_rows(session, settings)
+        services = new_site(root / "site", port, [
+            {"ae_title": "FINDSCU", "host": "127.0.0.1", "port": 104, "kind": "modality",
+             "charset": "GB18030"}])
         items = populate(services, args.exams)
         folder = root / "wl" / "WLM"
         folder.mkdir(parents=True)

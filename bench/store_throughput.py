@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tiered_workstation.app.bootstrap import bootstrap
+from tiered_workstation.app.bootstrap import Services, bootstrap
 from tiered_workstation.app.site_setup import ensure_site_rows
 from tiered_workstation.config import parse_settings
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
@@ -82,14 +82,11 @@ def send(files: list[Path], port: int, called: str, netns: str | None = None) ->
     return elapsed
 
 
-@contextmanager
-def ours(root: Path) -> Iterator[tuple[int, str]]:
-    port = free_port()
+def new_site(root: Path, port: int, peers: list[dict[str, object]]) -> Services:
+    """A fresh center site (migrated SQLite file, site rows) whose node is not started."""
     settings = parse_settings({
         "schema_version": 1, "site": {"code": "CH01", "mode": "center"},
-        "dicom": {"ae_title": "CH01_PACS", "port": port},
-        "peers": [{"ae_title": "STORESCU", "host": "127.0.0.1", "port": 104,
-                   "kind": "modality"}]}, base_dir=root)
+        "dicom": {"ae_title": "CH01_PACS", "port": port}, "peers": peers}, base_dir=root)
     root.mkdir(parents=True)
     database = Database(settings.database_url)
     upgrade(database)
@@ -97,6 +94,14 @@ def ours(root: Path) -> Iterator[tuple[int, str]]:
     services = bootstrap(settings)
     with services.database.transaction() as session:
         ensure_site_rows(session, settings)
+    return services
+
+
+@contextmanager
+def ours(root: Path) -> Iterator[tuple[int, str]]:
+    port = free_port()
+    services = new_site(root, port, [{"ae_title": "STORESCU", "host": "127.0.0.1",
+                                      "port": 104, "kind": "modality"}])
     services.node.start()
     try:
         yield port, "CH01_PACS"

@@ -14,6 +14,7 @@ from pynetdicom.sop_class import StorageCommitmentPushModel
 from dicom.conftest import AE as NODE_AE
 from dicom.conftest import RunningNode
 from tiered_workstation.dicom.commitment import WELL_KNOWN_INSTANCE, request_commitment
+from tiered_workstation.dicom.references import referenced_sops
 from tiered_workstation.dicom.scu import Target
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
 from tiered_workstation.workflow.identifiers import new_uid
@@ -66,12 +67,7 @@ def test_report_comes_on_a_new_association_when_the_sender_has_left(
         assoc = ae.associate("127.0.0.1", node.port, ae_title=NODE_AE)
         request = Dataset()
         request.TransactionUID = new_uid()
-        items = []
-        for uid in stored:
-            item = Dataset()
-            item.ReferencedSOPClassUID, item.ReferencedSOPInstanceUID = DX, uid
-            items.append(item)
-        request.ReferencedSOPSequence = items
+        request.ReferencedSOPSequence = referenced_sops((DX, uid) for uid in stored)
         status, _ = assoc.send_n_action(request, 1, StorageCommitmentPushModel,
                                         WELL_KNOWN_INSTANCE)
         assoc.release()  # leave before the report

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..config import DEFAULT_CONFIG_NAME, Settings, SiteMode, parse_settings
 from ..storage.database import Database
+from ..storage.files import write_atomically
 from ..storage.migrate import upgrade
 from ..storage.sites import Site, SpecialtyGroup
 from .site_file import render_site_toml
@@ -114,15 +113,5 @@ def add_site(session: Session, code: str, name: str, mode: SiteMode, center: str
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file + fsync + rename, so a crash never leaves half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o640)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Replace ``path`` whole or not at all (temp file + fsync + rename), mode 0640."""
+    write_atomically(path, lambda out: out.write(text.encode("utf-8")), mode=0o640)

@@ -28,6 +28,7 @@ from ..storage.archive import DicomArchive
 from ..storage.database import Database
 from ..storage.imaging import Instance
 from ..workflow.identifiers import new_uid
+from .references import referenced_sops
 from .scu import DicomConnectionError, Target
 
 LOGGER = logging.getLogger(__name__)
@@ -71,10 +72,8 @@ def build_report(deps: CommitmentDependencies, transaction_uid: str,
     report = Dataset()
     report.TransactionUID = transaction_uid
     ok, failed = [], []
-    for sop_class, uid in references:
-        item = Dataset()
-        item.ReferencedSOPClassUID, item.ReferencedSOPInstanceUID = sop_class, uid
-        instance = archived.get(uid)
+    for item in referenced_sops(references):
+        instance = archived.get(str(item.ReferencedSOPInstanceUID))
         if instance is not None and deps.archive.absolute(instance.path).exists():
             ok.append(item)
         else:
@@ -159,12 +158,7 @@ def request_commitment(target: Target, calling_ae: str, references: list[tuple[s
     try:
         request = Dataset()
         request.TransactionUID = transaction
-        items = []
-        for sop_class, uid in references:
-            item = Dataset()
-            item.ReferencedSOPClassUID, item.ReferencedSOPInstanceUID = sop_class, uid
-            items.append(item)
-        request.ReferencedSOPSequence = items
+        request.ReferencedSOPSequence = referenced_sops(references)
         status, _ = assoc.send_n_action(request, 1, StorageCommitmentPushModel,
                                         WELL_KNOWN_INSTANCE)
         if not status or status.Status != 0:

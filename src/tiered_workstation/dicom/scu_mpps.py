@@ -10,6 +10,7 @@ from pynetdicom import AE
 from pynetdicom.sop_class import ModalityPerformedProcedureStep
 
 from ..workflow.identifiers import new_uid
+from .references import referenced_sops
 from .scu import DicomConnectionError, Target
 from .scu_transfer import associate
 
@@ -67,12 +68,7 @@ def finish_step(target: Target, calling_ae: str, uid: str, *,
         for series_uid, images in series:
             item = Dataset()
             item.SeriesInstanceUID = series_uid
-            refs = []
-            for sop_class, sop_uid in images:
-                ref = Dataset()
-                ref.ReferencedSOPClassUID, ref.ReferencedSOPInstanceUID = sop_class, sop_uid
-                refs.append(ref)
-            item.ReferencedImageSequence = refs
+            item.ReferencedImageSequence = referenced_sops(images)
             items.append(item)
         ds.PerformedSeriesSequence = items
     return _send(target, calling_ae, tls, False, ds, uid)

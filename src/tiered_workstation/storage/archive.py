@@ -12,8 +12,10 @@ import errno
 import hashlib
 import os
 import shutil
-import tempfile
 from pathlib import Path
+from typing import BinaryIO
+
+from .files import fsync_dir, write_atomically
 
 INCOMING = ".incoming"
 
@@ -22,14 +24,6 @@ def _safe(uid: str) -> str:
     if not uid or not all(c.isdigit() or c == "." for c in uid) or len(uid) > 64:
         raise ValueError(f"{uid!r} is not a valid DICOM UID")
     return uid
-
-
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def file_sha256(path: Path) -> str:
@@ -85,29 +79,12 @@ class DicomArchive:
 
     def write_bytes(self, data: bytes, relative: Path) -> Path:
         """Write ``data`` atomically to ``relative`` (temp file + fsync + rename)."""
-        target = self.root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.incoming, suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        fsync_dir(target.parent)
-        return target
+        return write_atomically(self.root / relative, lambda out: out.write(data),
+                                temp_dir=self.incoming)
 
     def _copy_in(self, source: Path, target: Path) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.incoming, suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+        def copy(out: BinaryIO) -> None:
+            with source.open("rb") as src:
                 shutil.copyfileobj(src, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+
+        write_atomically(target, copy, temp_dir=self.incoming)
