@@ -25,6 +25,8 @@ PEERS = [
      "charset": "ISO_IR 192", "phonetic_names": True},
     {"ae_title": "DR_GBK", "host": "127.0.0.1", "port": 104, "kind": "modality",
      "assume_charset": "GBK"},
+    {"ae_title": "DR_IR58", "host": "127.0.0.1", "port": 104, "kind": "modality",
+     "charset": "ISO 2022 IR 6\\ISO 2022 IR 58", "phonetic_names": True},
     {"ae_title": "PYSCU", "host": "127.0.0.1", "port": 104, "kind": "node"},
     {"ae_title": "MOVESCU", "host": "127.0.0.1", "port": 104, "kind": "workstation"},
     {"ae_title": "GETSCU", "host": "127.0.0.1", "port": 104, "kind": "workstation"},

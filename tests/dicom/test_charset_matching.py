@@ -11,6 +11,7 @@ from pydicom.valuerep import PersonName
 from tiered_workstation.config import PeerNode
 from tiered_workstation.dicom.charset import (
     decode_text,
+    encode_ir58,
     has_cjk,
     names_from_person_name,
     person_name,
@@ -97,3 +98,20 @@ def test_text_date_and_time_matching() -> None:
     assert match_time_range("0800-1200", "093000")
     assert not match_time_range("0800-0900", "093000")
     assert match_time_range("0930", "093015")
+
+
+def test_ir58_encoding_designates_gb2312_in_every_component() -> None:
+    assert encode_ir58("Zhang^San=张^三") == b"Zhang^San=\x1b$)A\xd5\xc5^\x1b$)A\xc8\xfd"
+    assert encode_ir58("胸部 Chest") == b"\x1b$)A\xd0\xd8\xb2\xbf Chest"
+    assert encode_ir58("ASCII only") == b"ASCII only"
+
+
+@pytest.mark.filterwarnings("ignore:Found unknown escape sequence:UserWarning")  # pydicom's own
+def test_ir58_text_decodes_without_leftover_escapes() -> None:
+    ds = Dataset()
+    ds.SpecificCharacterSet = ["ISO 2022 IR 6", "ISO 2022 IR 58"]
+    ds.add_new(0x00100010, "PN", encode_ir58("Zhang^San=张^三"))
+    ds.add_new(0x00081030, "LO", encode_ir58("胸部正侧位"))
+    decode_text(ds, None, "GB18030")
+    assert str(ds.PatientName) == "Zhang^San=张^三"
+    assert ds.StudyDescription == "胸部正侧位"

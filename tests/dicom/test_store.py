@@ -106,6 +106,19 @@ def test_bundled_charset_files_keep_their_names(node: RunningNode, filename: str
     assert (patient.name, patient.name_phonetic) == (name, phonetic)
 
 
+def test_iso2022_ir58_names_are_not_garbled(node: RunningNode, tmp_path: Path) -> None:
+    """pydicom alone reads 'ESC $ ) A' GB 2312 text as '$)A张'; we must not."""
+    ds = dx_dataset(Demographics(patient_name="X", study_description="Chest"), size=32,
+                    charset="ISO_IR 100")
+    ds.SpecificCharacterSet = ["ISO 2022 IR 6", "ISO 2022 IR 58"]
+    ds.PatientName = b"Zhang^San=\x1b$)A\xd5\xc5^\x1b$)A\xc8\xfd"  # as dcmtk writes it
+    ds.save_as(tmp_path / "ir58.dcm", enforce_file_format=True)
+    assert node.run("storescu", *node.target(), str(tmp_path / "ir58.dcm")).returncode == 0
+    with node.services.database.session() as session:
+        patient = session.scalars(select(Patient)).one()
+    assert (patient.name, patient.name_phonetic) == ("张三", "Zhang^San")
+
+
 @pytest.mark.filterwarnings("ignore:Failed to encode value:UserWarning")  # the data lies on purpose
 def test_gbk_device_that_declares_latin1_is_read_as_gbk(node: RunningNode,
                                                         tmp_path: Path) -> None:

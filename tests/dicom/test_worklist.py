@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -99,6 +100,19 @@ def test_utf8_device_gets_phonetic_and_ideographic_groups(node: RunningNode,
     answers = find(node, "DR_UTF8", query, "utf8")
     assert sorted(str(a.PatientName) for a in answers) == ["Zhang^San=张^三", "Zhang^Wei=张^伟"]
     assert all(a.SpecificCharacterSet == "ISO_IR 192" for a in answers)
+
+
+# pynetdicom re-reads the answer for its log with pydicom, which does not know ESC $ ) A
+@pytest.mark.filterwarnings("ignore:Found unknown escape sequence:UserWarning")
+def test_iso2022_ir58_device_gets_escape_sequences_dcmtk_understands(
+        node: RunningNode, scheduled: list[str]) -> None:
+    query = query_file(node.workdir / "q.dcm", "ISO_IR 192", name="zhang*")
+    find(node, "DR_IR58", query, "ir58")
+    raw = (node.workdir / "ir58" / "rsp0001.dcm").read_bytes()
+    assert b"\x1b$)A" in raw  # GB 2312 designated, as PS3.5 requires
+    dump = subprocess.run(["dcmdump", "+U8", str(node.workdir / "ir58" / "rsp0001.dcm")],
+                          capture_output=True, text=True, timeout=60).stdout
+    assert "Zhang^San=张^三" in dump or "Zhang^Wei=张^伟" in dump
 
 
 @pytest.mark.parametrize(("keys", "expected"), [

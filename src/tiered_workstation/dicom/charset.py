@@ -15,8 +15,10 @@ peers that want phonetic names.
 from __future__ import annotations
 
 import logging
+import warnings
 from dataclasses import dataclass
 
+from pydicom.dataelem import DataElement, RawDataElement
 from pydicom.dataset import Dataset
 from pydicom.valuerep import PersonName
 
@@ -59,6 +61,72 @@ def _has_non_ascii_text(ds: Dataset) -> bool:
     return False
 
 
+IR58 = "ISO 2022 IR 58"
+G1_GB2312 = b"\x1b$)A"  # designate GB 2312 to G1 (bytes with the high bit set)
+G0_ASCII = b"\x1b(B"
+TEXT_VRS = {"PN", "LO", "SH", "LT", "ST", "UT", "UC"}
+_PN_DELIMITERS = frozenset(b"^=")
+
+
+def _raw_text_tags(ds: Dataset) -> list[int]:
+    return [tag for tag in ds.keys()  # noqa: SIM118 - keys(): do not convert elements
+            if tag.group != 0x7FE0 and getattr(ds.get_item(tag, keep_deferred=True), "VR",
+                                               None) in TEXT_VRS]
+
+
+def _undo_ir58(ds: Dataset) -> None:
+    """Drop ISO 2022 IR 58 designations so the bytes read as GB 2312 (EUC-CN); pydicom
+    leaves '$)A' in the text otherwise."""
+    for tag in _raw_text_tags(ds):
+        raw = ds.get_item(tag, keep_deferred=True)
+        data = raw.value if isinstance(raw.value, bytes) else getattr(
+            raw.value, "original_string", None)  # a PersonName keeps the bytes it came from
+        if isinstance(data, bytes) and b"\x1b" in data:
+            plain = data.replace(G1_GB2312, b"").replace(G0_ASCII, b"")
+            if isinstance(raw, RawDataElement):
+                ds[tag] = raw._replace(value=plain)
+            else:
+                ds[tag] = DataElement(tag, raw.VR, plain)
+    for element in ds.iterall():
+        if element.VR == "SQ":
+            for item in element.value:
+                _undo_ir58(item)
+
+
+def encode_ir58(text: str) -> bytes:
+    """Encode for ISO 2022 IR 6 + IR 58: GB 2312 runs re-designated at the start of the
+    value and after every PN delimiter, as PS3.5 6.1.2.5.3 requires."""
+    out = bytearray()
+    designated = False
+    for char in text:
+        data = char.encode("gb2312")
+        if data[0] < 0x80:
+            if data[0] in _PN_DELIMITERS:
+                designated = False
+            out += data
+            continue
+        if not designated:
+            out += G1_GB2312
+            designated = True
+        out += data
+    return bytes(out)
+
+
+def apply_outgoing_ir58(ds: Dataset) -> None:
+    """Turn text values into ISO 2022 IR 58 bytes (pydicom writes them without escapes)."""
+    for element in list(ds):
+        if element.VR == "SQ":
+            for item in element.value:
+                apply_outgoing_ir58(item)
+        elif element.VR in TEXT_VRS and isinstance(element.value, str | PersonName) and \
+                not str(element.value).isascii():
+            with warnings.catch_warnings():
+                # pydicom decodes PN bytes for display and does not know ESC $ ) A; the
+                # bytes themselves are kept and written unchanged (dcmtk reads them right)
+                warnings.filterwarnings("ignore", "Found unknown escape sequence")
+                element.value = encode_ir58(str(element.value))
+
+
 def decode_text(ds: Dataset, peer: PeerNode | None, assume_unlabelled: str,
                 sender: str = "") -> DecodeReport:
     """Decode ``ds``'s text in place with the character set the sender really used.
@@ -75,7 +143,10 @@ def decode_text(ds: Dataset, peer: PeerNode | None, assume_unlabelled: str,
         used = assume_unlabelled
         LOGGER.warning("text from %s declares no character set but is not ASCII; "
                        "reading it as %s", sender or "an unknown sender", used)
-    if used != declared:
+    if IR58 in used:  # pydicom cannot read these escape sequences; GB18030 reads GB 2312
+        _undo_ir58(ds)
+        ds.SpecificCharacterSet = "GB18030"
+    elif used != declared:
         ds.SpecificCharacterSet = used.split("\\") if "\\" in used else used
     ds.decode()
     return DecodeReport(declared, used or "ISO_IR 6", used != declared)

@@ -25,7 +25,7 @@ from ..config import Settings
 from ..storage.database import Database
 from ..storage.imaging import Instance, Series, Study
 from ..storage.patients import Patient
-from .charset import person_name, set_outgoing_charset
+from .charset import IR58, apply_outgoing_ir58, person_name, set_outgoing_charset
 from .matching import is_universal, match_date_range, match_person_name, match_text
 from .pacing import streaming
 from .worklist import WorklistDependencies, handle_worklist_find
@@ -220,7 +220,10 @@ def handle_find(event: Any, qr: QueryDependencies,
                     yield CANCELLED, None
                     return
                 count += 1
-                yield PENDING, trim(answer, identifier, charset)
+                answer = trim(answer, identifier, charset)
+                if IR58 in charset:
+                    apply_outgoing_ir58(answer)
+                yield PENDING, answer
         except (ValueError, AttributeError) as exc:
             LOGGER.warning("C-FIND from %s refused: %s", sender, exc)
             yield IDENTIFIER_DOES_NOT_MATCH, None

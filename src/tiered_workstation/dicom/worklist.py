@@ -25,7 +25,13 @@ from ..storage.database import Database
 from ..storage.enums import ExamState, Priority, Sex
 from ..storage.exams import Exam
 from ..storage.patients import Patient, PatientIdentifier
-from .charset import has_cjk, person_name, set_outgoing_charset
+from .charset import (
+    IR58,
+    apply_outgoing_ir58,
+    has_cjk,
+    person_name,
+    set_outgoing_charset,
+)
 from .matching import (
     is_universal,
     match_date_range,
@@ -314,6 +320,9 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
             if not matches(row, query, tz):
                 continue
             count += 1
-            yield PENDING, build_answer(row, tz, site, top_keys, step_keys, charset=charset,
-                                        phonetic_names=phonetic)
+            answer = build_answer(row, tz, site, top_keys, step_keys, charset=charset,
+                                  phonetic_names=phonetic)
+            if IR58 in charset:
+                apply_outgoing_ir58(answer)
+            yield PENDING, answer
     LOGGER.info("worklist query from %s: %d answers (%s)", sender, count, query)
