@@ -101,6 +101,8 @@ def test_peers_are_parsed_and_found_by_ae_title(tmp_path: Path) -> None:
      '[[peers]]\nae_title = "DR01"\nhost = "h"\nport = 105\n', "peers[1].ae_title",
      "listed once"),
     (MINIMAL + '[[peers]]\nae_title = "DR01"\nport = 104\n', "peers[0].host", "text value"),
+    (MINIMAL + '[[peers]]\nae_title = "DR01"\nhost = "h"\nport = 104\nservices = ["print"]\n',
+     "peers[0].services", "list of services"),
     (MINIMAL + '[[peers]]\nae_title = "DR01"\nhost = "h"\nport = 104\ntls = "yes"\n',
      "peers[0].tls", "true or false"),
 ])
@@ -143,3 +145,19 @@ def test_relative_paths_are_taken_from_the_config_folder(tmp_path: Path) -> None
     settings = parse_settings(raw, base_dir=tmp_path)
     assert settings.data_dir == tmp_path / "data"
     assert settings.archive_dir == Path("/srv/archive")
+
+
+def test_services_default_by_kind_and_can_be_listed(tmp_path: Path) -> None:
+    text = MINIMAL + (
+        '[[peers]]\nae_title = "DR01"\nhost = "h"\nport = 104\nkind = "modality"\n'
+        '[[peers]]\nae_title = "VIEW1"\nhost = "h"\nport = 104\nkind = "viewer"\n'
+        '[[peers]]\nae_title = "DR02"\nhost = "h"\nport = 104\nkind = "modality"\n'
+        'services = ["echo", "store"]\n')
+    settings = load_settings(write(tmp_path, text))
+    assert settings.allows("DR01", "worklist")
+    assert not settings.allows("DR01", "query")
+    assert settings.allows("VIEW1", "retrieve")
+    assert not settings.allows("VIEW1", "mpps")
+    assert settings.allows("DR02", "store")
+    assert not settings.allows("DR02", "worklist")
+    assert not settings.allows("NOBODY", "echo")

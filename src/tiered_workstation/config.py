@@ -128,6 +128,15 @@ class WorkflowSettings:
     default_reading_mode: str = "center-full"
 
 
+SERVICES = ("echo", "store", "worklist", "mpps", "commitment", "query", "retrieve")
+DEFAULT_SERVICES = {
+    PeerKind.MODALITY: frozenset({"echo", "store", "worklist", "mpps", "commitment"}),
+    PeerKind.VIEWER: frozenset({"echo", "query", "retrieve", "store", "commitment"}),
+    PeerKind.NODE: frozenset(SERVICES),
+    PeerKind.WORKSTATION: frozenset(SERVICES),
+}
+
+
 @dataclass(frozen=True)
 class PeerNode:
     ae_title: str
@@ -139,6 +148,11 @@ class PeerNode:
     charset: str | None = None
     assume_charset: str | None = None
     phonetic_names: bool = False
+    services: frozenset[str] | None = None  # None: the defaults of its kind
+
+    @property
+    def allowed_services(self) -> frozenset[str]:
+        return self.services if self.services is not None else DEFAULT_SERVICES[self.kind]
 
 
 @dataclass(frozen=True)
@@ -161,6 +175,11 @@ class Settings:
     def peer(self, ae_title: str) -> PeerNode | None:
         """The registered peer with this AE title, or None if it is unknown."""
         return next((p for p in self.peers if p.ae_title == ae_title), None)
+
+    def allows(self, ae_title: str, service: str) -> bool:
+        """May this calling AE use this service (see SERVICES)?"""
+        peer = self.peer(ae_title)
+        return peer is not None and service in peer.allowed_services
 
 
 def default_database_url(data_dir: Path) -> str:
@@ -317,9 +336,20 @@ def _peer(t: _Table) -> PeerNode:
         charset=t.choice("charset", ("", *KNOWN_CHARSETS), default="") or None,
         assume_charset=t.choice("assume_charset", ("", *KNOWN_CHARSETS), default="") or None,
         phonetic_names=t.boolean("phonetic_names", default=False),
+        services=_services(t),
     )
     t.done()
     return peer
+
+
+def _services(t: _Table) -> frozenset[str] | None:
+    expected = f"a list of services from {', '.join(SERVICES)}"
+    value = t._get("services", None, expected)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(v in SERVICES for v in value):
+        raise t._error("services", f"is {value!r}", expected)
+    return frozenset(value)
 
 
 def _tls(t: _Table, data_dir: Path) -> TlsSettings | None:

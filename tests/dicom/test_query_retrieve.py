@@ -10,9 +10,12 @@ import pytest
 from pydicom import dcmread
 from pydicom.dataset import Dataset
 from pydicom.uid import ExplicitVRLittleEndian, JPEGLSLossless
+from sqlalchemy import select
 
 from dicom.conftest import RunningNode
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
+from tiered_workstation.storage.enums import AuditOutcome
+from tiered_workstation.storage.messaging import AuditEvent
 from tiered_workstation.workflow.identifiers import new_uid
 
 
@@ -41,11 +44,13 @@ def archived(node: RunningNode, tmp_path: Path) -> dict[str, list[str]]:
     return studies
 
 
-def find(node: RunningNode, model: str, *keys: str, name: str = "out") -> list[Dataset]:
+def find(node: RunningNode, model: str, *keys: str, name: str = "out",
+         calling: str = "MOVESCU") -> list[Dataset]:
     out = node.workdir / name
     out.mkdir()
     args = [arg for key in keys for arg in ("-k", key)]
-    result = node.run("findscu", model, *node.target(), *args, "-X", "-od", str(out))
+    result = node.run("findscu", model, "-aet", calling, *node.target(), *args, "-X", "-od",
+                      str(out))
     assert result.returncode == 0, result.stderr
     return [dcmread(p) for p in sorted(out.glob("rsp*.dcm"))]
 
@@ -117,3 +122,20 @@ def test_get_returns_the_study_on_the_same_association(node: RunningNode,
                       "-k", "QueryRetrieveLevel=STUDY", "-k", f"StudyInstanceUID={study}")
     assert result.returncode == 0, result.stderr
     assert sorted(dcmread(p).SOPInstanceUID for p in out.iterdir()) == sorted(uids)
+
+
+def test_a_modality_may_not_query_or_retrieve(node: RunningNode, archived: dict) -> None:
+    study = next(iter(archived))
+    found = node.run("findscu", "-v", "-S", "-aet", "STORESCU", *node.target(),
+                     "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID")
+    # 0x0124 is PS3.7 C.5 "Refused: not authorized"; dcmtk has no name for it
+    assert "Final Find Response (Unknown Status: 0x124)" in found.stdout + found.stderr
+    out = node.workdir / "none"
+    out.mkdir()
+    node.run("getscu", "-S", "-aet", "STORESCU", *node.target(), "-od", str(out),
+             "-k", "QueryRetrieveLevel=STUDY", "-k", f"StudyInstanceUID={study}")
+    assert list(out.iterdir()) == []
+    with node.services.database.session() as session:
+        refused = session.scalars(select(AuditEvent.action).where(
+            AuditEvent.outcome == AuditOutcome.REFUSED)).all()
+    assert sorted(refused) == ["dicom.query", "dicom.retrieve"]

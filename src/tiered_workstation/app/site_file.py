@@ -97,6 +97,8 @@ def render_site_toml(settings: Settings, config_dir: Path) -> str:
         '# charset = "GB18030"        # what this device reads and writes',
         '# assume_charset = "GBK"     # only for devices that mislabel their text',
         "# phonetic_names = true      # send Zhang^San=张^三",
+        "# services = [\"echo\", \"store\", \"worklist\", \"mpps\", \"commitment\"]",
+        "#   (what it may use; defaults by kind: a modality cannot query or retrieve)",
     ]
     for peer in settings.peers:
         lines += ["", *_peer_lines(peer)]
@@ -126,4 +128,6 @@ def _peer_lines(peer: PeerNode) -> list[str]:
         lines.append(f"assume_charset = {_s(peer.assume_charset)}")
     if peer.phonetic_names:
         lines.append("phonetic_names = true")
+    if peer.services is not None:
+        lines.append(f"services = {json.dumps(sorted(peer.services))}")
     return lines

@@ -24,6 +24,7 @@ from ..storage.imaging import PerformedProcedureStep
 from ..workflow.actors import Actor
 from ..workflow.machine import ExamWorkflow
 from ..workflow.transitions import Action
+from .permissions import NOT_AUTHORIZED, permitted
 
 LOGGER = logging.getLogger(__name__)
 
@@ -84,6 +85,8 @@ def _move(deps: MppsDependencies, session: Session, exam: Exam, actions: tuple[A
 def handle_mpps_create(event: Any, deps: MppsDependencies) -> tuple[int, Dataset | None]:
     """Bound to ``evt.EVT_N_CREATE``."""
     sender = event.assoc.requestor.ae_title
+    if not permitted(event, deps.settings, deps.database, "mpps"):
+        return NOT_AUTHORIZED, None
     uid = str(event.request.AffectedSOPInstanceUID or "")
     attributes = event.attribute_list
     if not uid:
@@ -116,6 +119,8 @@ def handle_mpps_create(event: Any, deps: MppsDependencies) -> tuple[int, Dataset
 def handle_mpps_set(event: Any, deps: MppsDependencies) -> tuple[int, Dataset | None]:
     """Bound to ``evt.EVT_N_SET``."""
     sender = event.assoc.requestor.ae_title
+    if not permitted(event, deps.settings, deps.database, "mpps"):
+        return NOT_AUTHORIZED, None
     uid = str(event.request.RequestedSOPInstanceUID or "")
     changes = event.modification_list
     with deps.database.transaction() as session:

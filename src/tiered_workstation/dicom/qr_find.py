@@ -28,6 +28,7 @@ from ..storage.patients import Patient
 from .charset import IR58, apply_outgoing_ir58, person_name, set_outgoing_charset
 from .matching import is_universal, match_date_range, match_person_name, match_text
 from .pacing import streaming
+from .permissions import NOT_AUTHORIZED, permitted
 from .worklist import WorklistDependencies, handle_worklist_find
 
 LOGGER = logging.getLogger(__name__)
@@ -205,6 +206,9 @@ def handle_find(event: Any, qr: QueryDependencies,
     if sop_class not in (PatientRootQueryRetrieveInformationModelFind,
                          StudyRootQueryRetrieveInformationModelFind):
         yield UNABLE_TO_PROCESS, None
+        return
+    if not permitted(event, qr.settings, qr.database, "query"):
+        yield NOT_AUTHORIZED, None
         return
     identifier = event.identifier
     sender = event.assoc.requestor.ae_title

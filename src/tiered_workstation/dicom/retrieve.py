@@ -25,6 +25,7 @@ from ..storage.archive import DicomArchive
 from ..storage.database import Database
 from ..storage.imaging import Instance, Series, Study
 from ..storage.patients import PatientIdentifier
+from .permissions import permitted
 from .qr_find import _uids, latest_instances
 
 LOGGER = logging.getLogger(__name__)
@@ -110,6 +111,10 @@ def handle_move(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
     sender = event.assoc.requestor.ae_title
     destination = str(event.move_destination).strip()
     peer = deps.settings.peer(destination)
+    # pynetdicom allows no other refusal before sub-operations; the audit says why
+    if not permitted(event, deps.settings, deps.database, "retrieve"):
+        yield None, None
+        return
     if peer is None:
         LOGGER.warning("C-MOVE from %s to %s refused: %s is not a registered peer", sender,
                        destination, destination)
@@ -129,6 +134,9 @@ def handle_move(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
 def handle_get(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
     """Bound to ``evt.EVT_C_GET``."""
     sender = event.assoc.requestor.ae_title
+    if not permitted(event, deps.settings, deps.database, "retrieve"):
+        yield 0  # nothing is sent; the refusal is logged and audited
+        return
     loaded = _load(deps, event.identifier, sender)
     if loaded is None:
         yield IDENTIFIER_DOES_NOT_MATCH, None

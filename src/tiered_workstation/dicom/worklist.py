@@ -41,6 +41,7 @@ from .matching import (
     parse_da,
 )
 from .pacing import streaming
+from .permissions import NOT_AUTHORIZED, permitted
 
 LOGGER = logging.getLogger(__name__)
 
@@ -297,6 +298,9 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
     """Bound to ``evt.EVT_C_FIND``: yields (status, identifier) pairs."""
     if str(event.request.AffectedSOPClassUID) != ModalityWorklistInformationFind:
         yield UNSUPPORTED_SOP_CLASS, None
+        return
+    if not permitted(event, deps.settings, deps.database, "worklist"):
+        yield NOT_AUTHORIZED, None
         return
     identifier = event.identifier
     sender = event.assoc.requestor.ae_title
