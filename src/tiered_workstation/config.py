@@ -176,6 +176,12 @@ class Settings:
         """The registered peer with this AE title, or None if it is unknown."""
         return next((p for p in self.peers if p.ae_title == ae_title), None)
 
+    def answer_style(self, ae_title: str) -> tuple[str, bool]:
+        """(character set, phonetic name groups) to answer this calling AE in."""
+        peer = self.peer(ae_title)
+        charset = peer.charset if peer and peer.charset else self.charset.outgoing
+        return charset, bool(peer and peer.phonetic_names)
+
     def allows(self, ae_title: str, service: str) -> bool:
         """May this calling AE use this service (see SERVICES)?"""
         peer = self.peer(ae_title)

@@ -212,9 +212,7 @@ def handle_find(event: Any, qr: QueryDependencies,
         return
     identifier = event.identifier
     sender = event.assoc.requestor.ae_title
-    peer = qr.settings.peer(sender)
-    charset = peer.charset if peer and peer.charset else qr.settings.charset.outgoing
-    phonetic = bool(peer and peer.phonetic_names)
+    charset, phonetic = qr.settings.answer_style(sender)
     count = 0
     with qr.database.session() as session, streaming(event.assoc):
         try:

@@ -304,9 +304,7 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
         return
     identifier = event.identifier
     sender = event.assoc.requestor.ae_title
-    peer = deps.settings.peer(sender)
-    charset = (peer.charset if peer and peer.charset else deps.settings.charset.outgoing)
-    phonetic = bool(peer and peer.phonetic_names)
+    charset, phonetic = deps.settings.answer_style(sender)
     query = WorklistQuery.from_identifier(identifier)
     tz = deps.settings.site.tz
     site = deps.settings.site.code
