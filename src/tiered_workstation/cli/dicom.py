@@ -7,6 +7,8 @@ import os
 import signal
 import threading
 
+from pydicom.uid import UID
+
 from ..app.bootstrap import open_site
 from ..app.peers import add_peer, remove_peer
 from ..config import (
@@ -30,8 +32,9 @@ def cmd_node(args: argparse.Namespace) -> int:
     with open_site(args.config) as services:
         services.node.start()
         dicom = services.settings.dicom
+        count = len(services.settings.peers)
         print(f"DICOM node {dicom.ae_title} listening on {dicom.bind_address}:{dicom.port} "
-              f"({len(services.settings.peers)} known peers). Ctrl+C stops it.", flush=True)
+              f"({count} known peer{'' if count == 1 else 's'}). Ctrl+C stops it.", flush=True)
         stop.wait()
         print("Stopping…", flush=True)
     return 0
@@ -59,8 +62,9 @@ def cmd_peer_add(args: argparse.Namespace) -> int:
         kind=PeerKind(args.role), site=args.site, charset=args.charset,
         assume_charset=args.assume_charset, phonetic_names=args.phonetic_names),
         replace=args.replace)
+    count = len(settings.peers)
     print(f"Registered {args.ae} ({args.role}) at {args.host}:{args.port}; "
-          f"{len(settings.peers)} peers. Restart the node to apply.")
+          f"{count} peer{'' if count == 1 else 's'}. Restart the node to apply.")
     return 0
 
 
@@ -104,7 +108,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
     if args.send:
         outcomes = store_files(Target.parse(args.send), args.calling_ae, paths, args.compress)
         failed = [o for o in outcomes if not o.ok]
-        syntaxes = sorted({o.transfer_syntax for o in outcomes if o.ok})
+        syntaxes = sorted({UID(o.transfer_syntax).name for o in outcomes if o.ok})
         print(f"Sent {len(outcomes) - len(failed)}/{len(outcomes)} to {args.send} "
               f"({', '.join(syntaxes)})")
         if failed:
