@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 from pynetdicom import AE, ALL_TRANSFER_SYNTAXES, AllStoragePresentationContexts, _config, evt
@@ -159,10 +158,6 @@ class DicomNode:
         self.writeback.stop()
         self.checksums.stop()
 
-    @property
-    def running(self) -> bool:
-        return self._server is not None
-
     def _on_store(self, event: Any, deps: StoreDependencies) -> int:
         self.last_store_at = time.monotonic()
         try:
@@ -191,6 +186,3 @@ class DicomNode:
         except Exception:
             LOGGER.exception("could not audit association %s from %s", outcome, who)
 
-
-def archive_for(settings: Settings) -> DicomArchive:
-    return DicomArchive(Path(settings.archive_dir))

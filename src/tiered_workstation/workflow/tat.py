@@ -49,10 +49,6 @@ class TatReport:
     finished: bool
     status: TatStatus
 
-    @property
-    def fraction_of_target(self) -> float:
-        return self.elapsed / self.target
-
 
 def first_reached(steps: Iterable[tuple[ExamState, datetime]]) -> dict[ExamState, datetime]:
     """The first time each state was entered, from (state, time) timeline entries."""
