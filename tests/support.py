@@ -70,3 +70,25 @@ def register_concurrently(services: Services, threads: int, per_thread: int) -> 
     expected = {f"{site}261128{i:04d}" for i in range(1, threads * per_thread + 1)}
     assert len(numbers) == threads * per_thread
     assert set(numbers) == expected
+
+
+def add_scheduled_exams(services: Services, count: int, prefix: str = "BULK") -> None:
+    """``count`` scheduled exams inserted directly (no workflow), for long worklists."""
+    import uuid
+
+    from tiered_workstation.storage.enums import ExamState, Priority, ReadingMode, Sex
+    from tiered_workstation.storage.patients import Patient
+
+    site = services.settings.site.code
+    now = datetime.now(UTC)
+    with services.database.transaction() as session:
+        for i in range(count):
+            patient = Patient(consortium_id=str(uuid.uuid4()), name=f"病人{i}", sex=Sex.UNKNOWN)
+            session.add(Exam(accession_number=f"{prefix}{i:08d}", patient=patient,
+                             study_instance_uid=f"2.25.{i + 7}", site_code=site,
+                             procedure_code="DXCHEST2",
+                             procedure_description="DR 胸部正侧位", modality="DX",
+                             body_part="CHEST", priority=Priority.ROUTINE,
+                             reading_mode=ReadingMode.CENTER_FULL, state=ExamState.SCHEDULED,
+                             scheduled_station_ae="DR01", scheduled_start=now,
+                             registered_by="test", registered_at=now, state_changed_at=now))

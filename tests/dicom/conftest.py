@@ -49,8 +49,8 @@ class RunningNode:
 
     def run(self, tool: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
         """Run a dcmtk tool against the node (host and port appended unless given)."""
-        return subprocess.run([tool, *args], capture_output=True, text=True, timeout=timeout,
-                              cwd=self.workdir)
+        return subprocess.run([tool, *args], capture_output=True, text=True, errors="replace",
+                              timeout=timeout, cwd=self.workdir)
 
     def target(self) -> list[str]:
         return ["-aec", AE, "127.0.0.1", str(self.port)]

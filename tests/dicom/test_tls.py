@@ -7,15 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydicom.dataset import Dataset
 from pydicom.uid import JPEGLSLossless
 from sqlalchemy import select
 
 from dicom.conftest import AE, PEERS, free_port
+from support import add_scheduled_exams
 from tiered_workstation.app.bootstrap import Services, bootstrap
 from tiered_workstation.app.site_setup import ensure_site_rows
 from tiered_workstation.config import ConfigError, parse_settings
 from tiered_workstation.dicom.scu import DicomConnectionError, Target, echo
-from tiered_workstation.dicom.scu_transfer import store_files
+from tiered_workstation.dicom.scu_transfer import query_worklist, store_files
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
 from tiered_workstation.security.tls import client_context
 from tiered_workstation.storage.imaging import Instance
@@ -101,3 +103,18 @@ def test_images_travel_compressed_over_tls(tls_node, tmp_path: Path) -> None:
     with services.database.session() as session:
         assert session.scalars(select(Instance.sop_instance_uid)).one() == \
             outcome.sop_instance_uid
+
+
+def test_long_worklist_over_tls_arrives_complete(tls_node) -> None:
+    """Over TLS the pre-encoded answers go through pynetdicom's DUL queue."""
+    services, port, authority = tls_node
+    add_scheduled_exams(services, 300)
+    client = authority.issue("cm01")
+    context = client_context(client.certificate, client.private_key, authority.ca)
+    query = Dataset()
+    query.SpecificCharacterSet = "ISO_IR 192"
+    query.PatientName = ""
+    query.AccessionNumber = ""
+    answers = query_worklist(Target(AE, "127.0.0.1", port), "PYSCU", query, tls=context)
+    assert len(answers) == 300
+    assert {str(a.PatientName) for a in answers} == {f"病人{i}" for i in range(300)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -9,13 +10,18 @@ from pathlib import Path
 import pytest
 from pydicom import dcmread
 from pydicom.dataset import Dataset
+from pydicom.uid import (
+    DeflatedExplicitVRLittleEndian,
+    ExplicitVRLittleEndian,
+    ImplicitVRLittleEndian,
+)
 from pynetdicom import AE
 from pynetdicom.sop_class import ModalityWorklistInformationFind
 from sqlalchemy import select
 
 from dicom.conftest import AE as NODE_AE
 from dicom.conftest import RunningNode
-from support import TECH
+from support import TECH, add_scheduled_exams
 from tiered_workstation.registration.identity import OrderInput, PatientInput
 from tiered_workstation.registration.service import register_exam
 from tiered_workstation.storage.enums import Sex
@@ -148,24 +154,54 @@ def test_date_ranges_and_states(node: RunningNode, scheduled: list[str]) -> None
     assert len(find(node, "FINDSCU", query, "after")) == 2
 
 
-def test_cancel_stops_the_answers(node: RunningNode) -> None:
-    services = node.services
-    with services.database.transaction() as session:
-        for i in range(400):
-            register_exam(session, services.workflow, services.registration, TECH,
-                          PatientInput(f"病人{i}"), OrderInput("DXCHEST2", "Chest", "DX"))
+def test_cancel_stops_the_answers(node: RunningNode, caplog: pytest.LogCaptureFixture) -> None:
+    """dcmtk findscu cancels after the first answer of 6,000: it gets the Cancel status
+    and the node stops streaming (it checks for a cancel every few dozen answers)."""
+    add_scheduled_exams(node.services, 6000)
+    query = query_file(node.workdir / "q.dcm", "ISO_IR 192")
+    with caplog.at_level(logging.INFO, logger="tiered_workstation.dicom.worklist"):
+        result = node.run("findscu", "-W", "-v", "--cancel", "1", "-aet", "FINDSCU",
+                          *node.target(), str(query))
+    assert result.returncode == 0, result.stderr
+    assert "Received Final Find Response (Cancel" in result.stdout + result.stderr
+    stopped = [r.args for r in caplog.records if "cancelled after" in r.getMessage()]
+    assert stopped, "the node did not see the cancel"
+    assert stopped[0][1] < 6000
+
+
+def small_pdu_association(node: RunningNode, syntax: str, max_pdu: int):
     ae = AE(ae_title="PYSCU")
-    ae.add_requested_context(ModalityWorklistInformationFind)
+    ae.maximum_pdu_size = max_pdu
+    ae.add_requested_context(ModalityWorklistInformationFind, [syntax])
     assoc = ae.associate("127.0.0.1", node.port, ae_title=NODE_AE)
     assert assoc.is_established
+    return assoc
+
+
+@pytest.mark.parametrize(("syntax", "max_pdu"), [
+    (ImplicitVRLittleEndian, 0), (ExplicitVRLittleEndian, 200),
+    (DeflatedExplicitVRLittleEndian, 16384)])
+def test_answers_arrive_whole_in_every_syntax_and_pdu_size(
+        node: RunningNode, scheduled: list[str], syntax: str, max_pdu: int) -> None:
+    """Pre-encoded answers split into PDUs the peer accepts; deflate goes through pynetdicom."""
+    assoc = small_pdu_association(node, syntax, max_pdu)
     query = Dataset()
-    query.PatientName = ""
-    statuses = []
-    responses = assoc.send_c_find(query, ModalityWorklistInformationFind, msg_id=7)
-    for status, _identifier in responses:
-        statuses.append(status.Status)
-        if len(statuses) == 1:
-            assoc.send_c_cancel(7, assoc.accepted_contexts[0].context_id)
-    assoc.release()
-    assert statuses[-1] == 0xFE00
-    assert len(statuses) < 401
+    query.SpecificCharacterSet = "ISO_IR 192"
+    query.PatientName = "张*"
+    query.AccessionNumber = ""
+    step = Dataset()
+    step.ScheduledStationAETitle = ""
+    step.ScheduledProcedureStepDescription = ""
+    query.ScheduledProcedureStepSequence = [step]
+    try:
+        answers = [(s.Status, ds) for s, ds in assoc.send_c_find(
+            query, ModalityWorklistInformationFind)]
+    finally:
+        assoc.release()
+    assert [s for s, _ in answers] == [0xFF00, 0xFF00, 0x0000]
+    found = {str(ds.PatientName): ds for _, ds in answers[:2]}
+    assert set(found) == {"张三", "张伟"}
+    assert found["张三"].ScheduledProcedureStepSequence[0].ScheduledStationAETitle == "DR01"
+    assert found["张三"].ScheduledProcedureStepSequence[0].ScheduledProcedureStepDescription \
+        == "DR 胸部正侧位"
+    assert {ds.AccessionNumber for _, ds in answers[:2]} <= set(scheduled)

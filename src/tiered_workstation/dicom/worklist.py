@@ -9,6 +9,7 @@ asking device is configured for.
 from __future__ import annotations
 
 import logging
+import time as clock
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -25,6 +26,7 @@ from ..storage.database import Database
 from ..storage.enums import ExamState, Priority, Sex
 from ..storage.exams import Exam
 from ..storage.patients import Patient, PatientIdentifier
+from . import find_stream
 from .charset import (
     IR58,
     apply_outgoing_ir58,
@@ -42,6 +44,7 @@ from .matching import (
 )
 from .pacing import streaming
 from .permissions import NOT_AUTHORIZED, permitted
+from .wire import Element, ElementEncoder
 
 LOGGER = logging.getLogger(__name__)
 
@@ -251,33 +254,57 @@ def requested_keys(identifier: Dataset) -> tuple[Keys, Keys]:
     for element in identifier:
         if element.tag == SPS_TAG:
             item = element.value[0] if element.value else Dataset()
-            step = [(sub.tag, sub.VR, sub.keyword) for sub in item]
+            step = [(sub.tag, _one_vr(sub.VR), sub.keyword) for sub in item]
             top.append((element.tag, "SQ", element.keyword))
         elif element.keyword != "SpecificCharacterSet":
-            top.append((element.tag, element.VR, element.keyword))
+            top.append((element.tag, _one_vr(element.VR), element.keyword))
     return top, step
+
+
+def _one_vr(vr: str) -> str:
+    """A key of ambiguous VR ('US or SS') is answered empty with the first one."""
+    return vr.split(" or ")[0]
+
+
+def answer_elements(row: WorklistRow, tz: ZoneInfo, site_code: str, top_keys: Keys,
+                    step_keys: Keys, *, charset: str, phonetic_names: bool) -> list[Element]:
+    """The (tag, VR, value) elements of the answer for ``row``: exactly the requested
+    keys (unknown ones empty), plus the character set."""
+    top, step = _values(row, tz, site_code, phonetic_names)
+    out: list[Element] = [(0x00080005, "CS", charset)]
+    for tag, vr, keyword in top_keys:
+        if tag == SPS_TAG:
+            item = [(sub_tag, sub_vr, step.get(sub_kw)) for sub_tag, sub_vr, sub_kw in step_keys]
+            out.append((SPS_TAG, "SQ", [item]))
+        elif tag == CODE_SEQ_TAG:
+            code = [(0x00080100, "SH", row.procedure_code), (0x00080102, "SH", "99TW"),
+                    (0x00080104, "LO", row.procedure_description)]
+            out.append((CODE_SEQ_TAG, "SQ", [code]))
+        else:
+            out.append((tag, vr, top.get(keyword)))
+    return out
+
+
+def _dataset(elements: list[Element]) -> Dataset:
+    ds = Dataset()
+    for tag, vr, value in elements:
+        if vr == "SQ":
+            ds.add_new(tag, vr, [_dataset(item) for item in value])  # type: ignore[attr-defined]
+        else:
+            ds.add_new(tag, vr, value)
+    return ds
 
 
 def build_answer(row: WorklistRow, tz: ZoneInfo, site_code: str, top_keys: Keys,
                  step_keys: Keys, *, charset: str, phonetic_names: bool) -> Dataset:
-    """An answer holding exactly the requested keys (unknown ones empty)."""
-    top, step = _values(row, tz, site_code, phonetic_names)
-    ds = Dataset()
+    """The answer as a pydicom dataset (for peers whose transfer syntax ``wire`` does
+    not encode, and for exporting items)."""
+    elements = answer_elements(row, tz, site_code, top_keys, step_keys, charset=charset,
+                               phonetic_names=phonetic_names)
+    ds = _dataset(elements[1:])
     set_outgoing_charset(ds, charset)
-    for tag, vr, keyword in top_keys:
-        if tag == SPS_TAG:
-            item = Dataset()
-            for sub_tag, sub_vr, sub_kw in step_keys:
-                item.add_new(sub_tag, sub_vr, step.get(sub_kw))
-            ds.add_new(SPS_TAG, "SQ", [item])
-        elif tag == CODE_SEQ_TAG:
-            code = Dataset()
-            code.add_new(0x00080100, "SH", row.procedure_code)
-            code.add_new(0x00080102, "SH", "99TW")
-            code.add_new(0x00080104, "LO", row.procedure_description)
-            ds.add_new(CODE_SEQ_TAG, "SQ", [code])
-        else:
-            ds.add_new(tag, vr, top.get(keyword))
+    if IR58 in charset:
+        apply_outgoing_ir58(ds)
     return ds
 
 
@@ -312,19 +339,51 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
     top_keys, step_keys = requested_keys(identifier)
     with deps.database.session() as session:
         rows = candidate_rows(session, query, site, tz)
-    with streaming(event.assoc):
-        for row in rows:
+    matched = (row for row in rows if matches(row, query, tz))
+    if find_stream.supports(event.context):
+        count = yield from _stream_answers(event, matched, ElementEncoder(
+            explicit_vr=find_stream.explicit_vr(event.context), charset=charset),
+            lambda row: answer_elements(row, tz, site, top_keys, step_keys, charset=charset,
+                                        phonetic_names=phonetic))
+    else:
+        with streaming(event.assoc):
+            for row in matched:
+                if event.is_cancelled:
+                    LOGGER.info("worklist query from %s cancelled after %d answers", sender,
+                                count)
+                    yield CANCELLED, None
+                    return
+                count += 1
+                yield PENDING, build_answer(row, tz, site, top_keys, step_keys,
+                                            charset=charset, phonetic_names=phonetic)
+    LOGGER.info("worklist query from %s: %d answers (%s)", sender, count, query)
+
+
+CANCEL_CHECK_EVERY = 32
+
+
+def _stream_answers(event: Any, rows: Iterator[WorklistRow], encoder: ElementEncoder,
+                    elements_of: Any) -> Iterator[Any]:
+    """Send the answers pre-encoded (``find_stream``); yields only a cancel status.
+    Returns how many answers were sent."""
+    stream = find_stream.FindResponseStream(event)
+    with streaming(event.assoc):  # let the DUL thread read a C-CANCEL promptly
+        yield from _send_rows(event, stream, rows, encoder, elements_of)
+    return stream.sent
+
+
+def _send_rows(event: Any, stream: find_stream.FindResponseStream, rows: Iterator[WorklistRow],
+               encoder: ElementEncoder, elements_of: Any) -> Iterator[Any]:
+    for row in rows:
+        if stream.sent % CANCEL_CHECK_EVERY == 0:
+            stream.flush()
+            if not stream.alive:
+                return
             if event.is_cancelled:
-                LOGGER.info("worklist query from %s cancelled after %d answers", sender,
-                            count)
+                LOGGER.info("worklist query from %s cancelled after %d answers",
+                            event.assoc.requestor.ae_title, stream.sent)
                 yield CANCELLED, None
                 return
-            if not matches(row, query, tz):
-                continue
-            count += 1
-            answer = build_answer(row, tz, site, top_keys, step_keys, charset=charset,
-                                  phonetic_names=phonetic)
-            if IR58 in charset:
-                apply_outgoing_ir58(answer)
-            yield PENDING, answer
-    LOGGER.info("worklist query from %s: %d answers (%s)", sender, count, query)
+            clock.sleep(0)  # hand the GIL to the DUL thread, which may hold a C-CANCEL
+        stream.send(encoder.dataset(elements_of(row)))
+    stream.flush()
