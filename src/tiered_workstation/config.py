@@ -107,6 +107,8 @@ class DicomSettings:
     port: int = 11112
     bind_address: str = "127.0.0.1"
     max_pdu: int = 131072
+    max_associations: int = 16
+    max_associations_per_peer: int = 4
     tls: TlsSettings | None = None
 
 
@@ -281,6 +283,10 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
         port=dicom_t.port("port", default=11112),
         bind_address=dicom_t.string("bind_address", default="127.0.0.1"),
         max_pdu=dicom_t.integer("max_pdu", default=131072, minimum=0, maximum=2**32 - 1),
+        max_associations=dicom_t.integer("max_associations", default=16, minimum=1,
+                                         maximum=1000),
+        max_associations_per_peer=dicom_t.integer("max_associations_per_peer", default=4,
+                                                  minimum=1, maximum=1000),
         tls=_tls(dicom_t.table("tls", optional=True), data_dir),
     )
     dicom_t.done()

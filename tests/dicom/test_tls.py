@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from tiered_workstation.dicom.scu_transfer import query_worklist, store_files
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
 from tiered_workstation.security.tls import client_context
 from tiered_workstation.storage.imaging import Instance
+from tiered_workstation.storage.messaging import AuditEvent
 from tls_certs import CertificateAuthority
 
 
@@ -56,11 +58,11 @@ def dcmtk_echo(port: int, *tls: str, calling: str = "ECHOSCU") -> int:
     import subprocess
 
     return subprocess.run(["echoscu", *tls, "-aet", calling, "-aec", AE, "127.0.0.1",
-                           str(port)], capture_output=True, timeout=60).returncode
+                           str(port)], capture_output=True, timeout=30).returncode
 
 
 def test_mutual_tls_accepts_consortium_certificates_only(tls_node) -> None:
-    _, port, authority = tls_node
+    services, port, authority = tls_node
     ca = authority.ca
     client = authority.issue("cm01")
     assert dcmtk_echo(port, "+tls", str(client.private_key), str(client.certificate),
@@ -71,6 +73,24 @@ def test_mutual_tls_accepts_consortium_certificates_only(tls_node) -> None:
     assert dcmtk_echo(port, "+tla", "+cf", str(ca)) != 0  # no client certificate
     assert dcmtk_echo(port, "+tls", str(client.private_key), str(client.certificate),
                       "+cf", str(ca), calling="INTRUDER") != 0  # unknown AE, right cert
+    assert dcmtk_echo(port) != 0  # plain DICOM on the TLS port
+    with services.database.session() as session:
+        refused = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "dicom.tls.refused").order_by(AuditEvent.id)).all()
+    assert [e.detail["reason"] for e in refused] == [
+        "the peer's certificate is not signed by the consortium CA",
+        "the peer sent no certificate (mutual TLS requires one)",
+        "the peer does not speak TLS on this port (plain DICOM on the TLS port?)"]
+
+
+def test_silent_connection_does_not_hold_up_the_tls_port(tls_node) -> None:
+    """A client that connects and never starts the handshake must not block others
+    (pynetdicom handshakes on its accept thread)."""
+    _, port, authority = tls_node
+    client = authority.issue("cm01")
+    with socket.create_connection(("127.0.0.1", port)):
+        assert dcmtk_echo(port, "+tls", str(client.private_key), str(client.certificate),
+                          "+cf", str(authority.ca)) == 0
 
 
 def test_our_scu_over_tls(tls_node) -> None:

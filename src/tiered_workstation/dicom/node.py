@@ -30,6 +30,7 @@ from ..storage.enums import AuditOutcome, Role
 from ..workflow.actors import Actor
 from ..workflow.audit import record_audit
 from ..workflow.machine import ExamWorkflow
+from . import tls_accept
 from .checksums import ChecksumWorker
 from .commitment import CommitmentDependencies, handle_commitment_action
 from .mpps import MppsDependencies, handle_mpps_create, handle_mpps_set
@@ -41,7 +42,6 @@ from .writeback import IncomingWriteback
 
 LOGGER = logging.getLogger(__name__)
 
-MAX_ASSOCIATIONS = 16
 ACSE_TIMEOUT_S = 10  # a console negotiates in milliseconds; junk connections free their slot soon
 DIMSE_TIMEOUT_S = 60
 NETWORK_TIMEOUT_S = 120
@@ -82,7 +82,7 @@ class DicomNode:
         dicom = self.settings.dicom
         ae = AE(ae_title=dicom.ae_title)
         ae.maximum_pdu_size = dicom.max_pdu
-        ae.maximum_associations = MAX_ASSOCIATIONS
+        ae.maximum_associations = dicom.max_associations
         ae.acse_timeout = ACSE_TIMEOUT_S
         ae.dimse_timeout = DIMSE_TIMEOUT_S
         ae.network_timeout = NETWORK_TIMEOUT_S
@@ -118,6 +118,7 @@ class DicomNode:
             (evt.EVT_N_ACTION, handle_commitment_action, [commitment]),
             (evt.EVT_N_CREATE, handle_mpps_create, [mpps]),
             (evt.EVT_N_SET, handle_mpps_set, [mpps]),
+            (evt.EVT_REQUESTED, self._limit_per_peer),
             (evt.EVT_ACCEPTED, self._on_association, ["accepted"]),
             (evt.EVT_REJECTED, self._on_association, ["rejected"]),
             (evt.EVT_ABORTED, self._on_association, ["aborted"]),
@@ -145,6 +146,7 @@ class DicomNode:
             self._tls_server = ae.start_server((self.address[0], tls.port), block=False,
                                                evt_handlers=self.handlers(),
                                                ssl_context=context)
+            tls_accept.harden(self._tls_server, self._on_tls_refused)
             LOGGER.info("DICOM TLS (mutual) listening on %s:%d", self.address[0], tls.port)
 
     def stop(self) -> None:
@@ -165,6 +167,40 @@ class DicomNode:
         finally:
             self.last_store_at = time.monotonic()
 
+    def _limit_per_peer(self, event: Any) -> None:
+        """Reject (transient, local limit exceeded) a calling AE title that already
+        holds its share of associations, so one device cannot starve the others."""
+        assoc = event.assoc
+        # ACSE fills requestor.ae_title only after this event; the request has it
+        title = str(assoc.requestor.primitive.calling_ae_title).strip()
+        limit = self.settings.dicom.max_associations_per_peer
+        holding = sum(1 for other in assoc.ae.active_associations
+                      if other is not assoc and other.is_acceptor and other.is_established
+                      and other.requestor.ae_title == title)
+        if holding < limit:
+            return
+        assoc.acse.send_reject(0x02, 0x03, 0x02)
+        reason = f"{title} already holds {holding} associations (limit {limit} per peer)"
+        who = f"{title}@{assoc.requestor.address}:{assoc.requestor.port}"
+        LOGGER.warning("association rejected: %s (%s)", who, reason)
+        self._record("dicom.association.rejected", title, who, AuditOutcome.REFUSED, reason)
+        assoc.kill()
+
+    def _on_tls_refused(self, who: str, reason: str) -> None:
+        self._record("dicom.tls.refused", "?", who, AuditOutcome.REFUSED, reason)
+
+    def _record(self, action: str, ae_title: str, who: str, outcome: AuditOutcome,
+                reason: str) -> None:
+        try:
+            with self.database.transaction() as session:
+                actor = Actor(username=f"ae:{ae_title or '?'}", role=Role.SYSTEM,
+                              site_code=self.settings.site.code)
+                record_audit(session, actor, action, object_type="association",
+                             object_id=who[:64], outcome=outcome,
+                             detail={"reason": reason} if reason else None)
+        except Exception:
+            LOGGER.exception("could not audit %s from %s", action, who)
+
     def _on_association(self, event: Any, outcome: str) -> None:
         requestor = event.assoc.requestor
         who = f"{requestor.ae_title}@{requestor.address}:{requestor.port}"
@@ -174,15 +210,7 @@ class DicomNode:
                 p.ae_title for p in self.settings.peers}:
             reason = f"AE title {requestor.ae_title} is not a registered peer"
         LOGGER.log(level, "association %s: %s%s", outcome, who, f" ({reason})" if reason else "")
-        try:
-            with self.database.transaction() as session:
-                actor = Actor(username=f"ae:{requestor.ae_title or '?'}", role=Role.SYSTEM,
-                              site_code=self.settings.site.code)
-                record_audit(session, actor, f"dicom.association.{outcome}",
-                             object_type="association", object_id=who[:64],
-                             outcome=AuditOutcome.SUCCESS if outcome == "accepted"
-                             else AuditOutcome.REFUSED,
-                             detail={"reason": reason} if reason else None)
-        except Exception:
-            LOGGER.exception("could not audit association %s from %s", outcome, who)
+        self._record(f"dicom.association.{outcome}", requestor.ae_title, who,
+                     AuditOutcome.SUCCESS if outcome == "accepted" else AuditOutcome.REFUSED,
+                     reason)
 

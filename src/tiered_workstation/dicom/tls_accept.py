@@ -1,0 +1,77 @@
+"""TLS handshakes for the DICOM server: off the accept thread, bounded in time,
+and every refusal reported.
+
+pynetdicom's server wraps each accepted socket with the handshake inside
+``get_request``, on the one thread that accepts connections: a client that
+connects and says nothing holds up everybody behind it, and a handshake that
+fails (wrong CA, expired or missing certificate) is dropped by ``socketserver``
+without a word.  ``harden`` changes one running server so the handshake runs
+on the connection's own thread with a deadline, and failures reach
+``on_refused`` with a reason a technician can read.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import ssl
+from collections.abc import Callable
+from typing import Any
+
+LOGGER = logging.getLogger(__name__)
+
+HANDSHAKE_TIMEOUT_S = 10.0
+
+RefusedCallback = Callable[[str, str], None]  # (peer "host:port", reason)
+
+
+def describe_tls_failure(error: BaseException) -> str:
+    """Plain words for why a TLS handshake failed."""
+    text = str(error).lower()
+    if isinstance(error, TimeoutError | socket.timeout):
+        return "the peer did not complete the TLS handshake in time"
+    if "expired" in text:
+        return "the peer's certificate has expired"
+    if "did not return a certificate" in text or "certificate required" in text:
+        return "the peer sent no certificate (mutual TLS requires one)"
+    if "unknown ca" in text or "certificate verify failed" in text or "bad certificate" in text:
+        return "the peer's certificate is not signed by the consortium CA"
+    if "revoked" in text:
+        return "the peer's certificate has been revoked"
+    if "wrong version number" in text or "http request" in text or "unknown protocol" in text:
+        return "the peer does not speak TLS on this port (plain DICOM on the TLS port?)"
+    return f"TLS handshake failed ({error})"
+
+
+def harden(server: Any, on_refused: RefusedCallback,
+           timeout: float = HANDSHAKE_TIMEOUT_S) -> None:
+    """Move ``server``'s TLS handshakes to the connection threads (a pynetdicom
+    ``ThreadedAssociationServer`` started with an ``ssl_context``)."""
+    context: ssl.SSLContext = server.ssl_context
+    run_connection = server.process_request_thread
+
+    def get_request() -> tuple[socket.socket, tuple[str, int]]:
+        client, address = server.socket.accept()
+        return context.wrap_socket(client, server_side=True,
+                                   do_handshake_on_connect=False), address
+
+    def process_request_thread(request: ssl.SSLSocket, address: tuple[str, int]) -> None:
+        who = f"{address[0]}:{address[1]}"
+        try:
+            request.settimeout(timeout)
+            request.do_handshake()
+            request.settimeout(None)
+        except (OSError, ValueError) as exc:
+            reason = describe_tls_failure(exc)
+            LOGGER.warning("TLS connection from %s refused: %s", who, reason)
+            LOGGER.debug("TLS handshake error from %s", who, exc_info=exc)
+            server.shutdown_request(request)
+            try:
+                on_refused(who, reason)
+            except Exception:
+                LOGGER.exception("could not record the refused TLS connection from %s", who)
+            return
+        run_connection(request, address)
+
+    server.get_request = get_request
+    server.process_request_thread = process_request_thread
