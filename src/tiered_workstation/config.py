@@ -93,12 +93,14 @@ class SiteSettings:
 
 @dataclass(frozen=True)
 class TlsSettings:
-    """DICOM TLS with mutual authentication (PEM files)."""
+    """The site's TLS identity (PEM files from the consortium CA), used for DICOM TLS
+    (on ``port``; 0 = no DICOM TLS listener) and for the HTTPS sync API/client."""
 
     port: int
     certificate: Path
     private_key: Path
     ca_certificates: Path
+    crl: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,14 @@ class DicomSettings:
 class ApiSettings:
     port: int = 8443
     bind_address: str = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    """How a community reaches its center (empty URL: not configured)."""
+
+    center_url: str = ""
+    retry_max_seconds: int = 300
 
 
 @dataclass(frozen=True)
@@ -167,6 +177,7 @@ class Settings:
     database_url: str
     dicom: DicomSettings
     api: ApiSettings = field(default_factory=ApiSettings)
+    sync: SyncSettings = field(default_factory=SyncSettings)
     charset: CharsetSettings = field(default_factory=CharsetSettings)
     workflow: WorkflowSettings = field(default_factory=WorkflowSettings)
     uid_root: str = "2.25"
@@ -296,6 +307,16 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
                       bind_address=api_t.string("bind_address", default="127.0.0.1"))
     api_t.done()
 
+    sync_t = root.table("sync", optional=True)
+    center_url = sync_t.string("center_url", default="",
+                               expected="an https:// URL such as https://10.1.0.5:8443")
+    if center_url and not center_url.startswith("https://"):
+        raise sync_t._error("center_url", f"is {center_url!r}",
+                            "an https:// URL such as https://10.1.0.5:8443")
+    sync = SyncSettings(center_url=center_url.rstrip("/"), retry_max_seconds=sync_t.integer(
+        "retry_max_seconds", default=300, minimum=1, maximum=86400))
+    sync_t.done()
+
     cs_t = root.table("charset", optional=True)
     charset = CharsetSettings(
         outgoing=cs_t.choice("outgoing", KNOWN_CHARSETS, default="ISO_IR 192"),
@@ -331,7 +352,7 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
     root.done()
 
     return Settings(site=site, data_dir=data_dir, archive_dir=archive_dir,
-                    database_url=database_url, dicom=dicom, api=api, charset=charset,
+                    database_url=database_url, dicom=dicom, api=api, sync=sync, charset=charset,
                     workflow=workflow, uid_root=uid_root, peers=peers,
                     schema_version=SCHEMA_VERSION, source=source)
 
@@ -369,14 +390,16 @@ def _tls(t: _Table, data_dir: Path) -> TlsSettings | None:
     pem = "a PEM file path (relative to the data folder), e.g. tls/site.crt"
     files = [t.string(k, default="", expected=pem)
              for k in ("certificate", "private_key", "ca_certificates")]
+    crl = t.string("crl", default="", expected="a PEM CRL file path, e.g. tls/crl.pem")
     t.done()
-    if port == 0:
+    if port == 0 and not any(files):
         return None
     for key, value in zip(("certificate", "private_key", "ca_certificates"), files, strict=True):
         if not value:
-            raise t._error(key, "is missing while dicom.tls.port is set", pem)
+            raise t._error(key, "is missing while the TLS identity is in use", pem)
     cert, key, ca = (_path(f, data_dir) for f in files)
-    return TlsSettings(port=port, certificate=cert, private_key=key, ca_certificates=ca)
+    return TlsSettings(port=port, certificate=cert, private_key=key, ca_certificates=ca,
+                       crl=_path(crl, data_dir) if crl else None)
 
 
 def _path(value: str, base: Path) -> Path:

@@ -21,6 +21,7 @@ from ..storage.base import utcnow
 from ..storage.database import Database
 from ..storage.enums import ReadingMode
 from ..storage.migrate import current_revision, head_revision
+from ..sync.site_sync import SiteSync, sealer_for
 from ..workflow.machine import ExamWorkflow, LocalSite
 
 LOGGER = logging.getLogger(__name__)
@@ -75,8 +76,10 @@ class Services:
     registration: RegistrationPolicy
     archive: DicomArchive
     node: DicomNode
+    sync: SiteSync
 
     def close(self) -> None:
+        self.sync.stop()
         self.node.stop()
         self.database.dispose()
 
@@ -109,9 +112,10 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
         default_reading_mode=ReadingMode(settings.workflow.default_reading_mode))
     archive = DicomArchive(settings.archive_dir)
     node = DicomNode(settings, database, workflow, archive)
+    sync = SiteSync(settings, database, workflow, bus, sealer_for(settings))
     return Services(settings=settings, capabilities=Capabilities.for_mode(site.mode), bus=bus,
                     database=database, workflow=workflow, registration=registration,
-                    archive=archive, node=node)
+                    archive=archive, node=node, sync=sync)
 
 
 def open_site(config_path: str | Path | None = None, *, require_schema: bool = True) -> Services:

@@ -64,15 +64,22 @@ def render_site_toml(settings: Settings, config_dir: Path) -> str:
         f"max_associations_per_peer = {dicom.max_associations_per_peer}",
         "",
         "[dicom.tls]",
-        "# DICOM over TLS with mutual authentication (0 = off).  PEM files, relative to",
-        "# data_dir: this site's certificate and key, and the CA(s) whose certificates",
-        "# peers must present.",
+        "# This site's TLS identity from the consortium CA ('tiered-ws pki issue-site'),",
+        "# used by the HTTPS sync and, when port is not 0, a DICOM TLS port (mutual",
+        "# authentication).  PEM files relative to data_dir: certificate, key, the CA",
+        "# whose certificates peers must present, and its revocation list.",
         *_tls_lines(settings),
         "",
         "[api]",
         "# HTTPS sync API (mutual TLS) served by a center, used by its communities.",
         f"port = {api.port}",
         f"bind_address = {_s(api.bind_address)}",
+        "",
+        "[sync]",
+        "# A community's center (HTTPS, mutual TLS with the certificates above).",
+        f"center_url = {_s(settings.sync.center_url)}",
+        "# Longest wait between delivery attempts while the center is unreachable.",
+        f"retry_max_seconds = {settings.sync.retry_max_seconds}",
         "",
         "[charset]",
         "# Specific Character Set used in answers (MWL, C-FIND) unless a peer says otherwise.",
@@ -111,12 +118,15 @@ def render_site_toml(settings: Settings, config_dir: Path) -> str:
 def _tls_lines(settings: Settings) -> list[str]:
     tls = settings.dicom.tls
     if tls is None:
-        return ["port = 0", '# certificate = "tls/site.crt"', '# private_key = "tls/site.key"',
-                '# ca_certificates = "tls/consortium-ca.crt"']
-    return [f"port = {tls.port}",
-            f"certificate = {_s(_rel(tls.certificate, settings.data_dir))}",
-            f"private_key = {_s(_rel(tls.private_key, settings.data_dir))}",
-            f"ca_certificates = {_s(_rel(tls.ca_certificates, settings.data_dir))}"]
+        return ["port = 0", '# certificate = "tls/ch01.crt"', '# private_key = "tls/ch01.key"',
+                '# ca_certificates = "tls/ca.crt"', '# crl = "tls/crl.pem"']
+    lines = [f"port = {tls.port}",
+             f"certificate = {_s(_rel(tls.certificate, settings.data_dir))}",
+             f"private_key = {_s(_rel(tls.private_key, settings.data_dir))}",
+             f"ca_certificates = {_s(_rel(tls.ca_certificates, settings.data_dir))}"]
+    if tls.crl is not None:
+        lines.append(f"crl = {_s(_rel(tls.crl, settings.data_dir))}")
+    return lines
 
 
 def _peer_lines(peer: PeerNode) -> list[str]:

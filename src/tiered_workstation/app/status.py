@@ -55,7 +55,7 @@ def collect_status(services: Services) -> SiteStatus:
     dicom, api = settings.dicom, settings.api
     probes = [ServiceStatus(f"DICOM node {dicom.ae_title}", f"{dicom.bind_address}:{dicom.port}",
                             is_listening(dicom.bind_address, dicom.port))]
-    if dicom.tls is not None:
+    if dicom.tls is not None and dicom.tls.port:
         probes.append(ServiceStatus("DICOM TLS (mutual)", f"{dicom.bind_address}:{dicom.tls.port}",
                                     is_listening(dicom.bind_address, dicom.tls.port)))
     if settings.site.mode is SiteMode.CENTER:

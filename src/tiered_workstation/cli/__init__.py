@@ -15,6 +15,7 @@ from ..app.bootstrap import SiteNotReadyError
 from ..config import ConfigError, PeerKind
 from ..storage.enums import ExamState, Role
 from ..workflow.errors import WorkflowError
+from . import pki as pki_commands
 from .dicom import cmd_echo, cmd_node, cmd_peer_add, cmd_peer_list, cmd_peer_remove, cmd_synth
 from .exits import EXIT_FAILED, EXIT_USAGE, err
 from .records import cmd_audit, cmd_exam_list, cmd_exam_show
@@ -156,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--user", help="only this actor or object")
     audit.add_argument("--refused", action="store_true", help="only refused or failed actions")
     audit.set_defaults(func=cmd_audit)
+    pki_commands.add_commands(sub)
     return parser
 
 
@@ -172,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SiteNotReadyError as exc:
         err(str(exc))
         return EXIT_USAGE
-    except (ValueError, WorkflowError, FileExistsError, LookupError) as exc:
+    except (ValueError, WorkflowError, FileExistsError, LookupError, OSError) as exc:
         err(f"Error: {exc}")
         return EXIT_FAILED
     except KeyboardInterrupt:

@@ -31,10 +31,18 @@ def cmd_node(args: argparse.Namespace) -> int:
         signal.signal(signum, lambda *_: stop.set())
     with open_site(args.config) as services:
         services.node.start()
-        dicom = services.settings.dicom
-        count = len(services.settings.peers)
+        services.sync.start()
+        settings = services.settings
+        dicom = settings.dicom
+        count = len(settings.peers)
         print(f"DICOM node {dicom.ae_title} listening on {dicom.bind_address}:{dicom.port} "
               f"({count} known peer{'' if count == 1 else 's'}). Ctrl+C stops it.", flush=True)
+        if services.sync.api is not None:
+            print(f"Sync API (mutual TLS) on https://{settings.api.bind_address}:"
+                  f"{settings.api.port}/v1", flush=True)
+        elif services.sync.running:
+            print(f"Syncing with center {settings.site.center} at {settings.sync.center_url}",
+                  flush=True)
         stop.wait()
         print("Stopping…", flush=True)
     return 0

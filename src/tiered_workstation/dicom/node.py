@@ -141,8 +141,9 @@ class DicomNode:
         LOGGER.info("DICOM node %s listening on %s:%d", self.settings.dicom.ae_title,
                     *self.address)
         tls = self.settings.dicom.tls
-        if tls is not None:
-            context = server_context(tls.certificate, tls.private_key, tls.ca_certificates)
+        if tls is not None and tls.port:
+            context = server_context(tls.certificate, tls.private_key, tls.ca_certificates,
+                                     crl=tls.crl)
             self._tls_server = ae.start_server((self.address[0], tls.port), block=False,
                                                evt_handlers=self.handlers(),
                                                ssl_context=context)

@@ -32,11 +32,22 @@ def _load(context: ssl.SSLContext, certificate: Path, private_key: Path,
     return context
 
 
-def server_context(certificate: Path, private_key: Path,
-                   ca_certificates: Path) -> ssl.SSLContext:
-    """For listening: clients must present a certificate issued by ``ca_certificates``."""
-    return _load(ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER), certificate, private_key,
-                 ca_certificates)
+def server_context(certificate: Path, private_key: Path, ca_certificates: Path,
+                   crl: Path | None = None) -> ssl.SSLContext:
+    """For listening: clients must present a certificate issued by ``ca_certificates``
+    and, when a CRL is given, not revoked in it."""
+    context = _load(ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER), certificate, private_key,
+                    ca_certificates)
+    if crl is not None:
+        if not crl.is_file():
+            raise TlsConfigurationError(f"The certificate revocation list {crl} does not "
+                                        "exist (copy crl.pem from the consortium CA).")
+        try:
+            context.load_verify_locations(cafile=crl)
+        except ssl.SSLError as exc:
+            raise TlsConfigurationError(f"{crl} is not a usable CRL ({exc}).") from None
+        context.verify_flags |= ssl.VERIFY_CRL_CHECK_LEAF
+    return context
 
 
 def client_context(certificate: Path, private_key: Path,

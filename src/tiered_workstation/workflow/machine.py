@@ -99,7 +99,7 @@ class ExamWorkflow:
 
     # -- changes ---------------------------------------------------------------------------
     def open_exam(self, session: Session, exam: Exam, actor: Actor,
-                  at: datetime | None = None) -> Changes:
+                  at: datetime | None = None, send: bool = True) -> Changes:
         """Record a new exam in state ``registered`` (its first timeline entry)."""
         if actor.role not in REGISTER_ROLES:
             allowed = ", ".join(sorted(REGISTER_ROLES))
@@ -112,7 +112,7 @@ class ExamWorkflow:
         session.add(exam)
         session.flush()
         return self._record(session, exam, Action.REGISTER, None, actor, "", when,
-                            extra={"exam": exam_snapshot(exam)})
+                            extra={"exam": exam_snapshot(exam)}, send=send)
 
     def apply(self, session: Session, exam: Exam, action: Action, actor: Actor, *,
               note: str = "", at: datetime | None = None) -> Changes:
@@ -123,6 +123,16 @@ class ExamWorkflow:
         exam.state = rule.target
         exam.state_changed_at = when
         return self._record(session, exam, action, previous, actor, note, when)
+
+    def mirror(self, session: Session, exam: Exam, action: Action, to_state: ExamState,
+               actor: Actor, *, at: datetime, note: str = "") -> Changes:
+        """Record a change the other site already made and checked (from its message):
+        the exam takes ``to_state``, the timeline and audit get the other site's actor,
+        and no message goes back."""
+        previous = exam.state
+        exam.state = to_state
+        exam.state_changed_at = at
+        return self._record(session, exam, action, previous, actor, note, at, send=False)
 
     def run(self, database: Database, accession_number: str, action: Action, actor: Actor, *,
             note: str = "", at: datetime | None = None) -> Changes:
@@ -144,7 +154,7 @@ class ExamWorkflow:
 
     def _record(self, session: Session, exam: Exam, action: Action,
                 previous: ExamState | None, actor: Actor, note: str, when: datetime,
-                extra: dict[str, Any] | None = None) -> Changes:
+                extra: dict[str, Any] | None = None, send: bool = True) -> Changes:
         session.add(ExamTransition(
             exam_id=exam.id, action=action.value, from_state=previous, to_state=exam.state,
             actor_username=actor.username, actor_name=actor.display_name,
@@ -168,7 +178,7 @@ class ExamWorkflow:
                      detail={"from": payload["from_state"], "to": payload["to_state"]},
                      at=when)
         outbox_uuid = None
-        destination = self.destination_for(exam)
+        destination = self.destination_for(exam) if send else None
         if destination:
             outbox_uuid = str(uuid.uuid4())
             session.add(OutboxMessage(uuid=outbox_uuid, destination_site=destination,
@@ -199,12 +209,16 @@ def exam_snapshot(exam: Exam) -> dict[str, Any]:
         "body_part": exam.body_part,
         "priority": exam.priority.value,
         "reading_mode": exam.reading_mode.value,
+        "scheduled_station_ae": exam.scheduled_station_ae,
+        "referring_physician": exam.referring_physician,
+        "clinical_info": exam.clinical_info,
         "patient": {
             "consortium_id": patient.consortium_id,
             "name": patient.name,
             "name_phonetic": patient.name_phonetic,
             "sex": patient.sex.value,
             "birth_date": patient.birth_date.isoformat() if patient.birth_date else None,
+            "national_id": patient.national_id,
         },
     }
 

@@ -29,14 +29,17 @@ def report_of(session: Session, exam: Exam) -> Report | None:
 
 
 def save_version(session: Session, exam: Exam, actor: Actor, *, findings: str, impression: str,
-                 kind: VersionKind, comment: str = "",
-                 at: datetime | None = None) -> ReportVersion:
+                 kind: VersionKind, comment: str = "", at: datetime | None = None,
+                 from_other_site: bool = False) -> ReportVersion:
     """Append a new version to the exam's report (creating the report if needed).
 
     Versions are never edited or deleted.  A signed report only takes
-    addenda; a report cannot be written before the exam is assigned.
+    addenda; a report cannot be written before the exam is assigned.  A version
+    ``from_other_site`` (received through sync) was checked where it was written.
     """
-    if kind is VersionKind.ADDENDUM:
+    if from_other_site:
+        pass
+    elif kind is VersionKind.ADDENDUM:
         if exam.state not in (ExamState.FINAL, ExamState.PRINTED):
             raise WorkflowError(f"Exam {exam.accession_number} has no signed report to add "
                                 "an addendum to.")

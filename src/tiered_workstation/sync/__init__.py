@@ -1,0 +1,1 @@
+"""Community ⇄ center synchronisation: HTTPS API (center), client, outbox/inbox."""

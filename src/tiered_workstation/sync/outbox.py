@@ -1,0 +1,217 @@
+"""Delivering a community's outbox to the center.
+
+Messages are rows written in the same transaction as the change they report
+(``workflow.machine`` writes transitions; ``queue_*`` here write requisition
+scans and report bodies, sealed with AES-GCM).  A worker thread sends them in
+order per exam (a later message of an exam waits for the earlier ones), marks
+each delivered when the center acknowledged it, and while the center is
+unreachable retries with exponential backoff and jitter.  The center applies
+each message once by its UUID, so a message sent twice (crash after sending,
+before marking) does no harm.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import random
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..events import EventBus
+from ..security.sealing import Sealer
+from ..storage.base import utcnow
+from ..storage.database import Database
+from ..storage.exams import Exam
+from ..storage.messaging import OutboxMessage
+from ..storage.reports import ReportVersion
+from ..workflow.machine import TRANSITION_TOPIC
+from .client import SyncClient, SyncRejected, SyncUnavailable
+
+LOGGER = logging.getLogger(__name__)
+
+REQUISITIONS_TOPIC = "exam.requisitions"
+PRELIMINARY_TOPIC = "report.preliminary"
+FIRST_RETRY_S = 1.0
+BATCH = 100
+
+
+def backoff_seconds(attempts: int, ceiling: float, rng: random.Random | None = None) -> float:
+    """Exponential backoff (1, 2, 4 … s up to ``ceiling``) with 50–100 % jitter, so
+    communities coming back together do not all knock at once."""
+    base = min(ceiling, FIRST_RETRY_S * 2 ** max(0, attempts - 1))
+    return base * (0.5 + 0.5 * (rng or random).random())
+
+
+def _queue(session: Session, destination: str, topic: str, accession: str,
+           payload: dict[str, Any]) -> OutboxMessage:
+    now = utcnow()
+    message = OutboxMessage(uuid=str(uuid.uuid4()), destination_site=destination, topic=topic,
+                            ordering_key=accession, payload=payload, created_at=now,
+                            next_attempt_at=now)
+    session.add(message)
+    session.flush()
+    return message
+
+
+def queue_requisitions(session: Session, exam: Exam, files: list[tuple[str, bytes]],
+                       sealer: Sealer, destination: str) -> OutboxMessage:
+    """Queue requisition scans for the center, sealed (they wait on this PC's disk)."""
+    message_id = str(uuid.uuid4())
+    content = [{"filename": name, "data_base64": base64.b64encode(data).decode()}
+               for name, data in files]
+    message = _queue(session, destination, REQUISITIONS_TOPIC, exam.accession_number,
+                     {"accession_number": exam.accession_number,
+                      "sealed": sealer.seal(content, context=message_id),
+                      "sealed_with": message_id})
+    return message
+
+
+def queue_preliminary_report(session: Session, exam: Exam, version: ReportVersion,
+                             sealer: Sealer, destination: str) -> OutboxMessage:
+    """Queue a community doctor's preliminary report for the center (body sealed)."""
+    message_id = str(uuid.uuid4())
+    body = {"findings": version.findings, "impression": version.impression}
+    return _queue(session, destination, PRELIMINARY_TOPIC, exam.accession_number, {
+        "accession_number": exam.accession_number, "at": version.created_at.isoformat(),
+        "author": {"username": version.author_username, "name": version.author_name,
+                   "role": version.author_role.value, "site": exam.site_code},
+        "sealed": sealer.seal(body, context=message_id), "sealed_with": message_id})
+
+
+def request_for(message: OutboxMessage, sealer: Sealer) -> tuple[str, dict[str, Any]]:
+    """The API path and body that deliver ``message``."""
+    p = message.payload
+    accession = message.ordering_key
+    if message.topic == TRANSITION_TOPIC:
+        common = {"message_id": message.uuid, "at": p["at"], "actor": p["actor"]}
+        if p["action"] == "register":
+            return "/v1/registrations", {**common, "exam": p["exam"]}
+        body = {**common, "action": p["action"], "from_state": p["from_state"],
+                "to_state": p["to_state"], "note": p.get("note", "")}
+        path = "print-ack" if p["action"] == "print" else "transitions"
+        return f"/v1/exams/{accession}/{path}", body
+    if message.topic == REQUISITIONS_TOPIC:
+        files = sealer.open(p["sealed"], context=p["sealed_with"])
+        return f"/v1/exams/{accession}/requisitions", {"message_id": message.uuid,
+                                                        "attachments": files}
+    if message.topic == PRELIMINARY_TOPIC:
+        body = sealer.open(p["sealed"], context=p["sealed_with"])
+        return f"/v1/exams/{accession}/preliminary-report", {
+            "message_id": message.uuid, "at": p["at"], "author": p["author"], **body}
+    raise ValueError(f"outbox message {message.uuid} has unknown topic {message.topic!r}")
+
+
+class OutboxDelivery:
+    """Sends the outbox to the center, in a thread (``start``/``stop``) or by
+    ``deliver_due`` calls (tests, the CLI)."""
+
+    def __init__(self, database: Database, client: SyncClient, sealer: Sealer,
+                 destination: str, *, retry_max_seconds: float = 300,
+                 clock: Callable[[], datetime] = utcnow, bus: EventBus | None = None):
+        self.database = database
+        self.client = client
+        self.sealer = sealer
+        self.destination = destination
+        self.retry_max_seconds = retry_max_seconds
+        self.clock = clock
+        self.last_error = ""
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._subscription = bus.subscribe(TRANSITION_TOPIC, lambda _e: self._wake.set()) \
+            if bus else None
+
+    def deliver_due(self) -> int:
+        """Send every message that is due, in order per exam; returns how many the
+        center acknowledged.  Stops at the first sign the center is unreachable."""
+        now = self.clock()
+        with self.database.session() as session:
+            pending = session.scalars(select(OutboxMessage).where(
+                OutboxMessage.destination_site == self.destination,
+                OutboxMessage.delivered_at.is_(None)).order_by(OutboxMessage.id)
+                .limit(BATCH)).all()
+            session.expunge_all()
+        blocked: set[str] = set()
+        delivered = 0
+        for message in pending:
+            if message.ordering_key in blocked:
+                continue
+            if message.next_attempt_at > now:
+                blocked.add(message.ordering_key)  # earlier message of this exam waits
+                continue
+            try:
+                path, body = request_for(message, self.sealer)
+                self.client.post(path, body)
+            except SyncUnavailable as exc:
+                self._failed(message, str(exc), now)
+                return delivered
+            except (SyncRejected, ValueError) as exc:
+                LOGGER.error("the center refused outbox message %s (%s %s): %s", message.uuid,
+                             message.topic, message.ordering_key, exc)
+                self._failed(message, str(exc), now)
+                blocked.add(message.ordering_key)
+                continue
+            with self.database.transaction() as session:
+                row = session.get(OutboxMessage, message.id)
+                if row is not None:
+                    row.delivered_at = self.clock()
+                    row.attempts += 1
+                    row.last_error = ""
+            delivered += 1
+        if delivered:
+            self.last_error = ""
+        return delivered
+
+    def _failed(self, message: OutboxMessage, error: str, now: datetime) -> None:
+        self.last_error = error
+        with self.database.transaction() as session:
+            row = session.get(OutboxMessage, message.id)
+            if row is None:
+                return
+            row.attempts += 1
+            row.last_error = error[:2000]
+            row.next_attempt_at = now + timedelta(
+                seconds=backoff_seconds(row.attempts, self.retry_max_seconds))
+        LOGGER.warning("outbox: %s; attempt %d for %s %s", error, message.attempts + 1,
+                       message.topic, message.ordering_key)
+
+    def next_due_in(self) -> float:
+        with self.database.session() as session:
+            due = session.scalar(select(OutboxMessage.next_attempt_at).where(
+                OutboxMessage.destination_site == self.destination,
+                OutboxMessage.delivered_at.is_(None))
+                .order_by(OutboxMessage.next_attempt_at).limit(1))
+        if due is None:
+            return self.retry_max_seconds
+        return max(0.0, (due - self.clock()).total_seconds())
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="outbox", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._subscription:
+            self._subscription.cancel()
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.deliver_due()
+                wait = self.next_due_in()
+            except Exception:
+                LOGGER.exception("outbox delivery failed; retrying")
+                wait = self.retry_max_seconds
+            self._wake.wait(timeout=min(wait, self.retry_max_seconds))
+            self._wake.clear()

@@ -1,0 +1,136 @@
+"""Validated payloads of the sync API (``/v1``), shared by server and client.
+
+Each message a site sends carries its outbox UUID as ``message_id``; the
+receiver applies it once however often it arrives.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from ..storage.enums import ExamState, Priority, ReadingMode, Role, Sex
+
+Code = Annotated[str, StringConstraints(min_length=1, max_length=16)]
+Accession = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,16}$")]
+Uid = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$", max_length=64)]
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ActorIn(Strict):
+    username: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    name: str = ""
+    role: Role
+    site: Code
+
+
+class PatientIn(Strict):
+    consortium_id: Annotated[str, StringConstraints(min_length=8, max_length=36)]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    name_phonetic: str = Field("", max_length=64)
+    sex: Sex = Sex.UNKNOWN
+    birth_date: date | None = None
+    national_id: Annotated[str, StringConstraints(pattern=r"^[0-9]{17}[0-9Xx]$")] | None = None
+
+
+class ExamIn(Strict):
+    accession_number: Accession
+    study_instance_uid: Uid
+    procedure_code: Code
+    procedure_description: str = Field(max_length=64)
+    modality: Code
+    body_part: str = Field("", max_length=16)
+    priority: Priority = Priority.ROUTINE
+    reading_mode: ReadingMode
+    scheduled_station_ae: str | None = Field(None, max_length=16)
+    referring_physician: str = Field("", max_length=64)
+    clinical_info: str = Field("", max_length=2000)
+    patient: PatientIn
+
+
+class RegistrationIn(Strict):
+    message_id: UUID
+    at: datetime
+    actor: ActorIn
+    exam: ExamIn
+
+
+class TransitionIn(Strict):
+    message_id: UUID
+    action: str = Field(min_length=1, max_length=32)
+    from_state: ExamState | None = None
+    to_state: ExamState
+    at: datetime
+    actor: ActorIn
+    note: str = Field("", max_length=2000)
+
+
+class AttachmentIn(Strict):
+    filename: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    data_base64: Annotated[str, StringConstraints(max_length=MAX_ATTACHMENT_BYTES * 4 // 3 + 4)]
+
+
+class RequisitionsIn(Strict):
+    message_id: UUID
+    attachments: list[AttachmentIn] = Field(max_length=10)
+
+
+class ReportIn(Strict):
+    message_id: UUID
+    at: datetime
+    author: ActorIn
+    findings: str = Field(max_length=20000)
+    impression: str = Field(max_length=5000)
+
+
+class Accepted(BaseModel):
+    message_id: UUID
+    status: str  # "applied" | "duplicate"
+
+
+class FeedEvent(BaseModel):
+    id: int
+    message_id: UUID
+    topic: str
+    accession_number: str
+    payload: dict[str, Any]
+
+
+class Feed(BaseModel):
+    events: list[FeedEvent]
+    cursor: int
+
+
+class ReportOut(BaseModel):
+    status: str
+    findings: str
+    impression: str
+    authors: list[str]
+    updated_at: datetime
+
+
+class ExamHistory(BaseModel):
+    accession_number: str
+    site_code: str
+    study_instance_uid: str
+    procedure_description: str
+    modality: str
+    state: ExamState
+    registered_at: datetime
+    report: ReportOut | None
+
+
+class PatientHistory(BaseModel):
+    consortium_id: str
+    name: str
+    name_phonetic: str
+    sex: Sex
+    birth_date: date | None
+    exams: list[ExamHistory]

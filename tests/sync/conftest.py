@@ -1,0 +1,87 @@
+"""Two sites on loopback: a center serving the sync API over mutual TLS and a
+community with its own database, certificates from one consortium CA."""
+
+from __future__ import annotations
+
+import shutil
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from dicom.conftest import free_port
+from tiered_workstation.app.bootstrap import Services, bootstrap
+from tiered_workstation.app.site_setup import ensure_site_rows
+from tiered_workstation.config import parse_settings
+from tiered_workstation.security import pki
+from tiered_workstation.security.tls import client_context
+from tiered_workstation.sync.client import SyncClient
+
+
+@dataclass
+class Consortium:
+    root: Path
+    ca_dir: Path
+    center: Services
+    community: Services
+    api_port: int
+
+    @property
+    def url(self) -> str:
+        return f"https://127.0.0.1:{self.api_port}"
+
+    def context_for(self, site: str) -> ssl.SSLContext:
+        """A client TLS context with a certificate issued now for ``site``."""
+        files = pki.issue_site(self.ca_dir, site, self.root / f"tls-{site.lower()}")
+        return client_context(files.certificate, files.private_key, self.ca_dir / pki.CA_CERT)
+
+    def client_for(self, site: str) -> SyncClient:
+        return SyncClient(self.url, context=self.context_for(site), timeout=10)
+
+
+def site_settings(root: Path, template: Path, ca_dir: Path, code: str, mode: str,
+                  api_port: int, **extra: object):
+    data = root / code.lower()
+    data.mkdir()
+    shutil.copy(template, data / "tiered.db")
+    files = pki.issue_site(ca_dir, code, data / "tls")
+    raw: dict[str, object] = {
+        "schema_version": 1,
+        "site": {"code": code, "mode": mode, **({"center": "CH01"} if mode == "community"
+                                                else {})},
+        "dicom": {"ae_title": f"{code}_PACS", "port": free_port(),
+                  "tls": {"port": free_port(), "certificate": str(files.certificate),
+                          "private_key": str(files.private_key),
+                          "ca_certificates": str(files.ca_certificate),
+                          "crl": str(files.crl)}},
+        "api": {"port": api_port},
+        **extra,
+    }
+    return parse_settings(raw, base_dir=data)
+
+
+def start_site(settings) -> Services:
+    services = bootstrap(settings)
+    with services.database.transaction() as session:
+        ensure_site_rows(session, settings)
+    return services
+
+
+@pytest.fixture
+def consortium(tmp_path: Path, migrated_template: Path) -> Iterator[Consortium]:
+    ca_dir = tmp_path / "ca"
+    pki.init_ca(ca_dir)
+    api_port = free_port()
+    center = start_site(site_settings(tmp_path, migrated_template, ca_dir, "CH01", "center",
+                                      api_port))
+    community = start_site(site_settings(
+        tmp_path, migrated_template, ca_dir, "CM01", "community", free_port(),
+        sync={"center_url": f"https://127.0.0.1:{api_port}", "retry_max_seconds": 2}))
+    center.sync.start()
+    try:
+        yield Consortium(tmp_path, ca_dir, center, community, api_port)
+    finally:
+        community.close()
+        center.close()
