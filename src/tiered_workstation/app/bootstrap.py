@@ -15,7 +15,7 @@ from pathlib import Path
 from ..config import Settings, SiteMode, load_settings
 from ..dicom.node import DicomNode
 from ..events import EventBus
-from ..registration.service import RegistrationPolicy
+from ..registration.service import RegistrationPolicy, RequisitionStore
 from ..storage.archive import DicomArchive
 from ..storage.base import utcnow
 from ..storage.database import Database
@@ -77,6 +77,10 @@ class Services:
     archive: DicomArchive
     node: DicomNode
     sync: SiteSync
+
+    @property
+    def requisitions(self) -> RequisitionStore:
+        return RequisitionStore(self.settings.data_dir / "requisitions", self.sync.sealer)
 
     def close(self) -> None:
         self.sync.stop()

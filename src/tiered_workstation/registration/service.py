@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..security.sealing import Sealer
 from ..storage.enums import ReadingMode
 from ..storage.exams import Exam
 from ..storage.patients import Patient, PatientIdentifier
+from ..sync.outbox import queue_requisitions
 from ..workflow.actors import Actor
 from ..workflow.identifiers import new_uid, next_accession_number
 from ..workflow.machine import Changes, ExamWorkflow
+from ..workflow.requisitions import attach_requisition
 from .identity import OrderInput, PatientInput
+
+
+@dataclass(frozen=True)
+class RequisitionStore:
+    """Where requisition scans are kept, and the key that seals them for the center."""
+
+    folder: Path
+    sealer: Sealer
 
 
 @dataclass(frozen=True)
@@ -58,7 +71,9 @@ def find_or_create_patient(session: Session, data: PatientInput, issuer: str) ->
 
 def register_exam(session: Session, workflow: ExamWorkflow, policy: RegistrationPolicy,
                   actor: Actor, patient_data: PatientInput, order: OrderInput,
-                  at: datetime | None = None) -> tuple[Exam, Changes]:
+                  at: datetime | None = None, *,
+                  requisitions: Sequence[tuple[str, bytes]] = (),
+                  store: RequisitionStore | None = None) -> tuple[Exam, Changes]:
     """Create (or update) the patient and a new exam in state ``registered``.
 
     The exam gets its accession number and Study Instance UID now, so the
@@ -84,4 +99,12 @@ def register_exam(session: Session, workflow: ExamWorkflow, policy: Registration
         clinical_info=order.clinical_info,
     )
     changes = workflow.open_exam(session, exam, actor, at=when)
+    if requisitions:
+        if store is None:
+            raise ValueError("requisition scans need a RequisitionStore")
+        for filename, data in requisitions:
+            attach_requisition(session, exam, filename, data, store.folder)
+        destination = workflow.destination_for(exam)
+        if destination:  # sealed in the outbox, behind the registration message
+            queue_requisitions(session, exam, list(requisitions), store.sealer, destination)
     return exam, changes

@@ -1,0 +1,1 @@
+"""Reading and reviewing reports (the Qt-free use cases)."""

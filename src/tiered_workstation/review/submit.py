@@ -1,0 +1,31 @@
+"""Submitting a preliminary report, wherever it is written.
+
+At the center (center-full) the attending's report reaches the community with
+the feed.  At a community (community-prelim) the report body goes into the
+outbox sealed, in the same transaction as the transition and ahead of it, so
+the center has the text before it sees the exam move to ``preliminary``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from ..security.sealing import Sealer
+from ..storage.enums import VersionKind
+from ..storage.exams import Exam
+from ..sync.outbox import queue_preliminary_report
+from ..workflow.actors import Actor
+from ..workflow.machine import Changes, ExamWorkflow
+from ..workflow.reports import save_version
+from ..workflow.transitions import Action
+
+
+def submit_preliminary(session: Session, workflow: ExamWorkflow, exam: Exam, actor: Actor, *,
+                       findings: str, impression: str, sealer: Sealer) -> Changes:
+    version = save_version(session, exam, actor, findings=findings, impression=impression,
+                           kind=VersionKind.PRELIMINARY, at=workflow.clock())
+    workflow.check(session, exam, Action.SUBMIT_PRELIMINARY, actor)
+    destination = workflow.destination_for(exam)
+    if destination and not workflow.site.is_center:
+        queue_preliminary_report(session, exam, version, sealer, destination)
+    return workflow.apply(session, exam, Action.SUBMIT_PRELIMINARY, actor)
