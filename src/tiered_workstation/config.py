@@ -121,6 +121,14 @@ class ApiSettings:
 
 
 @dataclass(frozen=True)
+class ForwardSettings:
+    """A community's store-and-forward of images to its center."""
+
+    compression: str = "jpeg-ls"  # jpeg-ls | jpeg2000 | rle | none
+    settle_seconds: float = 3.0  # a study is forwarded once no image came for this long
+
+
+@dataclass(frozen=True)
 class SyncSettings:
     """How a community reaches its center (empty URL: not configured)."""
 
@@ -178,6 +186,7 @@ class Settings:
     dicom: DicomSettings
     api: ApiSettings = field(default_factory=ApiSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
+    forward: ForwardSettings = field(default_factory=ForwardSettings)
     charset: CharsetSettings = field(default_factory=CharsetSettings)
     workflow: WorkflowSettings = field(default_factory=WorkflowSettings)
     uid_root: str = "2.25"
@@ -317,6 +326,14 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
         "retry_max_seconds", default=300, minimum=1, maximum=86400))
     sync_t.done()
 
+    fw_t = root.table("forward", optional=True)
+    forward = ForwardSettings(
+        compression=fw_t.choice("compression", ("jpeg-ls", "jpeg2000", "rle", "none"),
+                                default="jpeg-ls"),
+        settle_seconds=float(fw_t.integer("settle_seconds", default=3, minimum=0,
+                                          maximum=3600)))
+    fw_t.done()
+
     cs_t = root.table("charset", optional=True)
     charset = CharsetSettings(
         outgoing=cs_t.choice("outgoing", KNOWN_CHARSETS, default="ISO_IR 192"),
@@ -352,8 +369,9 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
     root.done()
 
     return Settings(site=site, data_dir=data_dir, archive_dir=archive_dir,
-                    database_url=database_url, dicom=dicom, api=api, sync=sync, charset=charset,
-                    workflow=workflow, uid_root=uid_root, peers=peers,
+                    database_url=database_url, dicom=dicom, api=api, sync=sync,
+                    forward=forward, charset=charset, workflow=workflow, uid_root=uid_root,
+                    peers=peers,
                     schema_version=SCHEMA_VERSION, source=source)
 
 

@@ -42,7 +42,8 @@ class Consortium:
 
 
 def site_settings(root: Path, template: Path, ca_dir: Path, code: str, mode: str,
-                  api_port: int, **extra: object):
+                  api_port: int, ports: tuple[int, int], peers: list[dict[str, object]],
+                  **extra: object):
     data = root / code.lower()
     data.mkdir()
     shutil.copy(template, data / "tiered.db")
@@ -51,12 +52,13 @@ def site_settings(root: Path, template: Path, ca_dir: Path, code: str, mode: str
         "schema_version": 1,
         "site": {"code": code, "mode": mode, **({"center": "CH01"} if mode == "community"
                                                 else {})},
-        "dicom": {"ae_title": f"{code}_PACS", "port": free_port(),
-                  "tls": {"port": free_port(), "certificate": str(files.certificate),
+        "dicom": {"ae_title": f"{code}_PACS", "port": ports[0],
+                  "tls": {"port": ports[1], "certificate": str(files.certificate),
                           "private_key": str(files.private_key),
                           "ca_certificates": str(files.ca_certificate),
                           "crl": str(files.crl)}},
         "api": {"port": api_port},
+        "peers": peers,
         **extra,
     }
     return parse_settings(raw, base_dir=data)
@@ -74,12 +76,20 @@ def consortium(tmp_path: Path, migrated_template: Path) -> Iterator[Consortium]:
     ca_dir = tmp_path / "ca"
     pki.init_ca(ca_dir)
     api_port = free_port()
-    center = start_site(site_settings(tmp_path, migrated_template, ca_dir, "CH01", "center",
-                                      api_port))
+    center_ports, community_ports = (free_port(), free_port()), (free_port(), free_port())
+    center = start_site(site_settings(
+        tmp_path, migrated_template, ca_dir, "CH01", "center", api_port, center_ports,
+        [{"ae_title": "CM01_PACS", "host": "127.0.0.1", "port": community_ports[1],
+          "kind": "node", "site": "CM01", "tls": True}]))
     community = start_site(site_settings(
-        tmp_path, migrated_template, ca_dir, "CM01", "community", free_port(),
-        sync={"center_url": f"https://127.0.0.1:{api_port}", "retry_max_seconds": 2}))
-    center.sync.start()
+        tmp_path, migrated_template, ca_dir, "CM01", "community", free_port(), community_ports,
+        [{"ae_title": "CH01_PACS", "host": "127.0.0.1", "port": center_ports[1],
+          "kind": "node", "site": "CH01", "tls": True},
+         {"ae_title": "DR01", "host": "127.0.0.1", "port": 104, "kind": "modality",
+          "charset": "GB18030"}],
+        sync={"center_url": f"https://127.0.0.1:{api_port}", "retry_max_seconds": 2},
+        forward={"settle_seconds": 0}))
+    center.start(long_poll_seconds=1)
     try:
         yield Consortium(tmp_path, ca_dir, center, community, api_port)
     finally:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..config import Settings, SiteMode, load_settings
+from ..config import PeerKind, Settings, SiteMode, load_settings
+from ..dicom.forward import Forwarder
 from ..dicom.node import DicomNode
 from ..events import EventBus
 from ..registration.service import RegistrationPolicy, RequisitionStore
@@ -77,12 +78,22 @@ class Services:
     archive: DicomArchive
     node: DicomNode
     sync: SiteSync
+    forwarder: Forwarder | None = None
+
+    def start(self, *, long_poll_seconds: float = 25.0) -> None:
+        """Start the node, sync and forwarder (what `tiered-ws node` runs)."""
+        self.node.start()
+        self.sync.start(long_poll_seconds=long_poll_seconds)
+        if self.forwarder is not None:
+            self.forwarder.start()
 
     @property
     def requisitions(self) -> RequisitionStore:
         return RequisitionStore(self.settings.data_dir / "requisitions", self.sync.sealer)
 
     def close(self) -> None:
+        if self.forwarder is not None:
+            self.forwarder.stop()
         self.sync.stop()
         self.node.stop()
         self.database.dispose()
@@ -117,9 +128,13 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
     archive = DicomArchive(settings.archive_dir)
     node = DicomNode(settings, database, workflow, archive)
     sync = SiteSync(settings, database, workflow, bus, sealer_for(settings))
+    forwarder = None
+    if site.mode is SiteMode.COMMUNITY and any(
+            p.kind is PeerKind.NODE and p.site == site.center for p in settings.peers):
+        forwarder = Forwarder(settings, database, archive, workflow, clock=clock)
     return Services(settings=settings, capabilities=Capabilities.for_mode(site.mode), bus=bus,
                     database=database, workflow=workflow, registration=registration,
-                    archive=archive, node=node, sync=sync)
+                    archive=archive, node=node, sync=sync, forwarder=forwarder)
 
 
 def open_site(config_path: str | Path | None = None, *, require_schema: bool = True) -> Services:

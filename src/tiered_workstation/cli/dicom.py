@@ -30,8 +30,7 @@ def cmd_node(args: argparse.Namespace) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     with open_site(args.config) as services:
-        services.node.start()
-        services.sync.start()
+        services.start()
         settings = services.settings
         dicom = settings.dicom
         count = len(settings.peers)
@@ -43,6 +42,10 @@ def cmd_node(args: argparse.Namespace) -> int:
         elif services.sync.running:
             print(f"Syncing with center {settings.site.center} at {settings.sync.center_url}",
                   flush=True)
+        if services.forwarder is not None:
+            peer = services.forwarder.peer
+            print(f"Forwarding images to {peer.ae_title}@{peer.host}:{peer.port}"
+                  f"{' (TLS)' if peer.tls else ''}, {settings.forward.compression}", flush=True)
         stop.wait()
         print("Stopping…", flush=True)
     return 0

@@ -13,6 +13,7 @@ same association (what the forwarder uses).
 from __future__ import annotations
 
 import logging
+import ssl
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -136,7 +137,8 @@ def _send_report(assoc: Any, deps: CommitmentDependencies, requestor: str, event
 
 
 def request_commitment(target: Target, calling_ae: str, references: list[tuple[str, str]],
-                       timeout: float = 60) -> CommitmentResult:
+                       timeout: float = 60,
+                       tls: ssl.SSLContext | None = None) -> CommitmentResult:
     """Ask ``target`` to commit these (SOP class, SOP instance) pairs; wait for the report."""
     transaction = new_uid()
     result = CommitmentResult(transaction)
@@ -154,7 +156,8 @@ def request_commitment(target: Target, calling_ae: str, references: list[tuple[s
     ae = AE(ae_title=calling_ae)
     ae.add_requested_context(StorageCommitmentPushModel)
     assoc = ae.associate(target.host, target.port, ae_title=target.ae_title,
-                         evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)])
+                         evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)],
+                         tls_args=(tls, None) if tls is not None else None)
     if not assoc.is_established:
         raise DicomConnectionError(f"{target.ae_title} at {target.host}:{target.port} did not "
                                    "accept a storage commitment association")

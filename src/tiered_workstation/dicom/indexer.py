@@ -206,7 +206,8 @@ def index_instance(
     )
     session.add(instance)
     session.flush()
-    if exam is not None and workflow is not None and exam.state in ACQUIRED_ON_ARRIVAL:
+    if (exam is not None and workflow is not None and exam.state in ACQUIRED_ON_ARRIVAL
+            and exam.site_code == workflow.site.code):  # the imaging site drives its exam
         actor = Actor.system(workflow.site.code, f"images from {source_ae or 'unknown AE'}")
         workflow.apply(
             session,

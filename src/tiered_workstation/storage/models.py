@@ -2,6 +2,7 @@
 
 from .base import Base
 from .exams import AccessionCounter, Exam, ExamTransition, RequisitionAttachment
+from .forwarding import ForwardItem, ForwardJob
 from .imaging import Instance, PerformedProcedureStep, Series, Study
 from .messaging import AuditEvent, InboxMessage, OutboxMessage
 from .patients import Patient, PatientIdentifier
@@ -10,7 +11,8 @@ from .sites import GroupMember, Site, SpecialtyGroup, User, UserRole
 
 __all__ = [
     "AccessionCounter", "Assignment", "AuditEvent", "Base", "ConsultationMessage", "Exam",
-    "ExamTransition", "GroupMember", "InboxMessage", "Instance", "OutboxMessage", "Patient",
+    "ExamTransition", "ForwardItem", "ForwardJob", "GroupMember", "InboxMessage", "Instance",
+    "OutboxMessage", "Patient",
     "PatientIdentifier", "PerformedProcedureStep", "PrintJob", "Report", "ReportVersion",
     "RequisitionAttachment",
     "Series", "Site", "SpecialtyGroup", "Study", "User", "UserRole",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import logging
-import random
 import threading
 import uuid
 from collections.abc import Callable
@@ -32,21 +31,14 @@ from ..storage.exams import Exam
 from ..storage.messaging import OutboxMessage
 from ..storage.reports import ReportVersion
 from ..workflow.machine import TRANSITION_TOPIC
+from ..workflow.retry import backoff_seconds
 from .client import SyncClient, SyncRejected, SyncUnavailable
 
 LOGGER = logging.getLogger(__name__)
 
 REQUISITIONS_TOPIC = "exam.requisitions"
 PRELIMINARY_TOPIC = "report.preliminary"
-FIRST_RETRY_S = 1.0
 BATCH = 100
-
-
-def backoff_seconds(attempts: int, ceiling: float, rng: random.Random | None = None) -> float:
-    """Exponential backoff (1, 2, 4 … s up to ``ceiling``) with 50–100 % jitter, so
-    communities coming back together do not all knock at once."""
-    base = min(ceiling, FIRST_RETRY_S * 2 ** max(0, attempts - 1))
-    return base * (0.5 + 0.5 * (rng or random).random())
 
 
 def _queue(session: Session, destination: str, topic: str, accession: str,

@@ -1,0 +1,101 @@
+"""Store-and-forward from the community node to the center over DICOM TLS,
+JPEG-LS lossless, finished by storage commitment."""
+
+from __future__ import annotations
+
+import numpy as np
+from pydicom import dcmread
+from pydicom.uid import JPEGLSLossless
+from sqlalchemy import func, select
+
+from sync.conftest import Consortium
+from sync.test_loop import COMMUNITY_TECH, register, state_at, wait_until
+from tiered_workstation.dicom.scu import Target
+from tiered_workstation.dicom.scu_transfer import store_files
+from tiered_workstation.dicom.synth import Demographics, dx_dataset
+from tiered_workstation.registration.identity import PatientInput
+from tiered_workstation.storage.enums import ExamState, ReadingMode, Sex
+from tiered_workstation.storage.exams import Exam
+from tiered_workstation.storage.forwarding import ForwardJob
+from tiered_workstation.storage.imaging import Instance
+from tiered_workstation.storage.messaging import InboxMessage
+from tiered_workstation.workflow.transitions import Action
+
+
+def acquire(consortium: Consortium, accession: str, count: int = 2, size: int = 1024) -> list:
+    community = consortium.community
+    with community.database.session() as session:
+        exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
+        demo = Demographics(patient_name=exam.patient.name, patient_id="P1",
+                            accession_number=accession,
+                            study_instance_uid=exam.study_instance_uid)
+    folder = consortium.root / f"dr-{accession}"
+    folder.mkdir()
+    paths = []
+    for n in range(count):
+        ds = dx_dataset(demo, size=size, seed=n)
+        path = folder / f"{n}.dcm"
+        ds.save_as(path, enforce_file_format=True)
+        paths.append(path)
+    settings = community.settings
+    outcomes = store_files(Target(settings.dicom.ae_title, "127.0.0.1", settings.dicom.port),
+                           "DR01", paths)
+    assert all(o.ok for o in outcomes)
+    return paths
+
+
+def test_images_reach_the_center_losslessly_compressed_and_committed(
+        consortium: Consortium) -> None:
+    center, community = consortium.center, consortium.community
+    accession = register(community, PatientInput("张三", Sex.MALE, "Zhang^San"),
+                         ReadingMode.CENTER_FULL)
+    community.workflow.run(community.database, accession, Action.SCHEDULE, COMMUNITY_TECH)
+    community.start(long_poll_seconds=1)
+    originals = acquire(consortium, accession)
+    wait_until("the exam transferred at the community",
+               lambda: state_at(community, accession) is ExamState.TRANSFERRED, timeout=60)
+    wait_until("the exam transferred at the center",
+               lambda: state_at(center, accession) is ExamState.TRANSFERRED)
+    with center.database.session() as session:
+        stored = session.scalars(select(Instance).order_by(Instance.instance_number)).all()
+        assert len(stored) == 2
+        paths = [center.archive.root / i.path for i in stored]
+    with community.database.session() as session:
+        job = session.scalar(select(ForwardJob))
+        assert (job.state, job.attempts, job.transfer_syntaxes) == ("done", 1, JPEGLSLossless)
+    by_uid = {dcmread(p).SOPInstanceUID: p for p in originals}
+    for path in paths:
+        received = dcmread(path)
+        assert received.file_meta.TransferSyntaxUID == JPEGLSLossless
+        assert path.stat().st_size < by_uid[received.SOPInstanceUID].stat().st_size / 1.5
+        original = dcmread(by_uid[received.SOPInstanceUID])
+        assert np.array_equal(received.pixel_array, original.pixel_array)  # lossless
+        assert str(received.PatientName) == "张三"
+
+
+def test_center_down_for_registration_and_imaging_then_everything_arrives_once(
+        consortium: Consortium) -> None:
+    center, community = consortium.center, consortium.community
+    center.node.stop()  # the whole center is unreachable: DICOM and HTTPS
+    center.sync.stop()
+    accession = register(community, PatientInput("李四", Sex.FEMALE), ReadingMode.CENTER_FULL)
+    community.start(long_poll_seconds=1)
+    acquire(consortium, accession, count=2, size=512)  # the community's own node works
+    wait_until("a failed forwarding attempt", lambda: _job_attempts(consortium) >= 1)
+    assert state_at(community, accession) is ExamState.ACQUIRED
+    assert community.sync.outbox.last_error  # the center is known to be unreachable
+    center.start(long_poll_seconds=1)
+    community.forwarder.wake()
+    wait_until("the exam transferred at the center", lambda: state_at(
+        center, accession) is ExamState.TRANSFERRED, timeout=60)
+    with center.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Instance)) == 2
+        topics = session.scalars(select(InboxMessage.topic).order_by(
+            InboxMessage.received_at)).all()
+    assert topics == ["exam.register", "exam.complete_acquisition", "exam.confirm_transfer"]
+
+
+def _job_attempts(consortium: Consortium) -> int:
+    with consortium.community.database.session() as session:
+        job = session.scalar(select(ForwardJob))
+        return job.attempts if job else 0
