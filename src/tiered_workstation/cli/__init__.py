@@ -16,6 +16,7 @@ from ..config import ConfigError, PeerKind
 from ..storage.enums import ExamState, Role
 from ..workflow.errors import WorkflowError
 from . import pki as pki_commands
+from . import simulate as simulate_commands
 from .dicom import cmd_echo, cmd_node, cmd_peer_add, cmd_peer_list, cmd_peer_remove, cmd_synth
 from .exits import EXIT_FAILED, EXIT_USAGE, err
 from .records import cmd_audit, cmd_exam_list, cmd_exam_show
@@ -158,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--refused", action="store_true", help="only refused or failed actions")
     audit.set_defaults(func=cmd_audit)
     pki_commands.add_commands(sub)
+    simulate_commands.add_commands(sub)
     return parser
 
 

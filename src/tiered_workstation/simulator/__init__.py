@@ -1,0 +1,1 @@
+"""A software DR console for pre-deployment testing (as in the paper)."""

@@ -1,0 +1,97 @@
+"""The simulated DR console against a running node: worklist → MPPS → images,
+and its faults (mislabelled character set, dropped connection, resend)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import func, select
+
+from dicom.conftest import AE, RunningNode
+from support import TECH
+from tiered_workstation.dicom.scu import Target
+from tiered_workstation.registration.identity import OrderInput, PatientInput
+from tiered_workstation.registration.service import register_exam
+from tiered_workstation.simulator.modality import ModalitySimulator, SimulatorOptions
+from tiered_workstation.storage.enums import ExamState, Sex
+from tiered_workstation.storage.exams import Exam
+from tiered_workstation.storage.imaging import Instance, PerformedProcedureStep, Study
+
+
+def schedule(node: RunningNode, *names: str, station: str = "DR01") -> list[str]:
+    services = node.services
+    numbers = []
+    with services.database.transaction() as session:
+        for name in names:
+            exam, _ = register_exam(session, services.workflow, services.registration, TECH,
+                                    PatientInput(name, Sex.MALE),
+                                    OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST",
+                                               scheduled_station_ae=station))
+            numbers.append(exam.accession_number)
+    return numbers
+
+
+def simulator(node: RunningNode, calling: str, **options: object) -> ModalitySimulator:
+    target = Target(AE, "127.0.0.1", node.port)
+    return ModalitySimulator(SimulatorOptions(worklist=target, store=target,
+                                              calling_ae=calling, size=256,
+                                              **options))  # type: ignore[arg-type]
+
+
+def exam_state(node: RunningNode, accession: str) -> tuple[ExamState, int, str]:
+    with node.services.database.session() as session:
+        exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
+        images = session.scalar(select(func.count()).select_from(Instance).join(
+            Instance.series).join(Study).where(Study.accession_number == accession))
+        study = session.scalar(select(Study).where(Study.accession_number == accession))
+        name = study.patient.name if study and study.patient else ""
+        return exam.state, images, name
+
+
+def test_worklist_to_acquired_with_mpps(node: RunningNode) -> None:
+    first, second = schedule(node, "张三", "欧阳娜娜")
+    schedule(node, "王五", station="CT01")  # another station's exam is not ours
+    results = simulator(node, "FINDSCU", charset="GB18030").run_once()
+    assert [(r.accession_number, r.images_sent, r.completed) for r in results] == [
+        (first, 2, True), (second, 2, True)]
+    assert exam_state(node, first) == (ExamState.ACQUIRED, 2, "张三")
+    assert exam_state(node, second) == (ExamState.ACQUIRED, 2, "欧阳娜娜")
+    with node.services.database.session() as session:
+        steps = session.scalars(select(PerformedProcedureStep)).all()
+        assert sorted(s.status for s in steps) == ["COMPLETED", "COMPLETED"]
+        assert all(len(s.performed_series[0]["sop_instance_uids"]) == 2 for s in steps)
+
+
+def test_a_mislabelling_console_is_read_right_with_the_peer_override(
+        node: RunningNode) -> None:
+    (accession,) = schedule(node, "张三")
+    sim = simulator(node, "DR_GBK", charset="GB18030", mislabel_as="ISO_IR 100")
+    assert sim.run_once()[0].completed
+    assert exam_state(node, accession) == (ExamState.ACQUIRED, 2, "张三")
+
+
+def test_dropped_connection_keeps_what_arrived_and_a_resend_completes_once(
+        node: RunningNode) -> None:
+    (accession,) = schedule(node, "李四")
+    dropped_sim = simulator(node, "FINDSCU", drop_after=1)
+    dropped = dropped_sim.run_once()
+    assert (dropped[0].images_sent, dropped[0].completed) == (1, False)
+    assert "dropped" in dropped[0].problem
+    assert exam_state(node, accession) == (ExamState.IN_PROGRESS, 1, "李四")
+    # the node kept serving; the console sends the study again, same images
+    sim = dropped_sim
+    sim.options = replace(sim.options, drop_after=None)
+    (again,) = sim.run_once()
+    assert (again.accession_number, again.completed) == (accession, True)
+    assert exam_state(node, accession) == (ExamState.ACQUIRED, 2, "李四")  # not 3
+
+
+def test_simulate_modality_command(node: RunningNode, capsys) -> None:
+    from tiered_workstation.cli import main
+
+    (accession,) = schedule(node, "赵六")
+    code = main(["simulate-modality", "--worklist", f"{AE}@127.0.0.1:{node.port}",
+                 "--calling-ae", "FINDSCU", "--size", "256"])
+    assert code == 0
+    assert f"{accession} 赵六: 2 image(s) done" in capsys.readouterr().out
+    assert exam_state(node, accession)[0] is ExamState.ACQUIRED
