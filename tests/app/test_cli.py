@@ -166,3 +166,34 @@ def test_peers_are_added_listed_and_removed(center: Path) -> None:
     assert tw(*cfg, "peer", "remove", "DR01").returncode == 0
     assert "DR01" not in tw(*cfg, "peer", "list").stdout
     assert tw(*cfg, "peer", "remove", "DR01").returncode == 1
+
+
+def test_register_then_list_and_show_as_json(center: Path, tmp_path: Path) -> None:
+    import io
+    import json
+
+    from PIL import Image
+
+    scan = tmp_path / "申请单.jpg"
+    buffer = io.BytesIO()
+    Image.new("L", (64, 64), 128).save(buffer, "JPEG")
+    scan.write_bytes(buffer.getvalue())
+    result = tw("--config", str(center), "register", "--name", "张三", "--sex", "M",
+                "--birth-date", "1960-05-01", "--procedure", "DXCHEST2",
+                "--requisition", str(scan), "--priority", "urgent")
+    assert result.returncode == 0, result.stderr
+    accession = result.stdout.strip()
+    assert accession.startswith("CH01") and len(accession) == 14
+    listed = json.loads(tw("--config", str(center), "exam", "list", "--json").stdout)
+    assert [(e["accession_number"], e["state"], e["patient"]["name"], e["priority"])
+            for e in listed] == [(accession, "registered", "张三", "urgent")]
+    shown = json.loads(tw("--config", str(center), "exam", "show", accession, "--json").stdout)
+    assert [t["action"] for t in shown["timeline"]] == ["register"]
+    assert shown["tat"]["finished"] is False
+    bad = tw("--config", str(center), "register", "--name", "李四", "--procedure", "NOPE")
+    assert bad.returncode == 1
+    assert "Unknown procedure code 'NOPE'" in bad.stderr
+    not_a_scan = tw("--config", str(center), "register", "--name", "李四", "--procedure",
+                    "DXCHEST1", "--requisition", str(center))
+    assert not_a_scan.returncode == 1
+    assert "is not a JPEG, PNG or PDF file" in not_a_scan.stderr

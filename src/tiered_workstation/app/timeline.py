@@ -42,3 +42,37 @@ def exam_header(exam: Exam, tz: ZoneInfo) -> list[str]:
         f"by {exam.registered_by}; now '{exam.state.value}'",
         f"Study Instance UID {exam.study_instance_uid}",
     ]
+
+
+def exam_summary(exam: Exam) -> dict[str, object]:
+    """The plain values of an exam (for --json)."""
+    patient = exam.patient
+    return {
+        "accession_number": exam.accession_number, "site": exam.site_code,
+        "state": exam.state.value, "procedure_code": exam.procedure_code,
+        "procedure": exam.procedure_description, "modality": exam.modality,
+        "priority": exam.priority.value, "reading_mode": exam.reading_mode.value,
+        "study_instance_uid": exam.study_instance_uid,
+        "registered_at": exam.registered_at.isoformat(),
+        "patient": {"consortium_id": patient.consortium_id, "name": patient.name,
+                    "name_phonetic": patient.name_phonetic, "sex": patient.sex.value,
+                    "birth_date": patient.birth_date.isoformat() if patient.birth_date
+                    else None},
+    }
+
+
+def exam_detail(exam: Exam, target: timedelta, now: datetime) -> dict[str, object]:
+    """Summary, full timeline and turnaround (for ``exam show --json``)."""
+    tat = compute_tat(((t.to_state, t.at) for t in exam.transitions), target, now)
+    return {
+        **exam_summary(exam),
+        "timeline": [{"at": t.at.isoformat(), "action": t.action,
+                      "from_state": t.from_state.value if t.from_state else None,
+                      "to_state": t.to_state.value, "by": t.actor_username,
+                      "name": t.actor_name, "role": t.actor_role.value, "site": t.actor_site,
+                      "note": t.note} for t in exam.transitions],
+        "tat": {"segments": [{"segment": s.label, "seconds": s.duration.total_seconds()
+                              if s.duration is not None else None} for s in tat.segments],
+                "elapsed_seconds": tat.elapsed.total_seconds(), "status": tat.status.value,
+                "finished": tat.finished},
+    }

@@ -16,6 +16,7 @@ from ..config import ConfigError, PeerKind
 from ..storage.enums import ExamState, Role
 from ..workflow.errors import WorkflowError
 from . import pki as pki_commands
+from . import register as register_commands
 from . import simulate as simulate_commands
 from .dicom import cmd_echo, cmd_node, cmd_peer_add, cmd_peer_list, cmd_peer_remove, cmd_synth
 from .exits import EXIT_FAILED, EXIT_USAGE, err
@@ -148,9 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     listing = exam.add_parser("list", help="newest exams first")
     listing.add_argument("--state", choices=[s.value for s in ExamState])
     listing.add_argument("--limit", type=int, default=30)
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(func=cmd_exam_list)
     show = exam.add_parser("show", help="one exam: patient, timeline, turnaround")
     show.add_argument("accession")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
     show.set_defaults(func=cmd_exam_show)
 
     audit = sub.add_parser("audit", help="recent audit events, newest first")
@@ -159,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--refused", action="store_true", help="only refused or failed actions")
     audit.set_defaults(func=cmd_audit)
     pki_commands.add_commands(sub)
+    register_commands.add_commands(sub)
     simulate_commands.add_commands(sub)
     return parser
 

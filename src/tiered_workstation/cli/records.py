@@ -9,7 +9,7 @@ from datetime import timedelta
 from ..app.bootstrap import open_site
 from ..app.queries import exam_by_accession, recent_audit, recent_exams
 from ..app.text_columns import pad
-from ..app.timeline import exam_header, tat_lines, timeline_lines
+from ..app.timeline import exam_detail, exam_header, exam_summary, tat_lines, timeline_lines
 from ..storage.base import utcnow
 from ..storage.enums import ExamState
 
@@ -19,6 +19,9 @@ def cmd_exam_list(args: argparse.Namespace) -> int:
         tz = services.settings.site.tz
         exams = recent_exams(session, ExamState(args.state) if args.state else None,
                              args.limit)
+        if args.json:
+            print(json.dumps([exam_summary(e) for e in exams], ensure_ascii=False, indent=1))
+            return 0
         print(f"{'accession':<17}{'registered':<18}{'state':<17}{'site':<6}{'patient':<12}exam")
         for e in exams:
             print(f"{e.accession_number:<17}{e.registered_at.astimezone(tz):%Y-%m-%d %H:%M}  "
@@ -32,6 +35,10 @@ def cmd_exam_show(args: argparse.Namespace) -> int:
         exam = exam_by_accession(session, args.accession)
         tz = services.settings.site.tz
         target = timedelta(minutes=services.settings.workflow.tat_target_minutes)
+        if args.json:
+            print(json.dumps(exam_detail(exam, target, utcnow()), ensure_ascii=False,
+                             indent=1))
+            return 0
         tat, _ = tat_lines(exam, target, utcnow())
         print("\n".join([*exam_header(exam, tz), "", *timeline_lines(exam, tz), "", *tat]))
     return 0
