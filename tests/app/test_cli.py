@@ -121,7 +121,7 @@ def test_python_dash_m_entry_point() -> None:
 
 
 def test_demo_site_can_be_inspected_from_the_command_line(tmp_path: Path) -> None:
-    assert tw("demo", "--data-dir", str(tmp_path)).returncode == 0
+    assert tw("demo", "--one-site", "--data-dir", str(tmp_path)).returncode == 0
     cfg = ("--config", str(tmp_path / "site.toml"))
     listing = tw(*cfg, "exam", "list", "--state", "printed")
     assert listing.returncode == 0
@@ -183,7 +183,8 @@ def test_register_then_list_and_show_as_json(center: Path, tmp_path: Path) -> No
                 "--requisition", str(scan), "--priority", "urgent")
     assert result.returncode == 0, result.stderr
     accession = result.stdout.strip()
-    assert accession.startswith("CH01") and len(accession) == 14
+    assert accession.startswith("CH01")
+    assert len(accession) == 14
     listed = json.loads(tw("--config", str(center), "exam", "list", "--json").stdout)
     assert [(e["accession_number"], e["state"], e["patient"]["name"], e["priority"])
             for e in listed] == [(accession, "registered", "张三", "urgent")]

@@ -44,7 +44,7 @@ def test_demo_walks_every_state_and_is_rerunnable(tmp_path: Path) -> None:
 
 def test_demo_command_runs(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("tiered-ws")
-    result = subprocess.run([str(exe), "demo", "--data-dir", str(tmp_path / "d")],
+    result = subprocess.run([str(exe), "demo", "--one-site", "--data-dir", str(tmp_path / "d")],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "printed" in result.stdout

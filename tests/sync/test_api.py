@@ -30,7 +30,7 @@ def registration(accession: str = "CM012611280001", site: str = "CM01") -> dict:
 
 def test_the_site_is_the_certificate(consortium: Consortium) -> None:
     client = consortium.client_for("CM01")
-    assert client.health() == {"site": "CH01", "you": "CM01"}
+    assert client.health() == {"site": "CH01", "name": "CH01", "you": "CM01"}
 
 
 def test_clients_without_a_valid_consortium_certificate_are_refused(

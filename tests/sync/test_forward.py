@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from pydicom import dcmread
-from pydicom.uid import JPEGLSLossless
+from pydicom.uid import ImplicitVRLittleEndian, JPEGLSLossless
 from sqlalchemy import func, select
 
 from sync.conftest import Consortium
@@ -34,6 +34,8 @@ def acquire(consortium: Consortium, accession: str, count: int = 2, size: int = 
     paths = []
     for n in range(count):
         ds = dx_dataset(demo, size=size, seed=n)
+        if n % 2:  # consoles send Implicit VR too; the forwarder must re-encode properly
+            ds.file_meta.TransferSyntaxUID = ImplicitVRLittleEndian
         path = folder / f"{n}.dcm"
         ds.save_as(path, enforce_file_format=True)
         paths.append(path)

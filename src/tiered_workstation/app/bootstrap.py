@@ -16,6 +16,7 @@ from ..config import PeerKind, Settings, SiteMode, load_settings
 from ..dicom.forward import Forwarder
 from ..dicom.node import DicomNode
 from ..events import EventBus
+from ..printing.auto_print import AutoPrinter
 from ..registration.service import RegistrationPolicy, RequisitionStore
 from ..storage.archive import DicomArchive
 from ..storage.base import utcnow
@@ -79,6 +80,7 @@ class Services:
     node: DicomNode
     sync: SiteSync
     forwarder: Forwarder | None = None
+    printer: AutoPrinter | None = None
 
     def start(self, *, long_poll_seconds: float = 25.0) -> None:
         """Start the node, sync and forwarder (what `tiered-ws node` runs)."""
@@ -86,12 +88,16 @@ class Services:
         self.sync.start(long_poll_seconds=long_poll_seconds)
         if self.forwarder is not None:
             self.forwarder.start()
+        if self.printer is not None:
+            self.printer.start()
 
     @property
     def requisitions(self) -> RequisitionStore:
         return RequisitionStore(self.settings.data_dir / "requisitions", self.sync.sealer)
 
     def close(self) -> None:
+        if self.printer is not None:
+            self.printer.stop()
         if self.forwarder is not None:
             self.forwarder.stop()
         self.sync.stop()
@@ -132,9 +138,12 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
     if site.mode is SiteMode.COMMUNITY and any(
             p.kind is PeerKind.NODE and p.site == site.center for p in settings.peers):
         forwarder = Forwarder(settings, database, archive, workflow, clock=clock)
+    printer = AutoPrinter(settings, database, workflow, bus=bus, clock=clock) \
+        if site.mode is SiteMode.COMMUNITY else None
     return Services(settings=settings, capabilities=Capabilities.for_mode(site.mode), bus=bus,
                     database=database, workflow=workflow, registration=registration,
-                    archive=archive, node=node, sync=sync, forwarder=forwarder)
+                    archive=archive, node=node, sync=sync, forwarder=forwarder,
+                    printer=printer)
 
 
 def open_site(config_path: str | Path | None = None, *, require_schema: bool = True) -> Services:

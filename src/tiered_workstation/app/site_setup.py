@@ -38,6 +38,7 @@ class InitRequest:
     dicom_port: int | None = None
     api_port: int | None = None
     database_url: str | None = None
+    extra: dict[str, Any] | None = None  # more site.toml tables/keys (tls, sync, peers, …)
 
 
 def build_settings(request: InitRequest) -> Settings:
@@ -60,6 +61,11 @@ def build_settings(request: InitRequest) -> Settings:
         raw["dicom"]["port"] = request.dicom_port
     if request.api_port is not None:
         raw["api"]["port"] = request.api_port
+    for key, value in (request.extra or {}).items():
+        if isinstance(value, dict) and isinstance(raw.get(key), dict):
+            raw[key] = {**raw[key], **value}
+        else:
+            raw[key] = value
     return parse_settings(raw, base_dir=data_dir)
 
 

@@ -67,10 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     echo_cmd.add_argument("--calling-ae", help="our AE title (default: this site's)")
     echo_cmd.set_defaults(func=cmd_echo)
 
-    demo = sub.add_parser("demo", help="demo center site; walk one exam through every state")
-    demo.add_argument("--data-dir", type=Path, default=Path("demo-data"))
-    demo.add_argument("--database-url", help="use this database instead of the embedded "
-                      "SQLite file (only when the demo site is first created)")
+    demo = sub.add_parser("demo", help="center + community on this machine: the whole loop, "
+                                       "registration to printed report")
+    demo.add_argument("--data-dir", type=Path, default=Path("demo-data"),
+                      help="demo folders (recreated on each run)")
+    demo.add_argument("--image-size", type=int, default=3000,
+                      help="pixels per side of the simulated DR images")
+    demo.add_argument("--one-site", action="store_true",
+                      help="instead: one center database walking an exam through every "
+                           "state on a scripted clock (consultation included)")
+    demo.add_argument("--database-url", help="use this database for the center instead of "
+                      "the embedded SQLite file")
     demo.set_defaults(func=cmd_demo)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command",

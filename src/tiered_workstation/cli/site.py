@@ -6,6 +6,7 @@ import argparse
 
 from ..app.bootstrap import open_site
 from ..app.demo import run_demo
+from ..app.demo_loop import run_loop_demo
 from ..app.site_setup import InitRequest, init_site
 from ..app.status import collect_status, format_status
 from ..config import load_settings
@@ -32,8 +33,13 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    result = run_demo(args.data_dir, print, database_url=args.database_url)
-    return 0 if result.tat_status in ("met", "missed") else EXIT_FAILED
+    if args.one_site:
+        result = run_demo(args.data_dir, print, database_url=args.database_url)
+        return 0 if result.tat_status in ("met", "missed") else EXIT_FAILED
+    print("Starting a center and a community node on 127.0.0.1 …", flush=True)
+    run_loop_demo(args.data_dir, lambda line: print(line, flush=True),
+                  image_size=args.image_size, database_url=args.database_url)
+    return 0
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

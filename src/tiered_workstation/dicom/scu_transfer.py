@@ -3,6 +3,7 @@ find, move, get and worklist queries."""
 
 from __future__ import annotations
 
+import io
 import logging
 import shutil
 import ssl
@@ -124,8 +125,22 @@ def _store_one(assoc: Any, path: Path, header: Dataset, preference: list[str]) -
     else:
         LOGGER.warning("%s: the peer accepts no usable transfer syntax for %s", path, sop_class)
         return StoreOutcome(path, str(header.SOPInstanceUID), 0x0122, "")
-    status = assoc.send_c_store(ds)
+    status = assoc.send_c_store(_encoded_as(ds, UID(chosen)))
     return StoreOutcome(path, str(header.SOPInstanceUID), _status(status), str(chosen))
+
+
+def _encoded_as(ds: Dataset, syntax: UID) -> Dataset:
+    """``ds`` re-encoded for ``syntax``: pydicom keeps the encoding a file was read with
+    and pynetdicom sends with that one, so an Implicit VR file compressed to JPEG-LS
+    would otherwise go out as Implicit VR under a JPEG-LS (explicit VR) context."""
+    wanted = (syntax.is_implicit_VR, syntax.is_little_endian)
+    if ds.original_encoding == wanted:
+        return ds
+    buffer = io.BytesIO()
+    ds.save_as(buffer, implicit_vr=wanted[0], little_endian=wanted[1],
+               enforce_file_format=True)
+    buffer.seek(0)
+    return dcmread(buffer)
 
 
 def _status(status: Dataset) -> int:

@@ -100,7 +100,8 @@ def create_app(deps: ApiDependencies) -> FastAPI:
 
     @router.get("/health")
     def health(request: Request) -> dict[str, str]:
-        return {"site": deps.settings.site.code, "you": _peer_site(request)}
+        return {"site": deps.settings.site.code, "name": deps.settings.site.name,
+                "you": _peer_site(request)}
 
     @router.post("/registrations", response_model=Accepted)
     def register(body: RegistrationIn, request: Request) -> Accepted:

@@ -29,7 +29,7 @@ from .schemas import Feed, FeedEvent
 PAGE = 200
 # the report version a community needs with each of these actions
 REPORT_KINDS = {
-    "submit_preliminary": (VersionKind.PRELIMINARY, VersionKind.REVIEW),
+    "submit_preliminary": (VersionKind.PRELIMINARY,),
     "sign": (VersionKind.FINAL,),
     "add_addendum": (VersionKind.ADDENDUM,),
 }

@@ -12,9 +12,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from ..storage.database import Database
 from ..storage.enums import VersionKind
 from ..storage.files import write_atomically
+from ..storage.sites import Site
 from ..workflow.machine import ExamWorkflow
 from . import inbox
 from .client import SyncClient, SyncRejected, SyncUnavailable
@@ -40,6 +43,16 @@ class FeedFollower:
         self.last_error = ""
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._introduced = False
+
+    def _learn_center_name(self) -> None:
+        """Reports print the center's name; it comes from the center itself."""
+        name = self.client.health().get("name", "")
+        with self.database.transaction() as session:
+            site = session.scalar(select(Site).where(Site.code == self.center))
+            if site is not None and name:
+                site.name = name
+        self._introduced = True
 
     @property
     def cursor(self) -> int:
@@ -53,6 +66,8 @@ class FeedFollower:
 
     def poll(self, wait: float = 0) -> int:
         """Fetch and apply what is new; returns how many events were applied."""
+        if not self._introduced:
+            self._learn_center_name()
         feed = self.client.feed(self.cursor, wait)
         applied = 0
         for event in feed.events:

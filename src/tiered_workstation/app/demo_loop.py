@@ -1,0 +1,333 @@
+"""`tiered-ws demo`: the whole loop on this machine, two sites, real network.
+
+A consortium CA issues certificates for a center (CH01) and a community
+(CM01); both sites get fresh data folders and start their nodes on loopback
+(DICOM, DICOM TLS, the center's HTTPS sync API).  Then, through the same use
+cases the desks use: the community technician registers 张三 (center-full,
+with a requisition scan) and 王芳 (community-prelim); a simulated DR takes the
+worklist, sends MPPS and chest PA + lateral images; the community forwards
+them compressed over DICOM TLS until the center commits them; the center's
+triage assigns; reports are written, reviewed and signed; the community's
+auto-print writes each PDF.  Nothing is scripted in time: the timelines are
+what happened, read back from both databases.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..config import DEFAULT_CONFIG_NAME, SiteMode, load_settings
+from ..dicom.scu import Target
+from ..registration.identity import OrderInput, PatientInput, national_id_check_char
+from ..registration.service import register_exam
+from ..review.submit import submit_preliminary
+from ..security import pki
+from ..simulator.modality import ModalitySimulator, SimulatorOptions
+from ..storage.base import utcnow
+from ..storage.enums import ExamState, ReadingMode, Role, Sex, VersionKind
+from ..storage.exams import Exam
+from ..storage.reports import Assignment
+from ..storage.sites import User
+from ..workflow.accounts import actor_for, add_user
+from ..workflow.actors import Actor
+from ..workflow.reports import save_version
+from ..workflow.transitions import Action
+from .bootstrap import Services, bootstrap
+from .site_setup import InitRequest, add_site, init_site
+from .timeline import tat_lines, timeline_lines
+
+CENTER, COMMUNITY = "CH01", "CM01"
+DEMO_PASSWORD = "Demo-2026"
+MARKER = ".tiered-demo"
+STEP_TIMEOUT_S = 120.0
+
+CENTER_USERS = (
+    ("admin", "系统管理员", (Role.ADMIN,), ()),
+    ("triage.ch01", "赵分诊", (Role.TRIAGE, Role.ATTENDING), ("chest",)),
+    ("att.chest", "陈主治", (Role.ATTENDING,), ("chest",)),
+    ("rev.chest", "刘主任", (Role.REVIEWER,), ("chest",)),
+)
+COMMUNITY_USERS = (
+    ("tech.cm01", "李技师", (Role.TECHNICIAN,), ()),
+    ("dr.cm01", "王医生", (Role.COMMUNITY_DOCTOR,), ()),
+)
+
+
+def _national_id(region: str, birth: date, sequence: str) -> str:
+    first17 = f"{region}{birth:%Y%m%d}{sequence}"
+    return first17 + national_id_check_char(first17)
+
+
+ZHANG = PatientInput("张三", Sex.MALE, "Zhang^San", date(1965, 3, 15),
+                     national_id=_national_id("110105", date(1965, 3, 15), "123"),
+                     phone="13800138000")
+WANG = PatientInput("王芳", Sex.FEMALE, "Wang^Fang", date(1990, 11, 20),
+                    national_id=_national_id("440106", date(1990, 11, 20), "268"))
+CHEST = OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", scheduled_station_ae="DR01",
+                   clinical_info="咳嗽两周，发热三天。")
+
+
+@dataclass(frozen=True)
+class LoopResult:
+    center_config: Path
+    community_config: Path
+    accessions: tuple[str, ...]
+    pdfs: tuple[Path, ...]
+    machine_seconds: float
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _fresh(folder: Path) -> None:
+    """Start from empty demo folders; refuse to delete anything that is not ours."""
+    if folder.exists():
+        if any(folder.iterdir()) and not (folder / MARKER).exists():
+            raise FileExistsError(f"{folder} exists and is not a demo folder; choose another "
+                                  "--data-dir.")
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    (folder / MARKER).write_text("created by tiered-ws demo; deleted by the next run\n")
+
+
+def create_sites(root: Path, database_url: str | None = None) -> tuple[Path, Path]:
+    """CA, certificates and the two sites' configuration and databases."""
+    _fresh(root)
+    ca = root / "consortium-ca"
+    pki.init_ca(ca)
+    ports = {name: _free_port() for name in ("ch", "ch_tls", "api", "cm", "cm_tls")}
+    configs = []
+    for code, mode, name in ((CENTER, "center", "市中心医院 City Center Hospital"),
+                             (COMMUNITY, "community", "社区一卫生服务中心 Community 1")):
+        folder = root / code.lower()
+        tls = pki.issue_site(ca, code, folder / "tls")
+        tls_table = {"port": ports["ch_tls" if code == CENTER else "cm_tls"],
+                     "certificate": str(tls.certificate), "private_key": str(tls.private_key),
+                     "ca_certificates": str(tls.ca_certificate), "crl": str(tls.crl)}
+        if mode == "center":
+            peers = [{"ae_title": "CM01_PACS", "host": "127.0.0.1", "port": ports["cm_tls"],
+                      "kind": "node", "site": COMMUNITY, "tls": True}]
+            extra: dict[str, object] = {"peers": peers, "dicom": {"tls": tls_table}}
+        else:
+            peers = [{"ae_title": "CH01_PACS", "host": "127.0.0.1", "port": ports["ch_tls"],
+                      "kind": "node", "site": CENTER, "tls": True},
+                     {"ae_title": "DR01", "host": "127.0.0.1", "port": 104,
+                      "kind": "modality", "charset": "GB18030"}]
+            extra = {"peers": peers, "dicom": {"tls": tls_table},
+                     "sync": {"center_url": f"https://127.0.0.1:{ports['api']}",
+                              "retry_max_seconds": 5},
+                     "forward": {"settle_seconds": 1}}
+        _, config = init_site(InitRequest(
+            mode=mode, site_code=code, data_dir=folder, name=name,
+            center=CENTER if mode == "community" else None,
+            dicom_port=ports["ch" if code == CENTER else "cm"], api_port=ports["api"],
+            database_url=database_url if code == CENTER else None, extra=extra))
+        configs.append(config)
+    return configs[0], configs[1]
+
+
+def _add_people(services: Services, users: tuple, out: Callable[[str], None]) -> None:
+    site = services.settings.site.code
+    admin = Actor.system(site, "demo-setup")
+    with services.database.transaction() as session:
+        if site == CENTER:
+            add_site(session, COMMUNITY, "社区一卫生服务中心 Community 1", SiteMode.COMMUNITY,
+                     CENTER)
+        for username, name, roles, groups in users:
+            add_user(session, admin, username=username, display_name=name,
+                     password=DEMO_PASSWORD, roles=roles, site_code=site, groups=groups)
+    out(f"  {site} users (password {DEMO_PASSWORD}): " + ", ".join(
+        f"{u} ({'/'.join(r.value for r in roles)})" for u, _, roles, _ in users))
+
+
+def _actor(services: Services, username: str, role: Role) -> Actor:
+    with services.database.session() as session:
+        user = session.scalar(select(User).where(User.username == username))
+        assert user is not None
+        return actor_for(user, role)
+
+
+def _state(services: Services, accession: str) -> ExamState | None:
+    with services.database.session() as session:
+        exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
+        return exam.state if exam is not None else None
+
+
+def _wait(what: str, services: Services, accession: str, state: ExamState) -> None:
+    deadline = time.monotonic() + STEP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if _state(services, accession) is state:
+            return
+        time.sleep(0.05)
+    raise TimeoutError(f"Demo stopped: {what} did not happen within {STEP_TIMEOUT_S:.0f} s "
+                       f"(exam {accession} is '{_state(services, accession)}' at "
+                       f"{services.settings.site.code}).")
+
+
+def _requisition_scan() -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (1240, 1754), 250)  # A4 at 150 dpi
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((80, 80, 1160, 1674), outline=40, width=4)
+    for y in range(260, 1500, 70):
+        draw.line((140, y, 1100, y), fill=170, width=2)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def run_loop_demo(root: Path, out: Callable[[str], None], *, image_size: int = 3000,
+                  database_url: str | None = None) -> LoopResult:
+    started = time.monotonic()
+    center_config, community_config = create_sites(root, database_url)
+    center = bootstrap(load_settings(center_config))
+    community = bootstrap(load_settings(community_config))
+    try:
+        out(f"Tiered Workstation demo: center {CENTER} and community {COMMUNITY} on this "
+            f"machine, in {root}")
+        _add_people(center, CENTER_USERS, out)
+        _add_people(community, COMMUNITY_USERS, out)
+        center.start(long_poll_seconds=1)
+        community.start(long_poll_seconds=1)
+        c, m = center.settings, community.settings
+        out(f"  center:    DICOM {c.dicom.ae_title}@127.0.0.1:{c.dicom.port} (TLS "
+            f"{c.dicom.tls.port}), sync API https://127.0.0.1:{c.api.port}/v1")
+        out(f"  community: DICOM {m.dicom.ae_title}@127.0.0.1:{m.dicom.port} (TLS "
+            f"{m.dicom.tls.port}), forwarding to CH01_PACS over TLS, {m.forward.compression}")
+        accessions = _walk(center, community, out, image_size)
+        pdfs = tuple(community.printer.printed) if community.printer else ()
+        machine = time.monotonic() - started
+        _report(center, community, accessions, pdfs, machine, out)
+        return LoopResult(center_config, community_config, accessions, pdfs, machine)
+    finally:
+        community.close()
+        center.close()
+
+
+def _walk(center: Services, community: Services, out: Callable[[str], None],
+          image_size: int) -> tuple[str, ...]:
+    tech = _actor(community, "tech.cm01", Role.TECHNICIAN)
+    doctor = _actor(community, "dr.cm01", Role.COMMUNITY_DOCTOR)
+    triage = _actor(center, "triage.ch01", Role.TRIAGE)
+    attending = _actor(center, "att.chest", Role.ATTENDING)
+    reviewer = _actor(center, "rev.chest", Role.REVIEWER)
+
+    out("\n1. The community registers two patients (张三 with a scanned request form).")
+    with community.database.transaction() as session:
+        zhang, _ = register_exam(session, community.workflow, community.registration, tech,
+                                 ZHANG, _order(ReadingMode.CENTER_FULL),
+                                 requisitions=[("申请单.jpg", _requisition_scan())],
+                                 store=community.requisitions)
+        wang, _ = register_exam(session, community.workflow, community.registration, tech,
+                                WANG, _order(ReadingMode.COMMUNITY_PRELIM))
+        first, second = zhang.accession_number, wang.accession_number
+    out(f"   {first} 张三 (center-full), {second} 王芳 (community-prelim)")
+
+    out("2. The DR (simulated) takes its worklist, sends MPPS and chest PA + lateral images.")
+    node = community.settings.dicom
+    target = Target(node.ae_title, "127.0.0.1", node.port)
+    simulator = ModalitySimulator(SimulatorOptions(worklist=target, store=target,
+                                                   calling_ae="DR01", size=image_size))
+    for result in simulator.run_once():
+        out(f"   {result.accession_number} {result.patient_name}: {result.images_sent} "
+            f"images, MPPS {'completed' if result.completed else result.problem}")
+
+    out("3. The community forwards them (JPEG-LS over DICOM TLS) until the center commits.")
+    for accession in (first, second):
+        _wait("forwarding", center, accession, ExamState.TRANSFERRED)
+    out("4. The center's triage assigns both to the chest group.")
+    for accession in (first, second):
+        with center.database.transaction() as session:
+            exam = _exam(session, accession)
+            session.add(Assignment(exam_id=exam.id, group_code="chest",
+                                   assignee_username="rev.chest",
+                                   assigned_by=triage.username, reason="DX chest → chest"))
+            center.workflow.apply(session, exam, Action.ASSIGN, triage, note="chest group")
+
+    out("5. 张三: the attending writes the preliminary report at the center.")
+    findings = "双肺纹理增多，右下肺见片状模糊影。心影大小形态正常。双侧膈面光整，肋膈角锐利。"
+    with center.database.transaction() as session:
+        submit_preliminary(session, center.workflow, _exam(session, first), attending,
+                           findings=findings, impression="右下肺炎症。",
+                           sealer=center.sync.sealer)
+    _review_and_sign(center, first, reviewer,
+                     findings.replace("片状模糊影", "斑片状模糊影，边界不清"),
+                     "右下肺炎症，建议抗炎治疗后两周复查。")
+
+    out("6. 王芳: the community doctor writes the preliminary report at the community.")
+    _wait("the assignment reaching the community", community, second, ExamState.ASSIGNED)
+    with community.database.transaction() as session:
+        submit_preliminary(session, community.workflow, _exam(session, second), doctor,
+                           findings="双肺野清晰，未见明显实质性病变。", impression="心肺未见异常。",
+                           sealer=community.sync.sealer)
+    _wait("the community's report reaching the center", center, second,
+          ExamState.PRELIMINARY)
+    _review_and_sign(center, second, reviewer, "双肺野清晰，未见明显实质性病变。心影不大。",
+                     "心肺未见明显异常。")
+
+    out("7. The reviewer signed both; the community prints them unattended.")
+    for accession in (first, second):
+        _wait("the print acknowledgement", center, accession, ExamState.PRINTED)
+    return first, second
+
+
+def _order(mode: ReadingMode) -> OrderInput:
+    return OrderInput(CHEST.procedure_code, CHEST.procedure_description, CHEST.modality,
+                      CHEST.body_part, scheduled_station_ae="DR01",
+                      clinical_info=CHEST.clinical_info, reading_mode=mode)
+
+
+def _review_and_sign(center: Services, accession: str, reviewer: Actor, findings: str,
+                     impression: str) -> None:
+    with center.database.transaction() as session:
+        exam = _exam(session, accession)
+        save_version(session, exam, reviewer, findings=findings, impression=impression,
+                     kind=VersionKind.REVIEW, comment="审核修改")
+        save_version(session, exam, reviewer, findings=findings, impression=impression,
+                     kind=VersionKind.FINAL)
+        center.workflow.apply(session, exam, Action.SIGN, reviewer)
+
+
+def _exam(session, accession: str) -> Exam:
+    exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
+    assert exam is not None
+    return exam
+
+
+def _report(center: Services, community: Services, accessions: tuple[str, ...],
+            pdfs: tuple[Path, ...], machine: float, out: Callable[[str], None]) -> None:
+    tz = community.settings.site.tz
+    target = timedelta(minutes=community.settings.workflow.tat_target_minutes)
+    for accession in accessions:
+        with community.database.session() as session:
+            exam = _exam(session, accession)
+            out(f"\nExam {accession} {exam.patient.name} {exam.procedure_description} "
+                f"({exam.reading_mode.value}), timeline at {COMMUNITY} ({tz.key}):")
+            for line in timeline_lines(exam, tz):
+                out(line)
+            lines, _ = tat_lines(exam, target, utcnow())
+            for line in lines:
+                out(line)
+        assert _state(center, accession) is ExamState.PRINTED
+    out(f"\nBoth sites agree: {', '.join(accessions)} are 'printed' at {CENTER} and "
+        f"{COMMUNITY}.")
+    out(f"Whole loop, machine time (no human think-time): {machine:.1f} s")
+    out("Printed reports (PDF):")
+    for pdf in pdfs:
+        out(f"  {pdf}")
+    out(f"Data: center {center.settings.data_dir}, community {community.settings.data_dir}")
+    out(f"Look around: tiered-ws --config {community.settings.data_dir / DEFAULT_CONFIG_NAME} "
+        f"exam show {accessions[0]}")

@@ -1,0 +1,1 @@
+"""Report PDFs and the community's unattended printing."""
