@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import ssl
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -68,6 +69,8 @@ class JobResult:
     sent: int
     committed: int
     complete: bool
+    store_seconds: float = 0.0
+    commit_seconds: float = 0.0
 
 
 def plan_jobs(session: Session, destination: str, settle_before: datetime) -> list[int]:
@@ -166,14 +169,17 @@ class Forwarder:
                 .order_by(ForwardItem.id)).all()
         calling = self.settings.dicom.ae_title
         try:
+            started = time.perf_counter()
             outcomes = store_files(self.target, calling,
                                    [self.archive.root / path for *_, path in todo],
                                    compress=self.compress, tls=self.tls)
+            stored_at = time.perf_counter()
             stored = {o.sop_instance_uid for o in outcomes if o.ok}
             references = [(cls, uid) for _, cls, uid, _ in todo if uid in stored]
             result = request_commitment(self.target, calling, references,
                                         timeout=COMMITMENT_TIMEOUT_S, tls=self.tls) \
                 if references else None
+            timing = (stored_at - started, time.perf_counter() - stored_at)
         except (DicomConnectionError, OSError, RuntimeError, ValueError) as exc:
             return self._failed(job_id, study_uid, f"{self.peer.ae_title}: {exc}")
         committed = set(result.committed) if result else set()
@@ -199,7 +205,7 @@ class Forwarder:
                         len(todo), study_uid, self.peer.ae_title)
         else:
             LOGGER.warning("forward job %d: %s; will retry", job_id, job.last_error)
-        return JobResult(job_id, study_uid, len(stored), len(committed), complete)
+        return JobResult(job_id, study_uid, len(stored), len(committed), complete, *timing)
 
     def _failed(self, job_id: int, study_uid: str, error: str) -> JobResult:
         self.last_error = error

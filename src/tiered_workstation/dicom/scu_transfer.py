@@ -8,6 +8,7 @@ import logging
 import shutil
 import ssl
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,30 +91,44 @@ def store_files(target: Target, calling_ae: str, paths: Iterable[Path],
     ae.requested_contexts = [build_context(sop, ts) for sop, offer in syntaxes.items()
                              for ts in offer][:128]
     assoc = associate(ae, target, tls)
+    preference = [*wanted, *fallbacks]
     outcomes = []
-    try:
-        for path, header in files:
-            outcomes.append(_store_one(assoc, path, header, [*wanted, *fallbacks]))
-    finally:
-        assoc.release()
+    # compress the next image while this one is on the wire (the encoders release the GIL)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-prepare") as pool:
+        try:
+            pending = [pool.submit(_prepare, assoc, path, header, preference)
+                       for path, header in files[:1]]
+            for n in range(len(files)):
+                prepared = pending[n].result()
+                if n + 1 < len(files):
+                    pending.append(pool.submit(_prepare, assoc, *files[n + 1], preference))
+                outcomes.append(_send(assoc, prepared))
+        finally:
+            for future in pending:
+                future.cancel()
+            assoc.release()
     return outcomes
 
 
-def _store_one(assoc: Any, path: Path, header: Dataset, preference: list[str]) -> StoreOutcome:
+@dataclass(frozen=True)
+class _Prepared:
+    path: Path
+    sop_instance_uid: str
+    syntax: str  # what will cross the link ("" if nothing usable)
+    dataset: Dataset | None  # None: send the file's bytes unchanged
+
+
+def _prepare(assoc: Any, path: Path, header: Dataset, preference: list[str]) -> _Prepared:
+    """Choose the transfer syntax for one file and encode it (compressing if chosen)."""
     sop_class = str(header.SOPClassUID)
+    uid = str(header.SOPInstanceUID)
     own = UID(header.file_meta.TransferSyntaxUID)
     accepted = {cx.transfer_syntax[0] for cx in assoc.accepted_contexts
                 if cx.abstract_syntax == sop_class}
     chosen = None if own.is_compressed else next(
         (ts for ts in preference if ts in accepted), None)
     if chosen is None and own in accepted:
-        previous = _config.STORE_SEND_CHUNKED_DATASET
-        _config.STORE_SEND_CHUNKED_DATASET = True  # the file's bytes, unchanged
-        try:
-            status = assoc.send_c_store(path)
-        finally:
-            _config.STORE_SEND_CHUNKED_DATASET = previous
-        return StoreOutcome(path, str(header.SOPInstanceUID), _status(status), str(own))
+        return _Prepared(path, uid, str(own), None)
     ds = dcmread(path)
     if chosen is not None:
         ds.compress(chosen, generate_instance_uid=False)  # same instance, smaller
@@ -124,9 +139,24 @@ def _store_one(assoc: Any, path: Path, header: Dataset, preference: list[str]) -
         ds.file_meta.TransferSyntaxUID = chosen
     else:
         LOGGER.warning("%s: the peer accepts no usable transfer syntax for %s", path, sop_class)
-        return StoreOutcome(path, str(header.SOPInstanceUID), 0x0122, "")
-    status = assoc.send_c_store(_encoded_as(ds, UID(chosen)))
-    return StoreOutcome(path, str(header.SOPInstanceUID), _status(status), str(chosen))
+        return _Prepared(path, uid, "", None)
+    return _Prepared(path, uid, str(chosen), _encoded_as(ds, UID(chosen)))
+
+
+def _send(assoc: Any, prepared: _Prepared) -> StoreOutcome:
+    if not prepared.syntax:
+        return StoreOutcome(prepared.path, prepared.sop_instance_uid, 0x0122, "")
+    if prepared.dataset is not None:
+        status = assoc.send_c_store(prepared.dataset)
+    else:
+        previous = _config.STORE_SEND_CHUNKED_DATASET
+        _config.STORE_SEND_CHUNKED_DATASET = True  # the file's bytes, unchanged
+        try:
+            status = assoc.send_c_store(prepared.path)
+        finally:
+            _config.STORE_SEND_CHUNKED_DATASET = previous
+    return StoreOutcome(prepared.path, prepared.sop_instance_uid, _status(status),
+                        prepared.syntax)
 
 
 def _encoded_as(ds: Dataset, syntax: UID) -> Dataset:
