@@ -138,3 +138,50 @@ def test_long_worklist_over_tls_arrives_complete(tls_node) -> None:
     answers = query_worklist(Target(AE, "127.0.0.1", port), "PYSCU", query, tls=context)
     assert len(answers) == 300
     assert {str(a.PatientName) for a in answers} == {f"病人{i}" for i in range(300)}
+
+
+def test_expired_and_revoked_certificates_are_refused_on_dicom_tls(
+        tmp_path: Path, migrated_template: Path) -> None:
+    """With consortium PKI files (security/pki.py) and its CRL: an expired site
+    certificate and a revoked one are refused, and the refusals say why."""
+    from datetime import UTC, datetime, timedelta
+
+    from tiered_workstation.security import pki
+
+    ca_dir = tmp_path / "ca"
+    pki.init_ca(ca_dir)
+    site = pki.issue_site(ca_dir, "CH01", tmp_path / "ch01")
+    expired = pki.issue_site(ca_dir, "CM02", tmp_path / "cm02",
+                             now=datetime.now(UTC) - timedelta(days=40), days=30)
+    revoked = pki.issue_site(ca_dir, "CM03", tmp_path / "cm03")
+    good = pki.issue_site(ca_dir, "CM01", tmp_path / "cm01")
+    pki.revoke_site(ca_dir, "CM03")
+    shutil.copy(ca_dir / pki.CRL, site.crl)
+    port, tls_port = free_port(), free_port()
+    data = tmp_path / "site"
+    data.mkdir()
+    shutil.copy(migrated_template, data / "tiered.db")
+    settings = parse_settings({
+        "schema_version": 1, "site": {"code": "CH01", "mode": "center"},
+        "dicom": {"ae_title": AE, "port": port,
+                  "tls": {"port": tls_port, "certificate": str(site.certificate),
+                          "private_key": str(site.private_key),
+                          "ca_certificates": str(site.ca_certificate),
+                          "crl": str(site.crl)}},
+        "peers": PEERS}, base_dir=data)
+    with bootstrap(settings) as services:
+        with services.database.transaction() as session:
+            ensure_site_rows(session, settings)
+        services.node.start()
+        ca = str(site.ca_certificate)
+        assert dcmtk_echo(tls_port, "+tls", str(good.private_key), str(good.certificate),
+                          "+cf", ca) == 0
+        assert dcmtk_echo(tls_port, "+tls", str(expired.private_key),
+                          str(expired.certificate), "+cf", ca) != 0
+        assert dcmtk_echo(tls_port, "+tls", str(revoked.private_key),
+                          str(revoked.certificate), "+cf", ca) != 0
+        with services.database.session() as session:
+            reasons = session.scalars(select(AuditEvent.detail).where(
+                AuditEvent.action == "dicom.tls.refused").order_by(AuditEvent.id)).all()
+    assert [r["reason"] for r in reasons] == ["the peer's certificate has expired",
+                                              "the peer's certificate has been revoked"]

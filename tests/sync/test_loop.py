@@ -185,11 +185,20 @@ def test_the_loop_between_two_sites(consortium: Consortium) -> None:
     for accession in (first, second):
         assert state_at(center, accession) is state_at(community, accession)
 
-    # a returning patient: the history from the center, by national ID or name + birth
+    # 张三 also had a CT at the center itself
+    center_tech = Actor("tech.ch01", Role.TECHNICIAN, "CH01", "中心技师")
+    with center.database.transaction() as session:
+        ct, _ = register_exam(session, center.workflow, center.registration, center_tech,
+                              zhang, OrderInput("CTCHEST", "CT 胸部平扫", "CT", "CHEST"))
+        center_accession = ct.accession_number
+    # a returning patient: the history from the center across both sites, by national
+    # ID or by name + birth date
     client = consortium.client_for("CM01")
     (by_id,) = client.lookup(national_id=national_id)
-    assert [(e.accession_number, e.state, e.report.impression if e.report else None)
-            for e in by_id.exams] == [(first, ExamState.PRINTED, "心肺未见异常。")]
+    assert [(e.accession_number, e.site_code, e.state,
+             e.report.impression if e.report else None) for e in by_id.exams] == [
+        (center_accession, "CH01", ExamState.REGISTERED, None),
+        (first, "CM01", ExamState.PRINTED, "心肺未见异常。")]
     (by_name,) = client.lookup(name="李四", birth_date=date(1975, 3, 2))
     assert by_name.exams[0].report.status == "final"
     assert client.lookup(name="李四", birth_date=date(1975, 3, 3)) == []

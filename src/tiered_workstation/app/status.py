@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from ..config import SiteMode
 from ..storage.enums import ExamState
 from ..storage.exams import Exam
+from ..storage.forwarding import ForwardJob
 from ..storage.messaging import OutboxMessage
 from ..storage.migrate import current_revision, head_revision
 from ..storage.sites import User
@@ -31,6 +32,9 @@ class SiteStatus:
     outbox_waiting: dict[str, int]
     user_count: int
     services: tuple[ServiceStatus, ...]
+    outbox_last_error: str = ""
+    forward_pending: int = 0
+    forward_last_error: str = ""
 
 
 def is_listening(host: str, port: int, timeout: float = 0.3) -> bool:
@@ -52,6 +56,14 @@ def collect_status(services: Services) -> SiteStatus:
             .where(OutboxMessage.delivered_at.is_(None))
             .group_by(OutboxMessage.destination_site)).all())
         users = session.scalar(select(func.count()).select_from(User)) or 0
+        outbox_error = session.scalar(select(OutboxMessage.last_error).where(
+            OutboxMessage.delivered_at.is_(None), OutboxMessage.last_error != "")
+            .order_by(OutboxMessage.id).limit(1)) or ""
+        forward_pending = session.scalar(select(func.count()).select_from(ForwardJob).where(
+            ForwardJob.state == "pending")) or 0
+        forward_error = session.scalar(select(ForwardJob.last_error).where(
+            ForwardJob.state == "pending", ForwardJob.last_error != "")
+            .order_by(ForwardJob.id).limit(1)) or ""
     dicom, api = settings.dicom, settings.api
     probes = [ServiceStatus(f"DICOM node {dicom.ae_title}", f"{dicom.bind_address}:{dicom.port}",
                             is_listening(dicom.bind_address, dicom.port))]
@@ -64,7 +76,9 @@ def collect_status(services: Services) -> SiteStatus:
     return SiteStatus(
         schema_revision=current_revision(services.database), schema_head=head_revision(),
         exams_by_state={state: counts.get(state, 0) for state in ExamState},
-        outbox_waiting=waiting, user_count=users, services=tuple(probes))
+        outbox_waiting=waiting, user_count=users, services=tuple(probes),
+        outbox_last_error=outbox_error, forward_pending=forward_pending,
+        forward_last_error=forward_error)
 
 
 def format_status(services: Services, status: SiteStatus) -> str:
@@ -94,6 +108,13 @@ def format_status(services: Services, status: SiteStatus) -> str:
         lines += [f"  to {dest:<8}{n:>6}" for dest, n in sorted(status.outbox_waiting.items())]
     else:
         lines.append("  empty")
+    if status.outbox_last_error:
+        lines.append(f"  last error: {status.outbox_last_error}")
+    if site.mode is SiteMode.COMMUNITY:
+        lines += ["", f"Images waiting to be forwarded: {status.forward_pending} stud"
+                      f"{'y' if status.forward_pending == 1 else 'ies'}"]
+        if status.forward_last_error:
+            lines.append(f"  last error: {status.forward_last_error}")
     if settings.peers:
         lines += ["", "Peers"]
         lines += [f"  {p.ae_title:<16}{p.host}:{p.port}  {p.kind.value}"

@@ -34,10 +34,10 @@ def describe_tls_failure(error: BaseException) -> str:
         return "the peer's certificate has expired"
     if "did not return a certificate" in text or "certificate required" in text:
         return "the peer sent no certificate (mutual TLS requires one)"
-    if "unknown ca" in text or "certificate verify failed" in text or "bad certificate" in text:
-        return "the peer's certificate is not signed by the consortium CA"
     if "revoked" in text:
         return "the peer's certificate has been revoked"
+    if "unknown ca" in text or "certificate verify failed" in text or "bad certificate" in text:
+        return "the peer's certificate is not signed by the consortium CA"
     if "wrong version number" in text or "http request" in text or "unknown protocol" in text:
         return "the peer does not speak TLS on this port (plain DICOM on the TLS port?)"
     return f"TLS handshake failed ({error})"
