@@ -26,6 +26,23 @@ from tiered_workstation.storage.messaging import AuditEvent
 from tls_certs import CertificateAuthority
 
 
+def start_tls_node(tmp_path: Path, template: Path, tls: dict[str, str]) -> tuple[Services, int]:
+    """A center node with a TLS port using the PEM files in ``tls``."""
+    port, tls_port = free_port(), free_port()
+    data = tmp_path / "site"
+    data.mkdir()
+    shutil.copy(template, data / "tiered.db")
+    settings = parse_settings({
+        "schema_version": 1, "site": {"code": "CH01", "mode": "center"},
+        "dicom": {"ae_title": AE, "port": port, "tls": {"port": tls_port, **tls}},
+        "peers": PEERS}, base_dir=data)
+    services = bootstrap(settings)
+    with services.database.transaction() as session:
+        ensure_site_rows(session, settings)
+    services.node.start()
+    return services, tls_port
+
+
 @pytest.fixture
 def tls_node(tmp_path: Path,
              migrated_template: Path) -> Iterator[tuple[Services, int, CertificateAuthority]]:
@@ -33,21 +50,9 @@ def tls_node(tmp_path: Path,
     pki.mkdir()
     ca = CertificateAuthority(pki, "consortium-ca")
     site = ca.issue("ch01")
-    port, tls_port = free_port(), free_port()
-    data = tmp_path / "site"
-    data.mkdir()
-    shutil.copy(migrated_template, data / "tiered.db")
-    settings = parse_settings({
-        "schema_version": 1, "site": {"code": "CH01", "mode": "center"},
-        "dicom": {"ae_title": AE, "port": port,
-                  "tls": {"port": tls_port, "certificate": str(site.certificate),
-                          "private_key": str(site.private_key),
-                          "ca_certificates": str(ca.ca)}},
-        "peers": PEERS}, base_dir=data)
-    services = bootstrap(settings)
-    with services.database.transaction() as session:
-        ensure_site_rows(session, settings)
-    services.node.start()
+    services, tls_port = start_tls_node(tmp_path, migrated_template, {
+        "certificate": str(site.certificate), "private_key": str(site.private_key),
+        "ca_certificates": str(ca.ca)})
     try:
         yield services, tls_port, ca
     finally:
@@ -157,22 +162,10 @@ def test_expired_and_revoked_certificates_are_refused_on_dicom_tls(
     good = pki.issue_site(ca_dir, "CM01", tmp_path / "cm01")
     pki.revoke_site(ca_dir, "CM03")
     shutil.copy(ca_dir / pki.CRL, site.crl)
-    port, tls_port = free_port(), free_port()
-    data = tmp_path / "site"
-    data.mkdir()
-    shutil.copy(migrated_template, data / "tiered.db")
-    settings = parse_settings({
-        "schema_version": 1, "site": {"code": "CH01", "mode": "center"},
-        "dicom": {"ae_title": AE, "port": port,
-                  "tls": {"port": tls_port, "certificate": str(site.certificate),
-                          "private_key": str(site.private_key),
-                          "ca_certificates": str(site.ca_certificate),
-                          "crl": str(site.crl)}},
-        "peers": PEERS}, base_dir=data)
-    with bootstrap(settings) as services:
-        with services.database.transaction() as session:
-            ensure_site_rows(session, settings)
-        services.node.start()
+    services, tls_port = start_tls_node(tmp_path, migrated_template, {
+        "certificate": str(site.certificate), "private_key": str(site.private_key),
+        "ca_certificates": str(site.ca_certificate), "crl": str(site.crl)})
+    with services:
         ca = str(site.ca_certificate)
         assert dcmtk_echo(tls_port, "+tls", str(good.private_key), str(good.certificate),
                           "+cf", ca) == 0

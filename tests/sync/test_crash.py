@@ -103,6 +103,14 @@ def test_sigkill_while_forwarding_then_restart(tmp_path: Path) -> None:
                 return bool(states) and all(s == "done" for s in states)
 
         poll("the forward job to finish with commitment", job_done)
+
+        def exam_state() -> ExamState:
+            with community.database.session() as session:
+                return session.scalar(select(Exam.state).where(
+                    Exam.accession_number == accession))
+
+        # no MPPS here, so arrival made it 'acquired'; commitment makes it 'transferred'
+        poll("the exam to be transferred", lambda: exam_state() is ExamState.TRANSFERRED)
         with center.database.session() as session:
             rows = session.execute(select(Instance.sop_instance_uid, Instance.version)).all()
         assert len(rows) == IMAGES  # exactly once: a resent instance is the same file
@@ -111,9 +119,6 @@ def test_sigkill_while_forwarding_then_restart(tmp_path: Path) -> None:
             items = session.scalars(select(ForwardItem)).all()
             assert len(items) == IMAGES
             assert all(i.committed_at is not None for i in items)
-            state = session.scalar(select(Exam.state).where(Exam.accession_number == accession))
-        # no MPPS here, so arrival made it 'acquired'; commitment made it 'transferred'
-        assert state is ExamState.TRANSFERRED
     finally:
         node.kill()
         node.wait(timeout=30)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import ssl
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from ..storage.enums import ExamState, Priority
 from ..storage.exams import Exam
 from ..storage.forwarding import ForwardItem, ForwardJob
 from ..storage.imaging import Instance, Series, Study
+from ..workers import Worker
 from ..workflow.actors import Actor
 from ..workflow.errors import TransitionRefused
 from ..workflow.machine import ExamWorkflow
@@ -130,9 +130,9 @@ class Forwarder:
         compression = settings.forward.compression
         self.compress = None if compression == "none" else compression
         self.last_error = ""
-        self._stop = threading.Event()
-        self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
+        self.interval = 1.0
+        self._worker = Worker("forwarder", self._round,
+                              join_timeout=COMMITMENT_TIMEOUT_S + 30)
 
     def plan(self) -> list[int]:
         settle = timedelta(seconds=self.settings.forward.settle_seconds)
@@ -150,7 +150,7 @@ class Forwarder:
         self.plan()
         results = []
         for job_id in self.due_jobs():
-            if self._stop.is_set():
+            if self._worker.stopping:
                 break
             results.append(self.run_job(job_id))
         self.confirm_transferred()
@@ -249,26 +249,15 @@ class Forwarder:
             return int(session.scalar(select(func.count()).select_from(ForwardJob).where(
                 ForwardJob.state == PENDING)) or 0)
 
-    def wake(self) -> None:
-        self._wake.set()
+    def _round(self) -> float:
+        self.run_due()
+        return self.interval
 
-    def start(self, interval: float = 1.0) -> None:
-        self._thread = threading.Thread(target=self._run, args=(interval,), name="forwarder",
-                                        daemon=True)
-        self._thread.start()
+    def wake(self) -> None:
+        self._worker.wake()
+
+    def start(self) -> None:
+        self._worker.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout=COMMITMENT_TIMEOUT_S + 30)
-            self._thread = None
-
-    def _run(self, interval: float) -> None:
-        while not self._stop.is_set():
-            try:
-                self.run_due()
-            except Exception:
-                LOGGER.exception("forwarder: unexpected failure; retrying")
-            self._wake.wait(interval)
-            self._wake.clear()
+        self._worker.stop()

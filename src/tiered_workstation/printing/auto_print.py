@@ -10,7 +10,6 @@ print acknowledgement.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +25,7 @@ from ..storage.enums import ExamState, PrintStatus, VersionKind
 from ..storage.exams import Exam
 from ..storage.reports import PrintJob, Report
 from ..storage.sites import Site
+from ..workers import Worker
 from ..workflow.actors import Actor
 from ..workflow.machine import TRANSITION_TOPIC, ExamWorkflow
 from ..workflow.transitions import Action
@@ -45,15 +45,14 @@ class AutoPrinter:
         self.clock = clock
         self.folder = settings.data_dir / "prints"
         self.printed: list[Path] = []
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self.interval = 5.0
+        self._worker = Worker("auto-print", self._round)
         self._subscription = bus.subscribe(TRANSITION_TOPIC, self._on_transition) \
             if bus else None
 
     def _on_transition(self, event: object) -> None:
         if getattr(event, "payload", {}).get("to_state") == ExamState.FINAL.value:
-            self._wake.set()
+            self._worker.wake()
 
     def print_due(self) -> list[Path]:
         """Print every signed, unprinted report of this site's exams."""
@@ -107,25 +106,14 @@ class AutoPrinter:
             reviewer=final.author_name or final.author_username,
             signed_at=final.created_at.astimezone(tz)), final.id
 
-    def start(self, interval: float = 5.0) -> None:
-        self._thread = threading.Thread(target=self._run, args=(interval,), name="auto-print",
-                                        daemon=True)
-        self._thread.start()
+    def _round(self) -> float:
+        self.print_due()
+        return self.interval
+
+    def start(self) -> None:
+        self._worker.start()
 
     def stop(self) -> None:
         if self._subscription:
             self._subscription.cancel()
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout=30)
-            self._thread = None
-
-    def _run(self, interval: float) -> None:
-        while not self._stop.is_set():
-            try:
-                self.print_due()
-            except Exception:
-                LOGGER.exception("auto-print failed; retrying")
-            self._wake.wait(interval)
-            self._wake.clear()
+        self._worker.stop()

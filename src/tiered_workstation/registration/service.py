@@ -57,11 +57,8 @@ def find_or_create_patient(session: Session, data: PatientInput, issuer: str) ->
     if patient is None:
         patient = Patient(consortium_id=str(uuid.uuid4()), name=data.name)
         session.add(patient)
-    patient.name = data.name
-    patient.name_phonetic = data.name_phonetic or patient.name_phonetic or ""
-    patient.sex = data.sex
-    patient.birth_date = data.birth_date or patient.birth_date
-    patient.national_id = data.national_id or patient.national_id
+    patient.update_demographics(name=data.name, name_phonetic=data.name_phonetic, sex=data.sex,
+                                birth_date=data.birth_date, national_id=data.national_id)
     patient.phone = data.phone or patient.phone
     if data.local_patient_id and patient.identifier_at(issuer) is None:
         patient.identifiers.append(PatientIdentifier(issuer=issuer,

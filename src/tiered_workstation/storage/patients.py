@@ -46,6 +46,16 @@ class Patient(Base):
     def national_id_masked(self) -> str:
         return mask_national_id(self.national_id)
 
+    def update_demographics(self, *, name: str, name_phonetic: str, sex: Sex,
+                            birth_date: date | None, national_id: str | None) -> None:
+        """Take newer details; an empty value never erases a known one (but sex and
+        name are always as given)."""
+        self.name = name
+        self.name_phonetic = name_phonetic or self.name_phonetic or ""
+        self.sex = sex
+        self.birth_date = birth_date or self.birth_date
+        self.national_id = national_id or self.national_id
+
     def identifier_at(self, issuer: str) -> str | None:
         """The patient ID this issuer (usually a site code) uses, if any."""
         return next((i.value for i in self.identifiers if i.issuer == issuer), None)

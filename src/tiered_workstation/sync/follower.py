@@ -8,7 +8,6 @@ again after a crash between applying and saving the cursor changes nothing.
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from ..storage.database import Database
 from ..storage.enums import VersionKind
 from ..storage.files import write_atomically
 from ..storage.sites import Site
+from ..workers import Worker
 from ..workflow.machine import ExamWorkflow
 from . import inbox
 from .client import SyncClient, SyncRejected, SyncUnavailable
@@ -41,8 +41,8 @@ class FeedFollower:
         self.retry_seconds = retry_seconds
         self.long_poll_seconds = long_poll_seconds
         self.last_error = ""
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._worker = Worker("feed-follower", self._round, error_wait=retry_seconds,
+                              join_timeout=long_poll_seconds + 35)
         self._introduced = False
 
     def _learn_center_name(self) -> None:
@@ -99,27 +99,20 @@ class FeedFollower:
             return 0
         return 1 if status == inbox.APPLIED else 0
 
+    def _round(self) -> float:
+        try:
+            self.poll(wait=self.long_poll_seconds)
+        except (SyncUnavailable, SyncRejected) as exc:
+            self.last_error = str(exc)
+            LOGGER.warning("event feed: %s", exc)
+            return self.retry_seconds
+        return 0.0
+
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="feed-follower", daemon=True)
-        self._thread.start()
+        self._worker.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=self.long_poll_seconds + 35)
-            self._thread = None
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.poll(wait=self.long_poll_seconds)
-                continue
-            except (SyncUnavailable, SyncRejected) as exc:
-                self.last_error = str(exc)
-                LOGGER.warning("event feed: %s", exc)
-            except Exception:
-                LOGGER.exception("event feed: applying failed")
-            self._stop.wait(self.retry_seconds)
+        self._worker.stop()
 
 
 def _report_id(event: FeedEvent) -> str:

@@ -65,11 +65,8 @@ def upsert_patient(session: Session, data: PatientIn) -> Patient:
     if patient is None:
         patient = Patient(consortium_id=data.consortium_id, name=data.name)
         session.add(patient)
-    patient.name = data.name
-    patient.name_phonetic = data.name_phonetic or patient.name_phonetic or ""
-    patient.sex = data.sex
-    patient.birth_date = data.birth_date or patient.birth_date
-    patient.national_id = data.national_id or patient.national_id
+    patient.update_demographics(name=data.name, name_phonetic=data.name_phonetic, sex=data.sex,
+                                birth_date=data.birth_date, national_id=data.national_id)
     return patient
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import logging
-import threading
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -30,6 +29,7 @@ from ..storage.database import Database
 from ..storage.exams import Exam
 from ..storage.messaging import OutboxMessage
 from ..storage.reports import ReportVersion
+from ..workers import Worker
 from ..workflow.machine import TRANSITION_TOPIC
 from ..workflow.retry import backoff_seconds
 from .client import SyncClient, SyncRejected, SyncUnavailable
@@ -114,10 +114,8 @@ class OutboxDelivery:
         self.retry_max_seconds = retry_max_seconds
         self.clock = clock
         self.last_error = ""
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._subscription = bus.subscribe(TRANSITION_TOPIC, lambda _e: self._wake.set()) \
+        self._worker = Worker("outbox", self._round, error_wait=retry_max_seconds)
+        self._subscription = bus.subscribe(TRANSITION_TOPIC, lambda _e: self._worker.wake()) \
             if bus else None
 
     def deliver_due(self) -> int:
@@ -184,26 +182,14 @@ class OutboxDelivery:
             return self.retry_max_seconds
         return max(0.0, (due - self.clock()).total_seconds())
 
+    def _round(self) -> float:
+        self.deliver_due()
+        return min(self.next_due_in(), self.retry_max_seconds)
+
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="outbox", daemon=True)
-        self._thread.start()
+        self._worker.start()
 
     def stop(self) -> None:
         if self._subscription:
             self._subscription.cancel()
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout=30)
-            self._thread = None
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.deliver_due()
-                wait = self.next_due_in()
-            except Exception:
-                LOGGER.exception("outbox delivery failed; retrying")
-                wait = self.retry_max_seconds
-            self._wake.wait(timeout=min(wait, self.retry_max_seconds))
-            self._wake.clear()
+        self._worker.stop()
