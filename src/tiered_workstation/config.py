@@ -126,6 +126,7 @@ class ForwardSettings:
 
     compression: str = "jpeg-ls"  # jpeg-ls | jpeg2000 | rle | none
     settle_seconds: float = 3.0  # a study is forwarded once no image came for this long
+    retention_days: int = 0  # delete local copies this long after commitment (0 = keep)
 
 
 @dataclass(frozen=True)
@@ -331,7 +332,8 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
         compression=fw_t.choice("compression", ("jpeg-ls", "jpeg2000", "rle", "none"),
                                 default="jpeg-ls"),
         settle_seconds=float(fw_t.integer("settle_seconds", default=3, minimum=0,
-                                          maximum=3600)))
+                                          maximum=3600)),
+        retention_days=fw_t.integer("retention_days", default=0, minimum=0, maximum=36500))
     fw_t.done()
 
     cs_t = root.table("charset", optional=True)

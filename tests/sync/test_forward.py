@@ -101,3 +101,42 @@ def _job_attempts(consortium: Consortium) -> int:
     with consortium.community.database.session() as session:
         job = session.scalar(select(ForwardJob))
         return job.attempts if job else 0
+
+
+def test_retention_deletes_local_copies_only_after_commitment_and_print(
+        consortium: Consortium) -> None:
+    import dataclasses
+    from datetime import timedelta
+
+    from tiered_workstation.dicom.forward import Forwarder
+    from tiered_workstation.storage.base import utcnow
+
+    center, community = consortium.center, consortium.community
+    accession = register(community, PatientInput("王五", Sex.MALE), ReadingMode.CENTER_FULL)
+    community.start(long_poll_seconds=1)
+    acquire(consortium, accession, count=2, size=256)
+    wait_until("the exam transferred", lambda: state_at(
+        community, accession) is ExamState.TRANSFERRED, timeout=60)
+    community.close()  # the test drives the forwarder itself from here
+    settings = dataclasses.replace(community.settings, forward=dataclasses.replace(
+        community.settings.forward, retention_days=30))
+    with community.database.session() as session:
+        local = [community.archive.absolute(p) for p in session.scalars(select(Instance.path))]
+    assert all(p.exists() for p in local)
+
+    def forwarder(days_later: int) -> Forwarder:
+        return Forwarder(settings, community.database, community.archive, community.workflow,
+                         clock=lambda: utcnow() + timedelta(days=days_later))
+
+    assert forwarder(31).purge_forwarded() == 0  # committed, but not printed yet
+    with community.database.transaction() as session:
+        exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
+        exam.state = ExamState.PRINTED  # (the reporting loop is tested elsewhere)
+    assert forwarder(29).purge_forwarded() == 0  # not old enough
+    assert forwarder(31).purge_forwarded() == 2
+    assert not any(p.exists() for p in local)
+    assert forwarder(31).purge_forwarded() == 0
+    with center.database.session() as session:  # the center still holds them
+        assert all(center.archive.absolute(p).exists()
+                   for p in session.scalars(select(Instance.path)))
+

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..config import PeerKind, PeerNode, Settings
@@ -46,6 +46,7 @@ PENDING, DONE = "pending", "done"
 PRIORITY_RANK = {Priority.STAT: 0, Priority.URGENT: 1, Priority.ROUTINE: 2}
 RETRY_CEILING_S = 120.0
 COMMITMENT_TIMEOUT_S = 120.0
+PURGE_EVERY_S = 3600.0
 
 
 class ForwardError(RuntimeError):
@@ -131,6 +132,7 @@ class Forwarder:
         self.compress = None if compression == "none" else compression
         self.last_error = ""
         self.interval = 1.0
+        self._last_purge = 0.0
         self._worker = Worker("forwarder", self._round,
                               join_timeout=COMMITMENT_TIMEOUT_S + 30)
 
@@ -249,8 +251,40 @@ class Forwarder:
             return int(session.scalar(select(func.count()).select_from(ForwardJob).where(
                 ForwardJob.state == PENDING)) or 0)
 
+    def purge_forwarded(self) -> int:
+        """Delete local files ``forward.retention_days`` after the center committed them,
+        once their exam is printed; returns how many files were deleted.  The index
+        rows stay (the study is known, and held at the center)."""
+        days = self.settings.forward.retention_days
+        if days <= 0:
+            return 0
+        cutoff = self.clock() - timedelta(days=days)
+        with self.database.session() as session:
+            paths = session.scalars(
+                select(Instance.path).join(ForwardItem, ForwardItem.instance_id == Instance.id)
+                .join(Series, Series.id == Instance.series_id)
+                .join(Study, Study.id == Series.study_id)
+                .outerjoin(Exam, Exam.id == Study.exam_id)
+                .where(ForwardItem.committed_at.is_not(None),
+                       ForwardItem.committed_at < cutoff,
+                       or_(Exam.id.is_(None), Exam.state == ExamState.PRINTED))
+                .distinct()).all()
+        deleted = 0
+        for relative in paths:
+            path = self.archive.absolute(relative)
+            if path.exists():
+                path.unlink()
+                deleted += 1
+        if deleted:
+            LOGGER.info("retention: deleted %d local image file(s) held at %s for more than "
+                        "%d days", deleted, self.peer.ae_title, days)
+        return deleted
+
     def _round(self) -> float:
         self.run_due()
+        if time.monotonic() - self._last_purge > PURGE_EVERY_S:
+            self._last_purge = time.monotonic()
+            self.purge_forwarded()
         return self.interval
 
     def wake(self) -> None:

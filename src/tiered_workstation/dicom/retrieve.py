@@ -94,7 +94,11 @@ def _load(deps: RetrieveDependencies, identifier: Dataset,
         except ValueError as exc:
             LOGGER.warning("retrieve from %s refused: %s", sender, exc)
             return None
-    return instances, [deps.archive.absolute(i.path) for i in instances]
+    held = [i for i in instances if deps.archive.absolute(i.path).exists()]
+    if len(held) < len(instances):
+        LOGGER.info("%d of the requested instances are no longer kept here (retention; the "
+                    "center holds them)", len(instances) - len(held))
+    return held, [deps.archive.absolute(i.path) for i in held]
 
 
 def _send(event: Any, paths: list[Path]) -> Iterator[Any]:
