@@ -121,8 +121,6 @@ def forward_once(services, files: list[Path], compression: str) -> tuple[float, 
     elapsed = time.perf_counter() - start
     assert results, "nothing was forwarded"
     assert all(r.complete for r in results), results
-    print(f"   (store {results[0].store_seconds:.1f} s, commitment "
-          f"{results[0].commit_seconds:.1f} s)", flush=True)
     with services.database.session() as session:
         syntaxes = session.scalar(select(ForwardJob.transfer_syntaxes).order_by(
             ForwardJob.id.desc()).limit(1))

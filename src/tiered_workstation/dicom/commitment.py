@@ -38,7 +38,7 @@ LOGGER = logging.getLogger(__name__)
 WELL_KNOWN_INSTANCE = "1.2.840.10008.1.20.1.1"
 ALL_COMMITTED, SOME_FAILED = 1, 2
 NO_SUCH_OBJECT = 0x0112
-REPORT_DELAY_S = 0.2  # let the N-ACTION response leave first
+REPORT_DELAY_S = 0.05  # let the N-ACTION response leave first
 
 
 @dataclass(frozen=True)
@@ -136,42 +136,59 @@ def _send_report(assoc: Any, deps: CommitmentDependencies, requestor: str, event
         new.release()
 
 
-def request_commitment(target: Target, calling_ae: str, references: list[tuple[str, str]],
-                       timeout: float = 60,
-                       tls: ssl.SSLContext | None = None) -> CommitmentResult:
-    """Ask ``target`` to commit these (SOP class, SOP instance) pairs; wait for the report."""
-    transaction = new_uid()
-    result = CommitmentResult(transaction)
-    done = threading.Event()
+class CommitmentWaiter:
+    """Waits for the N-EVENT-REPORT of one commitment request on its association."""
 
-    def on_report(event: Any) -> tuple[int, None]:
+    def __init__(self) -> None:
+        self.transaction = new_uid()
+        self.result = CommitmentResult(self.transaction)
+        self._done = threading.Event()
+
+    def handlers(self) -> list[Any]:
+        return [(evt.EVT_N_EVENT_REPORT, self._on_report)]
+
+    def _on_report(self, event: Any) -> tuple[int, None]:
         info = event.event_information
-        if str(info.get("TransactionUID", "")) == transaction:
-            result.committed = [uid for _, uid in _references(
+        if str(info.get("TransactionUID", "")) == self.transaction:
+            self.result.committed = [uid for _, uid in _references(
                 info.get("ReferencedSOPSequence", []))]
-            result.failed = [uid for _, uid in _references(info.get("FailedSOPSequence", []))]
-            done.set()
+            self.result.failed = [uid for _, uid in _references(
+                info.get("FailedSOPSequence", []))]
+            self._done.set()
         return 0x0000, None
 
-    ae = AE(ae_title=calling_ae)
-    ae.add_requested_context(StorageCommitmentPushModel)
-    assoc = ae.associate(target.host, target.port, ae_title=target.ae_title,
-                         evt_handlers=[(evt.EVT_N_EVENT_REPORT, on_report)],
-                         tls_args=(tls, None) if tls is not None else None)
-    if not assoc.is_established:
-        raise DicomConnectionError(f"{target.ae_title} at {target.host}:{target.port} did not "
-                                   "accept a storage commitment association")
-    try:
+    def request(self, assoc: Any, target: Target, references: list[tuple[str, str]],
+                timeout: float) -> CommitmentResult:
+        """N-ACTION on ``assoc`` (bound to :meth:`handlers`), then wait for the report."""
+        if not references:
+            return self.result
         request = Dataset()
-        request.TransactionUID = transaction
+        request.TransactionUID = self.transaction
         request.ReferencedSOPSequence = referenced_sops(references)
         status, _ = assoc.send_n_action(request, 1, StorageCommitmentPushModel,
                                         WELL_KNOWN_INSTANCE)
         if not status or status.Status != 0:
             raise DicomConnectionError(f"{target.ae_title} refused the commitment request")
-        if not done.wait(timeout):
+        if not self._done.wait(timeout):
             raise DicomConnectionError(f"{target.ae_title} sent no commitment report within "
                                        f"{timeout:.0f} s")
+        return self.result
+
+
+def request_commitment(target: Target, calling_ae: str, references: list[tuple[str, str]],
+                       timeout: float = 60,
+                       tls: ssl.SSLContext | None = None) -> CommitmentResult:
+    """Ask ``target`` to commit these (SOP class, SOP instance) pairs; wait for the report."""
+    waiter = CommitmentWaiter()
+    ae = AE(ae_title=calling_ae)
+    ae.add_requested_context(StorageCommitmentPushModel)
+    assoc = ae.associate(target.host, target.port, ae_title=target.ae_title,
+                         evt_handlers=waiter.handlers(),
+                         tls_args=(tls, None) if tls is not None else None)
+    if not assoc.is_established:
+        raise DicomConnectionError(f"{target.ae_title} at {target.host}:{target.port} did not "
+                                   "accept a storage commitment association")
+    try:
+        return waiter.request(assoc, target, references, timeout)
     finally:
         assoc.release()
-    return result

@@ -36,9 +36,8 @@ from ..workflow.errors import TransitionRefused
 from ..workflow.machine import ExamWorkflow
 from ..workflow.retry import backoff_seconds
 from ..workflow.transitions import Action
-from .commitment import request_commitment
 from .scu import DicomConnectionError, Target
-from .scu_transfer import store_files
+from .scu_transfer import store_and_commit
 
 LOGGER = logging.getLogger(__name__)
 
@@ -70,8 +69,7 @@ class JobResult:
     sent: int
     committed: int
     complete: bool
-    store_seconds: float = 0.0
-    commit_seconds: float = 0.0
+    seconds: float = 0.0  # stores and commitment, one association
 
 
 def plan_jobs(session: Session, destination: str, settle_before: datetime) -> list[int]:
@@ -172,19 +170,14 @@ class Forwarder:
         calling = self.settings.dicom.ae_title
         try:
             started = time.perf_counter()
-            outcomes = store_files(self.target, calling,
-                                   [self.archive.root / path for *_, path in todo],
-                                   compress=self.compress, tls=self.tls)
-            stored_at = time.perf_counter()
+            outcomes, result = store_and_commit(
+                self.target, calling, [self.archive.root / path for *_, path in todo],
+                compress=self.compress, tls=self.tls, timeout=COMMITMENT_TIMEOUT_S)
             stored = {o.sop_instance_uid for o in outcomes if o.ok}
-            references = [(cls, uid) for _, cls, uid, _ in todo if uid in stored]
-            result = request_commitment(self.target, calling, references,
-                                        timeout=COMMITMENT_TIMEOUT_S, tls=self.tls) \
-                if references else None
-            timing = (stored_at - started, time.perf_counter() - stored_at)
+            seconds = time.perf_counter() - started
         except (DicomConnectionError, OSError, RuntimeError, ValueError) as exc:
             return self._failed(job_id, study_uid, f"{self.peer.ae_title}: {exc}")
-        committed = set(result.committed) if result else set()
+        committed = set(result.committed)
         now = self.clock()
         with self.database.transaction() as session:
             job = session.get(ForwardJob, job_id)
@@ -207,7 +200,7 @@ class Forwarder:
                         len(todo), study_uid, self.peer.ae_title)
         else:
             LOGGER.warning("forward job %d: %s; will retry", job_id, job.last_error)
-        return JobResult(job_id, study_uid, len(stored), len(committed), complete, *timing)
+        return JobResult(job_id, study_uid, len(stored), len(committed), complete, seconds)
 
     def _failed(self, job_id: int, study_uid: str, error: str) -> JobResult:
         self.last_error = error

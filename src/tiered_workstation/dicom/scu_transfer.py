@@ -27,11 +27,13 @@ from pynetdicom import AE, _config, build_role, evt
 from pynetdicom.presentation import build_context
 from pynetdicom.sop_class import (
     ModalityWorklistInformationFind,
+    StorageCommitmentPushModel,
     StudyRootQueryRetrieveInformationModelFind,
     StudyRootQueryRetrieveInformationModelGet,
     StudyRootQueryRetrieveInformationModelMove,
 )
 
+from .commitment import CommitmentResult, CommitmentWaiter
 from .scu import DicomConnectionError, Target
 
 LOGGER = logging.getLogger(__name__)
@@ -77,37 +79,78 @@ def store_files(target: Target, calling_ae: str, paths: Iterable[Path],
     as they are.  A file whose syntax the peer does not accept is decoded and
     sent uncompressed when possible.
     """
+    return _store(target, calling_ae, paths, compress, tls, None)[0]
+
+
+def store_and_commit(target: Target, calling_ae: str, paths: Iterable[Path],
+                     compress: str | None = None, tls: ssl.SSLContext | None = None,
+                     timeout: float = 60.0) -> tuple[list[StoreOutcome], CommitmentResult]:
+    """As :func:`store_files`, then ask for storage commitment of what was stored on the
+    same association and wait for the report (one TLS handshake, not two)."""
+    outcomes, result = _store(target, calling_ae, paths, compress, tls, timeout)
+    assert result is not None
+    return outcomes, result
+
+
+def _store(target: Target, calling_ae: str, paths: Iterable[Path], compress: str | None,
+           tls: ssl.SSLContext | None,
+           commit_timeout: float | None) -> tuple[list[StoreOutcome], CommitmentResult | None]:
     files = [(Path(p), dcmread(p, stop_before_pixels=True)) for p in paths]
     wanted = [COMPRESSIONS[compress]] if compress else []
     fallbacks = [COMPRESSIONS[c] for c in COMPRESSIONS if c != compress] if compress else []
+    preference = [*wanted, *fallbacks]
     syntaxes: dict[str, list[str]] = {}
     for _, header in files:
         own = UID(header.file_meta.TransferSyntaxUID)
         offer = syntaxes.setdefault(str(header.SOPClassUID), [])
-        candidates = [own] if own.is_compressed else [*wanted, *fallbacks, own, *UNCOMPRESSED]
+        candidates = [own] if own.is_compressed else [*preference, own, *UNCOMPRESSED]
         offer += [ts for ts in candidates if ts not in offer]
     ae = AE(ae_title=calling_ae)
     # one context per syntax, so we choose (the acceptor would pick its own favourite)
-    ae.requested_contexts = [build_context(sop, ts) for sop, offer in syntaxes.items()
-                             for ts in offer][:128]
-    assoc = associate(ae, target, tls)
-    preference = [*wanted, *fallbacks]
-    outcomes = []
-    # compress the next image while this one is on the wire (the encoders release the GIL)
+    contexts = [build_context(sop, ts) for sop, offer in syntaxes.items() for ts in offer]
+    waiter = CommitmentWaiter() if commit_timeout is not None else None
+    if waiter is not None:
+        contexts = [*contexts[:127], build_context(StorageCommitmentPushModel)]
+    ae.requested_contexts = contexts[:128]
+    outcomes: list[StoreOutcome] = []
+    result = None
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-prepare") as pool:
+        # compress the first image while the association is negotiated, and each next
+        # one while the current is on the wire (the encoders release the GIL)
+        pending = [pool.submit(_prepare, None, path, header, preference)
+                   for path, header in files[:1]]
+        handlers = waiter.handlers() if waiter is not None else []
         try:
-            pending = [pool.submit(_prepare, assoc, path, header, preference)
-                       for path, header in files[:1]]
-            for n in range(len(files)):
+            assoc = associate(ae, target, tls, evt_handlers=handlers)
+        except DicomConnectionError:
+            for future in pending:
+                future.cancel()
+            raise
+        try:
+            for n, (path, header) in enumerate(files):
                 prepared = pending[n].result()
+                if not _usable(assoc, prepared, header):
+                    prepared = _prepare(assoc, path, header, preference)
                 if n + 1 < len(files):
                     pending.append(pool.submit(_prepare, assoc, *files[n + 1], preference))
                 outcomes.append(_send(assoc, prepared))
+            if waiter is not None and commit_timeout is not None:
+                stored = {o.sop_instance_uid for o in outcomes if o.ok}
+                references = [(str(h.SOPClassUID), str(h.SOPInstanceUID)) for _, h in files
+                              if str(h.SOPInstanceUID) in stored]
+                result = waiter.request(assoc, target, references, commit_timeout)
         finally:
             for future in pending:
                 future.cancel()
             assoc.release()
-    return outcomes
+    return outcomes, result
+
+
+def _usable(assoc: Any, prepared: _Prepared, header: Dataset) -> bool:
+    """Whether a file prepared before negotiation can go out as prepared."""
+    accepted = {cx.transfer_syntax[0] for cx in assoc.accepted_contexts
+                if cx.abstract_syntax == str(header.SOPClassUID)}
+    return bool(prepared.syntax) and prepared.syntax in accepted
 
 
 @dataclass(frozen=True)
@@ -119,12 +162,14 @@ class _Prepared:
 
 
 def _prepare(assoc: Any, path: Path, header: Dataset, preference: list[str]) -> _Prepared:
-    """Choose the transfer syntax for one file and encode it (compressing if chosen)."""
+    """Choose the transfer syntax for one file and encode it (compressing if chosen).
+    Without an association yet (``assoc`` None) the first preference is assumed."""
     sop_class = str(header.SOPClassUID)
     uid = str(header.SOPInstanceUID)
     own = UID(header.file_meta.TransferSyntaxUID)
     accepted = {cx.transfer_syntax[0] for cx in assoc.accepted_contexts
-                if cx.abstract_syntax == sop_class}
+                if cx.abstract_syntax == sop_class} if assoc is not None else \
+        {*preference[:1], own}
     chosen = None if own.is_compressed else next(
         (ts for ts in preference if ts in accepted), None)
     if chosen is None and own in accepted:
