@@ -95,3 +95,27 @@ def test_simulate_modality_command(node: RunningNode, capsys) -> None:
     assert code == 0
     assert f"{accession} 赵六: 2 image(s) done" in capsys.readouterr().out
     assert exam_state(node, accession)[0] is ExamState.ACQUIRED
+
+
+def test_looping_simulator_picks_up_new_exams_and_stops_when_told(node: RunningNode) -> None:
+    import threading
+
+    (first,) = schedule(node, "孙七")
+    sim = simulator(node, "FINDSCU")
+    stop = threading.Event()
+    done: list = []
+    worker = threading.Thread(target=lambda: done.extend(
+        sim.run(loop=True, interval_s=0.2, stop=stop)))
+    worker.start()
+    try:
+        (second,) = schedule(node, "周八")
+        import time
+
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and second not in sim.done:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert {first, second} <= {r.accession_number for r in done if r.completed}

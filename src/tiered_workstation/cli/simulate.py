@@ -45,8 +45,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, lambda *_: stop.set())
     simulator = ModalitySimulator(options, say=lambda line: print(line, flush=True))
-    results = simulator.run(loop=args.loop, interval_s=args.interval,
-                            should_stop=stop.is_set)
+    results = simulator.run(loop=args.loop, interval_s=args.interval, stop=stop)
     if not args.loop and not results:
         print(f"No scheduled exams for station {args.station}.")
     return EXIT_FAILED if any(not r.completed for r in results) else 0

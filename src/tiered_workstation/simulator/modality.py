@@ -13,6 +13,7 @@ Faults on request: declare a Western character set while writing GBK bytes
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -191,7 +192,9 @@ class ModalitySimulator:
         return results
 
     def run(self, *, loop: bool, interval_s: float = 10.0, rounds: int | None = None,
-            should_stop: Callable[[], bool] = lambda: False) -> list[StudyResult]:
+            stop: threading.Event | None = None) -> list[StudyResult]:
+        """Poll the worklist once, or until ``stop`` is set (``loop``) or ``rounds`` ran."""
+        stop = stop or threading.Event()
         results: list[StudyResult] = []
         count = 0
         while True:
@@ -200,9 +203,8 @@ class ModalitySimulator:
             except DicomConnectionError as exc:
                 self.say(f"worklist unreachable: {exc}")
             count += 1
-            if not loop or should_stop() or (rounds is not None and count >= rounds):
+            if not loop or (rounds is not None and count >= rounds) or stop.wait(interval_s):
                 return results
-            time.sleep(interval_s)
 
 
 def _mislabel(ds: Dataset, declared: str) -> None:
