@@ -143,6 +143,7 @@ class CommitmentWaiter:
         self.transaction = new_uid()
         self.result = CommitmentResult(self.transaction)
         self._done = threading.Event()
+        self._reporter: threading.Thread | None = None
 
     def handlers(self) -> list[Any]:
         return [(evt.EVT_N_EVENT_REPORT, self._on_report)]
@@ -154,6 +155,7 @@ class CommitmentWaiter:
                 info.get("ReferencedSOPSequence", []))]
             self.result.failed = [uid for _, uid in _references(
                 info.get("FailedSOPSequence", []))]
+            self._reporter = threading.current_thread()
             self._done.set()
         return 0x0000, None
 
@@ -172,6 +174,10 @@ class CommitmentWaiter:
         if not self._done.wait(timeout):
             raise DicomConnectionError(f"{target.ae_title} sent no commitment report within "
                                        f"{timeout:.0f} s")
+        # pynetdicom answers the report on the thread that called us, after we return;
+        # releasing before that answer is queued would break its state machine
+        if self._reporter is not None and self._reporter is not threading.current_thread():
+            self._reporter.join(timeout=10)
         return self.result
 
 
