@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from sync.test_loop import COMMUNITY_TECH
+from sync.test_loop import COMMUNITY_TECH, wait_until
 from tiered_workstation.app.bootstrap import bootstrap
 from tiered_workstation.app.demo_loop import create_sites
 from tiered_workstation.config import load_settings
@@ -45,15 +45,6 @@ def start_node(config: Path, log: Path) -> subprocess.Popen[bytes]:
         time.sleep(0.1)
     process.kill()
     raise AssertionError(f"the community node did not start: {log.read_text()[-2000:]}")
-
-
-def poll(what: str, check, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def test_sigkill_while_forwarding_then_restart(tmp_path: Path) -> None:
@@ -88,21 +79,21 @@ def test_sigkill_while_forwarding_then_restart(tmp_path: Path) -> None:
             with center.database.session() as session:
                 return int(session.scalar(select(func.count()).select_from(Instance)) or 0)
 
-        poll("the first forwarded instance", lambda: center_count() >= 1)
+        wait_until("the first forwarded instance", lambda: center_count() >= 1, timeout=90)
         arrived = center_count()
         os.kill(node.pid, signal.SIGKILL)  # mid-study: the association dies with it
         node.wait(timeout=30)
         if arrived >= IMAGES:
             pytest.fail("the study was forwarded before the kill; make it larger")
         node = start_node(community_config, log)
-        poll("every instance at the center", lambda: center_count() >= IMAGES)
+        wait_until("every instance at the center", lambda: center_count() >= IMAGES, timeout=90)
 
         def job_done() -> bool:
             with community.database.session() as session:
                 states = session.scalars(select(ForwardJob.state)).all()
                 return bool(states) and all(s == "done" for s in states)
 
-        poll("the forward job to finish with commitment", job_done)
+        wait_until("the forward job to finish with commitment", job_done, timeout=90)
 
         def exam_state() -> ExamState:
             with community.database.session() as session:
@@ -110,7 +101,7 @@ def test_sigkill_while_forwarding_then_restart(tmp_path: Path) -> None:
                     Exam.accession_number == accession))
 
         # no MPPS here, so arrival made it 'acquired'; commitment makes it 'transferred'
-        poll("the exam to be transferred", lambda: exam_state() is ExamState.TRANSFERRED)
+        wait_until("the exam to be transferred", lambda: exam_state() is ExamState.TRANSFERRED)
         with center.database.session() as session:
             rows = session.execute(select(Instance.sop_instance_uid, Instance.version)).all()
         assert len(rows) == IMAGES  # exactly once: a resent instance is the same file
