@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from support import make_settings
 from tiered_workstation.app.site_file import render_site_toml
 from tiered_workstation.config import (
     CONFIG_ENV_VAR,
+    AlertSettings,
     ConfigError,
+    GuiSettings,
     PeerKind,
     SiteMode,
     load_settings,
@@ -52,6 +55,8 @@ def test_rendered_template_reads_back_identically(tmp_path: Path, mode: str) -> 
     assert again.api == original.api
     assert again.charset == original.charset
     assert again.workflow == original.workflow
+    assert again.gui == original.gui
+    assert again.alerts == original.alerts
     assert "# center: reads, reviews and signs." in text
 
 
@@ -161,3 +166,16 @@ def test_services_default_by_kind_and_can_be_listed(tmp_path: Path) -> None:
     assert settings.allows("DR02", "store")
     assert not settings.allows("DR02", "worklist")
     assert not settings.allows("NOBODY", "echo")
+
+
+def test_gui_and_alert_settings_round_trip_and_check_quiet_hours(tmp_path: Path) -> None:
+    original = make_settings(tmp_path / "d")
+    changed = dataclasses.replace(
+        original, gui=GuiSettings(embed_node=False, language="zh_CN"),
+        alerts=AlertSettings(sound=False, volume=35, speech=True, quiet_start="22:00",
+                             quiet_end="07:00", repeat_urgent_seconds=30))
+    again = load_settings(write(tmp_path, render_site_toml(changed, changed.data_dir), "x.toml"))
+    assert again.gui == changed.gui
+    assert again.alerts == changed.alerts
+    with pytest.raises(ConfigError, match=r"alerts\.quiet_start"):
+        load_settings(write(tmp_path, MINIMAL + '[alerts]\nquiet_start = "25:00"\n', "y.toml"))

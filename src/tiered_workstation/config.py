@@ -26,6 +26,7 @@ DEFAULT_DB_FILE = "tiered.db"
 
 SITE_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")
 UID_ROOT_RE = re.compile(r"^[0-2](\.(0|[1-9][0-9]*))*$")
+CLOCK_TIME_RE = re.compile(r"^((([01][0-9]|2[0-3]):[0-5][0-9])|)$")
 # Character sets a peer may be configured with (DICOM defined terms).
 KNOWN_CHARSETS = (
     "ISO_IR 6",
@@ -149,6 +150,26 @@ class WorkflowSettings:
     default_reading_mode: str = "center-full"
 
 
+@dataclass(frozen=True)
+class GuiSettings:
+    """The desktop application at this site."""
+
+    embed_node: bool = True  # the app runs the site's node (DICOM, sync, forward, print)
+    language: str = "auto"  # auto (from the system locale) | zh_CN | en
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    """Arrival alerts at the reading room and the print desk."""
+
+    sound: bool = True
+    volume: int = 80  # percent
+    speech: bool = False  # speak "新检查：张三，胸部正侧位，社区一" where an engine exists
+    quiet_start: str = ""  # "22:00": no sound from then …
+    quiet_end: str = ""  # … until "07:00" (banners and tray messages still show)
+    repeat_urgent_seconds: int = 60  # urgent alerts repeat until acknowledged
+
+
 SERVICES = ("echo", "store", "worklist", "mpps", "commitment", "query", "retrieve")
 DEFAULT_SERVICES = {
     PeerKind.MODALITY: frozenset({"echo", "store", "worklist", "mpps", "commitment"}),
@@ -190,6 +211,8 @@ class Settings:
     forward: ForwardSettings = field(default_factory=ForwardSettings)
     charset: CharsetSettings = field(default_factory=CharsetSettings)
     workflow: WorkflowSettings = field(default_factory=WorkflowSettings)
+    gui: GuiSettings = field(default_factory=GuiSettings)
+    alerts: AlertSettings = field(default_factory=AlertSettings)
     uid_root: str = "2.25"
     peers: tuple[PeerNode, ...] = ()
     schema_version: int = SCHEMA_VERSION
@@ -353,6 +376,25 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
     )
     wf_t.done()
 
+    gui_t = root.table("gui", optional=True)
+    gui = GuiSettings(embed_node=gui_t.boolean("embed_node", default=True),
+                      language=gui_t.choice("language", ("auto", "zh_CN", "en"),
+                                            default="auto"))
+    gui_t.done()
+
+    al_t = root.table("alerts", optional=True)
+    quiet = {name: al_t.string(name, default="", pattern=CLOCK_TIME_RE,
+                               expected='a time of day such as "22:00", or ""')
+             for name in ("quiet_start", "quiet_end")}
+    alerts = AlertSettings(
+        sound=al_t.boolean("sound", default=True),
+        volume=al_t.integer("volume", default=80, minimum=0, maximum=100),
+        speech=al_t.boolean("speech", default=False),
+        repeat_urgent_seconds=al_t.integer("repeat_urgent_seconds", default=60, minimum=10,
+                                           maximum=3600),
+        **quiet)
+    al_t.done()
+
     uid_t = root.table("uid", optional=True)
     uid_root = uid_t.string("root", default="2.25", pattern=UID_ROOT_RE,
                             expected="a dotted numeric UID root such as 1.2.826.0.1.3680043.10")
@@ -372,7 +414,8 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
 
     return Settings(site=site, data_dir=data_dir, archive_dir=archive_dir,
                     database_url=database_url, dicom=dicom, api=api, sync=sync,
-                    forward=forward, charset=charset, workflow=workflow, uid_root=uid_root,
+                    forward=forward, charset=charset, workflow=workflow, gui=gui,
+                    alerts=alerts, uid_root=uid_root,
                     peers=peers,
                     schema_version=SCHEMA_VERSION, source=source)
 

@@ -12,6 +12,10 @@ def _s(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
 
 
+def _b(value: bool) -> str:
+    return "true" if value else "false"
+
+
 def _rel(path: Path, base: Path) -> str:
     try:
         return path.relative_to(base).as_posix() or "."
@@ -101,6 +105,24 @@ def render_site_toml(settings: Settings, config_dir: Path) -> str:
         f"tat_target_minutes = {wf.tat_target_minutes}",
         '# "center-full" (center writes and reviews) or "community-prelim".',
         f"default_reading_mode = {_s(wf.default_reading_mode)}",
+        "",
+        "[gui]",
+        "# The desktop app runs this site's node (DICOM, sync, forwarding, printing) itself;",
+        "# false when a separate `tiered-ws node` service runs on this machine or a server.",
+        f"embed_node = {_b(settings.gui.embed_node)}",
+        '# "auto" follows the system locale (Chinese on a Chinese system), or "zh_CN" / "en".',
+        f"language = {_s(settings.gui.language)}",
+        "",
+        "[alerts]",
+        "# New community exams (center) and returned reports (community): sound, optional",
+        "# speech, volume 0-100, quiet hours (\"22:00\" to \"07:00\"; banners still show).",
+        f"sound = {_b(settings.alerts.sound)}",
+        f"volume = {settings.alerts.volume}",
+        f"speech = {_b(settings.alerts.speech)}",
+        f"quiet_start = {_s(settings.alerts.quiet_start)}",
+        f"quiet_end = {_s(settings.alerts.quiet_end)}",
+        "# Urgent alerts repeat this often until someone acknowledges them.",
+        f"repeat_urgent_seconds = {settings.alerts.repeat_urgent_seconds}",
         "",
         "[uid]",
         '# UID root for generated UIDs; "2.25" makes UUID-derived UIDs (no registration needed).',

@@ -1,0 +1,151 @@
+"""Rows of the live status board: one per exam, loaded in bulk, updated by events.
+
+The board shows thousands of exams and receives many state changes a second,
+so rows are plain values: loaded with three queries (exams with patients, the
+assigning note, the print time) and then kept current from ``exam.transition``
+event payloads without touching the database again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload
+
+from ..storage.enums import ExamState, Priority
+from ..storage.exams import Exam, ExamTransition
+from ..storage.reports import Assignment
+from ..storage.sites import User
+from ..workflow.tat import AT_RISK_FRACTION, TatStatus
+from ..workflow.transitions import Action
+from .timeline import exam_detail
+
+OPEN_STATES = frozenset(ExamState) - {ExamState.PRINTED, ExamState.CANCELLED}
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    exam_id: int
+    accession_number: str
+    patient_name: str
+    patient_phonetic: str
+    sex: str
+    birth_date: date | None
+    procedure: str
+    modality: str
+    body_part: str
+    site_code: str
+    state: ExamState
+    priority: Priority
+    reader: str
+    registered_at: datetime
+    state_changed_at: datetime
+    printed_at: datetime | None
+
+    def elapsed(self, now: datetime) -> timedelta:
+        """Time since registration; frozen once the report has printed."""
+        return (self.printed_at or now) - self.registered_at
+
+    def tat_status(self, target: timedelta, now: datetime) -> TatStatus:
+        """Green/amber/red against the loop's target (see ``workflow.tat``)."""
+        elapsed = self.elapsed(now)
+        if self.printed_at is not None:
+            return TatStatus.MET if elapsed <= target else TatStatus.MISSED
+        if elapsed >= target:
+            return TatStatus.OVERDUE
+        if elapsed >= target * AT_RISK_FRACTION:
+            return TatStatus.AT_RISK
+        return TatStatus.ON_TRACK
+
+    def age_on(self, day: date) -> int | None:
+        if self.birth_date is None:
+            return None
+        before_birthday = (day.month, day.day) < (self.birth_date.month, self.birth_date.day)
+        return day.year - self.birth_date.year - before_birthday
+
+    def matches(self, text: str) -> bool:
+        """Free-text search: accession, name, pinyin (any case), procedure."""
+        needle = text.strip().casefold()
+        if not needle:
+            return True
+        haystack = (self.accession_number, self.patient_name, self.patient_phonetic,
+                    self.patient_phonetic.replace("^", " "), self.procedure)
+        return any(needle in value.casefold() for value in haystack)
+
+    def with_transition(self, payload: Mapping[str, Any], at: datetime) -> BoardRow:
+        """This row after the ``exam.transition`` event ``payload`` (no database)."""
+        state = ExamState(payload["to_state"])
+        changes: dict[str, Any] = {"state": state, "state_changed_at": at}
+        if state is ExamState.PRINTED and self.printed_at is None:
+            changes["printed_at"] = at
+        if payload.get("action") == Action.ASSIGN.value and payload.get("note"):
+            changes["reader"] = str(payload["note"])
+        return dataclasses.replace(self, **changes)
+
+
+def load_rows(session: Session, *, since: datetime | None = None,
+              exam_ids: Sequence[int] | None = None, limit: int = 20000) -> list[BoardRow]:
+    """Board rows, newest registration first: exams registered since ``since``
+    plus every exam still open, or exactly ``exam_ids``."""
+    query = select(Exam).options(joinedload(Exam.patient)).order_by(
+        Exam.registered_at.desc(), Exam.id.desc()).limit(limit)
+    if exam_ids is not None:
+        query = query.where(Exam.id.in_(list(exam_ids)))
+    elif since is not None:
+        query = query.where((Exam.registered_at >= since) | Exam.state.in_(OPEN_STATES))
+    exams = session.scalars(query).unique().all()
+    if not exams:
+        return []
+    ids = [exam.id for exam in exams]
+    readers = _latest_assign_notes(session, ids)
+    printed = dict(session.execute(
+        select(ExamTransition.exam_id, func.min(ExamTransition.at))
+        .where(ExamTransition.exam_id.in_(ids), ExamTransition.to_state == ExamState.PRINTED)
+        .group_by(ExamTransition.exam_id)).all())
+    return [_row(exam, readers.get(exam.id, ""), printed.get(exam.id)) for exam in exams]
+
+
+def _latest_assign_notes(session: Session, ids: list[int]) -> dict[int, str]:
+    """Who reads each exam: the active assignment's reader (or group), else the
+    note of the latest assign step (what a community hears from the center)."""
+    latest = (select(func.max(ExamTransition.id))
+              .where(ExamTransition.exam_id.in_(ids),
+                     ExamTransition.action == Action.ASSIGN.value)
+              .group_by(ExamTransition.exam_id))
+    readers = dict(session.execute(select(ExamTransition.exam_id, ExamTransition.note)
+                                   .where(ExamTransition.id.in_(latest))).all())
+    assigned = session.execute(
+        select(Assignment.exam_id, User.display_name, Assignment.assignee_username,
+               Assignment.group_code)
+        .outerjoin(User, User.username == Assignment.assignee_username)
+        .where(Assignment.exam_id.in_(ids), Assignment.active)
+        .order_by(Assignment.id)).all()
+    for exam_id, name, username, group in assigned:
+        readers[exam_id] = name or username or group or readers.get(exam_id, "")
+    return readers
+
+
+def _row(exam: Exam, reader: str, printed_at: datetime | None) -> BoardRow:
+    patient = exam.patient
+    return BoardRow(
+        exam_id=exam.id, accession_number=exam.accession_number,
+        patient_name=patient.name, patient_phonetic=patient.name_phonetic,
+        sex=patient.sex.value, birth_date=patient.birth_date,
+        procedure=exam.procedure_description, modality=exam.modality,
+        body_part=exam.body_part, site_code=exam.site_code, state=exam.state,
+        priority=exam.priority, reader=reader, registered_at=exam.registered_at,
+        state_changed_at=exam.state_changed_at, printed_at=printed_at)
+
+
+def exam_detail_by_id(session: Session, exam_id: int, target: timedelta,
+                      now: datetime) -> dict[str, Any]:
+    """The detail drawer's content: summary, every transition, turnaround."""
+    exam = session.get(Exam, exam_id)
+    if exam is None:
+        raise LookupError(f"exam {exam_id} no longer exists")
+    return exam_detail(exam, target, now)

@@ -1,0 +1,1 @@
+"""The live status board shared by both sites' desks."""

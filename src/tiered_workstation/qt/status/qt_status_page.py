@@ -1,0 +1,353 @@
+"""The live status board page: filters, the exam table and a detail drawer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...app.board import BoardRow, exam_detail_by_id, load_rows
+from ...config import Settings
+from ...events import Event
+from ...storage.database import Database
+from ...storage.enums import ExamState
+from ...workflow.tat import TatStatus
+from ..event_bridge import QtEventBridge
+from ..labels import state_label, tat_label
+from ..tasks import TaskRunner
+from .qt_board_model import TAT_COLOURS, QtBoardFilter, QtBoardModel, format_elapsed
+
+OPEN = "open"
+
+
+def _load(database: Database, since: datetime, exam_ids: list[int] | None = None
+          ) -> list[BoardRow]:
+    with database.session() as session:
+        return load_rows(session, since=since, exam_ids=exam_ids)
+
+
+def _detail(database: Database, exam_id: int, target: timedelta) -> dict[str, Any]:
+    with database.session() as session:
+        return exam_detail_by_id(session, exam_id, target, datetime.now(UTC))
+
+
+class QtExamDrawer(QFrame):
+    """The selected exam: who, what, where it stands, and every step with who and when."""
+
+    closed = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drawer")
+        self._tz = settings.site.tz
+        self.title = QLabel()
+        self.title.setObjectName("drawerTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("muted")
+        self.subtitle.setWordWrap(True)
+        self.tat = QLabel()
+        self.tat.setObjectName("tatBadge")
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip(self.tr("Close (Esc)"))
+        close.clicked.connect(self.closed.emit)
+        self.timeline = QTreeWidget()
+        self.timeline.setHeaderLabels([self.tr("Time"), self.tr("State"), self.tr("By"),
+                                       self.tr("Note")])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setAlternatingRowColors(True)
+        self.segments = QTreeWidget()
+        self.segments.setHeaderLabels([self.tr("Segment"), self.tr("Duration")])
+        self.segments.setRootIsDecorated(False)
+        self.segments.setMaximumHeight(190)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.tat)
+        heading = QLabel(self.tr("Timeline"))
+        heading.setObjectName("sectionHeading")
+        layout.addWidget(heading)
+        layout.addWidget(self.timeline, 1)
+        heading = QLabel(self.tr("Turnaround"))
+        heading.setObjectName("sectionHeading")
+        layout.addWidget(heading)
+        layout.addWidget(self.segments)
+
+    def show_detail(self, detail: dict[str, Any]) -> None:
+        patient = detail["patient"]
+        self.title.setText(f"{patient['name']}  ·  {detail['procedure']}")
+        phonetic = (patient.get("name_phonetic") or "").replace("^", " ")
+        self.subtitle.setText(self.tr("{accession} · {site} · {modality} · {phonetic}").format(
+            accession=detail["accession_number"], site=detail["site"],
+            modality=detail["modality"], phonetic=phonetic))
+        tat = detail["tat"]
+        status = TatStatus(tat["status"])
+        foreground, background = TAT_COLOURS[status]
+        self.tat.setText(self.tr("{status} — {elapsed} since registration").format(
+            status=tat_label(status),
+            elapsed=format_elapsed(timedelta(seconds=tat["elapsed_seconds"]))))
+        self.tat.setStyleSheet(f"color: {foreground}; background: {background or 'transparent'};"
+                               "border-radius: 4px; padding: 4px 8px; font-weight: 600;")
+        self.timeline.clear()
+        for step in detail["timeline"]:
+            at = datetime.fromisoformat(step["at"]).astimezone(self._tz)
+            who = f"{step['name'] or step['by']} ({step['site']})"
+            QTreeWidgetItem(self.timeline, [f"{at:%H:%M:%S}",
+                                            state_label(ExamState(step["to_state"])), who,
+                                            step["note"]])
+        for column in range(3):
+            self.timeline.resizeColumnToContents(column)
+        self.segments.clear()
+        for segment in tat["segments"]:
+            seconds = segment["seconds"]
+            QTreeWidgetItem(self.segments, [
+                self._segment_label(segment["segment"]),
+                format_elapsed(timedelta(seconds=seconds)) if seconds is not None else "—"])
+        self.segments.resizeColumnToContents(0)
+
+    def _segment_label(self, label: str) -> str:
+        labels = {"Acquisition": self.tr("Acquisition"),
+                  "Transfer to center": self.tr("Transfer to center"),
+                  "Triage": self.tr("Triage"),
+                  "Preliminary report": self.tr("Preliminary report"),
+                  "Review and sign-off": self.tr("Review and sign-off"),
+                  "Printing": self.tr("Printing")}
+        return labels.get(label, label)
+
+
+class QtStatusPage(QWidget):
+    """Every exam of the last days and every open one, live."""
+
+    loaded = Signal(int)  # rows on the board after a (re)load
+
+    def __init__(self, database: Database, settings: Settings, tasks: TaskRunner,
+                 bridge: QtEventBridge, *, reader_name: str = "",
+                 clock: Callable[[], datetime] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._settings = settings
+        self._tasks = tasks
+        self._reader_name = reader_name
+        self._selected: int | None = None
+        target = timedelta(minutes=settings.workflow.tat_target_minutes)
+        self.model = QtBoardModel(target, settings.site.tz, clock, self)
+        self.proxy = QtBoardFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.model.missing_exam.connect(self._fetch_missing)
+        bridge.exam_transition.connect(self._on_transition)
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self.reload()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name, pinyin, accession, exam…  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
+        self.site_filter = QComboBox()
+        self.site_filter.addItem(self.tr("All sites"), "")
+        self.site_filter.currentIndexChanged.connect(self._apply_filters)
+        self.state_filter = QComboBox()
+        self.state_filter.addItem(self.tr("All states"), "")
+        self.state_filter.addItem(self.tr("Open exams"), OPEN)
+        for state in ExamState:
+            self.state_filter.addItem(state_label(state), state.value)
+        self.state_filter.currentIndexChanged.connect(self._apply_filters)
+        self.modality_filter = QComboBox()
+        self.modality_filter.addItem(self.tr("All modalities"), "")
+        for modality in ("DX", "CR", "CT", "MR", "US", "MG"):
+            self.modality_filter.addItem(modality, modality)
+        self.modality_filter.currentIndexChanged.connect(self._apply_filters)
+        self.date_filter = QComboBox()
+        self.date_filter.addItem(self.tr("Today"), 0)
+        self.date_filter.addItem(self.tr("Last 7 days"), 7)
+        self.date_filter.addItem(self.tr("Last 30 days"), 30)
+        self.date_filter.currentIndexChanged.connect(self.reload)
+        self.mine = QCheckBox(self.tr("Mine"))
+        self.mine.setToolTip(self.tr("Only exams assigned to me"))
+        self.mine.setEnabled(bool(self._reader_name))
+        self.mine.toggled.connect(self._apply_filters)
+        self.counts = QLabel()
+        self.counts.setObjectName("counts")
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for widget in (self.site_filter, self.state_filter, self.modality_filter,
+                       self.date_filter, self.mine):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.counts)
+
+        self.table = QTableView()
+        self.table.setObjectName("board")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(QtBoardModel.COLUMNS.index("registered"),
+                                Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        widths = {"priority": 28, "accession": 140, "patient": 120, "sex_age": 70,
+                  "procedure": 220, "modality": 56, "site": 64, "state": 110, "reader": 130,
+                  "registered": 96, "elapsed": 90}
+        for n, column in enumerate(QtBoardModel.COLUMNS):
+            header.resizeSection(n, widths[column])
+        header.setSectionResizeMode(QtBoardModel.COLUMNS.index("procedure"),
+                                    QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.drawer = QtExamDrawer(self._settings)
+        self.drawer.closed.connect(self.close_drawer)
+        self.drawer.hide()
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.drawer)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_drawer)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
+
+    # -- data ----------------------------------------------------------------------------
+    @Slot()
+    def reload(self) -> None:
+        days = int(self.date_filter.currentData() or 0)
+        local_today = datetime.now(self._settings.site.tz).replace(
+            hour=0, minute=0, second=0, microsecond=0)
+        since = (local_today - timedelta(days=days)).astimezone(UTC)
+        self._tasks.db(_load, self._database, since).success(self._on_loaded)
+
+    def _on_loaded(self, rows: list[BoardRow]) -> None:
+        self.model.set_rows(rows)
+        sites = sorted({row.site_code for row in rows} | {self._settings.site.code})
+        current = self.site_filter.currentData()
+        self.site_filter.blockSignals(True)
+        while self.site_filter.count() > 1:
+            self.site_filter.removeItem(1)
+        for site in sites:
+            self.site_filter.addItem(site, site)
+        self.site_filter.setCurrentIndex(max(0, self.site_filter.findData(current)))
+        self.site_filter.blockSignals(False)
+        self._update_counts()
+        self.loaded.emit(len(rows))
+
+    @Slot(object)
+    def _on_transition(self, event: Event) -> None:
+        if self.model.apply_transition(event):
+            self._update_counts()
+            if event.payload.get("exam_id") == self._selected:
+                self._load_detail(self._selected)
+
+    @Slot(int)
+    def _fetch_missing(self, exam_id: int) -> None:
+        since = datetime(1970, 1, 1, tzinfo=UTC)
+        self._tasks.db(_load, self._database, since, [exam_id]).success(self._on_fetched)
+
+    def _on_fetched(self, rows: list[BoardRow]) -> None:
+        self.model.upsert(rows)
+        self._update_counts()
+
+    def _tick(self) -> None:
+        self.model.tick()
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        now = self.model._now
+        target = self.model.target
+        open_rows = [r for r in self.model.rows() if r.printed_at is None
+                     and r.state is not ExamState.CANCELLED]
+        overdue = sum(r.tat_status(target, now) is TatStatus.OVERDUE for r in open_rows)
+        at_risk = sum(r.tat_status(target, now) is TatStatus.AT_RISK for r in open_rows)
+        self.counts.setText(self.tr("{shown} shown · {open} open · {risk} at risk · "
+                                    "{overdue} overdue").format(
+            shown=self.proxy.rowCount(), open=len(open_rows), risk=at_risk, overdue=overdue))
+
+    def _apply_filters(self) -> None:
+        state = self.state_filter.currentData()
+        states = [s for s in ExamState if s not in (ExamState.PRINTED, ExamState.CANCELLED)] \
+            if state == OPEN else ([ExamState(state)] if state else [])
+        self.proxy.set_filters(site=self.site_filter.currentData() or "", states=states,
+                               modality=self.modality_filter.currentData() or "",
+                               reader=self._reader_name if self.mine.isChecked() else "")
+        self._update_counts()
+
+    # -- drawer --------------------------------------------------------------------------
+    def _on_current(self, current: Any, _previous: Any) -> None:
+        if not current.isValid():
+            return
+        row = self.proxy.source_row(current.row())
+        self._selected = row.exam_id
+        self._load_detail(row.exam_id)
+
+    def _load_detail(self, exam_id: int) -> None:
+        self._tasks.db(_detail, self._database, exam_id, self.model.target).success(
+            self._show_detail)
+
+    def _show_detail(self, detail: dict[str, Any]) -> None:
+        self.drawer.show_detail(detail)
+        self.drawer.show()
+
+    @Slot()
+    def close_drawer(self) -> None:
+        self.drawer.hide()
+        self._selected = None
+
+    # -- persistence ---------------------------------------------------------------------
+    def save_state(self, store: QSettings) -> None:
+        store.setValue("status/header", self.table.horizontalHeader().saveState())
+        store.setValue("status/splitter", self.splitter.saveState())
+        store.setValue("status/days", self.date_filter.currentIndex())
+
+    def restore_state(self, store: QSettings) -> None:
+        header = store.value("status/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        splitter = store.value("status/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        days = store.value("status/days")
+        if days is not None:
+            self.date_filter.setCurrentIndex(int(days))
