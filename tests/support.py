@@ -22,6 +22,7 @@ from tiered_workstation.storage.exams import Exam
 from tiered_workstation.workflow.actors import Actor
 
 TECH = Actor("tech", Role.TECHNICIAN, "CH01", "Tech")
+PASSWORD = "correct horse 42"  # of the users tests create
 
 
 def make_settings(data_dir: Path, mode: str = "center", site: str = "CH01",

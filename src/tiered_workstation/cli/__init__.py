@@ -34,6 +34,12 @@ from .users import (
 LOGGER = logging.getLogger("tiered_workstation.cli")
 
 
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ..qt.app import run_gui  # Qt is loaded only for the desktop application
+
+    return run_gui(args.config)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tiered-ws", description="Tiered Workstation: PACS/RIS for tiered radiology care.")
@@ -79,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--database-url", help="use this database for the center instead of "
                       "the embedded SQLite file")
     demo.set_defaults(func=cmd_demo)
+
+    gui = sub.add_parser("gui", help="the desktop application (login, desks, status board)")
+    gui.set_defaults(func=cmd_gui)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command",
                                                                      required=True)

@@ -78,6 +78,10 @@ class DicomNode:
     def address(self) -> tuple[str, int]:
         return self.settings.dicom.bind_address, self.settings.dicom.port
 
+    @property
+    def is_running(self) -> bool:
+        return self._server is not None
+
     def build_ae(self) -> AE:
         dicom = self.settings.dicom
         ae = AE(ae_title=dicom.ae_title)

@@ -8,58 +8,56 @@ from ..storage.enums import ExamState, Priority, Role
 from ..workflow.tat import TatStatus
 
 
-def _t(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def state_label(state: ExamState) -> str:
     labels = {
-        ExamState.REGISTERED: _t("ExamState", "Registered"),
-        ExamState.SCHEDULED: _t("ExamState", "Scheduled"),
-        ExamState.IN_PROGRESS: _t("ExamState", "Imaging"),
-        ExamState.ACQUIRED: _t("ExamState", "Images taken"),
-        ExamState.TRANSFERRED: _t("ExamState", "At center"),
-        ExamState.ASSIGNED: _t("ExamState", "Assigned"),
-        ExamState.PRELIMINARY: _t("ExamState", "Preliminary"),
-        ExamState.IN_CONSULTATION: _t("ExamState", "Consultation"),
-        ExamState.FINAL: _t("ExamState", "Signed"),
-        ExamState.PRINTED: _t("ExamState", "Printed"),
-        ExamState.CANCELLED: _t("ExamState", "Cancelled"),
+        ExamState.REGISTERED: QCoreApplication.translate("ExamState", "Registered"),
+        ExamState.SCHEDULED: QCoreApplication.translate("ExamState", "Scheduled"),
+        ExamState.IN_PROGRESS: QCoreApplication.translate("ExamState", "Imaging"),
+        ExamState.ACQUIRED: QCoreApplication.translate("ExamState", "Images taken"),
+        ExamState.TRANSFERRED: QCoreApplication.translate("ExamState", "At center"),
+        ExamState.ASSIGNED: QCoreApplication.translate("ExamState", "Assigned"),
+        ExamState.PRELIMINARY: QCoreApplication.translate("ExamState", "Preliminary"),
+        ExamState.IN_CONSULTATION: QCoreApplication.translate("ExamState", "Consultation"),
+        ExamState.FINAL: QCoreApplication.translate("ExamState", "Signed"),
+        ExamState.PRINTED: QCoreApplication.translate("ExamState", "Printed"),
+        ExamState.CANCELLED: QCoreApplication.translate("ExamState", "Cancelled"),
     }
     return labels.get(state, state.value)
 
 
 def priority_label(priority: Priority) -> str:
-    labels = {Priority.ROUTINE: _t("Priority", "Routine"),
-              Priority.URGENT: _t("Priority", "Urgent"),
-              Priority.STAT: _t("Priority", "STAT")}
+    labels = {Priority.ROUTINE: QCoreApplication.translate("Priority", "Routine"),
+              Priority.URGENT: QCoreApplication.translate("Priority", "Urgent"),
+              Priority.STAT: QCoreApplication.translate("Priority", "STAT")}
     return labels.get(priority, priority.value)
 
 
 def role_label(role: Role) -> str:
     labels = {
-        Role.TECHNICIAN: _t("Role", "DR technician"),
-        Role.COMMUNITY_DOCTOR: _t("Role", "Community doctor"),
-        Role.ATTENDING: _t("Role", "Attending radiologist"),
-        Role.REVIEWER: _t("Role", "Senior reviewer"),
-        Role.TRIAGE: _t("Role", "Triage"),
-        Role.ADMIN: _t("Role", "Administrator"),
-        Role.SYSTEM: _t("Role", "System"),
+        Role.TECHNICIAN: QCoreApplication.translate("Role", "DR technician"),
+        Role.COMMUNITY_DOCTOR: QCoreApplication.translate("Role", "Community doctor"),
+        Role.ATTENDING: QCoreApplication.translate("Role", "Attending radiologist"),
+        Role.REVIEWER: QCoreApplication.translate("Role", "Senior reviewer"),
+        Role.TRIAGE: QCoreApplication.translate("Role", "Triage"),
+        Role.ADMIN: QCoreApplication.translate("Role", "Administrator"),
+        Role.SYSTEM: QCoreApplication.translate("Role", "System"),
     }
     return labels.get(role, role.value)
 
 
 def tat_label(status: TatStatus) -> str:
     labels = {
-        TatStatus.ON_TRACK: _t("TatStatus", "On track"),
-        TatStatus.AT_RISK: _t("TatStatus", "At risk"),
-        TatStatus.OVERDUE: _t("TatStatus", "Overdue"),
-        TatStatus.MET: _t("TatStatus", "Within target"),
-        TatStatus.MISSED: _t("TatStatus", "Target missed"),
+        TatStatus.ON_TRACK: QCoreApplication.translate("TatStatus", "On track"),
+        TatStatus.AT_RISK: QCoreApplication.translate("TatStatus", "At risk"),
+        TatStatus.OVERDUE: QCoreApplication.translate("TatStatus", "Overdue"),
+        TatStatus.MET: QCoreApplication.translate("TatStatus", "Within target"),
+        TatStatus.MISSED: QCoreApplication.translate("TatStatus", "Target missed"),
     }
     return labels.get(status, status.value)
 
 
 def sex_label(code: str) -> str:
-    labels = {"M": _t("Sex", "M"), "F": _t("Sex", "F"), "O": _t("Sex", "Other")}
+    labels = {"M": QCoreApplication.translate("Sex", "M"),
+              "F": QCoreApplication.translate("Sex", "F"),
+              "O": QCoreApplication.translate("Sex", "Other")}
     return labels.get(code, "")

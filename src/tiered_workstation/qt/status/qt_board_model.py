@@ -1,9 +1,10 @@
 """Table model of the live status board, and its filter.
 
 Rows are :class:`~tiered_workstation.app.board.BoardRow` values. A state
-change event replaces one row in place (one ``dataChanged``); the elapsed
-column is refreshed once a second with display roles only, so the sorted,
-filtered view never re-sorts for the clock's sake.
+change event replaces one row in place (one ``dataChanged``). Sorting is done
+here on plain values, one key per row; the proxy only filters. The elapsed
+column follows a clock advanced once a second and views repaint just the
+cells they show, so 5,000 rows are never re-filtered or re-sorted for the clock.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,8 +34,6 @@ from ..labels import priority_label, sex_label, state_label, tat_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-DISPLAY_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                 Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
 
 TAT_COLOURS = {
     TatStatus.ON_TRACK: ("#1b7f3b", "#e3f4e8"),
@@ -42,11 +42,31 @@ TAT_COLOURS = {
     TatStatus.MET: ("#4d6b57", None),
     TatStatus.MISSED: ("#8c3b36", None),
 }
+TAT_COLOURS_DARK = {
+    TatStatus.ON_TRACK: ("#7fd49a", "#183826"),
+    TatStatus.AT_RISK: ("#f2c35b", "#3d3114"),
+    TatStatus.OVERDUE: ("#ff8a80", "#4a1d1a"),
+    TatStatus.MET: ("#8fb59b", None),
+    TatStatus.MISSED: ("#e0857d", None),
+}
 STATE_COLOURS = {
     ExamState.CANCELLED: "#8a8f98",
     ExamState.PRINTED: "#4d6b57",
     ExamState.FINAL: "#1b5e9e",
 }
+STATE_COLOURS_DARK = {
+    ExamState.CANCELLED: "#8a8f98",
+    ExamState.PRINTED: "#8fb59b",
+    ExamState.FINAL: "#6fb1f0",
+}
+
+
+def colours_for_theme() -> tuple[dict[TatStatus, tuple[str, str | None]],
+                                 dict[ExamState, str]]:
+    """(turnaround colours, state colours) readable on the current theme's background."""
+    app = QCoreApplication.instance()
+    dark = app is not None and app.property("tw_theme") == "dark"
+    return (TAT_COLOURS_DARK, STATE_COLOURS_DARK) if dark else (TAT_COLOURS, STATE_COLOURS)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,6 +92,9 @@ class QtBoardModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[BoardRow] = []
         self._position: dict[int, int] = {}
+        self._sort_column = self.COLUMNS.index("registered")
+        self._sort_order = Qt.SortOrder.DescendingOrder
+        self._order_stale = False
         self.target = target
         self.timezone = timezone
         self.clock = clock or (lambda: datetime.now(UTC))
@@ -83,13 +106,38 @@ class QtBoardModel(QAbstractTableModel):
                          self.tr("Registered"), self.tr("Elapsed"))
         self._bold = QFont()
         self._bold.setBold(True)
+        self._tat_colours, self._state_colours = colours_for_theme()
 
     # -- data in -------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[BoardRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = self._sorted(rows)
         self._position = {row.exam_id: n for n, row in enumerate(self._rows)}
         self.endResetModel()
+
+    # Sorting happens here, on plain Python values with one key per row, not in
+    # the proxy (which would call data() twice per comparison, ~130,000 calls
+    # for 5,000 rows). The proxy only filters.
+    def _sorted(self, rows: Iterable[BoardRow]) -> list[BoardRow]:
+        column = self.COLUMNS[self._sort_column]
+        return sorted(rows, key=lambda row: self._sort_key(row, column),
+                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self._reorder()
+
+    def _reorder(self) -> None:
+        self._order_stale = False
+        self.layoutAboutToBeChanged.emit()
+        old_rows = {row.exam_id: n for n, row in enumerate(self._rows)}
+        self._rows = self._sorted(self._rows)
+        self._position = {row.exam_id: n for n, row in enumerate(self._rows)}
+        moved = {old_rows[row.exam_id]: n for n, row in enumerate(self._rows)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent, [self.index(moved[i.row()], i.column()) for i in persistent])
+        self.layoutChanged.emit()
 
     def upsert(self, rows: Iterable[BoardRow]) -> None:
         for row in rows:
@@ -100,9 +148,12 @@ class QtBoardModel(QAbstractTableModel):
                 self._rows.append(row)
                 self._position[row.exam_id] = n
                 self.endInsertRows()
+                self._order_stale = True
             else:
                 self._rows[n] = row
                 self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1))
+        if self._order_stale:
+            self._reorder()
 
     def apply_transition(self, event: Event) -> bool:
         """Apply an ``exam.transition`` event; False when the exam is not on the board."""
@@ -116,18 +167,25 @@ class QtBoardModel(QAbstractTableModel):
                 if isinstance(exam_id, int):
                     self.missing_exam.emit(exam_id)
                 return False
-        self._rows[n] = self._rows[n].with_transition(event.payload, event.at)
+        before = self._rows[n]
+        self._rows[n] = before.with_transition(event.payload, event.at)
+        column = self.COLUMNS[self._sort_column]
+        if self._sort_key(before, column) != self._sort_key(self._rows[n], column):
+            self._order_stale = True  # re-sorted at the next tick, not 100 times a second
         self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.COLUMNS) - 1))
         return True
 
     def tick(self) -> None:
-        """Advance the clock: repaint elapsed times (display roles only, no re-sort)."""
+        """Advance the clock used for elapsed times and colours.
+
+        No ``dataChanged`` is emitted: a filtering proxy would re-filter every row
+        for it. The views repaint their visible cells instead (``repaint_views``).
+        """
         self._now = self.clock()
         self._today = self._now.astimezone(self.timezone).date()
-        if self._rows:
-            column = self.COLUMNS.index("elapsed")
-            self.dataChanged.emit(self.index(0, column),
-                                  self.index(len(self._rows) - 1, column), DISPLAY_ROLES)
+        self._tat_colours, self._state_colours = colours_for_theme()
+        if self._order_stale:
+            self._reorder()
 
     # -- data out ------------------------------------------------------------------------
     def row_at(self, n: int) -> BoardRow:
@@ -161,14 +219,14 @@ class QtBoardModel(QAbstractTableModel):
             return row
         if column == "elapsed" and role in (Qt.ItemDataRole.ForegroundRole,
                                             Qt.ItemDataRole.BackgroundRole):
-            foreground, background = TAT_COLOURS[row.tat_status(self.target, self._now)]
+            foreground, background = self._tat_colours[row.tat_status(self.target, self._now)]
             colour = foreground if role == Qt.ItemDataRole.ForegroundRole else background
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "priority" and row.priority is not Priority.ROUTINE:
                 return QBrush(QColor("#b3261e"))
-            if column == "state" and row.state in STATE_COLOURS:
-                return QBrush(QColor(STATE_COLOURS[row.state]))
+            if column == "state" and row.state in self._state_colours:
+                return QBrush(QColor(self._state_colours[row.state]))
         if role == Qt.ItemDataRole.FontRole and (
                 column == "patient" or (column == "priority"
                                         and row.priority is not Priority.ROUTINE)):
@@ -239,6 +297,7 @@ class QtBoardFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self.setFilterRole(ROW_ROLE)
+        self.setDynamicSortFilter(True)  # re-filter a row when its exam changes
         self._site = ""
         self._states: frozenset[ExamState] = frozenset()
         self._modality = ""
@@ -251,6 +310,7 @@ class QtBoardFilter(QSortFilterProxyModel):
                     since: date | datetime | bool | None = False, reader: str | None = None,
                     text: str | None = None, timezone: ZoneInfo | None = None) -> None:
         """Change any of the filters (arguments left out keep their value)."""
+        self.beginFilterChange()
         if site is not None:
             self._site = site
         if states is not None:
@@ -265,7 +325,13 @@ class QtBoardFilter(QSortFilterProxyModel):
             self._reader = reader
         if text is not None:
             self._text = text
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the source model (fast); this proxy keeps the source's order."""
+        model = self.sourceModel()
+        assert isinstance(model, QtBoardModel)
+        model.sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

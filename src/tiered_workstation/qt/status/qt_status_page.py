@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -35,7 +36,7 @@ from ...workflow.tat import TatStatus
 from ..event_bridge import QtEventBridge
 from ..labels import state_label, tat_label
 from ..tasks import TaskRunner
-from .qt_board_model import TAT_COLOURS, QtBoardFilter, QtBoardModel, format_elapsed
+from .qt_board_model import QtBoardFilter, QtBoardModel, colours_for_theme, format_elapsed
 
 OPEN = "open"
 
@@ -106,7 +107,7 @@ class QtExamDrawer(QFrame):
             modality=detail["modality"], phonetic=phonetic))
         tat = detail["tat"]
         status = TatStatus(tat["status"])
-        foreground, background = TAT_COLOURS[status]
+        foreground, background = colours_for_theme()[0][status]
         self.tat.setText(self.tr("{status} — {elapsed} since registration").format(
             status=tat_label(status),
             elapsed=format_elapsed(timedelta(seconds=tat["elapsed_seconds"]))))
@@ -224,9 +225,9 @@ class QtStatusPage(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = {"priority": 28, "accession": 140, "patient": 120, "sex_age": 70,
-                  "procedure": 220, "modality": 56, "site": 64, "state": 110, "reader": 130,
-                  "registered": 96, "elapsed": 90}
+        widths = {"priority": 26, "accession": 132, "patient": 96, "sex_age": 66,
+                  "procedure": 180, "modality": 50, "site": 56, "state": 108, "reader": 76,
+                  "registered": 80, "elapsed": 72}
         for n, column in enumerate(QtBoardModel.COLUMNS):
             header.resizeSection(n, widths[column])
         header.setSectionResizeMode(QtBoardModel.COLUMNS.index("procedure"),
@@ -234,13 +235,15 @@ class QtStatusPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         self.drawer = QtExamDrawer(self._settings)
+        self.drawer.setMinimumWidth(340)
+        self.drawer.setMaximumWidth(520)
         self.drawer.closed.connect(self.close_drawer)
         self.drawer.hide()
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.drawer)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -276,10 +279,9 @@ class QtStatusPage(QWidget):
 
     @Slot(object)
     def _on_transition(self, event: Event) -> None:
-        if self.model.apply_transition(event):
-            self._update_counts()
-            if event.payload.get("exam_id") == self._selected:
-                self._load_detail(self._selected)
+        # the counts follow at the next tick
+        if self.model.apply_transition(event) and event.payload.get("exam_id") == self._selected:
+            self._load_detail(self._selected)
 
     @Slot(int)
     def _fetch_missing(self, exam_id: int) -> None:
@@ -292,18 +294,27 @@ class QtStatusPage(QWidget):
 
     def _tick(self) -> None:
         self.model.tick()
+        self._repaint_elapsed()
         self._update_counts()
+
+    def _repaint_elapsed(self) -> None:
+        """Repaint the visible elapsed cells only (a whole-table repaint costs ~50 ms)."""
+        column = QtBoardModel.COLUMNS.index("elapsed")
+        header = self.table.horizontalHeader()
+        viewport = self.table.viewport()
+        x = header.sectionViewportPosition(column)
+        viewport.update(x, 0, header.sectionSize(column), viewport.height())
 
     def _update_counts(self) -> None:
         now = self.model._now
         target = self.model.target
-        open_rows = [r for r in self.model.rows() if r.printed_at is None
-                     and r.state is not ExamState.CANCELLED]
-        overdue = sum(r.tat_status(target, now) is TatStatus.OVERDUE for r in open_rows)
-        at_risk = sum(r.tat_status(target, now) is TatStatus.AT_RISK for r in open_rows)
+        statuses = Counter(r.tat_status(target, now) for r in self.model.rows()
+                           if r.state is not ExamState.CANCELLED)
+        overdue, at_risk = statuses[TatStatus.OVERDUE], statuses[TatStatus.AT_RISK]
+        open_count = statuses[TatStatus.ON_TRACK] + at_risk + overdue
         self.counts.setText(self.tr("{shown} shown · {open} open · {risk} at risk · "
                                     "{overdue} overdue").format(
-            shown=self.proxy.rowCount(), open=len(open_rows), risk=at_risk, overdue=overdue))
+            shown=self.proxy.rowCount(), open=open_count, risk=at_risk, overdue=overdue))
 
     def _apply_filters(self) -> None:
         state = self.state_filter.currentData()
@@ -334,6 +345,7 @@ class QtStatusPage(QWidget):
     def close_drawer(self) -> None:
         self.drawer.hide()
         self._selected = None
+        self.table.selectionModel().clear()  # so choosing the same exam opens it again
 
     # -- persistence ---------------------------------------------------------------------
     def save_state(self, store: QSettings) -> None:

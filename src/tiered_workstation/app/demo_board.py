@@ -1,0 +1,156 @@
+"""A busy morning at the center, for the desktop demo and the screenshots.
+
+Exams from two community hospitals and the center itself in every state of the
+loop, registered over the last hour, walked through the real workflow with
+real actors so timelines, readers and turnaround colours are genuine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+
+from ..config import SiteMode
+from ..registration.identity import OrderInput, PatientInput
+from ..registration.service import RegistrationPolicy, register_exam
+from ..storage.enums import ExamState, Priority, ReadingMode, Role, Sex, VersionKind
+from ..storage.reports import Assignment
+from ..storage.sites import User
+from ..workflow.accounts import add_user
+from ..workflow.actors import Actor
+from ..workflow.reports import save_version
+from ..workflow.transitions import Action
+from .bootstrap import Services
+from .site_setup import add_site
+
+CHEST = OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", scheduled_station_ae="DR01")
+HAND = OrderInput("DXHAND", "DR 左手正斜位", "DX", "HAND", scheduled_station_ae="DR01")
+KNEE = OrderInput("DXKNEE", "DR 右膝关节正侧位", "DX", "KNEE", scheduled_station_ae="DR01")
+HEAD_CT = OrderInput("CTHEAD", "CT 头颅平扫", "CT", "HEAD", priority=Priority.URGENT,
+                     scheduled_station_ae="CT01")
+ABDOMEN_CT = OrderInput("CTABD", "CT 上腹部平扫", "CT", "ABDOMEN", scheduled_station_ae="CT01")
+
+PEOPLE = (
+    ("张三", "Zhang^San", Sex.MALE, 1960), ("李秀英", "Li^Xiuying", Sex.FEMALE, 1948),
+    ("王伟", "Wang^Wei", Sex.MALE, 1975), ("刘洋", "Liu^Yang", Sex.FEMALE, 1991),
+    ("陈静", "Chen^Jing", Sex.FEMALE, 1983), ("杨志强", "Yang^Zhiqiang", Sex.MALE, 1952),
+    ("赵敏", "Zhao^Min", Sex.FEMALE, 1969), ("黄磊", "Huang^Lei", Sex.MALE, 2001),
+    ("周桂兰", "Zhou^Guilan", Sex.FEMALE, 1944), ("吴昊", "Wu^Hao", Sex.MALE, 1987),
+    ("徐丽", "Xu^Li", Sex.FEMALE, 1979), ("孙建国", "Sun^Jianguo", Sex.MALE, 1957),
+    ("马晓燕", "Ma^Xiaoyan", Sex.FEMALE, 1995), ("朱文", "Zhu^Wen", Sex.MALE, 1966),
+    ("胡春梅", "Hu^Chunmei", Sex.FEMALE, 1972), ("郭强", "Guo^Qiang", Sex.MALE, 1983),
+    ("林芳", "Lin^Fang", Sex.FEMALE, 1958), ("何军", "He^Jun", Sex.MALE, 1949),
+    ("高雪", "Gao^Xue", Sex.FEMALE, 2005), ("欧阳娜娜", "Ouyang^Nana", Sex.FEMALE, 2000),
+)
+
+# (minutes ago registered, site, order, how far it got)
+PLAN = (
+    (58, "CM01", CHEST, ExamState.PRINTED), (55, "CM02", KNEE, ExamState.PRINTED),
+    (52, "CM01", HEAD_CT, ExamState.PRINTED), (47, "CM01", CHEST, ExamState.FINAL),
+    (44, "CM02", CHEST, ExamState.IN_CONSULTATION), (41, "CM01", ABDOMEN_CT,
+                                                     ExamState.PRELIMINARY),
+    (37, "CM02", HAND, ExamState.PRELIMINARY), (33, "CM01", CHEST, ExamState.ASSIGNED),
+    (29, "CM01", CHEST, ExamState.ASSIGNED), (26, "CM02", KNEE, ExamState.TRANSFERRED),
+    (24, "CM01", HEAD_CT, ExamState.ASSIGNED), (21, "CM01", CHEST, ExamState.TRANSFERRED),
+    (18, "CM02", CHEST, ExamState.ACQUIRED), (15, "CM01", HAND, ExamState.IN_PROGRESS),
+    (12, "CM01", CHEST, ExamState.SCHEDULED), (9, "CM02", CHEST, ExamState.SCHEDULED),
+    (7, "CM01", CHEST, ExamState.REGISTERED), (5, "CM02", ABDOMEN_CT, ExamState.REGISTERED),
+    (3, "CM01", CHEST, ExamState.REGISTERED), (1, "CM02", KNEE, ExamState.REGISTERED),
+)
+
+READERS = {"CHEST": ("rev.chest", "刘主任", "chest"), "HEAD": ("rev.neuro", "陈主任", "neuro"),
+           "ABDOMEN": ("att.abd", "周医生", "abdomen"), "HAND": ("att.msk", "孙医生", "msk"),
+           "KNEE": ("att.msk", "孙医生", "msk")}
+
+
+@dataclass(frozen=True)
+class _Step:
+    action: Action
+    reached: ExamState
+    minutes: float
+
+
+STEPS = (
+    _Step(Action.SCHEDULE, ExamState.SCHEDULED, 1), _Step(Action.START_ACQUISITION,
+                                                          ExamState.IN_PROGRESS, 2),
+    _Step(Action.COMPLETE_ACQUISITION, ExamState.ACQUIRED, 3),
+    _Step(Action.CONFIRM_TRANSFER, ExamState.TRANSFERRED, 2),
+    _Step(Action.ASSIGN, ExamState.ASSIGNED, 2),
+    _Step(Action.SUBMIT_PRELIMINARY, ExamState.PRELIMINARY, 6),
+    _Step(Action.REQUEST_CONSULTATION, ExamState.IN_CONSULTATION, 3),
+    _Step(Action.SIGN, ExamState.FINAL, 3), _Step(Action.PRINT, ExamState.PRINTED, 1),
+)
+ORDER = list(ExamState)
+
+
+DEMO_PASSWORD = "demo-2026"
+
+
+def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWORD) -> int:
+    """Register and walk :data:`PLAN` at the center of ``services``; returns the count.
+
+    The center's readers and its triage doctor get accounts with ``password``.
+    """
+    db, wf = services.database, services.workflow
+    center = services.settings.site.code
+    tz = services.settings.site.tz
+    setup = Actor.system(center, "demo-setup")
+    with db.transaction() as session:
+        for code, name in (("CM01", "第一社区卫生服务中心"), ("CM02", "第二社区卫生服务中心")):
+            add_site(session, code, name, SiteMode.COMMUNITY, center)
+        people = {username: (name, Role.REVIEWER if username.startswith("rev")
+                             else Role.ATTENDING) for username, name, _ in READERS.values()}
+        people["triage"] = ("王医生", Role.TRIAGE)
+        existing = set(session.scalars(select(User.username)))
+        for username, (name, role) in people.items():
+            if username not in existing:
+                add_user(session, setup, username=username, display_name=name,
+                         password=password, roles=[role], site_code=center)
+    for n, (minutes_ago, site, order, goal) in enumerate(PLAN):
+        name, phonetic, sex, year = PEOPLE[n % len(PEOPLE)]
+        at = now - timedelta(minutes=minutes_ago)
+        policy = RegistrationPolicy(site_code=site, timezone=tz,
+                                    uid_root=services.settings.uid_root,
+                                    default_reading_mode=ReadingMode.CENTER_FULL)
+        tech = Actor(f"tech.{site.lower()}", Role.TECHNICIAN, site, f"{site} 技师")
+        device = Actor.system(site, "DR01")
+        username, reader_name, group = READERS[order.body_part]
+        reader = Actor(username, Role.REVIEWER, center, reader_name)
+        triage = Actor("triage", Role.TRIAGE, center, "王医生")
+        with db.transaction() as session:
+            exam, _ = register_exam(
+                session, wf, policy, tech,
+                PatientInput(name, sex, phonetic, birth_date=date(year, 3 + n % 9, 1 + n)), order,
+                at=at)
+            pace = 0.8 + 0.15 * (n % 4) + (0.6 if n == 1 else 0)  # some readers are slower
+            for step in STEPS:
+                if ORDER.index(step.reached) > ORDER.index(goal) or (
+                        step.reached is ExamState.IN_CONSULTATION
+                        and goal is not ExamState.IN_CONSULTATION):
+                    continue
+                at = min(at + timedelta(minutes=step.minutes * pace), now)
+                actor, note = {
+                    Action.SCHEDULE: (tech, "DR01"),
+                    Action.START_ACQUISITION: (device, "MPPS"),
+                    Action.COMPLETE_ACQUISITION: (device, "MPPS"),
+                    Action.CONFIRM_TRANSFER: (Actor.system(site, "forwarder"), ""),
+                    Action.ASSIGN: (triage, reader_name),
+                    Action.SUBMIT_PRELIMINARY: (reader, ""),
+                    Action.REQUEST_CONSULTATION: (reader, "请专家组会诊"),
+                    Action.SIGN: (reader, ""),
+                    Action.PRINT: (Actor.system(site, "auto-print"), ""),
+                }[step.action]
+                if step.action is Action.ASSIGN:
+                    session.add(Assignment(exam_id=exam.id, assignee_username=username,
+                                           group_code=group, assigned_by="triage",
+                                           assigned_at=at))
+                    session.flush()
+                if step.action in (Action.SUBMIT_PRELIMINARY, Action.SIGN):
+                    kind = VersionKind.FINAL if step.action is Action.SIGN \
+                        else VersionKind.PRELIMINARY
+                    save_version(session, exam, reader, findings="双肺纹理清晰，未见实变。",
+                                 impression="胸部未见明显异常。", kind=kind, at=at)
+                wf.apply(session, exam, step.action, actor, note=note, at=at)
+    return len(PLAN)

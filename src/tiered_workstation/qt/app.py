@@ -1,0 +1,119 @@
+"""Start and stop the desktop application: services, embedded node, login, main window."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from ..app.bootstrap import Services, open_site
+from .event_bridge import QtEventBridge
+from .i18n import choose_language, install_translators
+from .main_window import QtMainWindow
+from .qt_login import QtLoginDialog, Session
+from .tasks import TaskRunner
+from .theme import LIGHT, apply_theme
+
+LOGGER = logging.getLogger(__name__)
+
+
+def settings_store(site_code: str, path: Path | None = None) -> QSettings:
+    """Per-user window state, column layouts and preferences of this site's app."""
+    if path is not None:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings("TieredWorkstation", f"tiered-ws-{site_code}")
+
+
+class QtWorkstation(QObject):
+    """One running application over one site's services.
+
+    Owns the task runner and the event bridge; starts the site's node in a
+    worker when the configuration embeds it, and stops everything on
+    :meth:`shutdown` so no thread outlives the window.
+    """
+
+    node_started = Signal()
+    node_failed = Signal(str)
+
+    def __init__(self, services: Services, store: QSettings) -> None:
+        super().__init__()
+        self.services = services
+        self.store = store
+        self.tasks = TaskRunner(self)
+        self.bridge = QtEventBridge(services.bus, self)
+        self.window: QtMainWindow | None = None
+        self.node_running = False
+
+    def start_node(self, *, long_poll_seconds: float = 25.0) -> None:
+        if not self.services.settings.gui.embed_node:
+            return
+        self.tasks.net(self.services.start, long_poll_seconds=long_poll_seconds).success(
+            self._on_node_started).failure(self._on_node_failed)
+
+    def _on_node_started(self, _: object) -> None:
+        self.node_running = True
+        self.node_started.emit()
+
+    def _on_node_failed(self, error: BaseException) -> None:
+        LOGGER.error("the site's node did not start", exc_info=error)
+        self.node_failed.emit(str(error))
+
+    @staticmethod
+    def settle_memory() -> None:
+        """Move everything alive after start-up out of the garbage collector's sight.
+
+        Modules, mappers, Qt wrappers and the board's rows would otherwise be
+        walked by every full collection — pauses of 100-200 ms on the GUI
+        thread while events stream in (bench/status_board.py). Called once the
+        main window has loaded its pages.
+        """
+        gc.collect()
+        gc.freeze()
+
+    def login_dialog(self) -> QtLoginDialog:
+        site = self.services.settings.site
+        return QtLoginDialog(self.services.database, site.code, site.name, self.tasks)
+
+    def open_main_window(self, session: Session) -> QtMainWindow:
+        self.window = QtMainWindow(self.services, session, self.tasks, self.bridge, self.store)
+        QTimer.singleShot(3000, self.settle_memory)
+        self.node_failed.connect(lambda text: self.window and self.window.statusBar().showMessage(
+            self.tr("The site's DICOM node could not start: {error}").format(error=text)))
+        return self.window
+
+    def shutdown(self) -> None:
+        """Save the window's state, stop the node and every worker thread."""
+        if self.window is not None:
+            self.window.save_state()
+            self.window.close()
+        self.bridge.close()
+        self.tasks.shutdown(wait=True)
+        self.services.close()
+
+
+def run_gui(config_path: str | None = None) -> int:
+    """`tiered-ws gui`: the whole application until its window is closed."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Tiered Workstation")
+    app.setOrganizationName("TieredWorkstation")
+    services = open_site(config_path)
+    translators = install_translators(app, choose_language(services.settings.gui.language))
+    store = settings_store(services.settings.site.code)
+    apply_theme(app, str(store.value("ui/theme", LIGHT)))
+    workstation = QtWorkstation(services, store)
+    try:
+        workstation.start_node()
+        dialog = workstation.login_dialog()
+        if dialog.exec() != QtLoginDialog.DialogCode.Accepted or dialog.session is None:
+            return 0
+        window = workstation.open_main_window(dialog.session)
+        window.show()
+        return app.exec()
+    finally:
+        workstation.shutdown()
+        del translators

@@ -1,0 +1,189 @@
+"""The main window: a navigation sidebar by role and site capabilities, pages on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..app.bootstrap import Capabilities, Services
+from ..storage.enums import Role
+from .event_bridge import QtEventBridge
+from .labels import role_label
+from .qt_login import Session
+from .status.qt_status_page import QtStatusPage
+from .tasks import TaskRunner
+from .theme import DARK, LIGHT, apply_theme
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the sidebar: shown when ``visible`` says so for this site and role."""
+
+    key: str
+    title: Callable[[], str]
+    build: Callable[[], QWidget]
+    visible: Callable[[Capabilities, Role], bool]
+
+
+class QtMainWindow(QMainWindow):
+    """Sidebar + stacked pages; remembers geometry, layouts and the last page."""
+
+    page_changed = Signal(str)
+
+    def __init__(self, services: Services, session: Session, tasks: TaskRunner,
+                 bridge: QtEventBridge, store: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.session = session
+        self._tasks = tasks
+        self._bridge = bridge
+        self._store = store
+        site = services.settings.site
+        self.setWindowTitle(self.tr("Tiered Workstation — {site}").format(site=site.name))
+        self.pages: dict[str, QWidget] = {}
+        self._keys: list[str] = []
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stack = QStackedWidget()
+        for spec in self._page_specs():
+            if not spec.visible(services.capabilities, session.role):
+                continue
+            page = spec.build()
+            self.pages[spec.key] = page
+            self._keys.append(spec.key)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self._show_row)
+
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(216)
+        brand = QLabel(self.tr("Tiered Workstation"))
+        brand.setObjectName("brand")
+        site_label = QLabel(f"{site.name} · {site.code}")
+        site_label.setObjectName("brandSite")
+        site_label.setWordWrap(True)
+        user = QLabel(f"{session.display_name}\n{role_label(session.role)}")
+        user.setObjectName("userBox")
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        side.addWidget(brand)
+        side.addWidget(site_label)
+        side.addWidget(self.navigation, 1)
+        side.addWidget(user)
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        header = QFrame()
+        header.setObjectName("headerBar")
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(16, 10, 16, 10)
+        header_layout.addWidget(self.title)
+        header_layout.addStretch(1)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(0)
+        content_layout.addWidget(header)
+        content_layout.addWidget(self.stack, 1)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(content, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(self.tr("Signed in as {name} ({role})").format(
+            name=session.display_name, role=role_label(session.role)))
+        self._add_actions()
+        self._restore()
+
+    def _page_specs(self) -> list[PageSpec]:
+        s = self.services
+        return [
+            PageSpec("status", lambda: self.tr("Status board"),
+                     lambda: QtStatusPage(s.database, s.settings, self._tasks, self._bridge,
+                                          reader_name=self.session.display_name),
+                     lambda caps, role: True),
+        ]
+
+    def _add_actions(self) -> None:
+        for n in range(min(9, len(self._keys))):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.triggered.connect(lambda _=False, row=n: self.navigation.setCurrentRow(row))
+            self.addAction(action)
+        theme = QAction(self.tr("Switch light/dark theme"), self)
+        theme.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        theme.triggered.connect(self.toggle_theme)
+        self.addAction(theme)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        key = self._keys[row]
+        self.title.setText(self.navigation.item(row).text())
+        self.page_changed.emit(key)
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(self._keys.index(key))
+
+    @property
+    def current_page(self) -> str:
+        return self._keys[self.stack.currentIndex()]
+
+    def toggle_theme(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        name = LIGHT if app.property("tw_theme") == DARK else DARK
+        apply_theme(app, name)
+        self._store.setValue("ui/theme", name)
+
+    # -- persistence ---------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self._store.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        for page in self.pages.values():
+            restore = getattr(page, "restore_state", None)
+            if restore is not None:
+                restore(self._store)
+        last = self._store.value("window/page", "status")
+        self.show_page(last if last in self._keys else self._keys[0])
+
+    def save_state(self) -> None:
+        self._store.setValue("window/geometry", self.saveGeometry())
+        self._store.setValue("window/page", self.current_page)
+        for page in self.pages.values():
+            save = getattr(page, "save_state", None)
+            if save is not None:
+                save(self._store)
+        self._store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,149 @@
+"""Login: user name and password checked against the site's argon2 hashes, off the GUI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..storage.database import Database
+from ..storage.enums import Role
+from ..storage.sites import User
+from ..workflow.accounts import AuthenticationError, login
+from .labels import role_label
+from .tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class Session:
+    """Who is logged in, and in which role (a person may hold several)."""
+
+    username: str
+    display_name: str
+    site_code: str
+    roles: tuple[Role, ...]
+    role: Role
+
+
+class QtLoginDialog(QDialog):
+    """Asks for user name and password; ``logged_in`` carries the session."""
+
+    logged_in = Signal(object)
+
+    def __init__(self, database: Database, site_code: str, site_name: str, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._site_code = site_code
+        self._tasks = tasks
+        self._user: User | None = None
+        self.session: Session | None = None
+        self.setWindowTitle(self.tr("Tiered Workstation — sign in"))
+        self.setMinimumWidth(420)
+
+        brand = QLabel(self.tr("Tiered Workstation"))
+        brand.setObjectName("pageTitle")
+        site = QLabel(f"{site_name} ({site_code})")
+        site.setObjectName("muted")
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(self.tr("user name"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("password"))
+        self.role = QComboBox()
+        self.role.hide()
+        self.role_label = QLabel(self.tr("Work as"))
+        self.role_label.hide()
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.sign_in = QPushButton(self.tr("Sign in"))
+        self.sign_in.setObjectName("primary")
+        self.sign_in.setDefault(True)
+        self.sign_in.clicked.connect(self._submit)
+
+        card = QFrame()
+        card.setObjectName("card")
+        form = QFormLayout()
+        form.addRow(self.tr("User"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.role_label, self.role)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(24, 20, 24, 20)
+        inner.addWidget(brand)
+        inner.addWidget(site)
+        inner.addSpacing(8)
+        inner.addLayout(form)
+        inner.addWidget(self.error)
+        inner.addWidget(self.sign_in, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(card)
+
+    def _submit(self) -> None:
+        if self._user is not None:  # the second step: a role was chosen
+            self._finish(self._user, Role(self.role.currentData()))
+            return
+        name, password = self.username.text().strip(), self.password.text()
+        if not name or not password:
+            self.error.setText(self.tr("Enter your user name and password."))
+            return
+        self.sign_in.setEnabled(False)
+        self.error.setText(self.tr("Checking…"))
+        self._tasks.db(login, self._database, name, password, self._site_code).success(
+            self._on_user).failure(self._on_refused)
+
+    def _on_user(self, user: User) -> None:
+        self.sign_in.setEnabled(True)
+        self.error.clear()
+        roles = sorted(user.roles - {Role.SYSTEM}, key=list(Role).index)
+        if not roles:
+            self.error.setText(self.tr("This account has no role at this site; ask the "
+                                       "administrator to give it one."))
+            return
+        if len(roles) == 1:
+            self._finish(user, roles[0])
+            return
+        self._user = user
+        self.role.clear()
+        for role in roles:
+            self.role.addItem(role_label(role), role.value)
+        self.role.show()
+        self.role_label.show()
+        self.username.setEnabled(False)
+        self.password.setEnabled(False)
+        self.sign_in.setText(self.tr("Continue"))
+        self.role.setFocus()
+
+    def _on_refused(self, error: BaseException) -> None:
+        self.sign_in.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        if isinstance(error, AuthenticationError):
+            text = str(error)
+            if text.startswith("Too many wrong passwords"):
+                self.error.setText(self.tr("Too many wrong passwords: this account is locked "
+                                           "for a while. An administrator can set a new "
+                                           "password to unlock it."))
+            else:
+                self.error.setText(self.tr("Unknown user name or wrong password."))
+        else:
+            self.error.setText(self.tr("The site database cannot be read: {error}").format(
+                error=error))
+
+    def _finish(self, user: User, role: Role) -> None:
+        self.session = Session(user.username, user.display_name, user.site_code,
+                               tuple(sorted(user.roles, key=list(Role).index)), role)
+        self.logged_in.emit(self.session)
+        self.accept()

@@ -1,0 +1,28 @@
+"""The desktop demo's busy morning is walked through the real workflow."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+from tiered_workstation.app.board import load_rows
+from tiered_workstation.app.bootstrap import Services
+from tiered_workstation.app.demo_board import PLAN, seed_board
+from tiered_workstation.storage.enums import ExamState
+from tiered_workstation.workflow.tat import TatStatus
+
+
+def test_every_planned_exam_reaches_its_state_with_colours_of_all_kinds(
+        services: Services) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    assert seed_board(services, now) == len(PLAN)
+    with services.database.session() as session:
+        rows = load_rows(session)
+    assert Counter(r.state for r in rows) == Counter(goal for *_, goal in PLAN)
+    assert {r.site_code for r in rows} == {"CM01", "CM02"}
+    statuses = {r.tat_status(timedelta(minutes=30), now) for r in rows}
+    assert {TatStatus.ON_TRACK, TatStatus.AT_RISK, TatStatus.OVERDUE} <= statuses
+    assigned = [r for r in rows if r.state is ExamState.ASSIGNED]
+    assert {r.reader for r in assigned} <= {"刘主任", "陈主任", "周医生", "孙医生"}
+    printed = [r for r in rows if r.state is ExamState.PRINTED]
+    assert all(r.printed_at is not None and r.printed_at <= now for r in printed)
