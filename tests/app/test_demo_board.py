@@ -6,9 +6,16 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from tiered_workstation.app.board import load_rows
-from tiered_workstation.app.bootstrap import Services
-from tiered_workstation.app.demo_board import PLAN, seed_board
+from tiered_workstation.app.bootstrap import Services, bootstrap
+from tiered_workstation.app.demo_board import (
+    DEMO_PASSWORD,
+    PLAN,
+    prepare_desk_demo,
+    seed_board,
+)
+from tiered_workstation.config import load_settings
 from tiered_workstation.storage.enums import ExamState
+from tiered_workstation.workflow.accounts import login
 from tiered_workstation.workflow.tat import TatStatus
 
 
@@ -26,3 +33,19 @@ def test_every_planned_exam_reaches_its_state_with_colours_of_all_kinds(
     assert {r.reader for r in assigned} <= {"刘主任", "陈主任", "周医生", "孙医生"}
     printed = [r for r in rows if r.state is ExamState.PRINTED]
     assert all(r.printed_at is not None and r.printed_at <= now for r in printed)
+
+
+def test_desk_demo_site_is_fresh_seeded_and_opens_no_ports(tmp_path) -> None:
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "stale.txt").write_text("from an earlier run")
+    config = prepare_desk_demo(tmp_path / "desk")
+    settings = load_settings(config)
+    assert settings.gui.embed_node is False
+    assert not (tmp_path / "desk" / "stale.txt").exists()
+    services = bootstrap(settings)
+    try:
+        with services.database.session() as session:
+            assert len(load_rows(session)) == len(PLAN)
+        login(services.database, "rev.chest", DEMO_PASSWORD, "CH01")
+    finally:
+        services.close()

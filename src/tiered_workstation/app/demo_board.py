@@ -7,14 +7,17 @@ real actors so timelines, readers and turnaround colours are genuine.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 
 from ..config import SiteMode
 from ..registration.identity import OrderInput, PatientInput
 from ..registration.service import RegistrationPolicy, register_exam
+from ..storage.base import utcnow
 from ..storage.enums import ExamState, Priority, ReadingMode, Role, Sex, VersionKind
 from ..storage.reports import Assignment
 from ..storage.sites import User
@@ -22,8 +25,8 @@ from ..workflow.accounts import add_user
 from ..workflow.actors import Actor
 from ..workflow.reports import save_version
 from ..workflow.transitions import Action
-from .bootstrap import Services
-from .site_setup import add_site
+from .bootstrap import Services, bootstrap
+from .site_setup import InitRequest, add_site, init_site
 
 CHEST = OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", scheduled_station_ae="DR01")
 HAND = OrderInput("DXHAND", "DR 左手正斜位", "DX", "HAND", scheduled_station_ae="DR01")
@@ -154,3 +157,22 @@ def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWO
                                  impression="胸部未见明显异常。", kind=kind, at=at)
                 wf.apply(session, exam, step.action, actor, note=note, at=at)
     return len(PLAN)
+
+
+def prepare_desk_demo(data_dir: Path) -> Path:
+    """A fresh demo center in ``data_dir`` with a busy morning; returns its site.toml.
+
+    The desktop demo does not embed the node (no ports are opened): it shows
+    the desks over the seeded database.
+    """
+    if data_dir.exists():
+        shutil.rmtree(data_dir)
+    settings, config_path = init_site(InitRequest(
+        mode="center", site_code="CH01", data_dir=data_dir,
+        name="市中心医院 City Center Hospital", extra={"gui": {"embed_node": False}}))
+    services = bootstrap(settings)
+    try:
+        seed_board(services, utcnow().replace(microsecond=0))
+    finally:
+        services.close()
+    return config_path

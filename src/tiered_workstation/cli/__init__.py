@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--one-site", action="store_true",
                       help="instead: one center database walking an exam through every "
                            "state on a scripted clock (consultation included)")
+    demo.add_argument("--desk", action="store_true",
+                      help="open the desktop app over a demo center with a busy morning "
+                           "(falls back to the headless demo without a display)")
     demo.add_argument("--database-url", help="use this database for the center instead of "
                       "the embedded SQLite file")
     demo.set_defaults(func=cmd_demo)

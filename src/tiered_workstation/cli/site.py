@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from ..app.bootstrap import open_site
 from ..app.demo import run_demo
+from ..app.demo_board import DEMO_PASSWORD, prepare_desk_demo
 from ..app.demo_loop import run_loop_demo
 from ..app.site_setup import InitRequest, init_site
 from ..app.status import collect_status, format_status
@@ -33,6 +35,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if args.desk:
+        return _desk_demo(args)
     if args.one_site:
         result = run_demo(args.data_dir, print, database_url=args.database_url)
         return 0 if result.tat_status in ("met", "missed") else EXIT_FAILED
@@ -40,6 +44,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     run_loop_demo(args.data_dir, lambda line: print(line, flush=True),
                   image_size=args.image_size, database_url=args.database_url)
     return 0
+
+
+def _desk_demo(args: argparse.Namespace) -> int:
+    """The desktop app over a demo center, or the headless demo when there is no display."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        print("No display found, so the desktop app cannot open: running the headless "
+              "two-site demo instead (on a desktop, `./run.sh` opens the app).", flush=True)
+        args.desk = False
+        return cmd_demo(args)
+    config = prepare_desk_demo(args.data_dir / "desk")
+    print(f"Demo center with a busy morning: {config}\n"
+          f"Sign in as rev.chest (reviewer 刘主任) or triage (王医生), password {DEMO_PASSWORD}",
+          flush=True)
+    from ..qt.app import run_gui  # Qt is loaded only for the desktop application
+
+    return run_gui(str(config))
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
