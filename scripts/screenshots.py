@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 import tempfile
 import time
@@ -31,6 +32,16 @@ from tiered_workstation.qt.theme import DARK, LIGHT, apply_theme
 from tiered_workstation.storage.enums import Role
 
 SIZES = ((1440, 900), (1920, 1080))
+PEERS = [{"ae_title": "DR01", "host": "127.0.0.1", "port": 1, "kind": "modality",
+          "charset": "GB18030"},
+         {"ae_title": "CM01_PACS", "host": "127.0.0.1", "port": 2, "kind": "node",
+          "site": "CM01", "tls": True}]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def settle(app: QApplication, until=None, seconds: float = 10.0) -> None:
@@ -60,7 +71,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         _, config = init_site(InitRequest(mode="center", site_code="CH01",
                                           data_dir=Path(tmp) / "center",
-                                          name="市中心医院 City Center Hospital"))
+                                          name="市中心医院 City Center Hospital",
+                                          dicom_port=free_port(), api_port=free_port(),
+                                          extra={"peers": PEERS}))
         services = bootstrap(load_settings(config))
         seed_board(services, datetime.now(UTC).replace(microsecond=0))
         session = Session("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
@@ -79,6 +92,8 @@ def main() -> None:
 def shoot(app: QApplication, services, session: Session, language: str, theme: str,
           tmp: Path, out: Path) -> None:
     station = QtWorkstation(services, settings_store("CH01", tmp / f"ui-{language}.ini"))
+    station.start_node(long_poll_seconds=1)
+    settle(app, lambda: station.node_running)
     try:
         if theme == LIGHT:
             dialog = station.login_dialog()
@@ -100,10 +115,22 @@ def shoot(app: QApplication, services, session: Session, language: str, theme: s
             settle(app, lambda: board.drawer.isVisible())
             settle(app, seconds=0.3)
             save(window, out / f"status-drawer-{suffix}.png")
+        if theme == LIGHT:
+            window.resize(*SIZES[0])
+            window.show_page("node")
+            node = window.pages["node"]
+            settle(app, lambda: node.services_table.rowCount() > 0)
+            node.peers_table.selectRow(0)
+            node.test_button.click()
+            settle(app, lambda: node.peers_table.item(0, 4).text().startswith(("OK", "Fail",
+                                                                                "成功", "失败")))
+            save(window, out / f"node-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png")
+            window.show_page("status")
         window.close()
     finally:
         station.bridge.close()
         station.tasks.shutdown()
+        services.node.stop()
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ class ServiceStatus:
     name: str
     address: str
     listening: bool
+    kind: str = ""  # dicom | dicom_tls | sync_api
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,23 @@ def collect_status(services: Services) -> SiteStatus:
             ForwardJob.state == "pending", ForwardJob.last_error != "")
             .order_by(ForwardJob.id).limit(1)) or ""
     dicom, api = settings.dicom, settings.api
+    # A node running in this process is asked directly; a TCP probe would leave
+    # it an association thread waiting for a request that never comes.
+    local = services.node.is_running
+
+    def up(host: str, port: int, running_here: bool) -> bool:
+        return running_here or (not local and is_listening(host, port))
+
     probes = [ServiceStatus(f"DICOM node {dicom.ae_title}", f"{dicom.bind_address}:{dicom.port}",
-                            is_listening(dicom.bind_address, dicom.port))]
+                            up(dicom.bind_address, dicom.port, local), "dicom")]
     if dicom.tls is not None and dicom.tls.port:
         probes.append(ServiceStatus("DICOM TLS (mutual)", f"{dicom.bind_address}:{dicom.tls.port}",
-                                    is_listening(dicom.bind_address, dicom.tls.port)))
+                                    up(dicom.bind_address, dicom.tls.port, local),
+                                    "dicom_tls"))
     if settings.site.mode is SiteMode.CENTER:
         probes.append(ServiceStatus("Sync API (HTTPS)", f"{api.bind_address}:{api.port}",
-                                    is_listening(api.bind_address, api.port)))
+                                    up(api.bind_address, api.port, services.sync.api is not None),
+                                    "sync_api"))
     return SiteStatus(
         schema_revision=current_revision(services.database), schema_head=head_revision(),
         exams_by_state={state: counts.get(state, 0) for state in ExamState},

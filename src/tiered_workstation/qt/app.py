@@ -15,6 +15,7 @@ from .event_bridge import QtEventBridge
 from .i18n import choose_language, install_translators
 from .main_window import QtMainWindow
 from .qt_login import QtLoginDialog, Session
+from .qt_node_page import QtNodePage
 from .tasks import TaskRunner
 from .theme import LIGHT, apply_theme
 
@@ -81,6 +82,10 @@ class QtWorkstation(QObject):
     def open_main_window(self, session: Session) -> QtMainWindow:
         self.window = QtMainWindow(self.services, session, self.tasks, self.bridge, self.store)
         QTimer.singleShot(3000, self.settle_memory)
+        node_page = self.window.pages.get("node")
+        if isinstance(node_page, QtNodePage):
+            node_page.set_node_running(self.node_running)
+            self.node_started.connect(lambda: node_page.set_node_running(True))
         self.node_failed.connect(lambda text: self.window and self.window.statusBar().showMessage(
             self.tr("The site's DICOM node could not start: {error}").format(error=text)))
         return self.window

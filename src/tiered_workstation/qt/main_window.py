@@ -25,6 +25,7 @@ from ..storage.enums import Role
 from .event_bridge import QtEventBridge
 from .labels import role_label
 from .qt_login import Session
+from .qt_node_page import QtNodePage
 from .status.qt_status_page import QtStatusPage
 from .tasks import TaskRunner
 from .theme import DARK, LIGHT, apply_theme
@@ -126,6 +127,8 @@ class QtMainWindow(QMainWindow):
                      lambda: QtStatusPage(s.database, s.settings, self._tasks, self._bridge,
                                           reader_name=self.session.display_name),
                      lambda caps, role: True),
+            PageSpec("node", lambda: self.tr("Node status"),
+                     lambda: QtNodePage(s, self._tasks), lambda caps, role: True),
         ]
 
     def _add_actions(self) -> None:
