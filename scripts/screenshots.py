@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tiered_workstation.app.alerts import AlertKind
 from tiered_workstation.app.bootstrap import bootstrap
 from tiered_workstation.app.demo_board import seed_board
 from tiered_workstation.app.site_setup import InitRequest, init_site
@@ -117,6 +118,12 @@ def shoot(app: QApplication, services, session: Session, language: str, theme: s
             save(window, out / f"status-drawer-{suffix}.png")
         if theme == LIGHT:
             window.resize(*SIZES[0])
+            board.close_drawer()
+            urgent = next(r for r in board.model.rows() if r.priority.value != "routine")
+            station.alerts._raise(AlertKind.NEW_EXAM, urgent, {"CM01": "第一社区卫生服务中心"})
+            settle(app, seconds=0.3)
+            save(window, out / f"status-alert-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png")
+            station.alerts.acknowledge()
             window.show_page("node")
             node = window.pages["node"]
             settle(app, lambda: node.services_table.rowCount() > 0)
@@ -126,6 +133,14 @@ def shoot(app: QApplication, services, session: Session, language: str, theme: s
                                                                                 "成功", "失败")))
             save(window, out / f"node-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png")
             window.show_page("status")
+            admin = station.open_main_window(Session("admin", "系统管理员", "CH01",
+                                                     (Role.ADMIN,), Role.ADMIN))
+            admin.resize(*SIZES[0])
+            admin.show_page("settings")
+            admin.show()
+            settle(app, seconds=0.3)
+            save(admin, out / f"settings-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png")
+            admin.close()
         window.close()
     finally:
         station.bridge.close()

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from pathlib import Path
 
-from ..config import PeerNode, Settings, load_settings, parse_settings
-from .site_file import render_site_toml
-from .site_setup import write_text_atomic
+from ..config import PeerNode, Settings, load_settings
+from .site_edit import save_settings
 
 
 def _rewrite(config_path: Path, settings: Settings, peers: tuple[PeerNode, ...]) -> Settings:
-    candidate = dataclasses.replace(settings, peers=peers)
-    text = render_site_toml(candidate, config_path.parent)
-    # validate exactly as the loader will (same messages for a bad AE title or port)
-    checked = parse_settings(tomllib.loads(text), base_dir=config_path.parent.resolve(),
-                             source=config_path)
-    write_text_atomic(config_path, text)
-    return checked
+    # validated exactly as the loader will (same messages for a bad AE title or port)
+    return save_settings(config_path, dataclasses.replace(settings, peers=peers))
 
 
 def add_peer(config_path: Path, peer: PeerNode, *, replace: bool = False) -> Settings:

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ..app.bootstrap import Services, open_site
+from .alerts import QtAlertBanner, QtAlertCenter
 from .event_bridge import QtEventBridge
 from .i18n import choose_language, install_translators
 from .main_window import QtMainWindow
@@ -47,6 +48,7 @@ class QtWorkstation(QObject):
         self.tasks = TaskRunner(self)
         self.bridge = QtEventBridge(services.bus, self)
         self.window: QtMainWindow | None = None
+        self.alerts: QtAlertCenter | None = None
         self.node_running = False
 
     def start_node(self, *, long_poll_seconds: float = 25.0) -> None:
@@ -82,6 +84,12 @@ class QtWorkstation(QObject):
     def open_main_window(self, session: Session) -> QtMainWindow:
         self.window = QtMainWindow(self.services, session, self.tasks, self.bridge, self.store)
         QTimer.singleShot(3000, self.settle_memory)
+        self.alerts = QtAlertCenter(self.services, self.tasks, self.bridge, self)
+        self.window.add_banner(QtAlertBanner(self.alerts))
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            tray = QSystemTrayIcon(self.window.windowIcon(), self.window)
+            tray.show()
+            self.alerts.attach_tray(tray)
         node_page = self.window.pages.get("node")
         if isinstance(node_page, QtNodePage):
             node_page.set_node_running(self.node_running)

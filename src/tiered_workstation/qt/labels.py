@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ..config import PeerKind
 from ..storage.enums import ExamState, Priority, Role
 from ..workflow.tat import TatStatus
 
@@ -61,3 +62,11 @@ def sex_label(code: str) -> str:
               "F": QCoreApplication.translate("Sex", "F"),
               "O": QCoreApplication.translate("Sex", "Other")}
     return labels.get(code, "")
+
+
+def peer_kind_label(kind: PeerKind) -> str:
+    labels = {PeerKind.NODE: QCoreApplication.translate("PeerKind", "Site node"),
+              PeerKind.MODALITY: QCoreApplication.translate("PeerKind", "Modality"),
+              PeerKind.VIEWER: QCoreApplication.translate("PeerKind", "Viewer"),
+              PeerKind.WORKSTATION: QCoreApplication.translate("PeerKind", "Workstation")}
+    return labels.get(kind, kind.value)

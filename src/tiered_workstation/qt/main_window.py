@@ -26,6 +26,7 @@ from .event_bridge import QtEventBridge
 from .labels import role_label
 from .qt_login import Session
 from .qt_node_page import QtNodePage
+from .qt_settings_page import QtSettingsPage
 from .status.qt_status_page import QtStatusPage
 from .tasks import TaskRunner
 from .theme import DARK, LIGHT, apply_theme
@@ -107,6 +108,7 @@ class QtMainWindow(QMainWindow):
         content_layout.setSpacing(0)
         content_layout.addWidget(header)
         content_layout.addWidget(self.stack, 1)
+        self._content_layout = content_layout
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -120,6 +122,10 @@ class QtMainWindow(QMainWindow):
         self._add_actions()
         self._restore()
 
+    def add_banner(self, banner: QWidget) -> None:
+        """Show ``banner`` (alerts) between the page title and the page."""
+        self._content_layout.insertWidget(1, banner)
+
     def _page_specs(self) -> list[PageSpec]:
         s = self.services
         return [
@@ -129,6 +135,10 @@ class QtMainWindow(QMainWindow):
                      lambda caps, role: True),
             PageSpec("node", lambda: self.tr("Node status"),
                      lambda: QtNodePage(s, self._tasks), lambda caps, role: True),
+            PageSpec("settings", lambda: self.tr("Settings"),
+                     lambda: QtSettingsPage(s.settings, s.settings.source, self.session.role,
+                                            self._tasks, self._store),
+                     lambda caps, role: True),
         ]
 
     def _add_actions(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..app.bootstrap import Services
 from ..app.connectivity import ConnectionCheck, check_center_api, check_peer
 from ..app.status import SiteStatus, collect_status
-from ..config import PeerKind
+from .labels import peer_kind_label
 from .tasks import TaskRunner
 
 OK_COLOUR, BAD_COLOUR = "#1b7f3b", "#b3261e"
@@ -55,7 +55,7 @@ class QtNodePage(QWidget):
         for row, peer in enumerate(peers):
             self._peer_rows[peer.ae_title] = row
             security = self.tr("mutual TLS") if peer.tls else self.tr("plain")
-            for column, text in enumerate((peer.ae_title, self._kind_label(peer.kind),
+            for column, text in enumerate((peer.ae_title, peer_kind_label(peer.kind),
                                            f"{peer.host}:{peer.port}", security, "")):
                 self.peers_table.setItem(row, column, QTableWidgetItem(text))
         if settings.sync.center_url:
@@ -128,11 +128,6 @@ class QtNodePage(QWidget):
         else:
             layout.addWidget(footer)
         return card
-
-    def _kind_label(self, kind: PeerKind) -> str:
-        return {PeerKind.NODE: self.tr("Site node"), PeerKind.MODALITY: self.tr("Modality"),
-                PeerKind.VIEWER: self.tr("Viewer"),
-                PeerKind.WORKSTATION: self.tr("Workstation")}.get(kind, kind.value)
 
     def _service_label(self, kind: str, fallback: str) -> str:
         ae = self._services.settings.dicom.ae_title

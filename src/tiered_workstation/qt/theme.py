@@ -98,10 +98,12 @@ QTableView, QTreeWidget, QListWidget {{ background: {c.surface}; border: 1px sol
 QTableView::item {{ padding: 0 6px; }}
 QHeaderView::section {{ background: {c.alternate}; color: {c.muted}; border: none;
     border-bottom: 1px solid {c.border}; padding: 6px; font-weight: 600; }}
-QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit {{
+QAbstractSpinBox {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 4px;
+    padding-left: 6px; min-height: 26px; color: {c.text}; }}
+QLineEdit, QComboBox, QPlainTextEdit, QTextEdit {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 4px;
     padding: 5px 8px; min-height: 20px; color: {c.text}; }}
-QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QDateEdit:focus {{
+QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QAbstractSpinBox:focus {{
     border: 1px solid {c.accent}; }}
 QLineEdit[invalid="true"] {{ border: 1px solid #b3261e; }}
 QPushButton {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 4px;
