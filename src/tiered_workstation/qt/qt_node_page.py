@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +21,7 @@ from ..app.connectivity import ConnectionCheck, check_center_api, check_peer
 from ..app.status import SiteStatus, collect_status
 from .labels import peer_kind_label
 from .tasks import TaskRunner
+from .widgets import card
 
 OK_COLOUR, BAD_COLOUR = "#1b7f3b", "#b3261e"
 CENTER_API = "__center_api__"
@@ -84,14 +83,16 @@ class QtNodePage(QWidget):
 
         grid = QGridLayout(self)
         grid.setContentsMargins(16, 12, 16, 12)
-        grid.addWidget(self._card(self.tr("Services of this site"), self.services_table,
-                                  self.summary), 0, 0)
-        grid.addWidget(self._card(self.tr("Queues"), self.queues, self.errors), 0, 1)
+        grid.addWidget(card(self.tr("Services of this site"), self.services_table,
+                            self.summary, stretch_first=True), 0, 0)
+        grid.addWidget(card(self.tr("Queues"), self.queues, self.errors, stretch_first=True),
+                       0, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.test_all_button)
         buttons.addWidget(self.test_button)
-        grid.addWidget(self._card(self.tr("Peers"), self.peers_table, buttons), 1, 0, 1, 2)
+        grid.addWidget(card(self.tr("Peers"), self.peers_table, buttons, stretch_first=True),
+                       1, 0, 1, 2)
         grid.setRowStretch(1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -114,20 +115,6 @@ class QtNodePage(QWidget):
         table.setAlternatingRowColors(True)
         table.horizontalHeader().setStretchLastSection(True)
         return table
-
-    def _card(self, title: str, body: QWidget, footer: QWidget | QHBoxLayout) -> QFrame:
-        card = QFrame()
-        card.setObjectName("card")
-        layout = QVBoxLayout(card)
-        heading = QLabel(title)
-        heading.setObjectName("sectionHeading")
-        layout.addWidget(heading)
-        layout.addWidget(body, 1)
-        if isinstance(footer, QHBoxLayout):
-            layout.addLayout(footer)
-        else:
-            layout.addWidget(footer)
-        return card
 
     def _service_label(self, kind: str, fallback: str) -> str:
         ae = self._services.settings.dicom.ae_title

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from .alerts import ROUTINE, QtSoundPlayer
 from .labels import peer_kind_label
 from .tasks import TaskRunner
 from .theme import DARK, LIGHT, apply_theme
+from .widgets import card
 
 PEER_COLUMNS = ("ae_title", "host", "port", "kind", "charset", "tls")
 
@@ -172,13 +172,14 @@ class QtSettingsPage(QWidget):
         bottom.addWidget(self.save_button)
 
         grid = QGridLayout()
-        grid.addWidget(self._card(self.tr("Site and network"), network), 0, 0)
-        grid.addWidget(self._card(self.tr("Arrival alerts"), alert_form), 0, 1)
+        grid.addWidget(card(self.tr("Site and network"), network), 0, 0)
+        grid.addWidget(card(self.tr("Arrival alerts"), alert_form), 0, 1)
         devices = QVBoxLayout()
         devices.addWidget(self.peers, 1)
         devices.addLayout(device_buttons)
-        grid.addWidget(self._card(self.tr("DICOM devices and nodes"), devices), 1, 0)
-        grid.addWidget(self._card(self.tr("Language and look"), look), 1, 1)
+        grid.addWidget(card(self.tr("DICOM devices and nodes"), devices, stretch_first=True),
+                       1, 0)
+        grid.addWidget(card(self.tr("Language and look"), look), 1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(1, 1)
@@ -202,19 +203,6 @@ class QtSettingsPage(QWidget):
         box.setRange(minimum, 65535)
         box.setValue(value)
         return box
-
-    @staticmethod
-    def _card(title: str, body: QFormLayout | QVBoxLayout) -> QFrame:
-        card = QFrame()
-        card.setObjectName("card")
-        layout = QVBoxLayout(card)
-        heading = QLabel(title)
-        heading.setObjectName("sectionHeading")
-        layout.addWidget(heading)
-        layout.addLayout(body)
-        if isinstance(body, QFormLayout):
-            layout.addStretch(1)
-        return card
 
     def _add_peer_row(self, peer: PeerNode) -> None:
         row = self.peers.rowCount()

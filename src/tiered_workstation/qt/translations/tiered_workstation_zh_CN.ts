@@ -411,79 +411,79 @@
 <context>
     <name>QtNodePage</name>
     <message>
-        <location filename="../qt_node_page.py" line="45"/>
+        <location filename="../qt_node_page.py" line="44"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="45"/>
-        <location filename="../qt_node_page.py" line="48"/>
+        <location filename="../qt_node_page.py" line="44"/>
+        <location filename="../qt_node_page.py" line="47"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="46"/>
+        <location filename="../qt_node_page.py" line="45"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="47"/>
+        <location filename="../qt_node_page.py" line="46"/>
         <source>AE title</source>
         <translation>AE 名称</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="47"/>
+        <location filename="../qt_node_page.py" line="46"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="48"/>
+        <location filename="../qt_node_page.py" line="47"/>
         <source>Security</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="49"/>
+        <location filename="../qt_node_page.py" line="48"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="57"/>
-        <location filename="../qt_node_page.py" line="65"/>
+        <location filename="../qt_node_page.py" line="56"/>
+        <location filename="../qt_node_page.py" line="64"/>
         <source>mutual TLS</source>
         <translation>双向 TLS</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="57"/>
+        <location filename="../qt_node_page.py" line="56"/>
         <source>plain</source>
         <translation>明文</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="64"/>
+        <location filename="../qt_node_page.py" line="63"/>
         <source>Center sync API</source>
         <translation>中心同步接口</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="69"/>
+        <location filename="../qt_node_page.py" line="68"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="71"/>
+        <location filename="../qt_node_page.py" line="70"/>
         <source>C-ECHO the selected peer, or call the center&apos;s API</source>
         <translation>对所选节点发送 C-ECHO，或调用中心接口</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="73"/>
+        <location filename="../qt_node_page.py" line="72"/>
         <source>Test all</source>
         <translation>全部测试</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="87"/>
+        <location filename="../qt_node_page.py" line="86"/>
         <source>Services of this site</source>
         <translation>本院服务</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="89"/>
+        <location filename="../qt_node_page.py" line="88"/>
         <source>Queues</source>
         <translation>队列</translation>
     </message>
@@ -493,74 +493,74 @@
         <translation>对端节点</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="134"/>
+        <location filename="../qt_node_page.py" line="121"/>
         <source>DICOM node {ae}</source>
         <translation>DICOM 节点 {ae}</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="135"/>
+        <location filename="../qt_node_page.py" line="122"/>
         <source>DICOM TLS (mutual)</source>
         <translation>DICOM TLS（双向认证）</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="136"/>
+        <location filename="../qt_node_page.py" line="123"/>
         <source>Sync API (HTTPS)</source>
         <translation>同步接口 (HTTPS)</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="149"/>
+        <location filename="../qt_node_page.py" line="136"/>
         <source>listening</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="149"/>
+        <location filename="../qt_node_page.py" line="136"/>
         <source>not running</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="159"/>
+        <location filename="../qt_node_page.py" line="146"/>
         <source>This app does not run the node itself (gui.embed_node = false); a separate service does.</source>
         <translation>本程序不内置运行节点（gui.embed_node = false），由独立服务运行。</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="162"/>
+        <location filename="../qt_node_page.py" line="149"/>
         <source>The node runs inside this app.</source>
         <translation>节点在本程序内运行。</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="164"/>
+        <location filename="../qt_node_page.py" line="151"/>
         <source>The node inside this app is starting or stopped.</source>
         <translation>本程序内的节点正在启动或已停止。</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="166"/>
+        <location filename="../qt_node_page.py" line="153"/>
         <source>empty</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="167"/>
+        <location filename="../qt_node_page.py" line="154"/>
         <source>Messages waiting for other sites: {waiting}
 Image batches waiting to be forwarded: {forward}</source>
         <translation>待发往其他医院的消息：{waiting}
 待转发的影像批次：{forward}</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="171"/>
+        <location filename="../qt_node_page.py" line="158"/>
         <source>Last error: {error}</source>
         <translation>最近错误：{error}</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="188"/>
+        <location filename="../qt_node_page.py" line="175"/>
         <source>testing…</source>
         <translation>测试中…</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="199"/>
+        <location filename="../qt_node_page.py" line="186"/>
         <source>OK in {ms} ms — {detail}</source>
         <translation>成功，{ms} 毫秒 — {detail}</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="202"/>
+        <location filename="../qt_node_page.py" line="189"/>
         <source>Failed — {detail}</source>
         <translation>失败 — {detail}</translation>
     </message>
@@ -568,212 +568,212 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtSettingsPage</name>
     <message>
-        <location filename="../qt_settings_page.py" line="68"/>
+        <location filename="../qt_settings_page.py" line="67"/>
         <source>AE title of this site</source>
         <translation>本院 AE 名称</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="69"/>
+        <location filename="../qt_settings_page.py" line="68"/>
         <source>DICOM port</source>
         <translation>DICOM 端口</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="70"/>
+        <location filename="../qt_settings_page.py" line="69"/>
         <source>DICOM TLS port (0 = none)</source>
         <translation>DICOM TLS 端口（0 = 不启用）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="71"/>
+        <location filename="../qt_settings_page.py" line="70"/>
         <source>Sync API port (center)</source>
         <translation>同步接口端口（中心）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="72"/>
+        <location filename="../qt_settings_page.py" line="71"/>
         <source>Center URL (community)</source>
         <translation>中心地址（社区）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="74"/>
+        <location filename="../qt_settings_page.py" line="73"/>
         <source>Certificate {cert}, CA {ca}</source>
         <translation>证书 {cert}，CA {ca}</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="76"/>
+        <location filename="../qt_settings_page.py" line="75"/>
         <source>No TLS identity: run `tiered-ws pki issue-site` at the consortium CA.</source>
         <translation>没有 TLS 身份：请在医联体 CA 运行 `tiered-ws pki issue-site`。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="80"/>
+        <location filename="../qt_settings_page.py" line="79"/>
         <source>TLS identity</source>
         <translation>TLS 身份</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="85"/>
+        <location filename="../qt_settings_page.py" line="84"/>
         <source>AE title</source>
         <translation>AE 名称</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="85"/>
+        <location filename="../qt_settings_page.py" line="84"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="85"/>
+        <location filename="../qt_settings_page.py" line="84"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="85"/>
+        <location filename="../qt_settings_page.py" line="84"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="86"/>
+        <location filename="../qt_settings_page.py" line="85"/>
         <source>Character set</source>
         <translation>字符集</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="86"/>
+        <location filename="../qt_settings_page.py" line="85"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="93"/>
+        <location filename="../qt_settings_page.py" line="92"/>
         <source>Add device</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="96"/>
+        <location filename="../qt_settings_page.py" line="95"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="106"/>
+        <location filename="../qt_settings_page.py" line="105"/>
         <source>Play a sound for arrivals</source>
         <translation>新到达时播放提示音</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="111"/>
+        <location filename="../qt_settings_page.py" line="110"/>
         <source>Play test sound</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="113"/>
+        <location filename="../qt_settings_page.py" line="112"/>
         <source>Quiet hours</source>
         <translation>静音时段</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="119"/>
+        <location filename="../qt_settings_page.py" line="118"/>
         <source>Speak the alert (where a speech engine is installed)</source>
         <translation>语音播报（需安装语音引擎）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="124"/>
+        <location filename="../qt_settings_page.py" line="122"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="137"/>
+        <location filename="../qt_settings_page.py" line="135"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="140"/>
+        <location filename="../qt_settings_page.py" line="138"/>
         <source>Repeat urgent alerts every</source>
         <translation>急诊提醒重复间隔</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="144"/>
+        <location filename="../qt_settings_page.py" line="142"/>
         <source>As the system (automatic)</source>
         <translation>跟随系统（自动）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="148"/>
+        <location filename="../qt_settings_page.py" line="146"/>
         <source>This app runs the site&apos;s node (DICOM, sync, forwarding, printing)</source>
         <translation>本程序运行本院节点（DICOM、同步、转发、打印）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="152"/>
+        <location filename="../qt_settings_page.py" line="150"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="153"/>
+        <location filename="../qt_settings_page.py" line="151"/>
         <source>Dark (reading room)</source>
         <translation>深色（阅片室）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="157"/>
+        <location filename="../qt_settings_page.py" line="155"/>
         <source>Language (applies at next start)</source>
         <translation>语言（下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="159"/>
+        <location filename="../qt_settings_page.py" line="157"/>
         <source>My theme</source>
         <translation>我的主题</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="162"/>
+        <location filename="../qt_settings_page.py" line="160"/>
         <source>Save site settings</source>
         <translation>保存本院设置</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="167"/>
+        <location filename="../qt_settings_page.py" line="165"/>
         <source>Only an administrator can change the site&apos;s settings.</source>
         <translation>只有管理员可以修改本院设置。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="169"/>
+        <location filename="../qt_settings_page.py" line="167"/>
         <source>Network and device changes apply when the node restarts.</source>
         <translation>网络和设备的修改在节点重启后生效。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="177"/>
+        <location filename="../qt_settings_page.py" line="175"/>
         <source>Site and network</source>
         <translation>本院与网络</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="178"/>
+        <location filename="../qt_settings_page.py" line="176"/>
         <source>Arrival alerts</source>
         <translation>到达提醒</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="182"/>
+        <location filename="../qt_settings_page.py" line="180"/>
         <source>DICOM devices and nodes</source>
         <translation>DICOM 设备与节点</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="183"/>
+        <location filename="../qt_settings_page.py" line="182"/>
         <source>Language and look</source>
         <translation>语言与外观</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="234"/>
+        <location filename="../qt_settings_page.py" line="219"/>
         <source>(site default)</source>
         <translation>（本院默认）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="291"/>
+        <location filename="../qt_settings_page.py" line="276"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="299"/>
+        <location filename="../qt_settings_page.py" line="284"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="307"/>
+        <location filename="../qt_settings_page.py" line="292"/>
         <source>Not saved: {problem}</source>
         <translation>未保存：{problem}</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="309"/>
+        <location filename="../qt_settings_page.py" line="294"/>
         <source>Not saved: the file could not be written ({error}).</source>
         <translation>未保存：无法写入文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="324"/>
+        <location filename="../qt_settings_page.py" line="309"/>
         <source>No sound device is available on this computer.</source>
         <translation>本机没有可用的声音设备。</translation>
     </message>

@@ -1,0 +1,28 @@
+"""Small building blocks shared by the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QVBoxLayout, QWidget
+
+
+def card(title: str, *parts: QWidget | QLayout, stretch_first: bool = False) -> QFrame:
+    """A white panel with a small upper-case heading and ``parts`` stacked below it.
+
+    With ``stretch_first`` the first part takes the spare height; otherwise the
+    parts keep their size and the space is left at the bottom.
+    """
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    heading = QLabel(title)
+    heading.setObjectName("sectionHeading")
+    layout.addWidget(heading)
+    for n, part in enumerate(parts):
+        stretch = 1 if stretch_first and n == 0 else 0
+        if isinstance(part, QLayout):
+            layout.addLayout(part, stretch)
+        else:
+            layout.addWidget(part, stretch)
+    if not stretch_first:
+        layout.addStretch(1)
+    return frame
