@@ -11,26 +11,36 @@ from __future__ import annotations
 import argparse
 import os
 import socket
+import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tiered_workstation.app.alerts import AlertKind
 from tiered_workstation.app.bootstrap import bootstrap
 from tiered_workstation.app.demo_board import seed_board
+from tiered_workstation.app.registration_desk import register_checked
 from tiered_workstation.app.site_setup import InitRequest, init_site
 from tiered_workstation.config import load_settings
 from tiered_workstation.qt.app import QtWorkstation, settings_store
 from tiered_workstation.qt.i18n import install_translators
+from tiered_workstation.qt.problem_bar import QtProblemBar
 from tiered_workstation.qt.qt_login import Session
+from tiered_workstation.qt.registration.qt_scan_strip import scan_from_bytes
 from tiered_workstation.qt.theme import DARK, LIGHT, apply_theme
+from tiered_workstation.registration.catalogue import load_catalogue
+from tiered_workstation.registration.form import RegistrationForm, check_form
+from tiered_workstation.registration.phonetic import phonetic_name
 from tiered_workstation.storage.enums import Role
+from tiered_workstation.workflow.actors import Actor
 
 SIZES = ((1440, 900), (1920, 1080))
 PEERS = [{"ae_title": "DR01", "host": "127.0.0.1", "port": 1, "kind": "modality",
@@ -77,6 +87,7 @@ def main() -> None:
                                           extra={"peers": PEERS}))
         services = bootstrap(load_settings(config))
         seed_board(services, datetime.now(UTC).replace(microsecond=0))
+        community = community_site(Path(tmp))
         session = Session("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
         try:
             for language in ("en", "zh_CN"):
@@ -84,10 +95,110 @@ def main() -> None:
                 for theme in (LIGHT, DARK):
                     apply_theme(app, theme)
                     shoot(app, services, session, language, theme, Path(tmp), args.out)
+                apply_theme(app, LIGHT)
+                shoot_registration(app, community, language, Path(tmp), args.out)
                 for translator in translators:
                     app.removeTranslator(translator)
         finally:
             services.close()
+            community.close()
+
+
+def shoot_problem(app: QApplication, station: QtWorkstation, window, language: str,
+                  out: Path) -> None:
+    """An unknown device knocks (dcmtk echoscu as 'STRANGER'): the bar, then the log."""
+    dicom = station.services.settings.dicom
+    subprocess.run(["echoscu", "-aet", "STRANGER", "-aec", dicom.ae_title, "127.0.0.1",
+                    str(dicom.port)], capture_output=True, timeout=30, check=False)
+    settle(app, lambda: bool(station.problems.active))
+    settle(app, seconds=0.3)
+    size = f"{SIZES[0][0]}x{SIZES[0][1]}"
+    save(window, out / f"problem-{language}-{size}.png")
+    window.findChild(QtProblemBar).details.click()
+    settle(app, seconds=0.3)
+    save(window, out / f"log-{language}-{size}.png")
+    station.problems.dismiss()
+    window.show_page("status")
+
+
+def community_site(tmp: Path):
+    """A community whose center is out of reach: today's registrations wait to sync."""
+    _, config = init_site(InitRequest(
+        mode="community", site_code="CM01", center="CH01", data_dir=tmp / "community",
+        name="第一社区卫生服务中心 Community 1", dicom_port=free_port(),
+        extra={"sync": {"center_url": "https://127.0.0.1:9"}, "peers": PEERS[:1]}))
+    services = bootstrap(load_settings(config))
+    today = date.today()
+    for name, sex, birth, code in (("李秀英", "F", date(1952, 3, 8), "DXCHEST2"),
+                                   ("张伟", "M", date(1978, 11, 2), "DXLSPINE"),
+                                   ("欧阳娜娜", "F", date(1990, 6, 21), "DXKNEE")):
+        form = RegistrationForm(name=name, name_phonetic=phonetic_name(name), sex=sex,
+                                birth_date=birth.isoformat(), procedure_code=code)
+        checked = check_form(form, load_catalogue(), today).result
+        register_checked(services, Actor("tech.li", Role.TECHNICIAN, "CM01", "李技师"),
+                         checked)
+    return services
+
+
+def shoot_registration(app: QApplication, services, language: str, tmp: Path,
+                       out: Path) -> None:
+    station = QtWorkstation(services, settings_store("CM01", tmp / f"desk-{language}.ini"))
+    try:
+        window = station.open_main_window(
+            Session("tech.li", "李技师", "CM01", (Role.TECHNICIAN,), Role.TECHNICIAN))
+        window.show_page("registration")
+        page = window.pages["registration"]
+        settle(app, lambda: page.today.rowCount() == 3)
+        page.name.setText("王芳")
+        page.name.textEdited.emit("王芳")
+        page.national_id.setText("11010519491231002X")
+        page.national_id.textEdited.emit("11010519491231002X")
+        page.phone.setText("138 0013 8000")
+        page.procedure.setCurrentIndex(page.procedure.findData("DXCHEST2"))
+        page.clinical_info.setPlainText("咳嗽、低热两周，吸烟史三十年。")
+        page.scans.add_scan(scan_from_bytes("申请单.png", requisition_png()))
+        page.lookup_now()
+        settle(app, lambda: "center" in page.lookup_status.text().lower()
+               or "中心" in page.lookup_status.text())
+        for width, height in SIZES:
+            window.resize(width, height)
+            window.show()
+            settle(app, seconds=0.3)
+            page.scans.thumbnails.setCurrentRow(0)
+            save(window, out / f"registration-{language}-{width}x{height}.png")
+        page.clear_form()
+        page.submit()
+        settle(app, seconds=0.3)
+        window.resize(*SIZES[0])
+        save(window, out / f"registration-errors-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png")
+        window.close()
+    finally:
+        station.release()
+
+
+def requisition_png() -> bytes:
+    """A plausible request form, drawn (no patient's real paper is used)."""
+    image = QImage(850, 1100, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(QColor("#222"))
+    font = painter.font()
+    font.setPixelSize(34)
+    painter.setFont(font)
+    painter.drawText(60, 90, "第一社区卫生服务中心  影像检查申请单")
+    font.setPixelSize(24)
+    painter.setFont(font)
+    lines = ("姓名：王芳    性别：女    年龄：76岁", "检查项目：DR 胸部正侧位",
+             "临床诊断：咳嗽、低热两周，排除肺部感染", "申请医生：陈医生    2026-11-28")
+    for n, line in enumerate(lines):
+        painter.drawText(60, 180 + n * 60, line)
+    painter.drawRect(40, 40, 770, 1020)
+    painter.end()
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(array.data())
 
 
 def shoot(app: QApplication, services, session: Session, language: str, theme: str,
@@ -132,7 +243,18 @@ def shoot(app: QApplication, services, session: Session, language: str, theme: s
             settle(app, lambda: node.peers_table.item(0, 4).text().startswith(("OK", "Fail",
                                                                                 "成功", "失败")))
             save(window, out / f"node-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png")
+            signed = next(r for r in board.model.rows()
+                          if r.state.value == "printed" and r.birth_date)
+            window.show_page("history")
+            history = window.pages["history"]
+            history.query.setText(signed.patient_name)
+            history.birth_date.setText(signed.birth_date.isoformat())
+            history.search()
+            settle(app, lambda: history.people.count() > 0)
+            settle(app, seconds=0.3)
+            save(window, out / f"history-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png")
             window.show_page("status")
+            shoot_problem(app, station, window, language, out)
             admin = station.open_main_window(Session("admin", "系统管理员", "CH01",
                                                      (Role.ADMIN,), Role.ADMIN))
             admin.resize(*SIZES[0])
@@ -143,8 +265,7 @@ def shoot(app: QApplication, services, session: Session, language: str, theme: s
             admin.close()
         window.close()
     finally:
-        station.bridge.close()
-        station.tasks.shutdown()
+        station.release()
         services.node.stop()
 
 

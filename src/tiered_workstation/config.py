@@ -112,6 +112,8 @@ class DicomSettings:
     max_pdu: int = 131072
     max_associations: int = 16
     max_associations_per_peer: int = 4
+    # Below this much free space on the archive's disk, new associations are refused.
+    min_free_mb: int = 500
     tls: TlsSettings | None = None
 
 
@@ -331,6 +333,8 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
                                          maximum=1000),
         max_associations_per_peer=dicom_t.integer("max_associations_per_peer", default=4,
                                                   minimum=1, maximum=1000),
+        min_free_mb=dicom_t.integer("min_free_mb", default=500, minimum=0,
+                                    maximum=10_000_000),
         tls=_tls(dicom_t.table("tls", optional=True), data_dir),
     )
     dicom_t.done()

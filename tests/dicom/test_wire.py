@@ -22,7 +22,7 @@ from tiered_workstation.storage.enums import Priority, Sex
 TZ = ZoneInfo("Asia/Shanghai")
 ROW = WorklistRow("CH012611280001", "2.25.123456789", "DXCHEST2", "DR 胸部正侧位", "DX",
                   "CHEST", Priority.URGENT, "DR01", datetime(2026, 11, 28, 1, 5, tzinfo=UTC),
-                  datetime(2026, 11, 28, 1, 0, tzinfo=UTC), "", "欧阳娜娜", "Ouyang^Nana",
+                  datetime(2026, 11, 28, 1, 0, tzinfo=UTC), "", "066Y", "欧阳娜娜", "Ouyang^Nana",
                   Sex.FEMALE, date(1960, 5, 1), "c0ffee", "P123")
 
 

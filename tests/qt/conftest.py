@@ -16,6 +16,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
 from support import PASSWORD, TECH
+from sync.conftest import consortium  # noqa: F401 - the two-site fixture, for desks
 from tiered_workstation.app.bootstrap import Services
 from tiered_workstation.qt.app import QtWorkstation, settings_store
 from tiered_workstation.qt.theme import LIGHT, apply_theme
@@ -55,5 +56,4 @@ def workstation(people: Services, tmp_path: Path, qapp: QApplication) -> Iterato
     apply_theme(qapp, LIGHT)
     station = QtWorkstation(people, settings_store("CH01", tmp_path / "ui.ini"))
     yield station
-    station.tasks.shutdown(wait=True)
-    station.bridge.close()
+    station.release()

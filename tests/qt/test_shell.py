@@ -68,8 +68,7 @@ def test_window_state_and_last_page_persist(qtbot, workstation, tmp_path: Path) 
         assert reopened.current_page == "status"
         assert reopened.pages["status"].date_filter.currentIndex() == 2
     finally:
-        again.tasks.shutdown()
-        again.bridge.close()
+        again.release()
 
 
 def test_embedded_node_starts_and_shutdown_leaves_no_thread(qtbot, workstation) -> None:

@@ -60,3 +60,11 @@ def test_returning_patient_is_matched_by_id_card_or_local_id(services: Services)
         assert session.scalar(select(func.count()).select_from(Patient)) == 3
         patient = session.get(Patient, a.patient_id)
         assert patient.identifier_at("CH01") == "P-1"
+
+
+def test_registration_with_a_consortium_id_joins_that_patient(services: Services) -> None:
+    known = "c0ffee00-0000-4000-8000-00000000abcd"
+    first = register(services, PatientInput("李四", Sex.MALE, consortium_id=known))
+    second = register(services, PatientInput("李四", Sex.MALE, consortium_id=known))
+    assert first.patient.consortium_id == known
+    assert second.patient_id == first.patient_id

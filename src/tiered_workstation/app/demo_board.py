@@ -35,6 +35,20 @@ HEAD_CT = OrderInput("CTHEAD", "CT 头颅平扫", "CT", "HEAD", priority=Priorit
                      scheduled_station_ae="CT01")
 ABDOMEN_CT = OrderInput("CTABD", "CT 上腹部平扫", "CT", "ABDOMEN", scheduled_station_ae="CT01")
 
+# Plausible normal reports per procedure, so the demo reads like a reading room.
+NORMAL_REPORTS = {
+    "DXCHEST2": ("双肺纹理清晰，未见实变；心影大小形态正常；双侧膈面光整，肋膈角锐利。",
+                 "胸部未见明显异常。"),
+    "DXHAND": ("左手诸骨骨质完整，未见骨折线；关节间隙正常，软组织未见肿胀。",
+               "左手未见明显骨折。"),
+    "DXKNEE": ("右膝关节诸骨骨质未见破坏，关节间隙稍窄，髁间隆起略变尖。",
+               "右膝关节轻度退行性变。"),
+    "CTHEAD": ("脑实质内未见异常密度影，脑室系统未见扩大，中线结构居中，颅骨未见骨折。",
+               "头颅 CT 平扫未见明显异常。"),
+    "CTABD": ("肝脏大小形态正常，实质密度均匀；胆囊不大；胰腺、脾脏及双肾未见异常。",
+              "上腹部 CT 平扫未见明显异常。"),
+}
+
 PEOPLE = (
     ("张三", "Zhang^San", Sex.MALE, 1960), ("李秀英", "Li^Xiuying", Sex.FEMALE, 1948),
     ("王伟", "Wang^Wei", Sex.MALE, 1975), ("刘洋", "Liu^Yang", Sex.FEMALE, 1991),
@@ -153,8 +167,9 @@ def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWO
                 if step.action in (Action.SUBMIT_PRELIMINARY, Action.SIGN):
                     kind = VersionKind.FINAL if step.action is Action.SIGN \
                         else VersionKind.PRELIMINARY
-                    save_version(session, exam, reader, findings="双肺纹理清晰，未见实变。",
-                                 impression="胸部未见明显异常。", kind=kind, at=at)
+                    findings, impression = NORMAL_REPORTS[exam.procedure_code]
+                    save_version(session, exam, reader, findings=findings,
+                                 impression=impression, kind=kind, at=at)
                 wf.apply(session, exam, step.action, actor, note=note, at=at)
     return len(PLAN)
 

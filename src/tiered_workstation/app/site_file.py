@@ -66,6 +66,8 @@ def render_site_toml(settings: Settings, config_dir: Path) -> str:
         "# Simultaneous associations: in all, and from any one peer AE title.",
         f"max_associations = {dicom.max_associations}",
         f"max_associations_per_peer = {dicom.max_associations_per_peer}",
+        "# Refuse new associations (devices retry) when the archive disk has less free.",
+        f"min_free_mb = {dicom.min_free_mb}",
         "",
         "[dicom.tls]",
         "# This site's TLS identity from the consortium CA ('tiered-ws pki issue-site'),",

@@ -23,6 +23,7 @@ def add_commands(sub: Any) -> None:
     reg.add_argument("--phonetic", default="", help="e.g. Zhang^San")
     reg.add_argument("--sex", choices=["M", "F", "O", "U"], default="U")
     reg.add_argument("--birth-date", type=date.fromisoformat, help="YYYY-MM-DD")
+    reg.add_argument("--age", type=int, help="age in years when the birth date is unknown")
     reg.add_argument("--national-id", help="resident ID card number (checked)")
     reg.add_argument("--phone")
     reg.add_argument("--procedure", required=True, help="catalogue code, e.g. DXCHEST2")
@@ -48,7 +49,8 @@ def cmd_register(args: argparse.Namespace) -> int:
                            priority=Priority(args.priority),
                            reading_mode=ReadingMode(args.reading_mode) if args.reading_mode
                            else None, scheduled_station_ae=args.station or item.station,
-                           clinical_info=args.clinical_info)
+                           clinical_info=args.clinical_info,
+                           patient_age=f"{args.age:03d}Y" if args.age is not None else "")
         with services.database.transaction() as session:
             exam, _ = register_exam(session, services.workflow, services.registration, actor,
                                     patient, order, requisitions=files,

@@ -22,6 +22,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..config import PeerKind, PeerNode, Settings
+from ..problems import ProblemKind, problem
 from ..security.tls import client_context
 from ..storage.archive import DicomArchive
 from ..storage.base import utcnow
@@ -212,7 +213,8 @@ class Forwarder:
             job.next_attempt_at = self.clock() + timedelta(
                 seconds=backoff_seconds(job.attempts, RETRY_CEILING_S))
         LOGGER.warning("forwarding study %s failed (attempt %d): %s", study_uid,
-                       job.attempts, error)
+                       job.attempts, error, extra=problem(ProblemKind.FORWARD_FAILED,
+                                                          peer=self.peer.ae_title))
         return JobResult(job_id, study_uid, 0, 0, False)
 
     def confirm_transferred(self) -> list[str]:

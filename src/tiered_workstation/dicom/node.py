@@ -23,6 +23,7 @@ from pynetdicom.sop_class import (
 )
 
 from ..config import Settings
+from ..problems import ProblemKind, problem
 from ..security.tls import server_context
 from ..storage.archive import DicomArchive
 from ..storage.database import Database
@@ -33,6 +34,7 @@ from ..workflow.machine import ExamWorkflow
 from . import tls_accept
 from .checksums import ChecksumWorker
 from .commitment import CommitmentDependencies, handle_commitment_action
+from .disk_guard import disk_is_low, watch_thread_deaths
 from .mpps import MppsDependencies, handle_mpps_create, handle_mpps_set
 from .qr_find import QueryDependencies, handle_find
 from .retrieve import RetrieveDependencies, handle_get, handle_move
@@ -122,7 +124,7 @@ class DicomNode:
             (evt.EVT_N_ACTION, handle_commitment_action, [commitment]),
             (evt.EVT_N_CREATE, handle_mpps_create, [mpps]),
             (evt.EVT_N_SET, handle_mpps_set, [mpps]),
-            (evt.EVT_REQUESTED, self._limit_per_peer),
+            (evt.EVT_REQUESTED, self._on_requested),
             (evt.EVT_ACCEPTED, self._on_association, ["accepted"]),
             (evt.EVT_REJECTED, self._on_association, ["rejected"]),
             (evt.EVT_ABORTED, self._on_association, ["aborted"]),
@@ -136,6 +138,7 @@ class DicomNode:
             LOGGER.warning("removed %d incomplete transfers left from an interrupted run "
                            "(their senders were never told they were stored)", leftovers)
         _config.STORE_RECV_CHUNKED_DATASET = True
+        watch_thread_deaths()
         self._previous_tempdir = tempfile.tempdir
         tempfile.tempdir = str(self.archive.incoming)
         self.checksums.start()
@@ -172,6 +175,27 @@ class DicomNode:
         finally:
             self.last_store_at = time.monotonic()
 
+    def _on_requested(self, event: Any) -> None:
+        if not self._refuse_when_disk_low(event):
+            self._limit_per_peer(event)
+
+    def _refuse_when_disk_low(self, event: Any) -> bool:
+        """Reject (transient, local limit exceeded) while the archive disk is nearly full."""
+        minimum = self.settings.dicom.min_free_mb
+        free = disk_is_low(self.archive.root, minimum) if minimum else None
+        if free is None:
+            return False
+        assoc = event.assoc
+        assoc.acse.send_reject(0x02, 0x03, 0x02)
+        title = str(assoc.requestor.primitive.calling_ae_title).strip()
+        who = f"{title}@{assoc.requestor.address}:{assoc.requestor.port}"
+        reason = f"archive disk has {free:.0f} MB free, below dicom.min_free_mb = {minimum}"
+        LOGGER.error("association rejected: %s (%s)", who, reason,
+                     extra=problem(ProblemKind.DISK_FULL, peer=title))
+        self._record("dicom.association.rejected", title, who, AuditOutcome.REFUSED, reason)
+        assoc.kill()
+        return True
+
     def _limit_per_peer(self, event: Any) -> None:
         """Reject (transient, local limit exceeded) a calling AE title that already
         holds its share of associations, so one device cannot starve the others."""
@@ -187,7 +211,9 @@ class DicomNode:
         assoc.acse.send_reject(0x02, 0x03, 0x02)
         reason = f"{title} already holds {holding} associations (limit {limit} per peer)"
         who = f"{title}@{assoc.requestor.address}:{assoc.requestor.port}"
-        LOGGER.warning("association rejected: %s (%s)", who, reason)
+        LOGGER.warning("association rejected: %s (%s)", who, reason,
+                       extra=problem(ProblemKind.ASSOCIATION_REFUSED, peer=title,
+                                     address=assoc.requestor.address, reason="limit"))
         self._record("dicom.association.rejected", title, who, AuditOutcome.REFUSED, reason)
         assoc.kill()
 
@@ -214,7 +240,12 @@ class DicomNode:
         if outcome == "rejected" and requestor.ae_title not in {
                 p.ae_title for p in self.settings.peers}:
             reason = f"AE title {requestor.ae_title} is not a registered peer"
-        LOGGER.log(level, "association %s: %s%s", outcome, who, f" ({reason})" if reason else "")
+        # An unknown AE title is a problem for people; limits and a full disk say so
+        # themselves where they reject.
+        tag = problem(ProblemKind.ASSOCIATION_REFUSED, peer=requestor.ae_title,
+                      address=requestor.address, reason="unknown") if reason else None
+        LOGGER.log(level, "association %s: %s%s", outcome, who, f" ({reason})" if reason else "",
+                   extra=tag)
         self._record(f"dicom.association.{outcome}", requestor.ae_title, who,
                      AuditOutcome.SUCCESS if outcome == "accepted" else AuditOutcome.REFUSED,
                      reason)

@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from ..config import Settings
+from ..problems import ProblemKind, problem
 from ..storage.database import Database
 from ..storage.enums import AuditOutcome, Role
 from ..workflow.actors import Actor
@@ -21,7 +22,8 @@ def permitted(event: Any, settings: Settings, database: Database, service: str) 
     if settings.allows(sender, service):
         return True
     LOGGER.warning("%s may not use the %s service: refused (see its 'services' in site.toml)",
-                   sender, service)
+                   sender, service,
+                   extra=problem(ProblemKind.SERVICE_REFUSED, peer=sender, service=service))
     try:
         with database.transaction() as session:
             record_audit(session, Actor(f"ae:{sender}", Role.SYSTEM, settings.site.code),

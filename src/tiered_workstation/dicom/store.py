@@ -18,6 +18,7 @@ from pydicom.errors import InvalidDicomError
 from sqlalchemy.exc import IntegrityError
 
 from ..config import Settings
+from ..problems import ProblemKind, problem
 from ..storage.archive import DicomArchive, file_sha256
 from ..storage.database import Database
 from ..storage.imaging import Instance
@@ -59,11 +60,13 @@ def handle_store(event: Any, deps: StoreDependencies) -> int:
                     sender)
         header = InstanceHeader.from_dataset(ds, transfer_syntax)
     except (InvalidDicomError, ValueError, KeyError, EOFError, OSError) as exc:
-        LOGGER.warning("refused an instance from %s: cannot read it (%s)", sender, exc)
+        LOGGER.warning("refused an instance from %s: cannot read it (%s)", sender, exc,
+                       extra=problem(ProblemKind.INSTANCE_REFUSED, peer=sender))
         return CANNOT_UNDERSTAND
     except Exception as exc:  # pydicom raises many kinds on malformed input
         LOGGER.warning("refused an instance from %s: malformed dataset (%s: %s)", sender,
-                       type(exc).__name__, exc)
+                       type(exc).__name__, exc,
+                       extra=problem(ProblemKind.INSTANCE_REFUSED, peer=sender))
         return CANNOT_UNDERSTAND
     if header.sop_instance_uid != str(event.request.AffectedSOPInstanceUID):
         LOGGER.warning("refused an instance from %s: SOP Instance UID %s in the dataset "
@@ -75,9 +78,10 @@ def handle_store(event: Any, deps: StoreDependencies) -> int:
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             LOGGER.error("archive disk is full: refused %s from %s", header.sop_instance_uid,
-                         sender)
+                         sender, extra=problem(ProblemKind.DISK_FULL, peer=sender))
             return OUT_OF_RESOURCES
-        LOGGER.exception("could not archive %s from %s", header.sop_instance_uid, sender)
+        LOGGER.exception("could not archive %s from %s", header.sop_instance_uid, sender,
+                         extra=problem(ProblemKind.ARCHIVE_FAILED, peer=sender))
         return OUT_OF_RESOURCES
     except Exception:
         LOGGER.exception("could not index %s from %s", header.sop_instance_uid, sender)

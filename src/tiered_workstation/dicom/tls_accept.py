@@ -18,6 +18,8 @@ import ssl
 from collections.abc import Callable
 from typing import Any
 
+from ..problems import ProblemKind, problem
+
 LOGGER = logging.getLogger(__name__)
 
 HANDSHAKE_TIMEOUT_S = 10.0
@@ -63,7 +65,8 @@ def harden(server: Any, on_refused: RefusedCallback,
             request.settimeout(None)
         except (OSError, ValueError) as exc:
             reason = describe_tls_failure(exc)
-            LOGGER.warning("TLS connection from %s refused: %s", who, reason)
+            LOGGER.warning("TLS connection from %s refused: %s", who, reason,
+                           extra=problem(ProblemKind.TLS_REFUSED, address=who))
             LOGGER.debug("TLS handshake error from %s", who, exc_info=exc)
             server.shutdown_request(request)
             try:

@@ -111,6 +111,7 @@ class WorklistRow(NamedTuple):
     scheduled_start: datetime | None
     registered_at: datetime
     referring_physician: str
+    patient_age: str
     name: str
     name_phonetic: str
     sex: Sex
@@ -148,7 +149,8 @@ def candidate_rows(session: Any, query: WorklistQuery, site_code: str,
     statement = (select(Exam.accession_number, Exam.study_instance_uid, Exam.procedure_code,
                         Exam.procedure_description, Exam.modality, Exam.body_part,
                         Exam.priority, Exam.scheduled_station_ae, Exam.scheduled_start,
-                        Exam.registered_at, Exam.referring_physician, Patient.name,
+                        Exam.registered_at, Exam.referring_physician, Exam.patient_age,
+                        Patient.name,
                         Patient.name_phonetic, Patient.sex, Patient.birth_date,
                         Patient.consortium_id, local_id.value)
                  .join(Patient, Exam.patient_id == Patient.id)
@@ -179,7 +181,8 @@ def row_from_exam(exam: Exam, site_code: str) -> WorklistRow:
     return WorklistRow(exam.accession_number, exam.study_instance_uid, exam.procedure_code,
                        exam.procedure_description, exam.modality, exam.body_part,
                        exam.priority, exam.scheduled_station_ae, exam.scheduled_start,
-                       exam.registered_at, exam.referring_physician, p.name, p.name_phonetic,
+                       exam.registered_at, exam.referring_physician, exam.patient_age, p.name,
+                       p.name_phonetic,
                        p.sex, p.birth_date, p.consortium_id, p.identifier_at(site_code))
 
 
@@ -198,7 +201,8 @@ def matches(row: WorklistRow, query: WorklistQuery, tz: ZoneInfo) -> bool:
 TOP_KEYS = {
     "PatientName": (0x00100010, "PN"), "PatientID": (0x00100020, "LO"),
     "IssuerOfPatientID": (0x00100021, "LO"), "PatientBirthDate": (0x00100030, "DA"),
-    "PatientSex": (0x00100040, "CS"), "AccessionNumber": (0x00080050, "SH"),
+    "PatientSex": (0x00100040, "CS"), "PatientAge": (0x00101010, "AS"),
+    "AccessionNumber": (0x00080050, "SH"),
     "ReferringPhysicianName": (0x00080090, "PN"), "StudyInstanceUID": (0x0020000D, "UI"),
     "RequestedProcedureID": (0x00401001, "SH"),
     "RequestedProcedureDescription": (0x00321060, "LO"),
@@ -225,6 +229,7 @@ def _values(row: WorklistRow, tz: ZoneInfo, site_code: str,
         "IssuerOfPatientID": site_code if row.local_id else "TW-CONSORTIUM",
         "PatientBirthDate": row.birth_date.strftime("%Y%m%d") if row.birth_date else "",
         "PatientSex": row.sex.value if row.sex.value != "U" else "",
+        "PatientAge": row.patient_age,
         "AccessionNumber": row.accession_number,
         "ReferringPhysicianName": row.referring_physician,
         "StudyInstanceUID": row.study_instance_uid,

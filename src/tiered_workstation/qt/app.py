@@ -11,10 +11,14 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ..app.bootstrap import Services, open_site
+from ..app.log_files import install_file_log
 from .alerts import QtAlertBanner, QtAlertCenter
 from .event_bridge import QtEventBridge
 from .i18n import choose_language, install_translators
+from .log_capture import QtLogCapture
 from .main_window import QtMainWindow
+from .problem_bar import QtProblemBar, QtProblemCenter
+from .qt_log_page import QtLogPage
 from .qt_login import QtLoginDialog, Session
 from .qt_node_page import QtNodePage
 from .tasks import TaskRunner
@@ -45,6 +49,10 @@ class QtWorkstation(QObject):
         super().__init__()
         self.services = services
         self.store = store
+        self.log = QtLogCapture(self)
+        self.log.install()  # first, so the node's start-up problems are heard too
+        self.log_file: Path | None = None
+        self.problems = QtProblemCenter(self.log, self)
         self.tasks = TaskRunner(self)
         self.bridge = QtEventBridge(services.bus, self)
         self.window: QtMainWindow | None = None
@@ -82,7 +90,16 @@ class QtWorkstation(QObject):
         return QtLoginDialog(self.services.database, site.code, site.name, self.tasks)
 
     def open_main_window(self, session: Session) -> QtMainWindow:
-        self.window = QtMainWindow(self.services, session, self.tasks, self.bridge, self.store)
+        self.window = QtMainWindow(self.services, session, self.tasks, self.bridge, self.store,
+                                   log=self.log, log_file=self.log_file)
+        bar = QtProblemBar(self.problems)
+        self.window.add_banner(bar)
+        log_page = self.window.pages.get("log")
+        if isinstance(log_page, QtLogPage):
+            bar.details_requested.connect(
+                lambda problem: (self.window and self.window.show_page("log"),
+                                 log_page.show_problem(problem)))
+        bar.refresh()  # problems from before sign-in (the node's start) show at once
         QTimer.singleShot(3000, self.settle_memory)
         self.alerts = QtAlertCenter(self.services, self.tasks, self.bridge, self)
         self.window.add_banner(QtAlertBanner(self.alerts))
@@ -103,9 +120,14 @@ class QtWorkstation(QObject):
         if self.window is not None:
             self.window.save_state()
             self.window.close()
+        self.release()
+        self.services.close()
+
+    def release(self) -> None:
+        """Stop listening and join every worker; the services stay open (tests, tools)."""
         self.bridge.close()
         self.tasks.shutdown(wait=True)
-        self.services.close()
+        self.log.remove()
 
 
 def run_gui(config_path: str | None = None) -> int:
@@ -119,6 +141,7 @@ def run_gui(config_path: str | None = None) -> int:
     store = settings_store(services.settings.site.code)
     apply_theme(app, str(store.value("ui/theme", LIGHT)))
     workstation = QtWorkstation(services, store)
+    workstation.log_file = install_file_log(services.settings.data_dir / "logs")
     try:
         workstation.start_node()
         dialog = workstation.login_dialog()

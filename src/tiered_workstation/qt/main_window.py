@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,9 +25,13 @@ from ..app.bootstrap import Capabilities, Services
 from ..storage.enums import Role
 from .event_bridge import QtEventBridge
 from .labels import role_label
+from .log_capture import QtLogCapture
+from .qt_history_page import QtHistoryPage
+from .qt_log_page import QtLogPage
 from .qt_login import Session
 from .qt_node_page import QtNodePage
 from .qt_settings_page import QtSettingsPage
+from .registration.qt_registration_page import QtRegistrationPage
 from .status.qt_status_page import QtStatusPage
 from .tasks import TaskRunner
 from .theme import DARK, LIGHT, apply_theme
@@ -48,8 +53,11 @@ class QtMainWindow(QMainWindow):
     page_changed = Signal(str)
 
     def __init__(self, services: Services, session: Session, tasks: TaskRunner,
-                 bridge: QtEventBridge, store: QSettings, parent: QWidget | None = None) -> None:
+                 bridge: QtEventBridge, store: QSettings, parent: QWidget | None = None, *,
+                 log: QtLogCapture | None = None, log_file: Path | None = None) -> None:
         super().__init__(parent)
+        self._log = log
+        self._log_file = log_file
         self.services = services
         self.session = session
         self._tasks = tasks
@@ -129,12 +137,21 @@ class QtMainWindow(QMainWindow):
     def _page_specs(self) -> list[PageSpec]:
         s = self.services
         return [
+            PageSpec("registration", lambda: self.tr("Registration"),
+                     lambda: QtRegistrationPage(s, self.session, self._tasks, self._bridge),
+                     lambda caps, role: caps.registers_patients and (
+                         not caps.reviews_and_signs or role is Role.TECHNICIAN)),
             PageSpec("status", lambda: self.tr("Status board"),
                      lambda: QtStatusPage(s.database, s.settings, self._tasks, self._bridge,
                                           reader_name=self.session.display_name),
                      lambda caps, role: True),
+            PageSpec("history", lambda: self.tr("History"),
+                     lambda: QtHistoryPage(s, self._tasks), lambda caps, role: True),
             PageSpec("node", lambda: self.tr("Node status"),
                      lambda: QtNodePage(s, self._tasks), lambda caps, role: True),
+            PageSpec("log", lambda: self.tr("Log"),
+                     lambda: QtLogPage(self._log, self._log_file),  # type: ignore[arg-type]
+                     lambda caps, role: self._log is not None),
             PageSpec("settings", lambda: self.tr("Settings"),
                      lambda: QtSettingsPage(s.settings, s.settings.source, self.session.role,
                                             self._tasks, self._store),

@@ -113,6 +113,20 @@ QPushButton#primary {{ background: {c.accent}; color: {c.accent_text}; border: n
     font-weight: 600; }}
 QPushButton#primary:disabled {{ background: {c.border}; color: {c.muted}; }}
 QToolButton {{ border: none; padding: 4px; color: {c.muted}; }}
-QLabel#error {{ color: #b3261e; }}
+QLabel#error, QLabel#fieldError {{ color: #d23b30; }}
+QLabel#fieldError {{ font-size: 12px; }}
+QLabel#chip {{ background: {c.selection}; color: {c.text}; border-radius: 10px;
+    padding: 3px 10px; }}
+QFrame#problemBar {{ background: #fff4e0; border-bottom: 1px solid #f0c36d; }}
+QFrame#problemBar[serious="true"] {{ background: #fde7e5; border-bottom: 1px solid #e8a29b; }}
+QLabel#problemHeadline {{ color: #5c3b00; font-weight: 600; }}
+QFrame#problemBar[serious="true"] QLabel#problemHeadline {{ color: #8c1d18; }}
+QLabel#problemAdvice {{ color: #4a4a4a; }}
+QPlainTextEdit#logDetails {{ font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }}
+QLabel#outcome {{ background: {c.selection}; color: {c.text}; border-radius: 6px;
+    padding: 8px 12px; }}
+QLabel#outcome[error="true"] {{ background: #fbe3e1; color: #8c1d18; }}
+QLabel#scanPreview {{ background: {c.alternate}; border: 1px solid {c.border};
+    border-radius: 4px; color: {c.muted}; }}
 QStatusBar {{ background: {c.surface}; border-top: 1px solid {c.border}; color: {c.muted}; }}
 """

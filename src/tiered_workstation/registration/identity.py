@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from ..storage.enums import Priority, ReadingMode, Sex
 
@@ -13,11 +14,57 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 -]{5,19}$")
 _MODALITY_RE = re.compile(r"^[A-Z]{2,4}$")
+_AGE_RE = re.compile(r"^[0-9]{3}[DWMY]$")
 
 
 def national_id_check_char(first17: str) -> str:
     total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
     return _ID_CHECK[total % 11]
+
+
+class IdProblem(StrEnum):
+    """What is wrong with a resident ID card number."""
+
+    LENGTH = "id_length"
+    CHARACTERS = "id_characters"
+    DATE = "id_date"
+    CHECK_DIGIT = "id_check_digit"
+
+
+_ID_MESSAGES = {
+    IdProblem.LENGTH: "The ID card number must have 18 characters; {value!r} has {n}.",
+    IdProblem.CHARACTERS: "The ID card number must be 17 digits followed by a digit or X.",
+    IdProblem.DATE: "The ID card number contains an impossible birth date {digits}.",
+    IdProblem.CHECK_DIGIT: "The ID card number's check digit does not match; please re-type "
+                           "the number.",
+}
+
+
+def id_birth_date(national_id: str) -> date | None:
+    """The birth date digits 7–14 encode, or None when they are no date."""
+    try:
+        return datetime.strptime(national_id[6:14], "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def id_sex(national_id: str) -> Sex:
+    """The 17th digit is odd for men and even for women."""
+    return Sex.MALE if int(national_id[16]) % 2 else Sex.FEMALE
+
+
+def national_id_problem(value: str) -> IdProblem | None:
+    """What is wrong with an 18-character resident ID number, if anything."""
+    text = value.strip().upper()
+    if len(text) != 18:
+        return IdProblem.LENGTH
+    if not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
+        return IdProblem.CHARACTERS
+    if id_birth_date(text) is None:
+        return IdProblem.DATE
+    if national_id_check_char(text[:17]) != text[17]:
+        return IdProblem.CHECK_DIGIT
+    return None
 
 
 def validate_national_id(value: str) -> tuple[str, date]:
@@ -26,20 +73,12 @@ def validate_national_id(value: str) -> tuple[str, date]:
     Raises ValueError naming what is wrong (length, characters, date or check digit).
     """
     normalised = value.strip().upper()
-    if len(normalised) != 18:
-        raise ValueError(f"The ID card number must have 18 characters; {value!r} has "
-                         f"{len(normalised)}.")
-    if not normalised[:17].isdigit() or not (normalised[17].isdigit() or normalised[17] == "X"):
-        raise ValueError("The ID card number must be 17 digits followed by a digit or X.")
-    try:
-        birth = datetime.strptime(normalised[6:14], "%Y%m%d").date()
-    except ValueError:
-        raise ValueError(f"The ID card number contains an impossible birth date "
-                         f"{normalised[6:14]}.") from None
-    expected = national_id_check_char(normalised[:17])
-    if normalised[17] != expected:
-        raise ValueError("The ID card number's check digit does not match; "
-                         "please re-type the number.")
+    problem = national_id_problem(normalised)
+    if problem is not None:
+        raise ValueError(_ID_MESSAGES[problem].format(value=value, n=len(normalised),
+                                                      digits=normalised[6:14]))
+    birth = id_birth_date(normalised)
+    assert birth is not None
     return normalised, birth
 
 
@@ -54,6 +93,7 @@ class PatientInput:
     national_id: str | None = None
     phone: str | None = None
     local_patient_id: str | None = None
+    consortium_id: str | None = None  # a returning patient, as the center knows them
 
     def __post_init__(self) -> None:
         name = self.name.strip()
@@ -89,6 +129,7 @@ class OrderInput:
     scheduled_station_ae: str | None = None
     referring_physician: str = ""
     clinical_info: str = ""
+    patient_age: str = ""  # DICOM AS, e.g. "045Y"
 
     def __post_init__(self) -> None:
         if not self.procedure_code.strip() or not self.procedure_description.strip():
@@ -98,3 +139,5 @@ class OrderInput:
                              "such as DX, CR or CT.")
         if self.scheduled_station_ae is not None and not 0 < len(self.scheduled_station_ae) <= 16:
             raise ValueError("The station AE title must have 1–16 characters.")
+        if self.patient_age and not _AGE_RE.match(self.patient_age):
+            raise ValueError(f"Age {self.patient_age!r} is not a DICOM age such as 045Y.")

@@ -43,19 +43,24 @@ class RegistrationPolicy:
 
 
 def find_or_create_patient(session: Session, data: PatientInput, issuer: str) -> Patient:
-    """The known patient with this national ID or local patient ID, else a new one.
+    """The known patient with this consortium ID (a returning patient the clerk picked),
+    national ID or local patient ID, else a new one.
 
     Name and birth date alone are never enough to merge two people.
     """
     patient = None
-    if data.national_id:
+    if data.consortium_id:
+        patient = session.scalar(select(Patient).where(
+            Patient.consortium_id == data.consortium_id))
+    if patient is None and data.national_id:
         patient = session.scalar(select(Patient).where(Patient.national_id == data.national_id))
     if patient is None and data.local_patient_id:
         patient = session.scalar(select(Patient).join(PatientIdentifier).where(
             PatientIdentifier.issuer == issuer,
             PatientIdentifier.value == data.local_patient_id))
     if patient is None:
-        patient = Patient(consortium_id=str(uuid.uuid4()), name=data.name)
+        patient = Patient(consortium_id=data.consortium_id or str(uuid.uuid4()),
+                          name=data.name)
         session.add(patient)
     patient.update_demographics(name=data.name, name_phonetic=data.name_phonetic, sex=data.sex,
                                 birth_date=data.birth_date, national_id=data.national_id)
@@ -94,6 +99,7 @@ def register_exam(session: Session, workflow: ExamWorkflow, policy: Registration
         scheduled_station_ae=order.scheduled_station_ae,
         referring_physician=order.referring_physician,
         clinical_info=order.clinical_info,
+        patient_age=order.patient_age,
     )
     changes = workflow.open_exam(session, exam, actor, at=when)
     if requisitions:

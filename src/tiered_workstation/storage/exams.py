@@ -38,6 +38,8 @@ class Exam(Base):
     scheduled_station_ae: Mapped[str | None] = mapped_column(String(16))
     scheduled_start: Mapped[datetime | None] = mapped_column(UTCDateTime)
     referring_physician: Mapped[str] = mapped_column(String(64), default="")
+    # DICOM Age String ("045Y") when the patient knows an age but not a birth date.
+    patient_age: Mapped[str] = mapped_column(String(4), default="", server_default="")
     clinical_info: Mapped[str] = mapped_column(Text, default="")
     registered_by: Mapped[str] = mapped_column(String(64))
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..problems import ProblemKind, problem
 from ..storage.database import Database
 from ..storage.enums import VersionKind
 from ..storage.files import write_atomically
@@ -95,7 +96,7 @@ class FeedFollower:
                     note=payload.get("note", "")), self.center, owner_only=False)
         except inbox.ApplyError as exc:
             LOGGER.error("feed event %d (%s) not applied: %s", event.id,
-                         event.accession_number, exc)
+                         event.accession_number, exc, extra=problem(ProblemKind.FEED_FAILED))
             return 0
         return 1 if status == inbox.APPLIED else 0
 
@@ -104,7 +105,9 @@ class FeedFollower:
             self.poll(wait=self.long_poll_seconds)
         except (SyncUnavailable, SyncRejected) as exc:
             self.last_error = str(exc)
-            LOGGER.warning("event feed: %s", exc)
+            kind = ProblemKind.CENTER_UNREACHABLE if isinstance(exc, SyncUnavailable) \
+                else ProblemKind.FEED_FAILED  # one cause, one message for people
+            LOGGER.warning("event feed: %s", exc, extra=problem(kind))
             return self.retry_seconds
         return 0.0
 

@@ -102,7 +102,8 @@ def apply_registration(session: Session, workflow: ExamWorkflow, message: Regist
                 procedure_description=data.procedure_description, modality=data.modality,
                 body_part=data.body_part, priority=data.priority,
                 reading_mode=data.reading_mode, scheduled_station_ae=data.scheduled_station_ae,
-                referring_physician=data.referring_physician, clinical_info=data.clinical_info)
+                referring_physician=data.referring_physician, clinical_info=data.clinical_info,
+                patient_age=data.patient_age)
     workflow.open_exam(session, exam, actor_of(message.actor), at=message.at, send=False)
     remember(session, message_id, source_site, "exam.register")
     return APPLIED

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..events import EventBus
+from ..problems import ProblemKind, problem
 from ..security.sealing import Sealer
 from ..storage.base import utcnow
 from ..storage.database import Database
@@ -144,7 +145,9 @@ class OutboxDelivery:
                 return delivered
             except (SyncRejected, ValueError) as exc:
                 LOGGER.error("the center refused outbox message %s (%s %s): %s", message.uuid,
-                             message.topic, message.ordering_key, exc)
+                             message.topic, message.ordering_key, exc,
+                             extra=problem(ProblemKind.CENTER_REFUSED,
+                                           accession=message.ordering_key))
                 self._failed(message, str(exc), now)
                 blocked.add(message.ordering_key)
                 continue
@@ -170,7 +173,8 @@ class OutboxDelivery:
             row.next_attempt_at = now + timedelta(
                 seconds=backoff_seconds(row.attempts, self.retry_max_seconds))
         LOGGER.warning("outbox: %s; attempt %d for %s %s", error, message.attempts + 1,
-                       message.topic, message.ordering_key)
+                       message.topic, message.ordering_key,
+                       extra=problem(ProblemKind.CENTER_UNREACHABLE))
 
     def next_due_in(self) -> float:
         with self.database.session() as session:

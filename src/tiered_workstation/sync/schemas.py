@@ -52,6 +52,7 @@ class ExamIn(Strict):
     scheduled_station_ae: str | None = Field(None, max_length=16)
     referring_physician: str = Field("", max_length=64)
     clinical_info: str = Field("", max_length=2000)
+    patient_age: str = Field("", pattern=r"^([0-9]{3}[DWMY])?$")
     patient: PatientIn
 
 

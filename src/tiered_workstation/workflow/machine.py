@@ -212,6 +212,7 @@ def exam_snapshot(exam: Exam) -> dict[str, Any]:
         "scheduled_station_ae": exam.scheduled_station_ae,
         "referring_physician": exam.referring_physician,
         "clinical_info": exam.clinical_info,
+        "patient_age": exam.patient_age,
         "patient": {
             "consortium_id": patient.consortium_id,
             "name": patient.name,

@@ -60,6 +60,29 @@
     </message>
 </context>
 <context>
+    <name>LogLevel</name>
+    <message>
+        <location filename="../qt_log_page.py" line="128"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="130"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="132"/>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="133"/>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+</context>
+<context>
     <name>PeerKind</name>
     <message>
         <location filename="../labels.py" line="68"/>
@@ -98,6 +121,129 @@
         <location filename="../labels.py" line="32"/>
         <source>STAT</source>
         <translation>急诊</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <location filename="../problem_words.py" line="17"/>
+        <source>Device {peer} opened too many connections at once; one was refused.</source>
+        <translation>设备 {peer} 同时打开的连接过多，已拒绝其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="19"/>
+        <source>The device can retry. If this keeps happening, check its settings.</source>
+        <translation>设备可以重试。如反复出现，请检查该设备的设置。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="30"/>
+        <source>The center cannot be reached.</source>
+        <translation>无法连接中心。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="31"/>
+        <source>Registrations, images and reports wait here and are sent by themselves when the link is back. If this lasts, check the network or call IT.</source>
+        <translation>登记、影像和报告暂存在本机，网络恢复后会自动发送。如持续出现，请检查网络或联系信息科。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="35"/>
+        <source>The center refused a message about exam {accession}.</source>
+        <translation>中心拒绝了检查 {accession} 的一条消息。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="36"/>
+        <source>It will not be sent again by itself. Call the center&apos;s administrator; the details are in the log.</source>
+        <translation>该消息不会自动重发。请联系中心管理员；详情见日志。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="39"/>
+        <source>A device that is not registered tried to connect: {peer} ({address}).</source>
+        <translation>未登记的设备尝试连接：{peer}（{address}）。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="44"/>
+        <source>Device {peer} asked for a service it may not use ({service}).</source>
+        <translation>设备 {peer} 请求了无权使用的服务（{service}）。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="41"/>
+        <source>If it is one of yours, an administrator adds its AE title under Settings → DICOM devices and nodes.</source>
+        <translation>如是本院设备，请管理员在“设置 → DICOM 设备和节点”中添加其 AE 名称。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="46"/>
+        <source>Check the device&apos;s kind under Settings → DICOM devices and nodes.</source>
+        <translation>请在“设置 → DICOM 设备和节点”中检查该设备的类型。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="49"/>
+        <source>A secure connection from {address} was refused: its certificate is not from the consortium.</source>
+        <translation>已拒绝来自 {address} 的加密连接：其证书不是医联体签发的。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="51"/>
+        <source>If this is a consortium site, its certificate may have expired: ask the consortium administrator.</source>
+        <translation>如是医联体内的医院，其证书可能已过期：请联系医联体管理员。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="54"/>
+        <source>The image disk is full: new images are being refused.</source>
+        <translation>影像磁盘已满：正在拒收新影像。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="56"/>
+        <source>Images already received are safe. Free space on the archive disk or call IT now; the DR will have to send again.</source>
+        <translation>已接收的影像安全无损。请立即清理归档磁盘或联系信息科；DR 需要重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="60"/>
+        <source>An image from {peer} could not be stored.</source>
+        <translation>来自 {peer} 的影像未能保存。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="61"/>
+        <source>The sender was told to try again. Check the archive disk; the details are in the log.</source>
+        <translation>已通知发送方重试。请检查归档磁盘；详情见日志。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="64"/>
+        <source>An image from {peer} was refused: it is damaged or not DICOM.</source>
+        <translation>已拒收来自 {peer} 的影像：文件损坏或不是 DICOM。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="66"/>
+        <source>Send it again from the device. If it keeps failing, call the device&apos;s service engineer.</source>
+        <translation>请从设备重新发送。如仍失败，请联系设备工程师。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="69"/>
+        <source>Images could not be sent to the center ({peer}).</source>
+        <translation>影像未能发送到中心（{peer}）。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="70"/>
+        <source>They stay here and are sent again automatically.</source>
+        <translation>影像保留在本机，会自动重发。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="72"/>
+        <source>Updates from the center could not be taken in.</source>
+        <translation>未能接收中心发来的更新。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="73"/>
+        <source>Call the center&apos;s administrator; the details are in the log.</source>
+        <translation>请联系中心管理员；详情见日志。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="75"/>
+        <source>A report could not be printed.</source>
+        <translation>一份报告未能打印。</translation>
+    </message>
+    <message>
+        <location filename="../problem_words.py" line="76"/>
+        <source>It stays in the print queue. Check the printer; the PDF can be saved from Reports.</source>
+        <translation>报告仍在打印队列中。请检查打印机；可在“报告”页保存 PDF。</translation>
     </message>
 </context>
 <context>
@@ -205,6 +351,39 @@
     </message>
 </context>
 <context>
+    <name>QtCameraDialog</name>
+    <message>
+        <location filename="../registration/qt_camera.py" line="27"/>
+        <source>Photograph the request form</source>
+        <translation>拍摄申请单</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_camera.py" line="36"/>
+        <source>Capture</source>
+        <translation>拍摄</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_camera.py" line="39"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_camera.py" line="58"/>
+        <source>The camera could not take the picture: {error}</source>
+        <translation>摄像头未能拍摄：{error}</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_camera.py" line="66"/>
+        <source>No camera is connected.</source>
+        <translation>未连接摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_camera.py" line="76"/>
+        <source>Captured; take another or close.</source>
+        <translation>已拍摄；可继续拍摄或关闭。</translation>
+    </message>
+</context>
+<context>
     <name>QtExamDrawer</name>
     <message>
         <location filename="../status/qt_status_page.py" line="74"/>
@@ -293,6 +472,234 @@
     </message>
 </context>
 <context>
+    <name>QtHistoryPage</name>
+    <message>
+        <location filename="../qt_history_page.py" line="51"/>
+        <source>ID card number, or the patient&apos;s name</source>
+        <translation>身份证号，或患者姓名</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="53"/>
+        <source>Birth date YYYY-MM-DD (with a name)</source>
+        <translation>出生日期 YYYY-MM-DD（按姓名查找时）</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="55"/>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="60"/>
+        <source>Earlier exams of a patient, from this site and the center.</source>
+        <translation>查看患者在本院和中心的既往检查。</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="72"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="72"/>
+        <source>Site</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="72"/>
+        <source>Exam</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="73"/>
+        <source>Modality</source>
+        <translation>影像设备</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="73"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="87"/>
+        <source>Exams</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="88"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="90"/>
+        <source>Patients</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="115"/>
+        <source>Type a valid ID card number, or a name together with the birth date (a name alone may be many people).</source>
+        <translation>请输入有效的身份证号，或姓名加出生日期（仅凭姓名可能对应多人）。</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="119"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qt_history_page.py" line="133"/>
+        <source>%n patient(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 位患者。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="135"/>
+        <source>The center cannot be reached, so only this site&apos;s records were searched.</source>
+        <translation>无法连接中心，仅查找了本院记录。</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="146"/>
+        <source>The search failed: {error}</source>
+        <translation>查找失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="178"/>
+        <source>No report yet.</source>
+        <translation>尚无报告。</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="184"/>
+        <source>Findings</source>
+        <translation>影像所见</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="185"/>
+        <source>Impression</source>
+        <translation>诊断意见</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="187"/>
+        <source>{status} · {authors}</source>
+        <translation>{status} · {authors}</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="192"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="193"/>
+        <source>Preliminary report</source>
+        <translation>初步报告</translation>
+    </message>
+    <message>
+        <location filename="../qt_history_page.py" line="194"/>
+        <source>Signed report</source>
+        <translation>已签发报告</translation>
+    </message>
+</context>
+<context>
+    <name>QtLogModel</name>
+    <message>
+        <location filename="../qt_log_page.py" line="65"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="65"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="65"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="66"/>
+        <source>Message</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>QtLogPage</name>
+    <message>
+        <location filename="../qt_log_page.py" line="148"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="149"/>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="150"/>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="152"/>
+        <source>Problems for people only</source>
+        <translation>仅需人工处理的问题</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="154"/>
+        <source>Search the log (AE title, accession, …)</source>
+        <translation>搜索日志（AE 名称、检查号…）</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="156"/>
+        <source>Save as text…</source>
+        <translation>另存为文本…</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="158"/>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="185"/>
+        <source>Select a line to see everything about it.</source>
+        <translation>选择一行可查看全部详情。</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="186"/>
+        <source>Also written to {path}</source>
+        <translation>同时写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="187"/>
+        <source>This session&apos;s log is not written to a file.</source>
+        <translation>本次运行的日志未写入文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qt_log_page.py" line="218"/>
+        <source>%n line(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="241"/>
+        <source>What this means: {what}</source>
+        <translation>含义：{what}</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="242"/>
+        <source>What to do: {todo}</source>
+        <translation>处理办法：{todo}</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="258"/>
+        <source>Save the log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <location filename="../qt_log_page.py" line="260"/>
+        <source>Text (*.txt)</source>
+        <translation>文本 (*.txt)</translation>
+    </message>
+</context>
+<context>
     <name>QtLoginDialog</name>
     <message>
         <location filename="../qt_login.py" line="52"/>
@@ -373,37 +780,52 @@
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="59"/>
+        <location filename="../main_window.py" line="67"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="90"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="132"/>
+        <location filename="../main_window.py" line="140"/>
+        <source>Registration</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="144"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="148"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="150"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="152"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="155"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="167"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -563,6 +985,491 @@ Image batches waiting to be forwarded: {forward}</source>
         <location filename="../qt_node_page.py" line="189"/>
         <source>Failed — {detail}</source>
         <translation>失败 — {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>QtProblemBar</name>
+    <message>
+        <location filename="../problem_bar.py" line="99"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../problem_bar.py" line="101"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../problem_bar.py" line="125"/>
+        <source>{what} ({count} times, last at {when})</source>
+        <translation>{what}（{count} 次，最近一次 {when}）</translation>
+    </message>
+    <message>
+        <location filename="../problem_bar.py" line="128"/>
+        <source>{what} (at {when})</source>
+        <translation>{what}（{when}）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../problem_bar.py" line="131"/>
+        <source>{todo}  ·  %n other problem(s)</source>
+        <translation>
+            <numerusform>{todo}  ·  另有 %n 个问题</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QtRegistrationPage</name>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="99"/>
+        <source>e.g. 张三</source>
+        <translation>例如 张三</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="102"/>
+        <source>filled in from the name; correct if needed</source>
+        <translation>根据姓名自动填写，可修改</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="104"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="105"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="106"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="107"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="109"/>
+        <source>18 characters; fills birth date and sex</source>
+        <translation>18 位；自动填写出生日期和性别</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="112"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="115"/>
+        <source>years, if the birth date is unknown</source>
+        <translation>岁（出生日期不详时填写）</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="118"/>
+        <source>mobile or landline</source>
+        <translation>手机或座机</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="121"/>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="131"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="132"/>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="133"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="134"/>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="135"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="136"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="137"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="141"/>
+        <source>Choose the exam…</source>
+        <translation>请选择检查项目…</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="150"/>
+        <source>Center reads and signs</source>
+        <translation>中心阅片并审核</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="152"/>
+        <source>Community writes, center reviews</source>
+        <translation>社区初写，中心审核</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="158"/>
+        <source>Symptoms, question to the radiologist</source>
+        <translation>症状、需放射科回答的问题</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="163"/>
+        <location filename="../registration/qt_registration_page.py" line="210"/>
+        <location filename="../registration/qt_registration_page.py" line="228"/>
+        <source>Exam</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="164"/>
+        <location filename="../registration/qt_registration_page.py" line="211"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="165"/>
+        <source>Reading</source>
+        <translation>阅片方式</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="166"/>
+        <source>Referring doctor</source>
+        <translation>申请医生</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="167"/>
+        <source>Clinical information</source>
+        <translation>临床资料</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="170"/>
+        <source>Register  (Ctrl+Enter)</source>
+        <translation>登记  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="173"/>
+        <source>New patient</source>
+        <translation>新患者</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="195"/>
+        <source>Use this patient</source>
+        <translation>使用此患者</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="210"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="210"/>
+        <source>Accession</source>
+        <translation>检查号</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="210"/>
+        <location filename="../registration/qt_registration_page.py" line="227"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="211"/>
+        <source>Station</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="211"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="211"/>
+        <source>Center</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="231"/>
+        <source>Returning patient</source>
+        <translation>复诊患者</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="232"/>
+        <source>Requisition scans</source>
+        <translation>申请单扫描件</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="250"/>
+        <source>Registered today</source>
+        <translation>今日登记</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="321"/>
+        <source>Type the ID card number, or the name and birth date, to find earlier visits.</source>
+        <translation>输入身份证号，或姓名加出生日期，即可查找既往检查。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="335"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="336"/>
+        <source>At most 64 characters.</source>
+        <translation>最多 64 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="337"/>
+        <source>A name cannot contain \ = or ^.</source>
+        <translation>姓名不能包含 \ = 或 ^。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="338"/>
+        <source>Latin letters only, family^given (e.g. Zhang^San).</source>
+        <translation>只能用拉丁字母，格式为 姓^名（例如 Zhang^San）。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="340"/>
+        <source>Choose the sex.</source>
+        <translation>请选择性别。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="341"/>
+        <source>The ID card number belongs to the other sex.</source>
+        <translation>身份证号显示的性别与所选不符。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="342"/>
+        <source>Give the birth date or the age.</source>
+        <translation>请填写出生日期或年龄。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="343"/>
+        <source>Write the date as YYYY-MM-DD, e.g. 1960-05-01.</source>
+        <translation>日期格式为 年-月-日，例如 1960-05-01。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="344"/>
+        <source>The birth date lies in the future.</source>
+        <translation>出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="345"/>
+        <source>The ID card number gives another birth date.</source>
+        <translation>与身份证号中的出生日期不符。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="346"/>
+        <source>Age in whole years, 0–130.</source>
+        <translation>年龄为 0–130 的整数岁。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="347"/>
+        <source>Does not match the birth date.</source>
+        <translation>与出生日期不符。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="348"/>
+        <source>An ID card number has 18 characters.</source>
+        <translation>身份证号应为 18 位。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="349"/>
+        <source>17 digits followed by a digit or X.</source>
+        <translation>前 17 位为数字，最后一位为数字或 X。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="350"/>
+        <source>The birth date inside the number is impossible.</source>
+        <translation>号码中的出生日期不存在。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="351"/>
+        <source>The check digit does not match: please re-type the number.</source>
+        <translation>校验位不符：请重新输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="353"/>
+        <source>Digits only (spaces and + allowed).</source>
+        <translation>只能填写数字（可含空格和 +）。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="354"/>
+        <source>Choose the exam to perform.</source>
+        <translation>请选择检查项目。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="408"/>
+        <source>Looking for earlier visits…</source>
+        <translation>正在查找既往检查…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../registration/qt_registration_page.py" line="425"/>
+        <source>%n earlier patient record(s) found: check and use.</source>
+        <translation>
+            <numerusform>找到 %n 条既往患者记录：请核对后使用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="428"/>
+        <source>No earlier visits: a new patient.</source>
+        <translation>无既往检查：新患者。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="430"/>
+        <source>The center cannot be reached, so only this site&apos;s records were searched.</source>
+        <translation>无法连接中心，仅查找了本院记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../registration/qt_registration_page.py" line="443"/>
+        <source>%n exam(s); last {when} {exam} at {site} ({state})</source>
+        <translation>
+            <numerusform>%n 次检查；最近 {when} 在 {site} 做 {exam}（{state}）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="451"/>
+        <source>Earlier visits could not be searched: {error}</source>
+        <translation>无法查找既往检查：{error}</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="475"/>
+        <source>Returning patient: {n} earlier exam(s) are linked</source>
+        <translation>复诊患者：已关联 {n} 次既往检查</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="491"/>
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标红的项目。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="507"/>
+        <source>{name} registered as {accession}: queued, will sync to the center. The exam is on the DR worklist now.</source>
+        <translation>{name} 已登记，检查号 {accession}：已排队，将同步到中心。该检查已出现在 DR 工作列表中。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="510"/>
+        <source>{name} registered as {accession}. The exam is on the worklist now.</source>
+        <translation>{name} 已登记，检查号 {accession}。该检查已出现在工作列表中。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="521"/>
+        <source>Not registered: {error} Nothing was lost; correct it and press Register again.</source>
+        <translation>未登记：{error} 已填内容未丢失；更正后请再次点击登记。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../registration/qt_registration_page.py" line="560"/>
+        <source>%n exam(s) today</source>
+        <translation>
+            <numerusform>今日 %n 个检查</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../registration/qt_registration_page.py" line="561"/>
+        <source>%n waiting to sync</source>
+        <translation>
+            <numerusform>%n 个等待同步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="570"/>
+        <source>At center</source>
+        <translation>已到中心</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="572"/>
+        <source>Queued, will sync (center not reached)</source>
+        <translation>已排队，将同步（暂时连不上中心）</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="574"/>
+        <source>Queued, will sync</source>
+        <translation>已排队，将同步</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="575"/>
+        <source>This site</source>
+        <translation>本院</translation>
+    </message>
+</context>
+<context>
+    <name>QtScanStrip</name>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="120"/>
+        <source>Add scan…</source>
+        <translation>添加扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="122"/>
+        <source>Camera…</source>
+        <translation>摄像头…</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="125"/>
+        <source>Photograph the request form with a connected camera or document scanner</source>
+        <translation>用已连接的摄像头或高拍仪拍摄申请单</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="128"/>
+        <source>No camera is connected</source>
+        <translation>未连接摄像头</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="129"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="203"/>
+        <source>{name} is not a JPEG, PNG or PDF file.</source>
+        <translation>{name} 不是 JPEG、PNG 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="204"/>
+        <source>{name} is larger than 5 MB; scan it again at 150 dpi.</source>
+        <translation>{name} 超过 5 MB；请用 150 dpi 重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="206"/>
+        <source>{name} cannot be read.</source>
+        <translation>{name} 无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="215"/>
+        <source>No scan attached.
+Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</source>
+        <translation>尚未添加扫描件。
+可将申请单的 JPEG、PNG 或 PDF 扫描件拖到这里（每个最多 5 MB）。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="227"/>
+        <source>{n} pages, first shown</source>
+        <translation>共 {n} 页，显示第一页</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="239"/>
+        <source>Attach requisition scans</source>
+        <translation>添加申请单扫描件</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_scan_strip.py" line="240"/>
+        <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
 </context>
 <context>
@@ -839,7 +1746,7 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtWorkstation</name>
     <message>
-        <location filename="../app.py" line="98"/>
+        <location filename="../app.py" line="115"/>
         <source>The site&apos;s DICOM node could not start: {error}</source>
         <translation>本院 DICOM 节点无法启动：{error}</translation>
     </message>

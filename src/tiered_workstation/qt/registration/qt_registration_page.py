@@ -1,0 +1,576 @@
+"""The registration desk (community): patient, exam, requisition scans, returning
+patients, and today's registrations with their delivery to the center.
+
+Registering writes locally and queues the message for the center, so it works
+offline; the list below says "queued, will sync" until the center has it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...app.bootstrap import Services
+from ...app.registration_desk import (
+    DeskRow,
+    Registered,
+    SyncState,
+    register_checked,
+    todays_registrations,
+)
+from ...app.returning import Lookup, LookupResult, find_returning
+from ...events import Event
+from ...registration.catalogue import Procedure, load_catalogue
+from ...registration.form import FormCheck, Problem, RegistrationForm, check_form
+from ...registration.identity import id_birth_date, id_sex, national_id_problem
+from ...registration.phonetic import phonetic_name
+from ...storage.enums import Priority, ReadingMode
+from ...sync.schemas import PatientHistory
+from ...workflow.actors import Actor
+from ..event_bridge import QtEventBridge
+from ..labels import priority_label, sex_label, state_label
+from ..qt_login import Session
+from ..tasks import TaskRunner
+from ..widgets import card
+from .qt_scan_strip import QtScanStrip
+
+LOGGER = logging.getLogger(__name__)
+LOOKUP_DELAY_MS = 400
+SYNC_REFRESH_MS = 5000
+LABEL_WIDTH = 120
+DESK_COLUMNS = ("time", "accession", "patient", "exam", "station", "priority", "state", "sync")
+
+
+class QtRegistrationPage(QWidget):
+    """Fill in, check, register; returning patients are offered as the clerk types."""
+
+    registered = Signal(object)        # Registered
+    lookup_finished = Signal(object)   # LookupResult
+    rows_loaded = Signal(list)         # list[DeskRow]
+
+    def __init__(self, services: Services, session: Session, tasks: TaskRunner,
+                 bridge: QtEventBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._session = session
+        self._tasks = tasks
+        settings = services.settings
+        self._tz = settings.site.tz
+        self._catalogue: dict[str, Procedure] = load_catalogue()
+        self._phonetic_typed = False
+        self._consortium_id = ""
+        self._matches: list[PatientHistory] = []
+        self._lookup_asked: Lookup | None = None
+        self._busy = False
+        self.errors: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+
+        # -- patient -----------------------------------------------------------------------
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. 张三"))
+        self.name.setMaxLength(64)
+        self.phonetic = QLineEdit()
+        self.phonetic.setPlaceholderText(self.tr("filled in from the name; correct if needed"))
+        self.sex = QComboBox()
+        self.sex.addItem(self.tr("Choose…"), "")
+        self.sex.addItem(self.tr("Male"), "M")
+        self.sex.addItem(self.tr("Female"), "F")
+        self.sex.addItem(self.tr("Other"), "O")
+        self.national_id = QLineEdit()
+        self.national_id.setPlaceholderText(self.tr("18 characters; fills birth date and sex"))
+        self.national_id.setMaxLength(18)
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.birth_date.setMaxLength(10)
+        self.age = QLineEdit()
+        self.age.setPlaceholderText(self.tr("years, if the birth date is unknown"))
+        self.age.setMaxLength(3)
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("mobile or landline"))
+        self.returning_chip = QLabel()
+        self.returning_chip.setObjectName("chip")
+        self.unlink_button = QPushButton(self.tr("Unlink"))
+        self.unlink_button.clicked.connect(self.unlink_patient)
+        chip_row = QHBoxLayout()
+        chip_row.addWidget(self.returning_chip)
+        chip_row.addWidget(self.unlink_button)
+        chip_row.addStretch(1)
+        self._show_link()
+
+        patient_form = QFormLayout()
+        patient_form.setVerticalSpacing(6)
+        self._row(patient_form, self.tr("Name"), self.name, "name", required=True)
+        self._row(patient_form, self.tr("Pinyin"), self.phonetic, "name_phonetic")
+        self._row(patient_form, self.tr("Sex"), self.sex, "sex", required=True)
+        self._row(patient_form, self.tr("ID card number"), self.national_id, "national_id")
+        self._row(patient_form, self.tr("Birth date"), self.birth_date, "birth_date")
+        self._row(patient_form, self.tr("Age"), self.age, "age_years")
+        self._row(patient_form, self.tr("Phone"), self.phone, "phone")
+
+        # -- exam --------------------------------------------------------------------------
+        self.procedure = QComboBox()
+        self.procedure.addItem(self.tr("Choose the exam…"), "")
+        for item in self._catalogue.values():
+            self.procedure.addItem(f"{item.description} · {item.description_en}  "
+                                   f"({item.modality}, {item.body_part})", item.code)
+        self.procedure.setMaxVisibleItems(20)
+        self.priority = QComboBox()
+        for value in Priority:
+            self.priority.addItem(priority_label(value), value.value)
+        self.reading_mode = QComboBox()
+        self.reading_mode.addItem(self.tr("Center reads and signs"),
+                                  ReadingMode.CENTER_FULL.value)
+        self.reading_mode.addItem(self.tr("Community writes, center reviews"),
+                                  ReadingMode.COMMUNITY_PRELIM.value)
+        self._default_mode = settings.workflow.default_reading_mode
+        self.referring = QLineEdit()
+        self.referring.setMaxLength(64)
+        self.clinical_info = QPlainTextEdit()
+        self.clinical_info.setPlaceholderText(self.tr("Symptoms, question to the radiologist"))
+        self.clinical_info.setFixedHeight(52)
+        self.clinical_info.setTabChangesFocus(True)
+        exam_form = QFormLayout()
+        exam_form.setVerticalSpacing(6)
+        self._row(exam_form, self.tr("Exam"), self.procedure, "procedure_code", required=True)
+        self._row(exam_form, self.tr("Priority"), self.priority, "priority")
+        self._row(exam_form, self.tr("Reading"), self.reading_mode, "reading_mode")
+        self._row(exam_form, self.tr("Referring doctor"), self.referring, "referring_physician")
+        self._row(exam_form, self.tr("Clinical information"), self.clinical_info,
+                  "clinical_info")
+
+        self.submit_button = QPushButton(self.tr("Register  (Ctrl+Enter)"))
+        self.submit_button.setObjectName("primary")
+        self.submit_button.clicked.connect(self.submit)
+        self.clear_button = QPushButton(self.tr("New patient"))
+        self.clear_button.clicked.connect(self.clear_form)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("outcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.hide()
+        actions = QHBoxLayout()
+        actions.addWidget(self.clear_button)
+        actions.addStretch(1)
+        actions.addWidget(self.submit_button)
+
+        # -- returning patient ---------------------------------------------------------
+        self.matches = QListWidget()
+        self.matches.setObjectName("matches")
+        self.matches.setFixedHeight(64)
+        self.matches.hide()  # shown when there is something to choose
+        self.matches.itemDoubleClicked.connect(lambda _item: self.use_match())
+        self.matches.currentRowChanged.connect(
+            lambda row: self.use_button.setEnabled(row >= 0))
+        self.lookup_status = QLabel()
+        self.lookup_status.setObjectName("muted")
+        self.lookup_status.setWordWrap(True)
+        self.use_button = QPushButton(self.tr("Use this patient"))
+        self.use_button.setEnabled(False)
+        self.use_button.clicked.connect(self.use_match)
+        match_row = QHBoxLayout()
+        match_row.addWidget(self.lookup_status, 1)
+        match_row.addWidget(self.use_button)
+
+        # -- scans and today's list --------------------------------------------------------
+        self.scans = QtScanStrip(tasks)
+        self.scans.problem.connect(self._scan_problem)
+        self.scan_problem = QLabel()
+        self.scan_problem.setObjectName("error")
+        self.scan_problem.hide()
+        self.today = QTableWidget(0, len(DESK_COLUMNS))
+        self.today.setHorizontalHeaderLabels([
+            self.tr("Time"), self.tr("Accession"), self.tr("Patient"), self.tr("Exam"),
+            self.tr("Station"), self.tr("Priority"), self.tr("State"), self.tr("Center")])
+        self.today.verticalHeader().hide()
+        self.today.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.today.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.today.setAlternatingRowColors(True)
+        header = self.today.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.today.setMinimumHeight(110)
+        self.today_count = QLabel()
+        self.today_count.setObjectName("counts")
+
+        # -- layout ------------------------------------------------------------------------
+        form_holder = QWidget()
+        form_column = QVBoxLayout(form_holder)
+        form_column.setContentsMargins(0, 0, 0, 0)
+        form_column.addWidget(card(self.tr("Patient"), patient_form, chip_row))
+        form_column.addWidget(card(self.tr("Exam"), exam_form))
+        form_column.addStretch(1)
+        side_column = QVBoxLayout()
+        side_column.addWidget(card(self.tr("Returning patient"), self.matches, match_row))
+        side_column.addWidget(card(self.tr("Requisition scans"), self.scans, self.scan_problem,
+                                   stretch_first=True), 1)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        form_scroller = QScrollArea()  # error lines may need more room than a laptop has
+        form_scroller.setWidget(form_holder)
+        form_scroller.setWidgetResizable(True)
+        form_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        left = QVBoxLayout()
+        left.addWidget(form_scroller, 1)
+        left.addWidget(self.outcome)
+        left.addLayout(actions)  # stays in view however long the error list gets
+        top.addLayout(left, 5)
+        top.addLayout(side_column, 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(12)
+        layout.addLayout(top, 3)
+        layout.addWidget(card(self.tr("Registered today"), self.today, self.today_count,
+                              stretch_first=True), 1)
+
+        # -- behaviour ---------------------------------------------------------------------
+        self.name.textEdited.connect(self._name_edited)
+        self.phonetic.textEdited.connect(self._phonetic_edited)
+        self.national_id.textEdited.connect(self._id_edited)
+        self.birth_date.editingFinished.connect(self._birth_finished)
+        for widget in (self.name, self.birth_date):
+            widget.editingFinished.connect(self._schedule_lookup)
+        self._lookup_timer = QTimer(self)
+        self._lookup_timer.setSingleShot(True)
+        self._lookup_timer.setInterval(LOOKUP_DELAY_MS)
+        self._lookup_timer.timeout.connect(self.lookup_now)
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_REFRESH_MS)
+        self._sync_timer.timeout.connect(self.refresh_today)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.submit)
+        bridge.exam_transition.connect(self._on_transition)
+        self.clear_form()
+        self.refresh_today()
+
+    # -- building helpers -------------------------------------------------------------
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, key: str, *,
+             required: bool = False) -> None:
+        error = QLabel()
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.hide()
+        self.errors[key] = error
+        self.fields[key] = widget
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(error)
+        caption = QLabel(f"{label} *" if required else label)
+        caption.setMinimumWidth(LABEL_WIDTH)
+        form.addRow(caption, holder)
+
+    # -- the form ----------------------------------------------------------------------
+    def form(self) -> RegistrationForm:
+        return RegistrationForm(
+            name=self.name.text(), name_phonetic=self.phonetic.text(),
+            sex=self.sex.currentData() or "", birth_date=self.birth_date.text(),
+            age_years=self.age.text(), national_id=self.national_id.text(),
+            phone=self.phone.text(), procedure_code=self.procedure.currentData() or "",
+            priority=self.priority.currentData(), reading_mode=self.reading_mode.currentData(),
+            referring_physician=self.referring.text(),
+            clinical_info=self.clinical_info.toPlainText(),
+            consortium_id=self._consortium_id)
+
+    def clear_form(self) -> None:
+        for widget in (self.name, self.phonetic, self.national_id, self.birth_date, self.age,
+                       self.phone, self.referring):
+            widget.clear()
+        self.clinical_info.clear()
+        self.sex.setCurrentIndex(0)
+        self.procedure.setCurrentIndex(0)
+        self.priority.setCurrentIndex(0)
+        self.reading_mode.setCurrentIndex(max(0, self.reading_mode.findData(self._default_mode)))
+        self.scans.clear()
+        self.scan_problem.hide()
+        self._phonetic_typed = False
+        self._matches = []
+        self.matches.clear()
+        self.matches.hide()
+        self.use_button.hide()
+        self._lookup_asked = None
+        self.lookup_status.setText(self.tr("Type the ID card number, or the name and birth "
+                                           "date, to find earlier visits."))
+        self.unlink_patient()
+        self.show_problems({})
+        self.name.setFocus()
+
+    def show_problems(self, problems: dict[str, Problem]) -> None:
+        for key, label in self.errors.items():
+            problem = problems.get(key)
+            label.setText(self.problem_text(problem) if problem else "")
+            label.setVisible(problem is not None)
+
+    def problem_text(self, problem: Problem) -> str:
+        words = {
+            Problem.REQUIRED: self.tr("Required."),
+            Problem.NAME_TOO_LONG: self.tr("At most 64 characters."),
+            Problem.NAME_CHARACTERS: self.tr("A name cannot contain \\ = or ^."),
+            Problem.PHONETIC_CHARACTERS: self.tr("Latin letters only, family^given "
+                                                 "(e.g. Zhang^San)."),
+            Problem.SEX_REQUIRED: self.tr("Choose the sex."),
+            Problem.ID_SEX_DIFFERS: self.tr("The ID card number belongs to the other sex."),
+            Problem.BIRTH_OR_AGE: self.tr("Give the birth date or the age."),
+            Problem.BIRTH_FORMAT: self.tr("Write the date as YYYY-MM-DD, e.g. 1960-05-01."),
+            Problem.BIRTH_FUTURE: self.tr("The birth date lies in the future."),
+            Problem.ID_BIRTH_DIFFERS: self.tr("The ID card number gives another birth date."),
+            Problem.AGE_RANGE: self.tr("Age in whole years, 0–130."),
+            Problem.AGE_DIFFERS: self.tr("Does not match the birth date."),
+            Problem.ID_LENGTH: self.tr("An ID card number has 18 characters."),
+            Problem.ID_CHARACTERS: self.tr("17 digits followed by a digit or X."),
+            Problem.ID_DATE: self.tr("The birth date inside the number is impossible."),
+            Problem.ID_CHECK_DIGIT: self.tr("The check digit does not match: please re-type "
+                                            "the number."),
+            Problem.PHONE_FORMAT: self.tr("Digits only (spaces and + allowed)."),
+            Problem.PROCEDURE_REQUIRED: self.tr("Choose the exam to perform."),
+        }
+        return words.get(problem, str(problem))
+
+    def _name_edited(self, text: str) -> None:
+        if not self._phonetic_typed:
+            self.phonetic.setText(phonetic_name(text))
+
+    def _phonetic_edited(self, text: str) -> None:
+        self._phonetic_typed = bool(text)  # clearing it hands it back to the automatic form
+
+    def _id_edited(self, text: str) -> None:
+        value = text.strip().upper()
+        if len(value) < 18:
+            self.errors["national_id"].hide()
+            return
+        id_problem = national_id_problem(value)
+        problem = Problem(id_problem.value) if id_problem else None
+        label = self.errors["national_id"]
+        label.setText(self.problem_text(problem) if problem else "")
+        label.setVisible(problem is not None)
+        if problem:
+            return
+        birth = id_birth_date(value)
+        if birth and not self.birth_date.text().strip():
+            self.birth_date.setText(birth.isoformat())
+        if self.sex.currentIndex() == 0:
+            self.sex.setCurrentIndex(self.sex.findData(id_sex(value).value))
+        self._lookup_timer.start()
+
+    def _birth_finished(self) -> None:
+        text = self.birth_date.text().strip()
+        if len(text) == 8 and text.isdigit():  # 19600501 typed without dashes
+            self.birth_date.setText(f"{text[:4]}-{text[4:6]}-{text[6:]}")
+
+    # -- returning patients ----------------------------------------------------------
+    def _schedule_lookup(self) -> None:
+        self._lookup_timer.start()
+
+    def current_lookup(self) -> Lookup:
+        national_id = self.national_id.text().strip().upper()
+        if national_id and national_id_problem(national_id) is None:
+            return Lookup(national_id=national_id)
+        name = self.name.text().strip()
+        try:
+            birth = date.fromisoformat(self.birth_date.text().strip())
+        except ValueError:
+            birth = None
+        return Lookup(name=name or None, birth_date=birth)
+
+    def lookup_now(self) -> None:
+        query = self.current_lookup()
+        if not query.usable or query == self._lookup_asked or self._consortium_id:
+            return
+        self._lookup_asked = query
+        self.lookup_status.setText(self.tr("Looking for earlier visits…"))
+        self._tasks.net(find_returning, self._services.settings, self._services.database,
+                        query).success(
+            lambda result, q=query: self._show_matches(q, result)).failure(
+            self._lookup_failed)
+
+    def _show_matches(self, query: Lookup, result: LookupResult) -> None:
+        if query != self._lookup_asked:
+            return  # the clerk has typed on since
+        self._matches = result.patients
+        self.matches.clear()
+        self.matches.setVisible(bool(result.patients))
+        self.use_button.setVisible(bool(result.patients))
+        for patient in result.patients:
+            self.matches.addItem(QListWidgetItem(self._describe(patient)))
+        if result.patients:
+            self.matches.setCurrentRow(0)
+            text = self.tr("%n earlier patient record(s) found: check and use.", "",
+                           len(result.patients))
+        else:
+            text = self.tr("No earlier visits: a new patient.")
+        if result.center_error:
+            text += " " + self.tr("The center cannot be reached, so only this site's "
+                                  "records were searched.")
+        self.lookup_status.setText(text)
+        self.lookup_finished.emit(result)
+
+    def _describe(self, patient: PatientHistory) -> str:
+        birth = patient.birth_date.isoformat() if patient.birth_date else "—"
+        head = f"{patient.name}  {patient.name_phonetic.replace('^', ' ')}  " \
+               f"{sex_label(patient.sex.value)}  {birth}"
+        if not patient.exams:
+            return head
+        last = patient.exams[0]
+        when = last.registered_at.astimezone(self._tz).strftime("%Y-%m-%d")
+        return head + "\n" + self.tr("%n exam(s); last {when} {exam} at {site} ({state})", "",
+                                     len(patient.exams)).format(
+            when=when, exam=last.procedure_description, site=last.site_code,
+            state=state_label(last.state))
+
+    def _lookup_failed(self, exc: BaseException) -> None:
+        LOGGER.warning("returning-patient lookup failed: %s", exc)
+        self._lookup_asked = None
+        self.lookup_status.setText(self.tr("Earlier visits could not be searched: {error}")
+                                   .format(error=exc))
+
+    def use_match(self) -> None:
+        row = self.matches.currentRow()
+        if row < 0 or row >= len(self._matches):
+            return
+        patient = self._matches[row]
+        self.name.setText(patient.name)
+        self.phonetic.setText(patient.name_phonetic)
+        self._phonetic_typed = bool(patient.name_phonetic)
+        self.sex.setCurrentIndex(max(0, self.sex.findData(patient.sex.value)))
+        if patient.birth_date:
+            self.birth_date.setText(patient.birth_date.isoformat())
+        self._consortium_id = patient.consortium_id
+        self._show_link(patient)
+
+    def unlink_patient(self) -> None:
+        self._consortium_id = ""
+        self._show_link()
+
+    def _show_link(self, patient: PatientHistory | None = None) -> None:
+        linked = patient is not None
+        if linked:
+            self.returning_chip.setText(self.tr("Returning patient: {n} earlier exam(s) are "
+                                                "linked").format(n=len(patient.exams)))
+        self.returning_chip.setVisible(linked)
+        self.unlink_button.setVisible(linked)
+
+    # -- registering -------------------------------------------------------------------
+    def submit(self) -> FormCheck | None:
+        """Check the form; when it passes, register on the database worker."""
+        if self._busy:
+            return None
+        now = self._services.workflow.clock().astimezone(self._tz)
+        check = check_form(self.form(), self._catalogue, now.date())
+        self.show_problems(check.problems)
+        if not check.ok or check.result is None:
+            first = next(iter(check.problems))
+            self.fields[first].setFocus()
+            self._say(self.tr("Please correct the marked fields."), error=True)
+            return check
+        actor = Actor(self._session.username, self._session.role, self._session.site_code,
+                      self._session.display_name)
+        self._busy = True
+        self.submit_button.setEnabled(False)
+        self._tasks.db(register_checked, self._services, actor, check.result,
+                       self.scans.files()).success(self._on_registered).failure(
+            self._on_register_failed)
+        return check
+
+    def _on_registered(self, result: Registered) -> None:
+        self._busy = False
+        self.submit_button.setEnabled(True)
+        name = self.name.text().strip()
+        if result.sync is SyncState.QUEUED:
+            text = self.tr("{name} registered as {accession}: queued, will sync to the "
+                           "center. The exam is on the DR worklist now.")
+        else:
+            text = self.tr("{name} registered as {accession}. The exam is on the "
+                           "worklist now.")
+        self._say(text.format(name=name, accession=result.accession_number))
+        self.clear_form()
+        self.refresh_today()
+        self.registered.emit(result)
+
+    def _on_register_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.submit_button.setEnabled(True)
+        LOGGER.error("registration failed", exc_info=exc)
+        self._say(self.tr("Not registered: {error} Nothing was lost; correct it and press "
+                          "Register again.").format(error=exc), error=True)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.outcome.setText(text)
+        self.outcome.setProperty("error", error)
+        self.outcome.style().unpolish(self.outcome)
+        self.outcome.style().polish(self.outcome)
+        self.outcome.show()
+
+    def _scan_problem(self, text: str) -> None:
+        self.scan_problem.setText(text)
+        self.scan_problem.show()
+
+    # -- today's registrations -----------------------------------------------------
+    def refresh_today(self) -> None:
+        services = self._services
+
+        def load() -> list[DeskRow]:
+            with services.database.session() as session:
+                return todays_registrations(session, services.settings.site.code, self._tz,
+                                            services.workflow.clock())
+        self._tasks.db(load).success(self._show_rows)
+
+    def _show_rows(self, rows: list[DeskRow]) -> None:
+        self.today.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            sync_text, colour = self._sync_words(row)
+            values = (row.registered_at.astimezone(self._tz).strftime("%H:%M"),
+                      row.accession_number, row.patient_name, row.procedure, row.station,
+                      priority_label(row.priority), state_label(row.state), sync_text)
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == len(values) - 1:
+                    item.setForeground(QColor(colour))
+                    if row.sync_error:
+                        item.setToolTip(row.sync_error)
+                self.today.setItem(r, c, item)
+        waiting = sum(row.sync in (SyncState.QUEUED, SyncState.RETRYING) for row in rows)
+        self.today_count.setText(self.tr("%n exam(s) today", "", len(rows)) + (
+            " · " + self.tr("%n waiting to sync", "", waiting) if waiting else ""))
+        if waiting and not self._sync_timer.isActive():
+            self._sync_timer.start()
+        elif not waiting:
+            self._sync_timer.stop()
+        self.rows_loaded.emit(rows)
+
+    def _sync_words(self, row: DeskRow) -> tuple[str, str]:
+        if row.sync is SyncState.DELIVERED:
+            return self.tr("At center"), "#2e7d32"
+        if row.sync is SyncState.RETRYING:
+            return self.tr("Queued, will sync (center not reached)"), "#c62828"
+        if row.sync is SyncState.QUEUED:
+            return self.tr("Queued, will sync"), "#b26a00"
+        return self.tr("This site"), "#5f6b7a"
+
+    def _on_transition(self, event: Event) -> None:
+        if event.payload.get("site_code") == self._services.settings.site.code:
+            self.refresh_today()
+
+    def focus_first(self) -> None:
+        self.name.setFocus()

@@ -1,0 +1,191 @@
+"""The registration form's rules, checked field by field.
+
+The desk shows every problem at once, next to its field, in the user's
+language; so problems are codes (``Problem``) that the GUI words, not
+sentences.  A form without problems becomes the ``PatientInput`` and
+``OrderInput`` that ``register_exam`` takes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from ..storage.enums import Priority, ReadingMode, Sex
+from .catalogue import Procedure
+from .identity import (
+    IdProblem,
+    OrderInput,
+    PatientInput,
+    id_birth_date,
+    id_sex,
+    national_id_problem,
+)
+
+MAX_AGE_YEARS = 130
+_PHONE_RE = re.compile(r"^\+?[0-9][0-9 -]{5,19}$")
+_PHONETIC_RE = re.compile(r"^[A-Za-z][A-Za-z' -]*(\^[A-Za-z' -]*)?$")
+
+
+class Problem(StrEnum):
+    """Why a field is not acceptable (the GUI words each one)."""
+
+    REQUIRED = "required"
+    NAME_TOO_LONG = "name_too_long"
+    NAME_CHARACTERS = "name_characters"
+    PHONETIC_CHARACTERS = "phonetic_characters"
+    SEX_REQUIRED = "sex_required"
+    BIRTH_OR_AGE = "birth_or_age"
+    BIRTH_FORMAT = "birth_format"
+    BIRTH_FUTURE = "birth_future"
+    AGE_RANGE = "age_range"
+    AGE_DIFFERS = "age_differs"
+    ID_LENGTH = IdProblem.LENGTH.value
+    ID_CHARACTERS = IdProblem.CHARACTERS.value
+    ID_DATE = IdProblem.DATE.value
+    ID_CHECK_DIGIT = IdProblem.CHECK_DIGIT.value
+    ID_BIRTH_DIFFERS = "id_birth_differs"
+    ID_SEX_DIFFERS = "id_sex_differs"
+    PHONE_FORMAT = "phone_format"
+    PROCEDURE_REQUIRED = "procedure_required"
+
+
+@dataclass(frozen=True)
+class RegistrationForm:
+    """What the clerk typed, as text (dates as ``YYYY-MM-DD``)."""
+
+    name: str = ""
+    name_phonetic: str = ""
+    sex: str = ""
+    birth_date: str = ""
+    age_years: str = ""
+    national_id: str = ""
+    phone: str = ""
+    procedure_code: str = ""
+    priority: str = Priority.ROUTINE.value
+    reading_mode: str = ""
+    referring_physician: str = ""
+    clinical_info: str = ""
+    consortium_id: str = ""
+
+
+@dataclass(frozen=True)
+class CheckedForm:
+    """A form that passed, ready for ``register_exam``."""
+
+    patient: PatientInput
+    order: OrderInput
+    age_years: int | None
+
+
+@dataclass
+class FormCheck:
+    problems: dict[str, Problem] = field(default_factory=dict)
+    result: CheckedForm | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def age_on(birth: date, today: date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def check_form(form: RegistrationForm, catalogue: dict[str, Procedure], today: date,
+               default_station: str | None = None) -> FormCheck:
+    """Every problem of ``form`` by field name, or the inputs to register."""
+    check = FormCheck()
+    problems = check.problems
+    name = form.name.strip()
+    if not name:
+        problems["name"] = Problem.REQUIRED
+    elif len(name) > 64:
+        problems["name"] = Problem.NAME_TOO_LONG
+    elif any(c in name for c in "\\=^"):
+        problems["name"] = Problem.NAME_CHARACTERS
+    phonetic = form.name_phonetic.strip()
+    if phonetic and not _PHONETIC_RE.match(phonetic):
+        problems["name_phonetic"] = Problem.PHONETIC_CHARACTERS
+    sex = Sex(form.sex) if form.sex in {s.value for s in Sex} else None
+    if sex is None:
+        problems["sex"] = Problem.SEX_REQUIRED
+
+    national_id = form.national_id.strip().upper()
+    id_birth = None
+    if national_id:
+        id_problem = national_id_problem(national_id)
+        if id_problem:
+            problems["national_id"] = Problem(id_problem.value)
+        else:
+            id_birth = id_birth_date(national_id)
+            if sex in (Sex.MALE, Sex.FEMALE) and id_sex(national_id) is not sex:
+                problems["sex"] = Problem.ID_SEX_DIFFERS
+
+    birth = _check_birth(form, today, problems)
+    if id_birth and "birth_date" not in problems:
+        if birth and birth != id_birth:
+            problems["birth_date"] = Problem.ID_BIRTH_DIFFERS
+        birth = id_birth
+    age = _check_age(form, birth, today, problems)
+    if birth is None and age is None and not {"birth_date", "age_years"} & problems.keys():
+        problems["birth_date"] = Problem.BIRTH_OR_AGE
+
+    phone = form.phone.strip()
+    if phone and not _PHONE_RE.match(phone):
+        problems["phone"] = Problem.PHONE_FORMAT
+    item = catalogue.get(form.procedure_code)
+    if item is None:
+        problems["procedure_code"] = Problem.PROCEDURE_REQUIRED
+    if problems:
+        return check
+
+    assert sex is not None
+    assert item is not None
+    years = age if age is not None else (age_on(birth, today) if birth else None)
+    patient = PatientInput(name=name, sex=sex, name_phonetic=phonetic, birth_date=birth,
+                           national_id=national_id or None, phone=phone or None,
+                           consortium_id=form.consortium_id or None)
+    order = OrderInput(
+        procedure_code=item.code, procedure_description=item.description,
+        modality=item.modality, body_part=item.body_part,
+        priority=Priority(form.priority) if form.priority else Priority.ROUTINE,
+        reading_mode=ReadingMode(form.reading_mode) if form.reading_mode else None,
+        scheduled_station_ae=item.station or default_station,
+        referring_physician=form.referring_physician.strip(),
+        clinical_info=form.clinical_info.strip(),
+        patient_age=f"{years:03d}Y" if years is not None else "")
+    check.result = CheckedForm(patient, order, years)
+    return check
+
+
+def _check_birth(form: RegistrationForm, today: date,
+                 problems: dict[str, Problem]) -> date | None:
+    text = form.birth_date.strip()
+    if not text:
+        return None
+    try:
+        birth = date.fromisoformat(text)
+    except ValueError:
+        problems["birth_date"] = Problem.BIRTH_FORMAT
+        return None
+    if birth > today:
+        problems["birth_date"] = Problem.BIRTH_FUTURE
+        return None
+    return birth
+
+
+def _check_age(form: RegistrationForm, birth: date | None, today: date,
+               problems: dict[str, Problem]) -> int | None:
+    text = form.age_years.strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) > MAX_AGE_YEARS:
+        problems["age_years"] = Problem.AGE_RANGE
+        return None
+    age = int(text)
+    if birth is not None and age_on(birth, today) != age:
+        problems["age_years"] = Problem.AGE_DIFFERS
+    return age
