@@ -1,0 +1,2 @@
+"""The viewer's image pipeline (no Qt): decoding, display lookup tables, series and
+volumes, measurements."""
