@@ -20,6 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pydicom.uid import generate_uid
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
@@ -30,12 +31,16 @@ from tiered_workstation.app.demo_board import seed_board
 from tiered_workstation.app.registration_desk import register_checked
 from tiered_workstation.app.site_setup import InitRequest, init_site
 from tiered_workstation.config import load_settings
+from tiered_workstation.dicom.synth import Demographics, ct_series, dx_dataset
 from tiered_workstation.qt.app import QtWorkstation, settings_store
 from tiered_workstation.qt.i18n import install_translators
 from tiered_workstation.qt.problem_bar import QtProblemBar
 from tiered_workstation.qt.qt_login import Session
 from tiered_workstation.qt.registration.qt_scan_strip import scan_from_bytes
+from tiered_workstation.qt.tasks import TaskRunner
 from tiered_workstation.qt.theme import DARK, LIGHT, apply_theme
+from tiered_workstation.qt.viewer.qt_image_view import Measurement, Tool
+from tiered_workstation.qt.viewer.qt_viewer_page import QtViewerPage
 from tiered_workstation.registration.catalogue import load_catalogue
 from tiered_workstation.registration.form import RegistrationForm, check_form
 from tiered_workstation.registration.phonetic import phonetic_name
@@ -97,6 +102,8 @@ def main() -> None:
                     shoot(app, services, session, language, theme, Path(tmp), args.out)
                 apply_theme(app, LIGHT)
                 shoot_registration(app, community, language, Path(tmp), args.out)
+                apply_theme(app, DARK)
+                shoot_viewer(app, language, Path(tmp), args.out)
                 for translator in translators:
                     app.removeTranslator(translator)
         finally:
@@ -119,6 +126,58 @@ def shoot_problem(app: QApplication, station: QtWorkstation, window, language: s
     save(window, out / f"log-{language}-{size}.png")
     station.problems.dismiss()
     window.show_page("status")
+
+
+def viewer_images(tmp: Path) -> tuple[list[Path], Path]:
+    folder = tmp / "images"
+    if folder.exists():
+        return sorted(folder.glob("dx-*.dcm")), folder / "ct"
+    (folder / "ct").mkdir(parents=True)
+    demo = Demographics(patient_name="王芳", patient_phonetic="Wang^Fang", sex="F",
+                        birth_date="19491231")
+    study = generate_uid()
+    for n, view in enumerate(("PA", "LL")):
+        ds = dx_dataset(demo, size=1500, seed=n, instance_number=n + 1)
+        ds.StudyInstanceUID, ds.SeriesInstanceUID = study, generate_uid()
+        ds.SeriesNumber, ds.ViewPosition = n + 1, view
+        ds.SeriesDescription = "胸部正位 PA" if view == "PA" else "胸部侧位 LAT"
+        ds.PatientAge = "076Y"
+        ds.save_as(folder / f"dx-{n}.dcm", enforce_file_format=True)
+    for n, ds in enumerate(ct_series(demo, slices=60, size=512)):
+        ds.StudyDescription = "CT 胸部平扫 Chest"
+        ds.save_as(folder / "ct" / f"{n:03d}.dcm", enforce_file_format=True)
+    return sorted(folder.glob("dx-*.dcm")), folder / "ct"
+
+
+def shoot_viewer(app: QApplication, language: str, tmp: Path, out: Path) -> None:
+    """The 2D viewer (dark, as in a reading room): a chest pair, a measurement, a CT."""
+    chest, ct = viewer_images(tmp)
+    tasks = TaskRunner()
+    page = QtViewerPage(tasks)
+    page.resize(*SIZES[0])
+    page.show()
+    size = f"{SIZES[0][0]}x{SIZES[0][1]}"
+    try:
+        page.open(chest)
+        settle(app, lambda: all(v.image is not None for v in page.views[:2]))
+        settle(app, seconds=0.5)
+        save(page, out / f"viewer-dx-{language}-{size}.png")
+        view = page.views[0]
+        for tool, points in ((Tool.LINE, [(380.0, 300.0), (380.0, 1200.0)]),
+                             (Tool.ELLIPSE, [(600.0, 330.0), (800.0, 560.0)])):
+            view._finish(Measurement(tool, 0, points))
+        settle(app, seconds=0.2)
+        save(page, out / f"viewer-measure-{language}-{size}.png")
+        page.open([ct])
+        settle(app, lambda: page.views[0].image is not None
+               and page.views[0].image.frame_count == 60)
+        page.presets.activated.emit(page.presets.findText(page.tr("Lung")))
+        page.views[0].set_frame(18)
+        settle(app, seconds=0.3)
+        save(page, out / f"viewer-ct-{language}-{size}.png")
+    finally:
+        page.close()
+        tasks.shutdown()
 
 
 def community_site(tmp: Path):

@@ -50,6 +50,7 @@ def expected_grey(ds: Dataset, frame: np.ndarray, window: Window | None) -> np.n
     return np.round(level * 255.0)
 
 
+@pytest.mark.filterwarnings("ignore:The pixel data is .* excess padding:UserWarning")
 @pytest.mark.parametrize("name", MR_SYNTAXES)
 def test_every_syntax_decodes_to_the_same_pixels(name: str) -> None:
     reference = decode(read("MR_small.dcm")).frames
@@ -83,6 +84,7 @@ def test_rescale_is_applied_before_the_window() -> None:
     assert abs(int(lut.apply(stored_center)[0, 0]) - 128) <= 1
 
 
+@pytest.mark.filterwarnings("ignore:overflow encountered in exp:RuntimeWarning")  # pydicom's
 @pytest.mark.parametrize("function", list(VoiFunction))
 def test_window_functions_follow_the_standard(function: VoiFunction) -> None:
     ds = read("MR_small.dcm")

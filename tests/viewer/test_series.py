@@ -36,8 +36,8 @@ def test_a_folder_becomes_sorted_series(tmp_path: Path) -> None:
     assert sorted(s.modality for s in opened.series) == ["CT", "DX"]
     ct = next(s for s in opened.series if s.modality == "CT")
     z = [i.position[2] for i in ct.instances]
-    assert z == sorted(z)                      # along the slice normal (feet to head)
-    assert [i.instance_number for i in ct.instances] == list(range(12, 0, -1))
+    assert z == sorted(z, reverse=True)        # head first, as radiologists scroll
+    assert [i.instance_number for i in ct.instances] == list(range(1, 13))
 
 
 def test_dicomdir_is_followed(tmp_path: Path) -> None:

@@ -40,6 +40,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.config)
 
 
+def cmd_view(args: argparse.Namespace) -> int:
+    from ..qt.viewer.standalone import run_viewer  # Qt only for the viewer window
+
+    return run_viewer([str(p) for p in args.paths])
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tiered-ws", description="Tiered Workstation: PACS/RIS for tiered radiology care.")
@@ -91,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="the desktop application (login, desks, status board)")
     gui.set_defaults(func=cmd_gui)
+    view = sub.add_parser("view", help="open DICOM files, folders or a DICOMDIR in the viewer "
+                                       "(no site needed)")
+    view.add_argument("paths", nargs="+", type=Path)
+    view.set_defaults(func=cmd_view)
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command",
                                                                      required=True)

@@ -35,6 +35,7 @@ from .registration.qt_registration_page import QtRegistrationPage
 from .status.qt_status_page import QtStatusPage
 from .tasks import TaskRunner
 from .theme import DARK, LIGHT, apply_theme
+from .viewer.qt_viewer_page import QtViewerPage
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ class QtMainWindow(QMainWindow):
                      lambda: QtStatusPage(s.database, s.settings, self._tasks, self._bridge,
                                           reader_name=self.session.display_name),
                      lambda caps, role: True),
+            PageSpec("viewer", lambda: self.tr("Viewer"),
+                     lambda: QtViewerPage(self._tasks), lambda caps, role: True),
             PageSpec("history", lambda: self.tr("History"),
                      lambda: QtHistoryPage(s, self._tasks), lambda caps, role: True),
             PageSpec("node", lambda: self.tr("Node status"),

@@ -3,6 +3,7 @@ CT/MR series as volumes in patient space for MPR and 3D."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from pydicom import dcmread
 from pydicom.errors import InvalidDicomError
 from pydicom.fileset import FileSet
 
-from .frames import DecodedImage
+from .frames import DecodedImage, load
 
 LOGGER = logging.getLogger(__name__)
 VOLUME_MODALITIES = frozenset({"CT", "MR", "PT", "NM"})
@@ -129,13 +130,14 @@ def slice_normal(orientation: tuple[float, ...]) -> np.ndarray:
 
 
 def sort_instances(instances: list[InstanceRef]) -> list[InstanceRef]:
-    """Slices in order along their normal when they share an orientation; otherwise by
-    Instance Number (then file name)."""
+    """Slices in reading order when they share an orientation — head first for axial
+    slices (descending along the slice normal, which points to the head, the
+    patient's left or back) — otherwise by Instance Number (then file name)."""
     orientations = {i.orientation for i in instances}
     if (len(instances) > 1 and len(orientations) == 1 and None not in orientations
             and all(i.position is not None for i in instances)):
         normal = slice_normal(next(iter(orientations)))  # type: ignore[arg-type]
-        return sorted(instances, key=lambda i: float(np.dot(normal, i.position)))
+        return sorted(instances, key=lambda i: -float(np.dot(normal, i.position)))
     return sorted(instances, key=lambda i: (i.instance_number is None,
                                             i.instance_number or 0, i.path.name))
 
@@ -205,3 +207,24 @@ def assemble_volume(images: list[DecodedImage]) -> Volume:
                   (float(first[0]), float(first[1]), float(first[2])),
                   tuple(orientation[:3]), tuple(orientation[3:]),  # type: ignore[arg-type]
                   (float(normal[0]), float(normal[1]), float(normal[2])), uniform)
+
+
+def load_stack(paths: list[Path]) -> DecodedImage:
+    """The sorted single-frame files of one series as one image of many frames (a CT
+    stack to scroll); a multi-frame file is returned as it is."""
+    images = [load(p) for p in paths]
+    if len(images) == 1:
+        return images[0]
+    shapes = {image.frames.shape[1:] for image in images}
+    dtypes = {image.frames.dtype for image in images}
+    if len(shapes) != 1 or len(dtypes) != 1:
+        raise VolumeError("The images of this series differ in size; open them one by one.")
+    models = {(image.model.slope, image.model.intercept) for image in images}
+    frames = np.concatenate([image.frames for image in images])
+    if len(models) != 1:  # per-slice rescale: keep output units in float32 instead
+        frames = np.concatenate([image.model.rescale(image.frames).astype(np.float32)
+                                 for image in images])
+        first = images[0]
+        return DecodedImage(first.header, frames, dataclasses.replace(
+            first.model, slope=1.0, intercept=0.0))
+    return DecodedImage(images[0].header, frames, images[0].model)

@@ -597,6 +597,19 @@
     </message>
 </context>
 <context>
+    <name>QtImageView</name>
+    <message>
+        <location filename="../viewer/qt_image_view.py" line="231"/>
+        <source>No image</source>
+        <translation>无图像</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_image_view.py" line="303"/>
+        <source>mean {mean:.1f}, SD {sd:.1f}, area {area}</source>
+        <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
+    </message>
+</context>
+<context>
     <name>QtLogModel</name>
     <message>
         <location filename="../qt_log_page.py" line="65"/>
@@ -780,52 +793,57 @@
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="67"/>
+        <location filename="../main_window.py" line="68"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="91"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="129"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="141"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="145"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="149"/>
+        <source>Viewer</source>
+        <translation>阅片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="151"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="155"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167"/>
+        <location filename="../main_window.py" line="170"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -1020,389 +1038,389 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtRegistrationPage</name>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="99"/>
+        <location filename="../registration/qt_registration_page.py" line="92"/>
         <source>e.g. 张三</source>
         <translation>例如 张三</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="102"/>
+        <location filename="../registration/qt_registration_page.py" line="95"/>
         <source>filled in from the name; correct if needed</source>
         <translation>根据姓名自动填写，可修改</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="104"/>
+        <location filename="../registration/qt_registration_page.py" line="97"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="105"/>
+        <location filename="../registration/qt_registration_page.py" line="98"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="106"/>
+        <location filename="../registration/qt_registration_page.py" line="99"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="107"/>
+        <location filename="../registration/qt_registration_page.py" line="100"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="109"/>
+        <location filename="../registration/qt_registration_page.py" line="102"/>
         <source>18 characters; fills birth date and sex</source>
         <translation>18 位；自动填写出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="112"/>
+        <location filename="../registration/qt_registration_page.py" line="105"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="115"/>
+        <location filename="../registration/qt_registration_page.py" line="108"/>
         <source>years, if the birth date is unknown</source>
         <translation>岁（出生日期不详时填写）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="118"/>
+        <location filename="../registration/qt_registration_page.py" line="111"/>
         <source>mobile or landline</source>
         <translation>手机或座机</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="121"/>
+        <location filename="../registration/qt_registration_page.py" line="114"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="131"/>
+        <location filename="../registration/qt_registration_page.py" line="124"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="132"/>
+        <location filename="../registration/qt_registration_page.py" line="125"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="133"/>
+        <location filename="../registration/qt_registration_page.py" line="126"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="134"/>
+        <location filename="../registration/qt_registration_page.py" line="127"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="135"/>
+        <location filename="../registration/qt_registration_page.py" line="128"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="136"/>
+        <location filename="../registration/qt_registration_page.py" line="129"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="137"/>
+        <location filename="../registration/qt_registration_page.py" line="130"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="141"/>
+        <location filename="../registration/qt_registration_page.py" line="134"/>
         <source>Choose the exam…</source>
         <translation>请选择检查项目…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="150"/>
+        <location filename="../registration/qt_registration_page.py" line="143"/>
         <source>Center reads and signs</source>
         <translation>中心阅片并审核</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="152"/>
+        <location filename="../registration/qt_registration_page.py" line="145"/>
         <source>Community writes, center reviews</source>
         <translation>社区初写，中心审核</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="158"/>
+        <location filename="../registration/qt_registration_page.py" line="151"/>
         <source>Symptoms, question to the radiologist</source>
         <translation>症状、需放射科回答的问题</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="163"/>
-        <location filename="../registration/qt_registration_page.py" line="210"/>
-        <location filename="../registration/qt_registration_page.py" line="228"/>
+        <location filename="../registration/qt_registration_page.py" line="156"/>
+        <location filename="../registration/qt_registration_page.py" line="203"/>
+        <location filename="../registration/qt_registration_page.py" line="221"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="164"/>
-        <location filename="../registration/qt_registration_page.py" line="211"/>
+        <location filename="../registration/qt_registration_page.py" line="157"/>
+        <location filename="../registration/qt_registration_page.py" line="204"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="165"/>
+        <location filename="../registration/qt_registration_page.py" line="158"/>
         <source>Reading</source>
         <translation>阅片方式</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="166"/>
+        <location filename="../registration/qt_registration_page.py" line="159"/>
         <source>Referring doctor</source>
         <translation>申请医生</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="167"/>
+        <location filename="../registration/qt_registration_page.py" line="160"/>
         <source>Clinical information</source>
         <translation>临床资料</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="170"/>
+        <location filename="../registration/qt_registration_page.py" line="163"/>
         <source>Register  (Ctrl+Enter)</source>
         <translation>登记  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="173"/>
+        <location filename="../registration/qt_registration_page.py" line="166"/>
         <source>New patient</source>
         <translation>新患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="195"/>
+        <location filename="../registration/qt_registration_page.py" line="188"/>
         <source>Use this patient</source>
         <translation>使用此患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="210"/>
+        <location filename="../registration/qt_registration_page.py" line="203"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="210"/>
+        <location filename="../registration/qt_registration_page.py" line="203"/>
         <source>Accession</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="210"/>
-        <location filename="../registration/qt_registration_page.py" line="227"/>
+        <location filename="../registration/qt_registration_page.py" line="203"/>
+        <location filename="../registration/qt_registration_page.py" line="220"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="211"/>
+        <location filename="../registration/qt_registration_page.py" line="204"/>
         <source>Station</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="211"/>
+        <location filename="../registration/qt_registration_page.py" line="204"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="211"/>
+        <location filename="../registration/qt_registration_page.py" line="204"/>
         <source>Center</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="231"/>
+        <location filename="../registration/qt_registration_page.py" line="224"/>
         <source>Returning patient</source>
         <translation>复诊患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="232"/>
+        <location filename="../registration/qt_registration_page.py" line="225"/>
         <source>Requisition scans</source>
         <translation>申请单扫描件</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="250"/>
+        <location filename="../registration/qt_registration_page.py" line="243"/>
         <source>Registered today</source>
         <translation>今日登记</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="321"/>
+        <location filename="../registration/qt_registration_page.py" line="314"/>
         <source>Type the ID card number, or the name and birth date, to find earlier visits.</source>
         <translation>输入身份证号，或姓名加出生日期，即可查找既往检查。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="335"/>
+        <location filename="../registration/qt_registration_page.py" line="328"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="336"/>
+        <location filename="../registration/qt_registration_page.py" line="329"/>
         <source>At most 64 characters.</source>
         <translation>最多 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="337"/>
+        <location filename="../registration/qt_registration_page.py" line="330"/>
         <source>A name cannot contain \ = or ^.</source>
         <translation>姓名不能包含 \ = 或 ^。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="338"/>
+        <location filename="../registration/qt_registration_page.py" line="331"/>
         <source>Latin letters only, family^given (e.g. Zhang^San).</source>
         <translation>只能用拉丁字母，格式为 姓^名（例如 Zhang^San）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="340"/>
+        <location filename="../registration/qt_registration_page.py" line="333"/>
         <source>Choose the sex.</source>
         <translation>请选择性别。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="341"/>
+        <location filename="../registration/qt_registration_page.py" line="334"/>
         <source>The ID card number belongs to the other sex.</source>
         <translation>身份证号显示的性别与所选不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="342"/>
+        <location filename="../registration/qt_registration_page.py" line="335"/>
         <source>Give the birth date or the age.</source>
         <translation>请填写出生日期或年龄。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="343"/>
+        <location filename="../registration/qt_registration_page.py" line="336"/>
         <source>Write the date as YYYY-MM-DD, e.g. 1960-05-01.</source>
         <translation>日期格式为 年-月-日，例如 1960-05-01。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="344"/>
+        <location filename="../registration/qt_registration_page.py" line="337"/>
         <source>The birth date lies in the future.</source>
         <translation>出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="345"/>
+        <location filename="../registration/qt_registration_page.py" line="338"/>
         <source>The ID card number gives another birth date.</source>
         <translation>与身份证号中的出生日期不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="346"/>
+        <location filename="../registration/qt_registration_page.py" line="339"/>
         <source>Age in whole years, 0–130.</source>
         <translation>年龄为 0–130 的整数岁。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="347"/>
+        <location filename="../registration/qt_registration_page.py" line="340"/>
         <source>Does not match the birth date.</source>
         <translation>与出生日期不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="348"/>
+        <location filename="../registration/qt_registration_page.py" line="341"/>
         <source>An ID card number has 18 characters.</source>
         <translation>身份证号应为 18 位。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="349"/>
+        <location filename="../registration/qt_registration_page.py" line="342"/>
         <source>17 digits followed by a digit or X.</source>
         <translation>前 17 位为数字，最后一位为数字或 X。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="350"/>
+        <location filename="../registration/qt_registration_page.py" line="343"/>
         <source>The birth date inside the number is impossible.</source>
         <translation>号码中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="351"/>
+        <location filename="../registration/qt_registration_page.py" line="344"/>
         <source>The check digit does not match: please re-type the number.</source>
         <translation>校验位不符：请重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="353"/>
+        <location filename="../registration/qt_registration_page.py" line="346"/>
         <source>Digits only (spaces and + allowed).</source>
         <translation>只能填写数字（可含空格和 +）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="354"/>
+        <location filename="../registration/qt_registration_page.py" line="347"/>
         <source>Choose the exam to perform.</source>
         <translation>请选择检查项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="408"/>
+        <location filename="../registration/qt_registration_page.py" line="402"/>
         <source>Looking for earlier visits…</source>
         <translation>正在查找既往检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="425"/>
+        <location filename="../registration/qt_registration_page.py" line="419"/>
         <source>%n earlier patient record(s) found: check and use.</source>
         <translation>
             <numerusform>找到 %n 条既往患者记录：请核对后使用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="428"/>
+        <location filename="../registration/qt_registration_page.py" line="422"/>
         <source>No earlier visits: a new patient.</source>
         <translation>无既往检查：新患者。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="430"/>
+        <location filename="../registration/qt_registration_page.py" line="424"/>
         <source>The center cannot be reached, so only this site&apos;s records were searched.</source>
         <translation>无法连接中心，仅查找了本院记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="443"/>
+        <location filename="../registration/qt_registration_page.py" line="437"/>
         <source>%n exam(s); last {when} {exam} at {site} ({state})</source>
         <translation>
             <numerusform>%n 次检查；最近 {when} 在 {site} 做 {exam}（{state}）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="451"/>
+        <location filename="../registration/qt_registration_page.py" line="445"/>
         <source>Earlier visits could not be searched: {error}</source>
         <translation>无法查找既往检查：{error}</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="475"/>
+        <location filename="../registration/qt_registration_page.py" line="469"/>
         <source>Returning patient: {n} earlier exam(s) are linked</source>
         <translation>复诊患者：已关联 {n} 次既往检查</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="491"/>
+        <location filename="../registration/qt_registration_page.py" line="485"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="507"/>
+        <location filename="../registration/qt_registration_page.py" line="501"/>
         <source>{name} registered as {accession}: queued, will sync to the center. The exam is on the DR worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}：已排队，将同步到中心。该检查已出现在 DR 工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="510"/>
+        <location filename="../registration/qt_registration_page.py" line="504"/>
         <source>{name} registered as {accession}. The exam is on the worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}。该检查已出现在工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="521"/>
+        <location filename="../registration/qt_registration_page.py" line="515"/>
         <source>Not registered: {error} Nothing was lost; correct it and press Register again.</source>
         <translation>未登记：{error} 已填内容未丢失；更正后请再次点击登记。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="560"/>
+        <location filename="../registration/qt_registration_page.py" line="554"/>
         <source>%n exam(s) today</source>
         <translation>
             <numerusform>今日 %n 个检查</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="561"/>
+        <location filename="../registration/qt_registration_page.py" line="555"/>
         <source>%n waiting to sync</source>
         <translation>
             <numerusform>%n 个等待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="570"/>
+        <location filename="../registration/qt_registration_page.py" line="564"/>
         <source>At center</source>
         <translation>已到中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="572"/>
+        <location filename="../registration/qt_registration_page.py" line="566"/>
         <source>Queued, will sync (center not reached)</source>
         <translation>已排队，将同步（暂时连不上中心）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="574"/>
+        <location filename="../registration/qt_registration_page.py" line="568"/>
         <source>Queued, will sync</source>
         <translation>已排队，将同步</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="575"/>
+        <location filename="../registration/qt_registration_page.py" line="569"/>
         <source>This site</source>
         <translation>本院</translation>
     </message>
@@ -1741,6 +1759,210 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <location filename="../status/qt_status_page.py" line="315"/>
         <source>{shown} shown · {open} open · {risk} at risk · {overdue} overdue</source>
         <translation>显示 {shown} · 未完成 {open} · 临近超时 {risk} · 已超时 {overdue}</translation>
+    </message>
+</context>
+<context>
+    <name>QtViewerPage</name>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="69"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="71"/>
+        <source>Open folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="81"/>
+        <source>W/L</source>
+        <translation>窗宽窗位</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="81"/>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="82"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="82"/>
+        <source>Length</source>
+        <translation>测距</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="83"/>
+        <source>Angle</source>
+        <translation>角度</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="83"/>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="84"/>
+        <source>Ellipse</source>
+        <translation>椭圆</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="98"/>
+        <source>Invert</source>
+        <translation>反相</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="99"/>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="100"/>
+        <source>Flip</source>
+        <translation>翻转</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="101"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="102"/>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="103"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="110"/>
+        <source>Cine</source>
+        <translation>电影</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="125"/>
+        <source>Window</source>
+        <translation>窗</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="143"/>
+        <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
+        <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="215"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../viewer/qt_viewer_page.py" line="223"/>
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 幅图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="227"/>
+        <source>No images were found there.</source>
+        <translation>未找到图像。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../viewer/qt_viewer_page.py" line="229"/>
+        <source>%n series</source>
+        <translation>
+            <numerusform>%n 个序列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../viewer/qt_viewer_page.py" line="231"/>
+        <source>%n file(s) skipped (not images)</source>
+        <translation>
+            <numerusform>跳过 %n 个文件（非图像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="285"/>
+        <source>Open DICOM files</source>
+        <translation>打开 DICOM 文件</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="290"/>
+        <source>Open a folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="310"/>
+        <source>Lung</source>
+        <translation>肺窗</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="310"/>
+        <source>Mediastinum</source>
+        <translation>纵隔窗</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="311"/>
+        <source>Bone</source>
+        <translation>骨窗</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="311"/>
+        <source>Brain</source>
+        <translation>脑窗</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="312"/>
+        <source>Abdomen</source>
+        <translation>腹部窗</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="312"/>
+        <source>Full range</source>
+        <translation>全范围</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="340"/>
+        <source>spacing: in patient</source>
+        <translation>像素间距：患者平面</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="341"/>
+        <source>spacing: detector ÷ magnification</source>
+        <translation>像素间距：探测器 ÷ 放大率</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="342"/>
+        <source>spacing: at detector</source>
+        <translation>像素间距：探测器平面</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="343"/>
+        <source>no spacing: pixels</source>
+        <translation>无像素间距：单位为像素</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="346"/>
+        <source>W {width:.0f}  L {center:.0f}</source>
+        <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="348"/>
+        <source>Zoom {zoom:.0f}%</source>
+        <translation>缩放 {zoom:.0f}%</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="349"/>
+        <source>Image {n}/{total}</source>
+        <translation>图像 {n}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../viewer/standalone.py" line="25"/>
+        <source>Tiered Workstation — Viewer</source>
+        <translation>分级诊疗影像工作站 — 阅片</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The diagnostic viewer's widgets (2D now; MPR and 3D to come)."""

@@ -1,0 +1,391 @@
+"""One viewport of the 2D viewer: an image with window/level, zoom, pan, rotate/flip,
+stack scroll, corner overlays and measurements.
+
+The 8-bit frame comes from the pipeline's lookup table over only the pixels
+the screen can show (``viewer.view.fit_step``); the widget wraps it in a QImage
+without copying and lets QPainter place it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ...viewer.display import DisplayLut, Window
+from ...viewer.frames import DecodedImage
+from ...viewer.measure import (
+    Calibration,
+    SpacingSource,
+    angle_deg,
+    calibration_of,
+    distance_mm,
+    ellipse_mask,
+    rectangle_mask,
+    roi_stats,
+)
+from ...viewer.view import fit_scale, fit_step
+
+
+class Tool(StrEnum):
+    WINDOW = "window"
+    PAN = "pan"
+    ZOOM = "zoom"
+    LINE = "line"
+    ANGLE = "angle"
+    RECTANGLE = "rectangle"
+    ELLIPSE = "ellipse"
+
+
+@dataclass
+class Measurement:
+    tool: Tool
+    frame: int
+    points: list[tuple[float, float]] = field(default_factory=list)  # (row, column)
+    text: str = ""
+
+
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.1, 40.0
+
+
+class QtImageView(QWidget):
+    """Shows one image (all its frames); the page wires tools, presets and overlays."""
+
+    window_changed = Signal(object)       # Window
+    frame_changed = Signal(int)
+    view_changed = Signal()               # zoom, pan, rotation or flips
+    measurement_added = Signal(object)    # Measurement
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 200)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.image: DecodedImage | None = None
+        self.calibration = Calibration(1.0, 1.0, SpacingSource.NONE)
+        self.window: Window | None = None
+        self.frame = 0
+        self.zoom = 1.0               # × the fitted size
+        self.pan = QPointF(0, 0)      # widget pixels
+        self.rotation = 0             # degrees, multiple of 90
+        self.flip_h = False
+        self.flip_v = False
+        self.inverted = False
+        self.tool = Tool.WINDOW
+        self.measurements: list[Measurement] = []
+        self.overlay: dict[str, list[str]] = {"tl": [], "tr": [], "bl": [], "br": []}
+        self._lut: DisplayLut | None = None
+        self._cache: tuple[tuple[object, ...], QImage, np.ndarray] | None = None
+        self._drag_start: QPointF | None = None
+        self._drag_window: Window | None = None
+        self._drag_pan = QPointF(0, 0)
+        self._drag_zoom = 1.0
+        self._drawing: Measurement | None = None
+        self._drag_tool = Tool.WINDOW
+        self._value_span = 1000.0
+
+    # -- content -------------------------------------------------------------------------
+    def set_image(self, image: DecodedImage) -> None:
+        self.image = image
+        self.calibration = calibration_of(image.header)
+        self.frame = 0
+        self.measurements = []
+        lo_hi = image.model.rescale(np.array([image.frames.min(), image.frames.max()]))
+        self._value_span = max(float(lo_hi.max() - lo_hi.min()), 1.0)
+        self.reset_view()
+        self.set_window(image.default_window())
+
+    def set_window(self, window: Window) -> None:
+        if self.image is None:
+            return
+        self.window = window
+        self._lut = None if self.image.colour else self.image.display_lut(window)
+        self._cache = None
+        self.window_changed.emit(window)
+        self.update()
+
+    def set_frame(self, index: int) -> None:
+        if self.image is None:
+            return
+        index = max(0, min(self.image.frame_count - 1, index))
+        if index != self.frame:
+            self.frame = index
+            self._cache = None
+            self.frame_changed.emit(index)
+            self.update()
+
+    def reset_view(self) -> None:
+        self.zoom, self.pan, self.rotation = 1.0, QPointF(0, 0), 0
+        self.flip_h = self.flip_v = False
+        self._cache = None
+        self.view_changed.emit()
+        self.update()
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self._cache = None
+        self.view_changed.emit()
+        self.update()
+
+    def actual_size(self) -> None:
+        """1:1 — one image pixel per screen pixel."""
+        if self.image is not None:
+            self.set_zoom(1.0 / self._fit())
+
+    def rotate(self, degrees: int) -> None:
+        self.rotation = (self.rotation + degrees) % 360
+        self.view_changed.emit()
+        self.update()
+
+    def flip(self, horizontal: bool) -> None:
+        if horizontal:
+            self.flip_h = not self.flip_h
+        else:
+            self.flip_v = not self.flip_v
+        self.view_changed.emit()
+        self.update()
+
+    def toggle_invert(self) -> None:
+        self.inverted = not self.inverted
+        self._cache = None
+        self.update()
+
+    # -- geometry ------------------------------------------------------------------------
+    def _shape(self) -> tuple[int, int]:
+        assert self.image is not None
+        return int(self.image.frames.shape[1]), int(self.image.frames.shape[2])
+
+    def _fit(self) -> float:
+        rows, columns = self._shape()
+        if self.rotation % 180:
+            rows, columns = columns, rows
+        return fit_scale((rows, columns), (max(self.height(), 1), max(self.width(), 1)))
+
+    def scale(self) -> float:
+        """Screen pixels per image pixel."""
+        return self._fit() * self.zoom
+
+    def image_to_widget(self) -> QTransform:
+        rows, columns = self._shape()
+        s = self.scale()
+        transform = QTransform()
+        transform.translate(self.width() / 2 + self.pan.x(), self.height() / 2 + self.pan.y())
+        transform.rotate(self.rotation)
+        transform.scale(-s if self.flip_h else s, -s if self.flip_v else s)
+        transform.translate(-columns / 2, -rows / 2)
+        return transform
+
+    def widget_to_image(self, point: QPointF) -> tuple[float, float]:
+        """(row, column) of the image under a widget point (pixel centres at .5)."""
+        inverse, _ = self.image_to_widget().inverted()
+        mapped = inverse.map(point)
+        return mapped.y() - 0.5, mapped.x() - 0.5
+
+    # -- painting ------------------------------------------------------------------------
+    def _frame_image(self) -> QImage:
+        assert self.image is not None
+        step = fit_step(self._shape(), (max(self.height(), 1), max(self.width(), 1)),
+                        self.zoom)
+        key = (self.frame, id(self._lut), step, self.inverted)
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1]
+        if self.image.colour:
+            shown = self.image.display(self.frame)[::step, ::step]
+        else:
+            assert self._lut is not None
+            shown = self._lut.apply(self.image.frames[self.frame][::step, ::step])
+        if self.inverted:
+            shown = 255 - shown
+        shown = np.ascontiguousarray(shown)
+        height, width = shown.shape[:2]
+        if shown.ndim == 3:
+            qimage = QImage(shown.data, width, height, 3 * width, QImage.Format.Format_RGB888)
+        else:
+            qimage = QImage(shown.data, width, height, width, QImage.Format.Format_Grayscale8)
+        self._cache = (key, qimage, shown)  # the array must outlive the QImage
+        return qimage
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("black"))
+        if self.image is None:
+            painter.setPen(QColor("#8b96a3"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No image"))
+            return
+        qimage = self._frame_image()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.scale() < 1.0)
+        painter.setTransform(self.image_to_widget())
+        rows, columns = self._shape()
+        painter.drawImage(QRectF(0, 0, columns, rows), qimage,
+                          QRectF(0, 0, qimage.width(), qimage.height()))
+        painter.restore()
+        self._paint_measurements(painter)
+        self._paint_overlay(painter)
+
+    def _paint_overlay(self, painter: QPainter) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(13)
+        painter.setFont(font)
+        margin = 8
+        line = 17
+        for corner, lines in self.overlay.items():
+            for n, text in enumerate(lines):
+                top = corner.startswith("t")
+                y = margin + line * (n + 1) - 4 if top else \
+                    self.height() - margin - line * (len(lines) - n - 1) - 4
+                flags = Qt.AlignmentFlag.AlignLeft if corner.endswith("l") else \
+                    Qt.AlignmentFlag.AlignRight
+                box = QRectF(margin, y - line + 4, self.width() - 2 * margin, line)
+                painter.setPen(QColor(0, 0, 0, 200))
+                painter.drawText(box.translated(1, 1), flags, text)
+                painter.setPen(QColor("#f2f5f8"))
+                painter.drawText(box, flags, text)
+
+    def _paint_measurements(self, painter: QPainter) -> None:
+        transform = self.image_to_widget()
+        pen = QPen(QColor("#ffd54f"))
+        pen.setWidthF(1.6)
+        painter.setPen(pen)
+        items = [m for m in self.measurements if m.frame == self.frame]
+        if self._drawing is not None:
+            items.append(self._drawing)
+        for item in items:
+            points = [transform.map(QPointF(c + 0.5, r + 0.5)) for r, c in item.points]
+            if item.tool in (Tool.LINE, Tool.ANGLE):
+                for a, b in itertools.pairwise(points):
+                    painter.drawLine(a, b)
+            elif len(points) == 2 and item.tool is Tool.RECTANGLE:
+                painter.drawRect(QRectF(points[0], points[1]).normalized())
+            elif len(points) == 2 and item.tool is Tool.ELLIPSE:
+                painter.drawEllipse(QRectF(points[0], points[1]).normalized())
+            if item.text and points:
+                where = points[-1] + QPointF(8, -8)
+                painter.setPen(QColor(0, 0, 0, 220))   # a shadow keeps it legible on bone
+                painter.drawText(where + QPointF(1, 1), item.text)
+                painter.setPen(pen)
+                painter.drawText(where, item.text)
+
+    # -- measurements --------------------------------------------------------------------
+    def describe(self, item: Measurement) -> str:
+        """The result text shown next to a measurement."""
+        unit = "mm" if self.calibration.calibrated else "px"
+        if item.tool is Tool.LINE and len(item.points) == 2:
+            return f"{distance_mm(item.points[0], item.points[1], self.calibration):.1f} {unit}"
+        if item.tool is Tool.ANGLE and len(item.points) == 3:
+            a, vertex, b = item.points
+            return f"{angle_deg(a, vertex, b, self.calibration):.1f}°"
+        if item.tool in (Tool.RECTANGLE, Tool.ELLIPSE) and len(item.points) == 2 \
+                and self.image is not None and not self.image.colour:
+            shape = self._shape()
+            mask = (rectangle_mask if item.tool is Tool.RECTANGLE else ellipse_mask)(
+                shape, item.points[0], item.points[1])
+            values = self.image.model.rescale(self.image.frames[item.frame])
+            try:
+                stats = roi_stats(values, mask, self.calibration)
+            except ValueError:
+                return ""
+            area = f"{stats.area_mm2:.0f} {unit}²"
+            return self.tr("mean {mean:.1f}, SD {sd:.1f}, area {area}").format(
+                mean=stats.mean, sd=stats.sd, area=area)
+        return ""
+
+    def _finish(self, item: Measurement) -> None:
+        item.text = self.describe(item)
+        self.measurements.append(item)
+        self.measurement_added.emit(item)
+        self.update()
+
+    def clear_measurements(self) -> None:
+        self.measurements.clear()
+        self.update()
+
+    # -- input ---------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.image is None:
+            return
+        position = event.position()
+        button = event.button()
+        tool = self.tool
+        if button == Qt.MouseButton.MiddleButton:
+            tool = Tool.PAN
+        elif button == Qt.MouseButton.RightButton:
+            tool = Tool.ZOOM
+        self._drag_start = position
+        self._drag_tool = tool
+        self._drag_window = self.window
+        self._drag_pan = QPointF(self.pan)
+        self._drag_zoom = self.zoom
+        if tool in (Tool.LINE, Tool.RECTANGLE, Tool.ELLIPSE):
+            point = self.widget_to_image(position)
+            self._drawing = Measurement(tool, self.frame, [point, point])
+        elif tool is Tool.ANGLE:
+            point = self.widget_to_image(position)
+            if self._drawing is None:
+                self._drawing = Measurement(tool, self.frame, [point, point])
+            else:
+                self._drawing.points.append(point)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_start is None or self.image is None:
+            return
+        delta = event.position() - self._drag_start
+        tool = self._drag_tool
+        if tool is Tool.WINDOW and self._drag_window is not None:
+            self.set_window(self.dragged_window(self._drag_window, delta.x(), delta.y()))
+        elif tool is Tool.PAN:
+            self.pan = self._drag_pan + delta
+            self.view_changed.emit()
+            self.update()
+        elif tool is Tool.ZOOM:
+            self.set_zoom(self._drag_zoom * math.pow(1.01, -delta.y()))
+        elif self._drawing is not None:
+            self._drawing.points[-1] = self.widget_to_image(event.position())
+            self._drawing.text = self.describe(self._drawing)
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        tool = self._drag_tool
+        self._drag_start = None
+        drawing = self._drawing
+        if drawing is None:
+            return
+        if tool is Tool.ANGLE and len(drawing.points) < 3:
+            return  # the second click places the third point
+        self._drawing = None
+        self._finish(drawing)
+
+    def dragged_window(self, start: Window, dx: float, dy: float) -> Window:
+        """Right widens the window, down raises the level (as in most viewers);
+        one screen pixel moves about 1/1000 of the image's value range."""
+        per_pixel = max(self._value_span / 1000.0, 0.1 if self._value_span < 50 else 1.0)
+        return start.moved(dy * per_pixel, dx * per_pixel)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.image is None:
+            return
+        notches = event.angleDelta().y() / 120
+        stack = self.image.frame_count > 1
+        if stack and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.set_frame(self.frame - int(math.copysign(1, notches)) if notches else
+                           self.frame)
+        else:
+            self.set_zoom(self.zoom * math.pow(ZOOM_STEP, notches))

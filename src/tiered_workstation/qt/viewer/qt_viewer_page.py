@@ -1,0 +1,355 @@
+"""The 2D viewer page: series thumbnails, 1×1 / 1×2 / 2×2 viewports, tools, window
+presets, cine, and corner overlays; files are read and decoded on workers."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...viewer.display import Window
+from ...viewer.frames import DecodedImage
+from ...viewer.measure import SpacingSource
+from ...viewer.overlay import corner_texts, modality_presets
+from ...viewer.series import Opened, Series, load_stack, open_paths
+from ..tasks import TaskRunner
+from .qt_image_view import QtImageView, Tool
+
+LOGGER = logging.getLogger(__name__)
+LAYOUTS = {"1x1": (1, 1), "1x2": (1, 2), "2x2": (2, 2)}
+THUMB = QSize(88, 88)
+
+
+def thumbnail(series: Series) -> tuple[Series, QImage]:
+    """A small picture of the series' middle image (worker thread: QImage is safe)."""
+    middle = series.instances[len(series.instances) // 2]
+    image = load_stack([middle.path])
+    shown = np.ascontiguousarray(image.display(image.frame_count // 2))
+    height, width = shown.shape[:2]
+    fmt = QImage.Format.Format_RGB888 if shown.ndim == 3 else QImage.Format.Format_Grayscale8
+    picture = QImage(shown.data, width, height, shown.strides[0], fmt).copy()
+    return series, picture.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation)
+
+
+class QtViewerPage(QWidget):
+    """Open files or folders; show series side by side; measure."""
+
+    opened = Signal(object)        # Opened
+    series_shown = Signal(int)     # index of the viewport that got a series
+    problem = Signal(str)
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._series: list[Series] = []
+        self.views: list[QtImageView] = []
+        self.active = 0
+        self.setAcceptDrops(True)
+
+        self.open_button = QPushButton(self.tr("Open…"))
+        self.open_button.clicked.connect(self._choose_files)
+        self.folder_button = QPushButton(self.tr("Open folder…"))
+        self.folder_button.clicked.connect(self._choose_folder)
+        self.layout_box = QComboBox()
+        for key in LAYOUTS:
+            self.layout_box.addItem(key.replace("x", " × "), key)
+        self.layout_box.currentIndexChanged.connect(
+            lambda _i: self.set_layout(self.layout_box.currentData()))
+        self.tools = QButtonGroup(self)
+        self.tools.setExclusive(True)
+        tool_row = QHBoxLayout()
+        tool_names = {Tool.WINDOW: self.tr("W/L"), Tool.PAN: self.tr("Pan"),
+                      Tool.ZOOM: self.tr("Zoom"), Tool.LINE: self.tr("Length"),
+                      Tool.ANGLE: self.tr("Angle"), Tool.RECTANGLE: self.tr("Rectangle"),
+                      Tool.ELLIPSE: self.tr("Ellipse")}
+        self.tool_buttons: dict[Tool, QToolButton] = {}
+        for tool, label in tool_names.items():
+            button = QToolButton()
+            button.setText(label)
+            button.setCheckable(True)
+            button.setChecked(tool is Tool.WINDOW)
+            button.clicked.connect(lambda _c=False, t=tool: self.set_tool(t))
+            self.tools.addButton(button)
+            self.tool_buttons[tool] = button
+            tool_row.addWidget(button)
+        self.presets = QComboBox()
+        self.presets.setMinimumWidth(170)
+        self.presets.activated.connect(self._apply_preset)
+        actions = {self.tr("Invert"): lambda: self.view.toggle_invert(),
+                   self.tr("Rotate"): lambda: self.view.rotate(90),
+                   self.tr("Flip"): lambda: self.view.flip(True),
+                   self.tr("Fit"): lambda: self.view.reset_view(),
+                   self.tr("1:1"): lambda: self.view.actual_size(),
+                   self.tr("Clear"): lambda: self.view.clear_measurements()}
+        for label, action in actions.items():
+            button = QToolButton()
+            button.setText(label)
+            button.clicked.connect(action)
+            tool_row.addWidget(button)
+        self.cine_button = QToolButton()
+        self.cine_button.setText(self.tr("Cine"))
+        self.cine_button.setCheckable(True)
+        self.cine_button.toggled.connect(self._cine)
+        tool_row.addWidget(self.cine_button)
+        self._cine_timer = QTimer(self)
+        self._cine_timer.setInterval(66)  # 15 frames a second
+        self._cine_timer.timeout.connect(self._next_frame)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.folder_button)
+        bar.addWidget(self.layout_box)
+        bar.addSpacing(12)
+        bar.addLayout(tool_row)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Window")))
+        bar.addWidget(self.presets)
+        bar.addStretch(1)
+
+        self.thumbnails = QListWidget()
+        self.thumbnails.setObjectName("seriesStrip")
+        self.thumbnails.setViewMode(QListView.ViewMode.IconMode)
+        self.thumbnails.setFlow(QListView.Flow.TopToBottom)
+        self.thumbnails.setWrapping(False)
+        self.thumbnails.setIconSize(THUMB)
+        self.thumbnails.setFixedWidth(THUMB.width() + 44)
+        self.thumbnails.setMovement(QListView.Movement.Static)
+        self.thumbnails.setWordWrap(True)
+        self.thumbnails.setGridSize(QSize(THUMB.width() + 30, THUMB.height() + 62))
+        self.thumbnails.itemActivated.connect(lambda item: self.show_series(
+            self.thumbnails.row(item)))
+        self.thumbnails.itemClicked.connect(lambda item: self.show_series(
+            self.thumbnails.row(item)))
+        self.message = QLabel(self.tr("Open DICOM files, a folder or a DICOMDIR, or drop them "
+                                      "here."))
+        self.message.setObjectName("muted")
+
+        self.grid_holder = QFrame()
+        self.grid_holder.setObjectName("viewerGrid")
+        self.grid = QGridLayout(self.grid_holder)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(2)
+        body = QHBoxLayout()
+        body.addWidget(self.thumbnails)
+        body.addWidget(self.grid_holder, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addLayout(body, 1)
+        self.set_layout("1x1")
+        for keys, slot in (("PgDown", lambda: self._step(1)), ("PgUp", lambda: self._step(-1)),
+                           ("I", lambda: self.view.toggle_invert()),
+                           ("R", lambda: self.view.rotate(90)),
+                           ("F", lambda: self.view.reset_view())):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+
+    # -- viewports -----------------------------------------------------------------------
+    @property
+    def view(self) -> QtImageView:
+        return self.views[self.active]
+
+    def set_layout(self, key: str) -> None:
+        rows, columns = LAYOUTS[key]
+        while len(self.views) < rows * columns:
+            view = QtImageView()
+            view.tool = self.views[0].tool if self.views else Tool.WINDOW
+            view.window_changed.connect(lambda _w, v=view: self._refresh_overlay(v))
+            view.frame_changed.connect(lambda _f, v=view: self._refresh_overlay(v))
+            view.view_changed.connect(lambda v=view: self._refresh_overlay(v))
+            view.installEventFilter(self)
+            self.views.append(view)
+        for view in self.views:
+            self.grid.removeWidget(view)
+            view.hide()
+        for n in range(rows * columns):
+            self.grid.addWidget(self.views[n], n // columns, n % columns)
+            self.views[n].show()
+        self.active = min(self.active, rows * columns - 1)
+        index = self.layout_box.findData(key)
+        if index != self.layout_box.currentIndex():
+            self.layout_box.setCurrentIndex(index)
+        self._mark_active()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QtImageView) and event.type() == QEvent.Type.MouseButtonPress \
+                and watched in self.views:
+            self.active = self.views.index(watched)
+            self._mark_active()
+            self._fill_presets()
+        return False
+
+    def _mark_active(self) -> None:
+        for n, view in enumerate(self.views):
+            view.setStyleSheet("border: 2px solid #2b6cb0;" if n == self.active and
+                               len([v for v in self.views if v.isVisible()]) > 1 else "")
+
+    def set_tool(self, tool: Tool) -> None:
+        for view in self.views:
+            view.tool = tool
+        self.tool_buttons[tool].setChecked(True)
+
+    # -- opening -------------------------------------------------------------------------
+    def open(self, paths: list[str | Path]) -> None:
+        """Read the headers of ``paths`` on a worker, then show the first series."""
+        self.message.setText(self.tr("Reading…"))
+        self._tasks.net(open_paths, paths).success(self._on_opened).failure(self._failed)
+
+    def _on_opened(self, opened: Opened) -> None:
+        self._series = opened.series
+        self.thumbnails.clear()
+        for series in opened.series:
+            label = f"{series.modality} {series.number or ''}\n{series.description[:18]}\n" + \
+                self.tr("%n image(s)", "", series.image_count)
+            self.thumbnails.addItem(QListWidgetItem(label))
+            self._tasks.net(thumbnail, series).success(self._set_thumbnail)
+        if not opened.series:
+            self.message.setText(self.tr("No images were found there."))
+        else:
+            text = self.tr("%n series", "", len(opened.series))
+            if opened.skipped:
+                text += " · " + self.tr("%n file(s) skipped (not images)", "", opened.skipped)
+            self.message.setText(text)
+            self.hang(opened.series)
+        self.opened.emit(opened)
+
+    def hang(self, series: list[Series]) -> None:
+        """Basic hanging protocol: a two-view radiograph side by side, else one viewport."""
+        radiographs = [s for s in series if s.modality in ("DX", "CR")]
+        if len(radiographs) >= 2 or (len(radiographs) == 1 and
+                                     len(radiographs[0].instances) == 2):
+            self.set_layout("1x2")
+            if len(radiographs) >= 2:
+                self.show_series(series.index(radiographs[0]), 0)
+                self.show_series(series.index(radiographs[1]), 1)
+            else:
+                self.show_series(series.index(radiographs[0]), 0, instance=0)
+                self.show_series(series.index(radiographs[0]), 1, instance=1)
+            self.active = 0
+            self._mark_active()
+            return
+        self.set_layout("1x1")
+        self.show_series(0, 0)
+
+    def show_series(self, index: int, viewport: int | None = None, *,
+                    instance: int | None = None) -> None:
+        if not 0 <= index < len(self._series):
+            return
+        target = self.active if viewport is None else viewport
+        series = self._series[index]
+        refs = series.instances if instance is None else [series.instances[instance]]
+        self._tasks.net(load_stack, [r.path for r in refs]).success(
+            lambda image, t=target: self._show(t, image)).failure(self._failed)
+
+    def _show(self, viewport: int, image: DecodedImage) -> None:
+        view = self.views[viewport]
+        view.set_image(image)
+        if viewport == self.active:
+            self._fill_presets()
+        self._refresh_overlay(view)
+        self.series_shown.emit(viewport)
+
+    def _failed(self, exc: BaseException) -> None:
+        LOGGER.warning("viewer: %s", exc)
+        self.message.setText(str(exc))
+        self.problem.emit(str(exc))
+
+    def _set_thumbnail(self, result: tuple[Series, QImage]) -> None:
+        series, picture = result
+        if series in self._series:
+            item = self.thumbnails.item(self._series.index(series))
+            if item is not None:
+                item.setIcon(QIcon(QPixmap.fromImage(picture)))
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Open DICOM files"))
+        if names:
+            self.open(list(names))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a folder"))
+        if folder:
+            self.open([folder])
+
+    def dragEnterEvent(self, event: object) -> None:
+        if event.mimeData().hasUrls():  # type: ignore[attr-defined]
+            event.acceptProposedAction()  # type: ignore[attr-defined]
+
+    def dropEvent(self, event: object) -> None:
+        urls = event.mimeData().urls()  # type: ignore[attr-defined]
+        self.open([url.toLocalFile() for url in urls if url.isLocalFile()])
+
+    # -- windows, frames, overlays ---------------------------------------------------
+    def _fill_presets(self) -> None:
+        self.presets.clear()
+        image = self.view.image
+        if image is None:
+            return
+        windows = list(image.model.windows) + modality_presets(
+            str(image.header.get("Modality", "")))
+        names = {"Lung": self.tr("Lung"), "Mediastinum": self.tr("Mediastinum"),
+                 "Bone": self.tr("Bone"), "Brain": self.tr("Brain"),
+                 "Abdomen": self.tr("Abdomen"), "full range": self.tr("Full range")}
+        for window in windows:
+            label = names.get(window.name, window.name) or \
+                f"W {window.width:.0f} / L {window.center:.0f}"
+            self.presets.addItem(label, window)
+
+    def _apply_preset(self, index: int) -> None:
+        window = self.presets.itemData(index)
+        if self.presets.currentIndex() != index:
+            self.presets.setCurrentIndex(index)
+        if isinstance(window, Window):
+            self.view.set_window(window)
+
+    def _step(self, delta: int) -> None:
+        self.view.set_frame(self.view.frame + delta)
+
+    def _next_frame(self) -> None:
+        view = self.view
+        if view.image is not None and view.image.frame_count > 1:
+            view.set_frame((view.frame + 1) % view.image.frame_count)
+
+    def _cine(self, on: bool) -> None:
+        if on:
+            self._cine_timer.start()
+        else:
+            self._cine_timer.stop()
+
+    def _refresh_overlay(self, view: QtImageView) -> None:
+        if view.image is None or view.window is None:
+            return
+        spacing = {SpacingSource.PIXEL_SPACING: self.tr("spacing: in patient"),
+                   SpacingSource.IMAGER_CORRECTED: self.tr("spacing: detector ÷ magnification"),
+                   SpacingSource.IMAGER: self.tr("spacing: at detector"),
+                   SpacingSource.NONE: self.tr("no spacing: pixels")}[view.calibration.source]
+        texts = corner_texts(view.image.header)
+        texts["bl"] = [
+            self.tr("W {width:.0f}  L {center:.0f}").format(width=view.window.width,
+                                                           center=view.window.center),
+            self.tr("Zoom {zoom:.0f}%").format(zoom=view.scale() * 100),
+            self.tr("Image {n}/{total}").format(n=view.frame + 1,
+                                                total=view.image.frame_count)]
+        texts["br"] = [*texts["br"], spacing]
+        view.overlay = texts
+        view.update()

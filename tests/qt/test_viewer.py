@@ -1,0 +1,161 @@
+"""The 2D viewer: hanging a chest pair, W/L drag by the expected amount, zoom, stack
+scroll, measurements with their result text, and what a damaged file says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pydicom.uid import generate_uid
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+
+from tiered_workstation.dicom.synth import Demographics, ct_series, dx_dataset
+from tiered_workstation.qt.tasks import TaskRunner
+from tiered_workstation.qt.viewer.qt_image_view import QtImageView, Tool
+from tiered_workstation.qt.viewer.qt_viewer_page import QtViewerPage
+from tiered_workstation.viewer.display import Window
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def page(qtbot) -> Iterator[QtViewerPage]:
+    tasks = TaskRunner()
+    viewer = QtViewerPage(tasks)
+    qtbot.addWidget(viewer)
+    viewer.resize(1200, 800)
+    viewer.show()
+    yield viewer
+    tasks.shutdown(wait=True)
+
+
+def chest_pair(folder: Path) -> list[Path]:
+    study, paths = generate_uid(), []
+    for n, view in enumerate(("PA", "LL")):
+        demo = Demographics(patient_name="王芳", patient_phonetic="Wang^Fang")
+        ds = dx_dataset(demo, size=600, seed=n, instance_number=n + 1)
+        ds.StudyInstanceUID, ds.SeriesInstanceUID = study, generate_uid()
+        ds.SeriesNumber, ds.ViewPosition, ds.SeriesDescription = n + 1, view, f"Chest {view}"
+        path = folder / f"{view}.dcm"
+        ds.save_as(path, enforce_file_format=True)
+        paths.append(path)
+    return paths
+
+
+def ct_folder(folder: Path, slices: int = 20) -> Path:
+    folder.mkdir()
+    for n, ds in enumerate(ct_series(Demographics(), slices=slices, size=128)):
+        ds.save_as(folder / f"{n:03d}.dcm", enforce_file_format=True)
+    return folder
+
+
+def shown(qtbot, viewer: QtViewerPage, count: int) -> None:
+    qtbot.waitUntil(lambda: sum(v.image is not None for v in viewer.views[:count]) == count,
+                    timeout=WAIT_MS)
+
+
+def test_chest_pair_hangs_side_by_side_with_overlays(qtbot, page, tmp_path: Path) -> None:
+    page.open(chest_pair(tmp_path))
+    shown(qtbot, page, 2)
+    assert page.layout_box.currentData() == "1x2"
+    left, right = page.views[0], page.views[1]
+    assert left.image.header.ViewPosition == "PA"
+    assert right.image.header.ViewPosition == "LL"
+    assert left.overlay["tl"][0] == "王芳"           # the Chinese name, not the pinyin
+    assert left.overlay["br"][-1] == "spacing: at detector"
+    assert left.overlay["bl"][0].startswith("W ")
+    image = left.grab().toImage()
+    centre = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert centre.value() > 20   # the radiograph is drawn, not a black viewport
+
+
+def test_window_level_drag_moves_by_the_expected_amount(qtbot, page, tmp_path) -> None:
+    page.open(chest_pair(tmp_path)[:1])
+    shown(qtbot, page, 1)
+    view = page.view
+    view.set_window(Window(2000.0, 3000.0))
+    start = view.window
+    per_pixel = view.dragged_window(start, 1, 0).width - start.width
+    assert per_pixel > 0
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    qtbot.mouseMove(view, QPoint(340, 310))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(340, 310))
+    assert view.window.width == pytest.approx(start.width + 40 * per_pixel)
+    assert view.window.center == pytest.approx(start.center + 10 * per_pixel)
+    assert page.view.overlay["bl"][0] == (f"W {view.window.width:.0f}  "
+                                         f"L {view.window.center:.0f}")
+
+
+def test_zoom_fit_and_actual_size(qtbot, page, tmp_path) -> None:
+    page.open(chest_pair(tmp_path)[:1])
+    shown(qtbot, page, 1)
+    view = page.view
+    fitted = view.scale()
+    view.set_zoom(view.zoom * 2)
+    assert view.scale() == pytest.approx(2 * fitted)
+    view.actual_size()
+    assert view.scale() == pytest.approx(1.0)
+    view.reset_view()
+    assert view.scale() == pytest.approx(fitted)
+
+
+def test_length_and_roi_measurements_report_mm(qtbot, page, tmp_path) -> None:
+    page.open(chest_pair(tmp_path)[:1])
+    shown(qtbot, page, 1)
+    view: QtImageView = page.view
+    page.set_tool(Tool.LINE)
+    transform = view.image_to_widget()
+    a = transform.map(QPointF(100.5, 100.5)).toPoint()    # image (row 100, column 100)
+    b = transform.map(QPointF(400.5, 100.5)).toPoint()    # 300 columns to the right
+    with qtbot.waitSignal(view.measurement_added) as added:
+        qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=a)
+        qtbot.mouseMove(view, b)
+        qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=b)
+    line = added.args[0]
+    spacing = view.calibration.column_mm
+    length = float(line.text.split()[0])
+    assert line.text.endswith(" mm")
+    assert length == pytest.approx(300 * spacing, rel=0.02)   # within a screen pixel's worth
+    page.set_tool(Tool.RECTANGLE)
+    with qtbot.waitSignal(view.measurement_added) as added:
+        qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=a)
+        qtbot.mouseMove(view, b + QPoint(0, 40))
+        qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=b + QPoint(0, 40))
+    assert added.args[0].text.startswith("mean ")
+    assert "mm²" in added.args[0].text
+
+
+def test_ct_stack_scrolls_with_the_wheel_and_offers_presets(qtbot, page, tmp_path) -> None:
+    page.open([ct_folder(tmp_path / "ct")])
+    shown(qtbot, page, 1)
+    view = page.view
+    assert page.layout_box.currentData() == "1x1"
+    assert view.image.frame_count == 20
+    assert float(view.image.header.ImagePositionPatient[2]) == 0.0   # head first
+    labels = [page.presets.itemText(i) for i in range(page.presets.count())]
+    assert {"Lung", "Mediastinum", "Bone", "Brain", "Abdomen"} <= set(labels)
+    page.presets.activated.emit(labels.index("Lung"))
+    assert (view.window.center, view.window.width) == (-600, 1500)
+    centre = view.rect().center()
+    for _ in range(3):
+        qtbot.wait(1)
+        view.wheelEvent(_wheel(centre, -120))
+    assert view.frame == 3
+    assert view.overlay["bl"][2] == "Image 4/20"
+
+
+def _wheel(position: QPoint, delta: int) -> QWheelEvent:
+    return QWheelEvent(QPointF(position), QPointF(position), QPoint(0, 0), QPoint(0, delta),
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                       Qt.ScrollPhase.NoScrollPhase, False)
+
+
+def test_a_damaged_file_is_said_in_words(qtbot, page, tmp_path) -> None:
+    broken = tmp_path / "broken.dcm"
+    good = chest_pair(tmp_path)[0]
+    broken.write_bytes(good.read_bytes()[: 40_000])   # cut off inside the pixel data
+    with qtbot.waitSignal(page.problem, timeout=WAIT_MS) as said:
+        page.open([broken])
+    assert "damaged or incomplete" in said.args[0] or "cannot" in said.args[0]
