@@ -175,6 +175,15 @@ def shoot_viewer(app: QApplication, language: str, tmp: Path, out: Path) -> None
         page.views[0].set_frame(18)
         settle(app, seconds=0.3)
         save(page, out / f"viewer-ct-{language}-{size}.png")
+        page.mpr_button.setChecked(True)
+        settle(app, lambda: page.mpr is not None and page.mpr.volume is not None, 60)
+        rendered: list[bool] = []
+        page.mpr.rendered.connect(lambda: rendered.append(True))
+        page.mpr.preset.setCurrentIndex(page.mpr.preset.findData("soft_tissue"))
+        page.mpr.slab.setCurrentIndex(page.mpr.slab.findData(10.0))
+        settle(app, lambda: bool(rendered), 60)
+        settle(app, seconds=0.3)
+        save(page, out / f"viewer-mpr-{language}-{size}.png")
     finally:
         page.close()
         tasks.shutdown()

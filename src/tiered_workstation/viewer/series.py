@@ -228,3 +228,10 @@ def load_stack(paths: list[Path]) -> DecodedImage:
         return DecodedImage(first.header, frames, dataclasses.replace(
             first.model, slope=1.0, intercept=0.0))
     return DecodedImage(images[0].header, frames, images[0].model)
+
+
+def volume_of(paths: list[Path]) -> tuple[Volume, DecodedImage]:
+    """Read a series' slices and stack them into a volume; also the first slice (its
+    header and windows describe the series)."""
+    images = [load(p) for p in paths]
+    return assemble_volume(images), images[0]

@@ -599,12 +599,12 @@
 <context>
     <name>QtImageView</name>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="231"/>
+        <location filename="../viewer/qt_image_view.py" line="249"/>
         <source>No image</source>
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="303"/>
+        <location filename="../viewer/qt_image_view.py" line="338"/>
         <source>mean {mean:.1f}, SD {sd:.1f}, area {area}</source>
         <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
     </message>
@@ -846,6 +846,81 @@
         <location filename="../main_window.py" line="170"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
+    </message>
+</context>
+<context>
+    <name>QtMprPanel</name>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="59"/>
+        <source>Axial</source>
+        <translation>轴位</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="59"/>
+        <source>Coronal</source>
+        <translation>冠状位</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="60"/>
+        <source>Sagittal</source>
+        <translation>矢状位</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="69"/>
+        <location filename="../viewer/qt_mpr_panel.py" line="96"/>
+        <source>3D</source>
+        <translation>三维</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="77"/>
+        <source>Thin</source>
+        <translation>薄层</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="77"/>
+        <location filename="../viewer/qt_mpr_panel.py" line="139"/>
+        <source>MIP {mm:.0f} mm</source>
+        <translation>MIP {mm:.0f} mm</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="81"/>
+        <source>Bone</source>
+        <translation>骨骼</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="81"/>
+        <source>Soft tissue</source>
+        <translation>软组织</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="82"/>
+        <source>Lung</source>
+        <translation>肺</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="93"/>
+        <source>Slab</source>
+        <translation>层厚</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="122"/>
+        <source> · slice gaps differ: distances are approximate</source>
+        <translation> · 层间距不一致：测量为近似值</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="124"/>
+        <source>{n} slices, voxels {spacing} mm</source>
+        <translation>{n} 层，体素 {spacing} mm</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="167"/>
+        <source>Rendering…</source>
+        <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_mpr_panel.py" line="183"/>
+        <source>3D rendering is not available here: {error}</source>
+        <translation>此处无法进行三维渲染：{error}</translation>
     </message>
 </context>
 <context>
@@ -1764,198 +1839,218 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="69"/>
+        <location filename="../viewer/qt_viewer_page.py" line="80"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="71"/>
+        <location filename="../viewer/qt_viewer_page.py" line="82"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="81"/>
+        <location filename="../viewer/qt_viewer_page.py" line="92"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="81"/>
+        <location filename="../viewer/qt_viewer_page.py" line="92"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="82"/>
+        <location filename="../viewer/qt_viewer_page.py" line="93"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="82"/>
+        <location filename="../viewer/qt_viewer_page.py" line="93"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="83"/>
+        <location filename="../viewer/qt_viewer_page.py" line="94"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="83"/>
+        <location filename="../viewer/qt_viewer_page.py" line="94"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="84"/>
+        <location filename="../viewer/qt_viewer_page.py" line="95"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="98"/>
+        <location filename="../viewer/qt_viewer_page.py" line="109"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="99"/>
+        <location filename="../viewer/qt_viewer_page.py" line="110"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="100"/>
+        <location filename="../viewer/qt_viewer_page.py" line="111"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="101"/>
+        <location filename="../viewer/qt_viewer_page.py" line="112"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="102"/>
+        <location filename="../viewer/qt_viewer_page.py" line="113"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="103"/>
+        <location filename="../viewer/qt_viewer_page.py" line="114"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="110"/>
+        <location filename="../viewer/qt_viewer_page.py" line="121"/>
+        <source>MPR / 3D</source>
+        <translation>MPR / 三维</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="126"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="125"/>
+        <location filename="../viewer/qt_viewer_page.py" line="141"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="143"/>
+        <location filename="../viewer/qt_viewer_page.py" line="159"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="215"/>
+        <location filename="../viewer/qt_viewer_page.py" line="234"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="223"/>
+        <location filename="../viewer/qt_viewer_page.py" line="242"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="227"/>
+        <location filename="../viewer/qt_viewer_page.py" line="246"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="229"/>
+        <location filename="../viewer/qt_viewer_page.py" line="248"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="231"/>
+        <location filename="../viewer/qt_viewer_page.py" line="250"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="285"/>
+        <location filename="../viewer/qt_viewer_page.py" line="300"/>
+        <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
+        <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="307"/>
+        <source>Building the volume…</source>
+        <translation>正在构建容积…</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="319"/>
+        <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
+        <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="339"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="290"/>
+        <location filename="../viewer/qt_viewer_page.py" line="344"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="310"/>
+        <location filename="../viewer/qt_viewer_page.py" line="364"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="310"/>
+        <location filename="../viewer/qt_viewer_page.py" line="364"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="311"/>
+        <location filename="../viewer/qt_viewer_page.py" line="365"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="311"/>
+        <location filename="../viewer/qt_viewer_page.py" line="365"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="312"/>
+        <location filename="../viewer/qt_viewer_page.py" line="366"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="312"/>
+        <location filename="../viewer/qt_viewer_page.py" line="366"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="340"/>
+        <location filename="../viewer/qt_viewer_page.py" line="399"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="341"/>
+        <location filename="../viewer/qt_viewer_page.py" line="400"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="342"/>
+        <location filename="../viewer/qt_viewer_page.py" line="401"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="343"/>
+        <location filename="../viewer/qt_viewer_page.py" line="402"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="346"/>
+        <location filename="../viewer/qt_viewer_page.py" line="405"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="348"/>
+        <location filename="../viewer/qt_viewer_page.py" line="407"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="349"/>
+        <location filename="../viewer/qt_viewer_page.py" line="408"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

@@ -51,6 +51,7 @@ class Tool(StrEnum):
     ANGLE = "angle"
     RECTANGLE = "rectangle"
     ELLIPSE = "ellipse"
+    CROSSHAIR = "crosshair"   # MPR: a click places the linked crosshair
 
 
 @dataclass
@@ -72,6 +73,7 @@ class QtImageView(QWidget):
     frame_changed = Signal(int)
     view_changed = Signal()               # zoom, pan, rotation or flips
     measurement_added = Signal(object)    # Measurement
+    crosshair_placed = Signal(float, float)  # (row, column) clicked with the crosshair tool
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +93,8 @@ class QtImageView(QWidget):
         self.inverted = False
         self.tool = Tool.WINDOW
         self.measurements: list[Measurement] = []
+        self.aspect = 1.0             # row spacing ÷ column spacing (MPR planes)
+        self.crosshair: tuple[float, float] | None = None
         self.overlay: dict[str, list[str]] = {"tl": [], "tr": [], "bl": [], "br": []}
         self._lut: DisplayLut | None = None
         self._cache: tuple[tuple[object, ...], QImage, np.ndarray] | None = None
@@ -112,6 +116,18 @@ class QtImageView(QWidget):
         self._value_span = max(float(lo_hi.max() - lo_hi.min()), 1.0)
         self.reset_view()
         self.set_window(image.default_window())
+
+    def replace_image(self, image: DecodedImage, aspect: float = 1.0) -> None:
+        """New pixels of the same kind (an MPR plane moving): keep zoom, pan and window."""
+        first = self.image is None
+        self.image = image
+        self.aspect = aspect
+        self._cache = None
+        if first or self.window is None:
+            self.set_image(image)
+            return
+        self._lut = None if image.colour else image.display_lut(self.window)
+        self.update()
 
     def set_window(self, window: Window) -> None:
         if self.image is None:
@@ -175,9 +191,11 @@ class QtImageView(QWidget):
 
     def _fit(self) -> float:
         rows, columns = self._shape()
+        height = rows * self.aspect
         if self.rotation % 180:
-            rows, columns = columns, rows
-        return fit_scale((rows, columns), (max(self.height(), 1), max(self.width(), 1)))
+            height, columns = columns, height
+        return fit_scale((round(height), round(columns)),
+                         (max(self.height(), 1), max(self.width(), 1)))
 
     def scale(self) -> float:
         """Screen pixels per image pixel."""
@@ -189,7 +207,7 @@ class QtImageView(QWidget):
         transform = QTransform()
         transform.translate(self.width() / 2 + self.pan.x(), self.height() / 2 + self.pan.y())
         transform.rotate(self.rotation)
-        transform.scale(-s if self.flip_h else s, -s if self.flip_v else s)
+        transform.scale(-s if self.flip_h else s, (-s if self.flip_v else s) * self.aspect)
         transform.translate(-columns / 2, -rows / 2)
         return transform
 
@@ -239,7 +257,20 @@ class QtImageView(QWidget):
                           QRectF(0, 0, qimage.width(), qimage.height()))
         painter.restore()
         self._paint_measurements(painter)
+        self._paint_crosshair(painter)
         self._paint_overlay(painter)
+
+    def _paint_crosshair(self, painter: QPainter) -> None:
+        if self.crosshair is None:
+            return
+        rows, columns = self._shape()
+        transform = self.image_to_widget()
+        row, column = self.crosshair[0] + 0.5, self.crosshair[1] + 0.5
+        pen = QPen(QColor(80, 220, 120, 200))
+        pen.setWidthF(1.0)
+        painter.setPen(pen)
+        painter.drawLine(transform.map(QPointF(0, row)), transform.map(QPointF(columns, row)))
+        painter.drawLine(transform.map(QPointF(column, 0)), transform.map(QPointF(column, rows)))
 
     def _paint_overlay(self, painter: QPainter) -> None:
         font = QFont(self.font())
@@ -334,6 +365,9 @@ class QtImageView(QWidget):
         self._drag_window = self.window
         self._drag_pan = QPointF(self.pan)
         self._drag_zoom = self.zoom
+        if tool is Tool.CROSSHAIR:
+            self.crosshair_placed.emit(*self.widget_to_image(position))
+            return
         if tool in (Tool.LINE, Tool.RECTANGLE, Tool.ELLIPSE):
             point = self.widget_to_image(position)
             self._drawing = Measurement(tool, self.frame, [point, point])
@@ -357,6 +391,8 @@ class QtImageView(QWidget):
             self.update()
         elif tool is Tool.ZOOM:
             self.set_zoom(self._drag_zoom * math.pow(1.01, -delta.y()))
+        elif tool is Tool.CROSSHAIR:
+            self.crosshair_placed.emit(*self.widget_to_image(event.position()))
         elif self._drawing is not None:
             self._drawing.points[-1] = self.widget_to_image(event.position())
             self._drawing.text = self.describe(self._drawing)

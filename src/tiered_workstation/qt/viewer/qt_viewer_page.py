@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -30,9 +31,18 @@ from ...viewer.display import Window
 from ...viewer.frames import DecodedImage
 from ...viewer.measure import SpacingSource
 from ...viewer.overlay import corner_texts, modality_presets
-from ...viewer.series import Opened, Series, load_stack, open_paths
+from ...viewer.series import (
+    VOLUME_MODALITIES,
+    Opened,
+    Series,
+    Volume,
+    load_stack,
+    open_paths,
+    volume_of,
+)
 from ..tasks import TaskRunner
 from .qt_image_view import QtImageView, Tool
+from .qt_mpr_panel import QtMprPanel
 
 LOGGER = logging.getLogger(__name__)
 LAYOUTS = {"1x1": (1, 1), "1x2": (1, 2), "2x2": (2, 2)}
@@ -64,6 +74,7 @@ class QtViewerPage(QWidget):
         self._series: list[Series] = []
         self.views: list[QtImageView] = []
         self.active = 0
+        self._shown: dict[int, Series] = {}
         self.setAcceptDrops(True)
 
         self.open_button = QPushButton(self.tr("Open…"))
@@ -106,6 +117,11 @@ class QtViewerPage(QWidget):
             button.setText(label)
             button.clicked.connect(action)
             tool_row.addWidget(button)
+        self.mpr_button = QToolButton()
+        self.mpr_button.setText(self.tr("MPR / 3D"))
+        self.mpr_button.setCheckable(True)
+        self.mpr_button.toggled.connect(self.show_mpr)
+        tool_row.addWidget(self.mpr_button)
         self.cine_button = QToolButton()
         self.cine_button.setText(self.tr("Cine"))
         self.cine_button.setCheckable(True)
@@ -149,9 +165,12 @@ class QtViewerPage(QWidget):
         self.grid = QGridLayout(self.grid_holder)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(2)
+        self.mpr: QtMprPanel | None = None   # built when first asked for
+        self.centre = QStackedWidget()
+        self.centre.addWidget(self.grid_holder)
         body = QHBoxLayout()
         body.addWidget(self.thumbnails)
-        body.addWidget(self.grid_holder, 1)
+        body.addWidget(self.centre, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(bar)
@@ -257,6 +276,7 @@ class QtViewerPage(QWidget):
             return
         target = self.active if viewport is None else viewport
         series = self._series[index]
+        self._shown[target] = series
         refs = series.instances if instance is None else [series.instances[instance]]
         self._tasks.net(load_stack, [r.path for r in refs]).success(
             lambda image, t=target: self._show(t, image)).failure(self._failed)
@@ -268,6 +288,40 @@ class QtViewerPage(QWidget):
             self._fill_presets()
         self._refresh_overlay(view)
         self.series_shown.emit(viewport)
+
+    def show_mpr(self, on: bool) -> None:
+        """Reformat the active viewport's series (CT/MR) into MPR planes and 3D."""
+        if not on:
+            self.centre.setCurrentWidget(self.grid_holder)
+            return
+        series = self._shown.get(self.active)
+        if series is None or series.modality not in VOLUME_MODALITIES or \
+                len(series.instances) < 3:
+            self.message.setText(self.tr("MPR and 3D need a CT or MR series of at least "
+                                         "three slices in the active viewport."))
+            self.mpr_button.setChecked(False)
+            return
+        if self.mpr is None:
+            self.mpr = QtMprPanel(self._tasks)
+            self.centre.addWidget(self.mpr)
+        self.message.setText(self.tr("Building the volume…"))
+        paths = [ref.path for ref in series.instances]
+        self._tasks.net(volume_of, paths).success(self._show_volume).failure(self._mpr_failed)
+
+    def _show_volume(self, result: tuple[Volume, DecodedImage]) -> None:
+        volume, first = result
+        assert self.mpr is not None
+        window = self.view.window or first.default_window()
+        windows = tuple(first.model.windows) + tuple(modality_presets(
+            str(first.header.get("Modality", ""))))
+        self.centre.setCurrentWidget(self.mpr)
+        self.mpr.set_volume(volume, first.header, windows, window)
+        self.message.setText(self.tr("MPR: click a plane to move the crosshair; drag with "
+                                     "the right button to zoom."))
+
+    def _mpr_failed(self, exc: BaseException) -> None:
+        self.mpr_button.setChecked(False)
+        self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
         LOGGER.warning("viewer: %s", exc)
@@ -320,7 +374,10 @@ class QtViewerPage(QWidget):
         if self.presets.currentIndex() != index:
             self.presets.setCurrentIndex(index)
         if isinstance(window, Window):
-            self.view.set_window(window)
+            if self.mpr is not None and self.centre.currentWidget() is self.mpr:
+                self.mpr.planes[next(iter(self.mpr.planes))].set_window(window)
+            else:
+                self.view.set_window(window)
 
     def _step(self, delta: int) -> None:
         self.view.set_frame(self.view.frame + delta)
