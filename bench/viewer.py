@@ -9,7 +9,10 @@ Printed (medians of --repeat runs):
 * one window/level step: a new lookup table and the 8-bit frame for that view;
 * one CT stack-scroll step: the next slice through the same table (512²);
 * the baseline: pydicom ``pixel_array`` and float ``(x*slope+b-c)/w`` + clip +
-  astype(uint8) over the whole image, per frame.
+  astype(uint8) over the whole image, per frame;
+* with ``--qt``: the same steps through the real 2D view (``QtImageView``,
+  1920×1080, offscreen), paint included — window/level drag steps and CT
+  wheel-scroll steps, timed around ``repaint()``.
 
 Targets (issue 6): first DX frame < 300 ms uncompressed; W/L and CT scroll
 < 16 ms a frame. These figures are the pipeline's share; the Qt paint comes on
@@ -68,6 +71,8 @@ def first_frame(path: Path) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--qt", action="store_true", help="also time the Qt view, paint "
+                                                         "included (offscreen)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -122,6 +127,55 @@ def main() -> None:
         print(f"CT 120 × 512²: loaded in {load_ms:.0f} ms; scroll step {scroll:.2f} ms   "
               f"baseline {peer_scroll:.2f} ms   ratio {scroll / peer_scroll:.2f}   "
               f"(target < 16 ms)")
+        if args.qt:
+            qt_figures(plain, sorted(ct_folder.glob("*.dcm")), peer_wl, peer_scroll)
+
+
+def qt_figures(dx_path: Path, ct_paths: list[Path], peer_wl: float, peer_scroll: float) -> None:
+    """Window/level and scroll steps through QtImageView with its paint (offscreen)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from tiered_workstation.qt.viewer.qt_image_view import QtImageView
+    from tiered_workstation.viewer.series import load_stack
+
+    app = QApplication.instance() or QApplication([])
+    view = QtImageView()
+    view.resize(SCREEN[1], SCREEN[0])
+    view.show()
+    app.processEvents()
+    started = time.perf_counter()
+    view.set_image(load(dx_path))
+    view.repaint()
+    first = (time.perf_counter() - started) * 1000
+    steps = []
+    view._drag_start = view.rect().center().toPointF()  # as during a W/L drag
+    start = view.window
+    for k in range(40):
+        started = time.perf_counter()
+        view.set_window(view.dragged_window(start, 2.0 * k, 1.0 * k))
+        view.repaint()
+        steps.append((time.perf_counter() - started) * 1000)
+    view._drag_start = None
+    wl = statistics.median(steps)
+    print(f"Qt view 1920×1080, paint included: DX first frame {first:.0f} ms; "
+          f"W/L step {wl:.1f} ms (p90 {sorted(steps)[35]:.1f})   baseline {peer_wl:.1f} ms   "
+          f"ratio {wl / peer_wl:.2f}   (target < 16 ms)")
+    view.set_image(load_stack(ct_paths))
+    view.set_window(Window(40, 400))
+    view.repaint()
+    steps = []
+    for k in range(100):
+        started = time.perf_counter()
+        view.set_frame((k + 1) % 120)
+        view.repaint()
+        steps.append((time.perf_counter() - started) * 1000)
+    scroll = statistics.median(steps)
+    print(f"Qt view CT scroll step {scroll:.1f} ms (p90 {sorted(steps)[90]:.1f})   baseline "
+          f"{peer_scroll:.2f} ms (no paint)   (target < 16 ms)")
+    view.close()
 
 
 if __name__ == "__main__":

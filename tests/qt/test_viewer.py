@@ -3,6 +3,7 @@ scroll, measurements with their result text, and what a damaged file says."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -159,3 +160,42 @@ def test_a_damaged_file_is_said_in_words(qtbot, page, tmp_path) -> None:
     with qtbot.waitSignal(page.problem, timeout=WAIT_MS) as said:
         page.open([broken])
     assert "damaged or incomplete" in said.args[0] or "cannot" in said.args[0]
+
+
+def drag(qtbot, view: QtImageView, a: tuple[float, float], b: tuple[float, float]) -> None:
+    transform = view.image_to_widget()
+    start = transform.map(QPointF(a[1] + 0.5, a[0] + 0.5)).toPoint()
+    end = transform.map(QPointF(b[1] + 0.5, b[0] + 0.5)).toPoint()
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view, end)
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=end)
+
+
+def test_cobb_text_annotations_are_kept_and_key_image_saved(qtbot, page, tmp_path) -> None:
+    page.annotations = tmp_path / "annotations"
+    paths = chest_pair(tmp_path)
+    page.open(paths[:1])
+    shown(qtbot, page, 1)
+    view = page.view
+    page.set_tool(Tool.COBB)
+    # two end plates: horizontal, and rising 100 px over 300 px (18.4° on square pixels)
+    drag(qtbot, view, (200, 100), (200, 400))
+    assert view.measurements == []                 # one line is not a Cobb angle yet
+    with qtbot.waitSignal(view.measurement_added) as added:
+        drag(qtbot, view, (400, 100), (300, 400))
+    expected = math.degrees(math.atan2(100 * view.calibration.row_mm,
+                                       300 * view.calibration.column_mm))
+    assert added.args[0].text.startswith("Cobb ")
+    assert float(added.args[0].text.split()[1].rstrip("°")) == pytest.approx(expected, abs=0.6)
+    view.add_text(50, 50, "左下肺结节？")
+    key = page.save_key_image()
+    assert key is not None
+    assert key.is_file()
+    assert key.read_bytes().startswith(b"\x89PNG")
+
+    page.open(paths[:1])                           # open the study again: all comes back
+    qtbot.waitUntil(lambda: len(page.view.measurements) == 2, timeout=WAIT_MS)
+    tools = [m.tool for m in page.view.measurements]
+    assert tools == [Tool.COBB, Tool.TEXT]
+    assert page.view.measurements[1].text == "左下肺结节？"
+    assert all(m.key_image for m in page.view.measurements)

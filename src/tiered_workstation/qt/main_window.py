@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app.bootstrap import Capabilities, Services
+from ..app.study_files import study_files
 from ..storage.enums import Role
 from .event_bridge import QtEventBridge
 from .labels import role_label
@@ -84,6 +85,13 @@ class QtMainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._show_row)
+        history = self.pages.get("history")
+        if isinstance(history, QtHistoryPage):
+            history.open_requested.connect(
+                lambda accession: self.open_images(accession_number=accession))
+        status = self.pages.get("status")
+        if isinstance(status, QtStatusPage):
+            status.open_requested.connect(lambda exam_id: self.open_images(exam_id=exam_id))
 
         sidebar = QWidget()
         sidebar.setObjectName("sidebar")
@@ -131,6 +139,29 @@ class QtMainWindow(QMainWindow):
         self._add_actions()
         self._restore()
 
+    def open_images(self, *, exam_id: int | None = None,
+                    accession_number: str | None = None) -> None:
+        """Show an exam's images in the viewer, when this site holds them."""
+        viewer = self.pages.get("viewer")
+        if not isinstance(viewer, QtViewerPage):
+            return
+        services = self.services
+
+        def find() -> list[Path]:
+            with services.database.session() as session:
+                return study_files(session, services.archive.root, exam_id=exam_id,
+                                   accession_number=accession_number)
+
+        def show(paths: list[Path]) -> None:
+            if not paths:
+                self.statusBar().showMessage(self.tr("The images of this exam are not on "
+                                                     "this site (yet)."), 8000)
+                return
+            viewer.open(list(paths))
+            self.show_page("viewer")
+
+        self._tasks.db(find).success(show)
+
     def add_banner(self, banner: QWidget) -> None:
         """Show ``banner`` (alerts) between the page title and the page."""
         self._content_layout.insertWidget(1, banner)
@@ -147,7 +178,9 @@ class QtMainWindow(QMainWindow):
                                           reader_name=self.session.display_name),
                      lambda caps, role: True),
             PageSpec("viewer", lambda: self.tr("Viewer"),
-                     lambda: QtViewerPage(self._tasks), lambda caps, role: True),
+                     lambda: QtViewerPage(self._tasks,
+                                          annotations=s.settings.data_dir / "annotations"),
+                     lambda caps, role: True),
             PageSpec("history", lambda: self.tr("History"),
                      lambda: QtHistoryPage(s, self._tasks), lambda caps, role: True),
             PageSpec("node", lambda: self.tr("Node status"),

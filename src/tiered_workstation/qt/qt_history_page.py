@@ -38,6 +38,7 @@ class QtHistoryPage(QWidget):
     """Search, the matching people, one person's exams, one exam's report."""
 
     searched = Signal(object)  # LookupResult
+    open_requested = Signal(str)  # accession number: show its images
 
     def __init__(self, services: Services, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -80,6 +81,7 @@ class QtHistoryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.exams.currentCellChanged.connect(lambda row, *_: self._show_exam(row))
+        self.exams.cellDoubleClicked.connect(lambda row, _c: self._open(row))
         self.report = QTextBrowser()
         self.report.setObjectName("reportView")
 
@@ -167,6 +169,13 @@ class QtHistoryPage(QWidget):
         exams = self._patients[patient_row].exams
         if 0 <= row < len(exams):
             self.report.setHtml(self.report_html(exams[row]))
+
+    def _open(self, row: int) -> None:
+        patient_row = self.people.currentRow()
+        if 0 <= patient_row < len(self._patients):
+            exams = self._patients[patient_row].exams
+            if 0 <= row < len(exams):
+                self.open_requested.emit(exams[row].accession_number)
 
     def report_html(self, exam: ExamHistory) -> str:
         head = (f"<h3>{html.escape(exam.procedure_description)}</h3>"

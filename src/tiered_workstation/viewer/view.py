@@ -15,6 +15,8 @@ def fit_scale(image: tuple[int, int], viewport: tuple[int, int]) -> float:
 
 def fit_step(image: tuple[int, int], viewport: tuple[int, int], zoom: float = 1.0) -> int:
     """Sampling step for an image shown at ``zoom`` × the fitted size: 1 when each image
-    pixel gets a screen pixel or more, else how many image pixels share one."""
+    pixel gets a screen pixel or more, else about how many image pixels share one
+    (rounded: a 3000² image on 1042 lines is sampled at every third pixel and drawn
+    4 % larger, rather than at every second and shrunk by 30 % at paint time)."""
     scale = fit_scale(image, viewport) * zoom
-    return max(1, int(1.0 / scale)) if scale < 1.0 else 1
+    return max(1, round(1.0 / scale)) if scale < 1.0 else 1

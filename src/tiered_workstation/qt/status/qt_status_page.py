@@ -144,6 +144,7 @@ class QtStatusPage(QWidget):
     """Every exam of the last days and every open one, live."""
 
     loaded = Signal(int)  # rows on the board after a (re)load
+    open_requested = Signal(int)  # exam id: show its images (double-click, Enter)
 
     def __init__(self, database: Database, settings: Settings, tasks: TaskRunner,
                  bridge: QtEventBridge, *, reader_name: str = "",
@@ -218,6 +219,8 @@ class QtStatusPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
+        self.table.activated.connect(
+            lambda index: self.open_requested.emit(self.proxy.source_row(index.row()).exam_id))
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(30)

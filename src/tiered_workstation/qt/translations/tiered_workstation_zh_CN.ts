@@ -474,124 +474,124 @@
 <context>
     <name>QtHistoryPage</name>
     <message>
-        <location filename="../qt_history_page.py" line="51"/>
+        <location filename="../qt_history_page.py" line="52"/>
         <source>ID card number, or the patient&apos;s name</source>
         <translation>身份证号，或患者姓名</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="53"/>
+        <location filename="../qt_history_page.py" line="54"/>
         <source>Birth date YYYY-MM-DD (with a name)</source>
         <translation>出生日期 YYYY-MM-DD（按姓名查找时）</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="55"/>
+        <location filename="../qt_history_page.py" line="56"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="60"/>
+        <location filename="../qt_history_page.py" line="61"/>
         <source>Earlier exams of a patient, from this site and the center.</source>
         <translation>查看患者在本院和中心的既往检查。</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="72"/>
+        <location filename="../qt_history_page.py" line="73"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="72"/>
+        <location filename="../qt_history_page.py" line="73"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="72"/>
+        <location filename="../qt_history_page.py" line="73"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="73"/>
+        <location filename="../qt_history_page.py" line="74"/>
         <source>Modality</source>
         <translation>影像设备</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="73"/>
+        <location filename="../qt_history_page.py" line="74"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="87"/>
+        <location filename="../qt_history_page.py" line="89"/>
         <source>Exams</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="88"/>
+        <location filename="../qt_history_page.py" line="90"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="90"/>
+        <location filename="../qt_history_page.py" line="92"/>
         <source>Patients</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="115"/>
+        <location filename="../qt_history_page.py" line="117"/>
         <source>Type a valid ID card number, or a name together with the birth date (a name alone may be many people).</source>
         <translation>请输入有效的身份证号，或姓名加出生日期（仅凭姓名可能对应多人）。</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="119"/>
+        <location filename="../qt_history_page.py" line="121"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qt_history_page.py" line="133"/>
+        <location filename="../qt_history_page.py" line="135"/>
         <source>%n patient(s) found.</source>
         <translation>
             <numerusform>找到 %n 位患者。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="135"/>
+        <location filename="../qt_history_page.py" line="137"/>
         <source>The center cannot be reached, so only this site&apos;s records were searched.</source>
         <translation>无法连接中心，仅查找了本院记录。</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="146"/>
+        <location filename="../qt_history_page.py" line="148"/>
         <source>The search failed: {error}</source>
         <translation>查找失败：{error}</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="178"/>
+        <location filename="../qt_history_page.py" line="187"/>
         <source>No report yet.</source>
         <translation>尚无报告。</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="184"/>
+        <location filename="../qt_history_page.py" line="193"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="185"/>
+        <location filename="../qt_history_page.py" line="194"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="187"/>
+        <location filename="../qt_history_page.py" line="196"/>
         <source>{status} · {authors}</source>
         <translation>{status} · {authors}</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="192"/>
+        <location filename="../qt_history_page.py" line="201"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="193"/>
+        <location filename="../qt_history_page.py" line="202"/>
         <source>Preliminary report</source>
         <translation>初步报告</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="194"/>
+        <location filename="../qt_history_page.py" line="203"/>
         <source>Signed report</source>
         <translation>已签发报告</translation>
     </message>
@@ -599,12 +599,17 @@
 <context>
     <name>QtImageView</name>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="249"/>
+        <location filename="../viewer/qt_image_view.py" line="231"/>
         <source>No image</source>
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="338"/>
+        <location filename="../viewer/qt_image_view.py" line="325"/>
+        <source>Cobb {angle:.1f}°</source>
+        <translation>Cobb 角 {angle:.1f}°</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_image_view.py" line="345"/>
         <source>mean {mean:.1f}, SD {sd:.1f}, area {area}</source>
         <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
     </message>
@@ -793,57 +798,62 @@
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="69"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91"/>
+        <location filename="../main_window.py" line="99"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="137"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="157"/>
+        <source>The images of this exam are not on this site (yet).</source>
+        <translation>本院（暂时）没有该检查的图像。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="172"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="184"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="188"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="191"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -867,7 +877,7 @@
     </message>
     <message>
         <location filename="../viewer/qt_mpr_panel.py" line="69"/>
-        <location filename="../viewer/qt_mpr_panel.py" line="96"/>
+        <location filename="../viewer/qt_mpr_panel.py" line="97"/>
         <source>3D</source>
         <translation>三维</translation>
     </message>
@@ -878,7 +888,7 @@
     </message>
     <message>
         <location filename="../viewer/qt_mpr_panel.py" line="77"/>
-        <location filename="../viewer/qt_mpr_panel.py" line="139"/>
+        <location filename="../viewer/qt_mpr_panel.py" line="140"/>
         <source>MIP {mm:.0f} mm</source>
         <translation>MIP {mm:.0f} mm</translation>
     </message>
@@ -898,27 +908,27 @@
         <translation>肺</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_mpr_panel.py" line="93"/>
+        <location filename="../viewer/qt_mpr_panel.py" line="94"/>
         <source>Slab</source>
         <translation>层厚</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_mpr_panel.py" line="122"/>
+        <location filename="../viewer/qt_mpr_panel.py" line="123"/>
         <source> · slice gaps differ: distances are approximate</source>
         <translation> · 层间距不一致：测量为近似值</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_mpr_panel.py" line="124"/>
+        <location filename="../viewer/qt_mpr_panel.py" line="125"/>
         <source>{n} slices, voxels {spacing} mm</source>
         <translation>{n} 层，体素 {spacing} mm</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_mpr_panel.py" line="167"/>
+        <location filename="../viewer/qt_mpr_panel.py" line="171"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_mpr_panel.py" line="183"/>
+        <location filename="../viewer/qt_mpr_panel.py" line="189"/>
         <source>3D rendering is not available here: {error}</source>
         <translation>此处无法进行三维渲染：{error}</translation>
     </message>
@@ -1781,57 +1791,57 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtStatusPage</name>
     <message>
-        <location filename="../status/qt_status_page.py" line="174"/>
+        <location filename="../status/qt_status_page.py" line="175"/>
         <source>Search name, pinyin, accession, exam…  (Ctrl+F)</source>
         <translation>搜索姓名、拼音、检查号、检查项目…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="178"/>
+        <location filename="../status/qt_status_page.py" line="179"/>
         <source>All sites</source>
         <translation>全部医院</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="181"/>
+        <location filename="../status/qt_status_page.py" line="182"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="182"/>
+        <location filename="../status/qt_status_page.py" line="183"/>
         <source>Open exams</source>
         <translation>未完成检查</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="187"/>
+        <location filename="../status/qt_status_page.py" line="188"/>
         <source>All modalities</source>
         <translation>全部设备</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="192"/>
+        <location filename="../status/qt_status_page.py" line="193"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="193"/>
+        <location filename="../status/qt_status_page.py" line="194"/>
         <source>Last 7 days</source>
         <translation>近7天</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="194"/>
+        <location filename="../status/qt_status_page.py" line="195"/>
         <source>Last 30 days</source>
         <translation>近30天</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="196"/>
+        <location filename="../status/qt_status_page.py" line="197"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="197"/>
+        <location filename="../status/qt_status_page.py" line="198"/>
         <source>Only exams assigned to me</source>
         <translation>只看分配给我的检查</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="315"/>
+        <location filename="../status/qt_status_page.py" line="318"/>
         <source>{shown} shown · {open} open · {risk} at risk · {overdue} overdue</source>
         <translation>显示 {shown} · 未完成 {open} · 临近超时 {risk} · 已超时 {overdue}</translation>
     </message>
@@ -1839,223 +1849,258 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="80"/>
+        <location filename="../viewer/qt_viewer_page.py" line="86"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="82"/>
+        <location filename="../viewer/qt_viewer_page.py" line="88"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="92"/>
+        <location filename="../viewer/qt_viewer_page.py" line="98"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="92"/>
+        <location filename="../viewer/qt_viewer_page.py" line="98"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="93"/>
+        <location filename="../viewer/qt_viewer_page.py" line="99"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="93"/>
+        <location filename="../viewer/qt_viewer_page.py" line="99"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="94"/>
+        <location filename="../viewer/qt_viewer_page.py" line="100"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="94"/>
+        <location filename="../viewer/qt_viewer_page.py" line="100"/>
+        <source>Cobb</source>
+        <translation>Cobb 角</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="101"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="95"/>
+        <location filename="../viewer/qt_viewer_page.py" line="101"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="109"/>
+        <location filename="../viewer/qt_viewer_page.py" line="102"/>
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="102"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="116"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="110"/>
+        <location filename="../viewer/qt_viewer_page.py" line="117"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="111"/>
+        <location filename="../viewer/qt_viewer_page.py" line="118"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="112"/>
+        <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="113"/>
+        <location filename="../viewer/qt_viewer_page.py" line="120"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="114"/>
+        <location filename="../viewer/qt_viewer_page.py" line="121"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="121"/>
+        <location filename="../viewer/qt_viewer_page.py" line="122"/>
+        <source>Key image</source>
+        <translation>关键图像</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="129"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="126"/>
+        <location filename="../viewer/qt_viewer_page.py" line="134"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="141"/>
+        <location filename="../viewer/qt_viewer_page.py" line="149"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="159"/>
+        <location filename="../viewer/qt_viewer_page.py" line="167"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="234"/>
+        <location filename="../viewer/qt_viewer_page.py" line="244"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="242"/>
+        <location filename="../viewer/qt_viewer_page.py" line="252"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="246"/>
+        <location filename="../viewer/qt_viewer_page.py" line="256"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="248"/>
+        <location filename="../viewer/qt_viewer_page.py" line="258"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="250"/>
+        <location filename="../viewer/qt_viewer_page.py" line="260"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="300"/>
+        <location filename="../viewer/qt_viewer_page.py" line="326"/>
+        <source>Text note</source>
+        <translation>文字标注</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="326"/>
+        <source>Note:</source>
+        <translation>标注：</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="346"/>
+        <source>Key image saved: {path}</source>
+        <translation>关键图像已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="358"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="307"/>
+        <location filename="../viewer/qt_viewer_page.py" line="365"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="319"/>
+        <location filename="../viewer/qt_viewer_page.py" line="377"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="339"/>
+        <location filename="../viewer/qt_viewer_page.py" line="397"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="344"/>
+        <location filename="../viewer/qt_viewer_page.py" line="402"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="364"/>
+        <location filename="../viewer/qt_viewer_page.py" line="422"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="364"/>
+        <location filename="../viewer/qt_viewer_page.py" line="422"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="365"/>
+        <location filename="../viewer/qt_viewer_page.py" line="423"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="365"/>
+        <location filename="../viewer/qt_viewer_page.py" line="423"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="366"/>
+        <location filename="../viewer/qt_viewer_page.py" line="424"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="366"/>
+        <location filename="../viewer/qt_viewer_page.py" line="424"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="399"/>
+        <location filename="../viewer/qt_viewer_page.py" line="457"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="400"/>
+        <location filename="../viewer/qt_viewer_page.py" line="458"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="401"/>
+        <location filename="../viewer/qt_viewer_page.py" line="459"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="402"/>
+        <location filename="../viewer/qt_viewer_page.py" line="460"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="405"/>
+        <location filename="../viewer/qt_viewer_page.py" line="463"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="407"/>
+        <location filename="../viewer/qt_viewer_page.py" line="465"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="408"/>
+        <location filename="../viewer/qt_viewer_page.py" line="466"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../viewer/standalone.py" line="25"/>
+        <location filename="../viewer/standalone.py" line="29"/>
         <source>Tiered Workstation — Viewer</source>
         <translation>分级诊疗影像工作站 — 阅片</translation>
     </message>

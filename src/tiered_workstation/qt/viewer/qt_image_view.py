@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
-from enum import StrEnum
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -28,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ...viewer.annotations import Measurement, Tool
 from ...viewer.display import DisplayLut, Window
 from ...viewer.frames import DecodedImage
 from ...viewer.measure import (
@@ -35,32 +34,13 @@ from ...viewer.measure import (
     SpacingSource,
     angle_deg,
     calibration_of,
+    cobb_angle_deg,
     distance_mm,
     ellipse_mask,
     rectangle_mask,
     roi_stats,
 )
 from ...viewer.view import fit_scale, fit_step
-
-
-class Tool(StrEnum):
-    WINDOW = "window"
-    PAN = "pan"
-    ZOOM = "zoom"
-    LINE = "line"
-    ANGLE = "angle"
-    RECTANGLE = "rectangle"
-    ELLIPSE = "ellipse"
-    CROSSHAIR = "crosshair"   # MPR: a click places the linked crosshair
-
-
-@dataclass
-class Measurement:
-    tool: Tool
-    frame: int
-    points: list[tuple[float, float]] = field(default_factory=list)  # (row, column)
-    text: str = ""
-
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.1, 40.0
@@ -74,6 +54,8 @@ class QtImageView(QWidget):
     view_changed = Signal()               # zoom, pan, rotation or flips
     measurement_added = Signal(object)    # Measurement
     crosshair_placed = Signal(float, float)  # (row, column) clicked with the crosshair tool
+    text_requested = Signal(float, float)    # (row, column) where a text note goes
+    measurements_changed = Signal()          # added, removed or cleared
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,7 +232,9 @@ class QtImageView(QWidget):
             return
         qimage = self._frame_image()
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.scale() < 1.0)
+        # smooth scaling when the picture rests; nearest while a drag changes it every frame
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform,
+                              self._drag_start is None)
         painter.setTransform(self.image_to_widget())
         rows, columns = self._shape()
         painter.drawImage(QRectF(0, 0, columns, rows), qimage,
@@ -259,6 +243,14 @@ class QtImageView(QWidget):
         self._paint_measurements(painter)
         self._paint_crosshair(painter)
         self._paint_overlay(painter)
+
+    @staticmethod
+    def _draw_arrow(painter: QPainter, tip: QPointF, tail: QPointF) -> None:
+        painter.drawLine(tip, tail)
+        angle = math.atan2(tail.y() - tip.y(), tail.x() - tip.x())
+        for side in (-0.45, 0.45):
+            painter.drawLine(tip, tip + QPointF(14 * math.cos(angle + side),
+                                                14 * math.sin(angle + side)))
 
     def _paint_crosshair(self, painter: QPainter) -> None:
         if self.crosshair is None:
@@ -304,6 +296,11 @@ class QtImageView(QWidget):
             if item.tool in (Tool.LINE, Tool.ANGLE):
                 for a, b in itertools.pairwise(points):
                     painter.drawLine(a, b)
+            elif item.tool is Tool.COBB:
+                for a, b in zip(points[::2], points[1::2], strict=False):
+                    painter.drawLine(a, b)
+            elif item.tool is Tool.ARROW and len(points) == 2:
+                self._draw_arrow(painter, points[0], points[1])
             elif len(points) == 2 and item.tool is Tool.RECTANGLE:
                 painter.drawRect(QRectF(points[0], points[1]).normalized())
             elif len(points) == 2 and item.tool is Tool.ELLIPSE:
@@ -321,9 +318,21 @@ class QtImageView(QWidget):
         unit = "mm" if self.calibration.calibrated else "px"
         if item.tool is Tool.LINE and len(item.points) == 2:
             return f"{distance_mm(item.points[0], item.points[1], self.calibration):.1f} {unit}"
+        if item.tool is Tool.COBB and len(item.points) == 4:
+            try:
+                angle = cobb_angle_deg((item.points[0], item.points[1]),
+                                       (item.points[2], item.points[3]), self.calibration)
+            except ValueError:
+                return ""
+            return self.tr("Cobb {angle:.1f}°").format(angle=angle)
+        if item.tool is Tool.TEXT:
+            return item.text
         if item.tool is Tool.ANGLE and len(item.points) == 3:
             a, vertex, b = item.points
-            return f"{angle_deg(a, vertex, b, self.calibration):.1f}°"
+            try:
+                return f"{angle_deg(a, vertex, b, self.calibration):.1f}°"
+            except ValueError:
+                return ""
         if item.tool in (Tool.RECTANGLE, Tool.ELLIPSE) and len(item.points) == 2 \
                 and self.image is not None and not self.image.colour:
             shape = self._shape()
@@ -341,12 +350,21 @@ class QtImageView(QWidget):
 
     def _finish(self, item: Measurement) -> None:
         item.text = self.describe(item)
+        if self.image is not None:
+            item.sop_instance_uid = str(self.image.header.get("SOPInstanceUID", ""))
         self.measurements.append(item)
         self.measurement_added.emit(item)
+        self.measurements_changed.emit()
         self.update()
+
+    def add_text(self, row: float, column: float, text: str) -> None:
+        """A text note at (row, column)."""
+        if text.strip():
+            self._finish(Measurement(Tool.TEXT, self.frame, [(row, column)], text.strip()))
 
     def clear_measurements(self) -> None:
         self.measurements.clear()
+        self.measurements_changed.emit()
         self.update()
 
     # -- input ---------------------------------------------------------------------------
@@ -368,14 +386,16 @@ class QtImageView(QWidget):
         if tool is Tool.CROSSHAIR:
             self.crosshair_placed.emit(*self.widget_to_image(position))
             return
-        if tool in (Tool.LINE, Tool.RECTANGLE, Tool.ELLIPSE):
+        if tool is Tool.TEXT:
+            self.text_requested.emit(*self.widget_to_image(position))
+            return
+        if tool in (Tool.LINE, Tool.RECTANGLE, Tool.ELLIPSE, Tool.ARROW, Tool.ANGLE, Tool.COBB):
             point = self.widget_to_image(position)
-            self._drawing = Measurement(tool, self.frame, [point, point])
-        elif tool is Tool.ANGLE:
-            point = self.widget_to_image(position)
-            if self._drawing is None:
+            if self._drawing is None or self._drawing.tool is not tool:
                 self._drawing = Measurement(tool, self.frame, [point, point])
-            else:
+            elif tool is Tool.COBB:   # the second end-plate line starts here
+                self._drawing.points.extend([point, point])
+            else:                     # the angle's third point
                 self._drawing.points.append(point)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -399,13 +419,12 @@ class QtImageView(QWidget):
             self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        tool = self._drag_tool
         self._drag_start = None
         drawing = self._drawing
         if drawing is None:
             return
-        if tool is Tool.ANGLE and len(drawing.points) < 3:
-            return  # the second click places the third point
+        if not drawing.complete:
+            return  # an angle's third point or a Cobb's second line comes with the next drag
         self._drawing = None
         self._finish(drawing)
 

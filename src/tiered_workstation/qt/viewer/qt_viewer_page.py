@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListView,
     QListWidget,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...viewer.annotations import load_annotations, save_annotations
 from ...viewer.display import Window
 from ...viewer.frames import DecodedImage
 from ...viewer.measure import SpacingSource
@@ -68,9 +70,13 @@ class QtViewerPage(QWidget):
     series_shown = Signal(int)     # index of the viewport that got a series
     problem = Signal(str)
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    key_image_saved = Signal(object)   # Path of the PNG
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
+                 annotations: Path | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self.annotations = annotations  # folder of per-study annotation files (None: off)
         self._series: list[Series] = []
         self.views: list[QtImageView] = []
         self.active = 0
@@ -91,8 +97,9 @@ class QtViewerPage(QWidget):
         tool_row = QHBoxLayout()
         tool_names = {Tool.WINDOW: self.tr("W/L"), Tool.PAN: self.tr("Pan"),
                       Tool.ZOOM: self.tr("Zoom"), Tool.LINE: self.tr("Length"),
-                      Tool.ANGLE: self.tr("Angle"), Tool.RECTANGLE: self.tr("Rectangle"),
-                      Tool.ELLIPSE: self.tr("Ellipse")}
+                      Tool.ANGLE: self.tr("Angle"), Tool.COBB: self.tr("Cobb"),
+                      Tool.RECTANGLE: self.tr("Rectangle"), Tool.ELLIPSE: self.tr("Ellipse"),
+                      Tool.ARROW: self.tr("Arrow"), Tool.TEXT: self.tr("Text")}
         self.tool_buttons: dict[Tool, QToolButton] = {}
         for tool, label in tool_names.items():
             button = QToolButton()
@@ -111,7 +118,8 @@ class QtViewerPage(QWidget):
                    self.tr("Flip"): lambda: self.view.flip(True),
                    self.tr("Fit"): lambda: self.view.reset_view(),
                    self.tr("1:1"): lambda: self.view.actual_size(),
-                   self.tr("Clear"): lambda: self.view.clear_measurements()}
+                   self.tr("Clear"): lambda: self.view.clear_measurements(),
+                   self.tr("Key image"): lambda: self.save_key_image()}
         for label, action in actions.items():
             button = QToolButton()
             button.setText(label)
@@ -197,6 +205,8 @@ class QtViewerPage(QWidget):
             view.frame_changed.connect(lambda _f, v=view: self._refresh_overlay(v))
             view.view_changed.connect(lambda v=view: self._refresh_overlay(v))
             view.installEventFilter(self)
+            view.text_requested.connect(lambda r, c, v=view: self._ask_text(v, r, c))
+            view.measurements_changed.connect(lambda v=view: self._save_annotations(v))
             self.views.append(view)
         for view in self.views:
             self.grid.removeWidget(view)
@@ -284,10 +294,58 @@ class QtViewerPage(QWidget):
     def _show(self, viewport: int, image: DecodedImage) -> None:
         view = self.views[viewport]
         view.set_image(image)
+        self._restore_annotations(view)
         if viewport == self.active:
             self._fill_presets()
         self._refresh_overlay(view)
         self.series_shown.emit(viewport)
+
+    # -- annotations and key images ------------------------------------------------------
+    def _study_uid(self, view: QtImageView) -> str:
+        return str(view.image.header.get("StudyInstanceUID", "")) if view.image else ""
+
+    def _restore_annotations(self, view: QtImageView) -> None:
+        uid = self._study_uid(view)
+        if self.annotations is None or not uid or view.image is None:
+            return
+        sop = str(view.image.header.get("SOPInstanceUID", ""))
+        view.measurements = [m for m in load_annotations(self.annotations, uid)
+                             if m.sop_instance_uid == sop]
+        view.update()
+
+    def _save_annotations(self, view: QtImageView) -> None:
+        uid = self._study_uid(view)
+        if self.annotations is None or not uid or view.image is None:
+            return
+        sop = str(view.image.header.get("SOPInstanceUID", ""))
+        others = [m for m in load_annotations(self.annotations, uid)
+                  if m.sop_instance_uid != sop]
+        save_annotations(self.annotations, uid, others + view.measurements)
+
+    def _ask_text(self, view: QtImageView, row: float, column: float) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Text note"), self.tr("Note:"))
+        if ok:
+            view.add_text(row, column, text)
+
+    def save_key_image(self) -> Path | None:
+        """The active viewport as shown (with measurements) as a PNG for the report."""
+        view = self.view
+        uid = self._study_uid(view)
+        if view.image is None or self.annotations is None:
+            return None
+        folder = self.annotations / (uid or "unknown")
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"key-{len(list(folder.glob('key-*.png'))) + 1:02d}.png"
+        if not view.grab().save(str(path)):
+            self._failed(OSError(f"the key image could not be written to {path}"))
+            return None
+        for item in view.measurements:
+            if item.frame == view.frame:
+                item.key_image = True
+        self._save_annotations(view)
+        self.message.setText(self.tr("Key image saved: {path}").format(path=path))
+        self.key_image_saved.emit(path)
+        return path
 
     def show_mpr(self, on: bool) -> None:
         """Reformat the active viewport's series (CT/MR) into MPR planes and 3D."""

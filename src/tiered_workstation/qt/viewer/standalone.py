@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..i18n import choose_language, install_translators
@@ -20,7 +22,9 @@ def run_viewer(paths: list[str]) -> int:
     apply_theme(app, DARK)  # reading rooms are dim
     tasks = TaskRunner()
     window = QMainWindow()
-    page = QtViewerPage(tasks)
+    folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation)) / "annotations"
+    page = QtViewerPage(tasks, annotations=folder)
     window.setCentralWidget(page)
     window.setWindowTitle(app.translate("QtViewerPage", "Tiered Workstation — Viewer"))
     window.resize(1440, 900)

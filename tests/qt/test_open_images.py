@@ -1,0 +1,62 @@
+"""Open an exam's images from the status board (double-click) and from history: the
+images a DR sent with dcmtk storescu appear in the viewer page."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from dicom.conftest import RunningNode, node  # noqa: F401 - a running center node
+from support import TECH
+from tiered_workstation.dicom.synth import Demographics, dx_dataset
+from tiered_workstation.qt.app import QtWorkstation, settings_store
+from tiered_workstation.qt.qt_login import Session
+from tiered_workstation.qt.status.qt_board_model import QtBoardModel
+from tiered_workstation.registration.identity import OrderInput, PatientInput
+from tiered_workstation.registration.service import register_exam
+from tiered_workstation.storage.enums import Role, Sex
+
+WAIT_MS = 20_000
+
+
+def test_double_click_on_the_board_opens_the_exams_images(qtbot, node: RunningNode,  # noqa: F811
+                                                          tmp_path: Path) -> None:
+    services = node.services
+    with services.database.transaction() as session:
+        exam, _ = register_exam(session, services.workflow, services.registration, TECH,
+                                PatientInput("王芳", Sex.FEMALE, "Wang^Fang"),
+                                OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST"))
+        accession, study_uid = exam.accession_number, exam.study_instance_uid
+    demo = Demographics(patient_name="王芳", patient_phonetic="Wang^Fang",
+                        accession_number=accession, study_instance_uid=study_uid)
+    files = []
+    for n in range(2):
+        path = tmp_path / f"{n}.dcm"
+        dx_dataset(demo, size=256, seed=n, instance_number=n + 1).save_as(
+            path, enforce_file_format=True)
+        files.append(str(path))
+    sent = subprocess.run(["storescu", "-aet", "STORESCU", *node.target(), *files],
+                          capture_output=True, text=True, timeout=60)
+    assert sent.returncode == 0, sent.stderr
+
+    station = QtWorkstation(services, settings_store("CH01", tmp_path / "ui.ini"))
+    try:
+        window = station.open_main_window(
+            Session("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER))
+        qtbot.addWidget(window)
+        board = window.pages["status"]
+        qtbot.waitUntil(lambda: board.proxy.rowCount() == 1, timeout=WAIT_MS)
+        index = board.proxy.index(0, QtBoardModel.COLUMNS.index("patient"))
+        board.table.activated.emit(index)
+        viewer = window.pages["viewer"]
+        qtbot.waitUntil(lambda: window.current_page == "viewer", timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: viewer.view.image is not None, timeout=WAIT_MS)
+        assert str(viewer.view.image.header.AccessionNumber) == accession
+        assert viewer.view.overlay["tl"][0] == "王芳"
+
+        window.show_page("history")  # an exam without images here says so
+        window.open_images(accession_number="NOPE")
+        qtbot.waitUntil(lambda: "not on this site" in window.statusBar().currentMessage(),
+                        timeout=WAIT_MS)
+    finally:
+        station.release()
