@@ -199,3 +199,23 @@ def test_cobb_text_annotations_are_kept_and_key_image_saved(qtbot, page, tmp_pat
     assert tools == [Tool.COBB, Tool.TEXT]
     assert page.view.measurements[1].text == "左下肺结节？"
     assert all(m.key_image for m in page.view.measurements)
+
+
+def test_linked_viewports_follow_each_other(qtbot, page, tmp_path) -> None:
+    folder = ct_folder(tmp_path / "ct", slices=10)
+    page.open([folder])
+    shown(qtbot, page, 1)
+    page.set_layout("1x2")
+    page.show_series(0, 1)                         # the same series beside it, as a prior
+    qtbot.waitUntil(lambda: page.views[1].image is not None, timeout=WAIT_MS)
+    left, right = page.views[0], page.views[1]
+    left.set_window(Window(-600, 1500))
+    assert right.window != left.window             # not linked: independent
+    page.link_button.setChecked(True)
+    left.set_window(Window(40, 400))
+    left.set_frame(6)
+    left.set_zoom(2.0)
+    assert right.window == Window(40, 400)
+    assert right.frame == 6
+    assert right.zoom == 2.0
+    assert right.overlay["bl"][2] == "Image 7/10"

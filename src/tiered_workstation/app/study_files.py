@@ -12,19 +12,24 @@ from ..storage.imaging import Instance, Series, Study
 
 
 def study_files(session: Session, archive_root: Path, *, exam_id: int | None = None,
-                accession_number: str | None = None) -> list[Path]:
-    """Paths of the exam's instances held by this site (newest version of each), in
-    series and instance order; empty when the images are not here (yet)."""
-    exam = session.get(Exam, exam_id) if exam_id is not None else session.scalar(
-        select(Exam).where(Exam.accession_number == accession_number))
-    if exam is None:
-        return []
+                accession_number: str | None = None,
+                study_instance_uid: str | None = None) -> list[Path]:
+    """Paths of the exam's (or study's) instances held by this site, newest version of
+    each, in series and instance order; empty when the images are not here (yet)."""
+    if study_instance_uid is not None:
+        condition = Study.study_instance_uid == study_instance_uid
+    else:
+        exam = session.get(Exam, exam_id) if exam_id is not None else session.scalar(
+            select(Exam).where(Exam.accession_number == accession_number))
+        if exam is None:
+            return []
+        condition = or_(Study.exam_id == exam.id,
+                        Study.study_instance_uid == exam.study_instance_uid)
     rows = session.execute(
         select(Instance.sop_instance_uid, Instance.version, Instance.path)
         .join(Series, Instance.series_id == Series.id)
         .join(Study, Series.study_id == Study.id)
-        .where(or_(Study.exam_id == exam.id,
-                   Study.study_instance_uid == exam.study_instance_uid))
+        .where(condition)
         .order_by(Series.series_number, Instance.instance_number, Instance.version)).all()
     newest: dict[str, Path] = {}
     for sop_uid, _version, path in rows:

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..config import Settings
+from ..security.tls import client_context
 from ..storage.archive import DicomArchive
 from ..storage.database import Database
 from ..storage.imaging import Instance, Series, Study
@@ -131,7 +132,12 @@ def handle_move(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
         return
     instances, paths = loaded
     LOGGER.info("C-MOVE from %s: %d instances to %s", sender, len(paths), destination)
-    yield peer.host, peer.port, {"contexts": contexts_for(instances)}
+    options: dict[str, Any] = {"contexts": contexts_for(instances)}
+    tls = deps.settings.dicom.tls
+    if peer.tls and tls is not None:  # a TLS peer is reached over mutual TLS, never plain
+        options["tls_args"] = (client_context(tls.certificate, tls.private_key,
+                                              tls.ca_certificates), None)
+    yield peer.host, peer.port, options
     yield from _send(event, paths)
 
 

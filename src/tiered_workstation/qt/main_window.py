@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app.bootstrap import Capabilities, Services
+from ..app.priors import prior_files, priors_for_header
 from ..app.study_files import study_files
 from ..storage.enums import Role
 from .event_bridge import QtEventBridge
@@ -85,6 +86,9 @@ class QtMainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._show_row)
+        viewer = self.pages.get("viewer")
+        if isinstance(viewer, QtViewerPage):
+            self._wire_priors(viewer)
         history = self.pages.get("history")
         if isinstance(history, QtHistoryPage):
             history.open_requested.connect(
@@ -138,6 +142,12 @@ class QtMainWindow(QMainWindow):
             name=session.display_name, role=role_label(session.role)))
         self._add_actions()
         self._restore()
+
+    def _wire_priors(self, viewer: QtViewerPage) -> None:
+        services = self.services
+        viewer.set_prior_source(
+            lambda header: priors_for_header(services.settings, services.database, header),
+            lambda prior: prior_files(services, prior))
 
     def open_images(self, *, exam_id: int | None = None,
                     accession_number: str | None = None) -> None:

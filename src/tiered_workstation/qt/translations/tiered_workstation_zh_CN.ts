@@ -604,12 +604,12 @@
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="325"/>
+        <location filename="../viewer/qt_image_view.py" line="327"/>
         <source>Cobb {angle:.1f}°</source>
         <translation>Cobb 角 {angle:.1f}°</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="345"/>
+        <location filename="../viewer/qt_image_view.py" line="347"/>
         <source>mean {mean:.1f}, SD {sd:.1f}, area {area}</source>
         <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
     </message>
@@ -798,62 +798,62 @@
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="70"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99"/>
+        <location filename="../main_window.py" line="103"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="141"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="167"/>
         <source>The images of this exam are not on this site (yet).</source>
         <translation>本院（暂时）没有该检查的图像。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="182"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="186"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="190"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="194"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="196"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="198"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -1849,253 +1849,285 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="86"/>
+        <location filename="../viewer/qt_viewer_page.py" line="89"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="88"/>
+        <location filename="../viewer/qt_viewer_page.py" line="91"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="98"/>
+        <location filename="../viewer/qt_viewer_page.py" line="101"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="98"/>
+        <location filename="../viewer/qt_viewer_page.py" line="101"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="99"/>
+        <location filename="../viewer/qt_viewer_page.py" line="102"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="99"/>
+        <location filename="../viewer/qt_viewer_page.py" line="102"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="100"/>
+        <location filename="../viewer/qt_viewer_page.py" line="103"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="100"/>
+        <location filename="../viewer/qt_viewer_page.py" line="103"/>
         <source>Cobb</source>
         <translation>Cobb 角</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="101"/>
+        <location filename="../viewer/qt_viewer_page.py" line="104"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="101"/>
+        <location filename="../viewer/qt_viewer_page.py" line="104"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="102"/>
+        <location filename="../viewer/qt_viewer_page.py" line="105"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="102"/>
+        <location filename="../viewer/qt_viewer_page.py" line="105"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="116"/>
+        <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="117"/>
+        <location filename="../viewer/qt_viewer_page.py" line="120"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="118"/>
+        <location filename="../viewer/qt_viewer_page.py" line="121"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="119"/>
+        <location filename="../viewer/qt_viewer_page.py" line="122"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="120"/>
+        <location filename="../viewer/qt_viewer_page.py" line="123"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="121"/>
+        <location filename="../viewer/qt_viewer_page.py" line="124"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="122"/>
+        <location filename="../viewer/qt_viewer_page.py" line="125"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="129"/>
+        <location filename="../viewer/qt_viewer_page.py" line="132"/>
+        <source>Link</source>
+        <translation>联动</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="134"/>
+        <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
+        <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="139"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="134"/>
+        <location filename="../viewer/qt_viewer_page.py" line="144"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="149"/>
+        <location filename="../viewer/qt_viewer_page.py" line="159"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="167"/>
+        <location filename="../viewer/qt_viewer_page.py" line="184"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="244"/>
+        <location filename="../viewer/qt_viewer_page.py" line="261"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="252"/>
+        <location filename="../viewer/qt_viewer_page.py" line="269"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="256"/>
+        <location filename="../viewer/qt_viewer_page.py" line="273"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="258"/>
+        <location filename="../viewer/qt_viewer_page.py" line="275"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="260"/>
+        <location filename="../viewer/qt_viewer_page.py" line="277"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../viewer/qt_viewer_page.py" line="330"/>
+        <source>%n prior(s)…</source>
+        <translation>
+            <numerusform>%n 个既往检查…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="326"/>
+        <location filename="../viewer/qt_viewer_page.py" line="340"/>
+        <source>Fetching the prior of {date}…</source>
+        <translation>正在调取 {date} 的既往检查…</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="349"/>
+        <source>The prior has no images to show.</source>
+        <translation>该既往检查没有可显示的图像。</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="355"/>
+        <source>Prior beside the current study; viewports linked.</source>
+        <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="382"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="326"/>
+        <location filename="../viewer/qt_viewer_page.py" line="382"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="346"/>
+        <location filename="../viewer/qt_viewer_page.py" line="402"/>
         <source>Key image saved: {path}</source>
         <translation>关键图像已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="358"/>
+        <location filename="../viewer/qt_viewer_page.py" line="414"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="365"/>
+        <location filename="../viewer/qt_viewer_page.py" line="421"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="377"/>
+        <location filename="../viewer/qt_viewer_page.py" line="433"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="397"/>
+        <location filename="../viewer/qt_viewer_page.py" line="453"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="402"/>
+        <location filename="../viewer/qt_viewer_page.py" line="458"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="422"/>
+        <location filename="../viewer/qt_viewer_page.py" line="478"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="422"/>
+        <location filename="../viewer/qt_viewer_page.py" line="478"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="423"/>
+        <location filename="../viewer/qt_viewer_page.py" line="479"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="423"/>
+        <location filename="../viewer/qt_viewer_page.py" line="479"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="424"/>
+        <location filename="../viewer/qt_viewer_page.py" line="480"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="424"/>
+        <location filename="../viewer/qt_viewer_page.py" line="480"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="457"/>
+        <location filename="../viewer/qt_viewer_page.py" line="536"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="458"/>
+        <location filename="../viewer/qt_viewer_page.py" line="537"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="459"/>
+        <location filename="../viewer/qt_viewer_page.py" line="538"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="460"/>
+        <location filename="../viewer/qt_viewer_page.py" line="539"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="463"/>
+        <location filename="../viewer/qt_viewer_page.py" line="542"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="465"/>
+        <location filename="../viewer/qt_viewer_page.py" line="544"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="466"/>
+        <location filename="../viewer/qt_viewer_page.py" line="545"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

@@ -4,9 +4,12 @@ presets, cine, and corner overlays; files are read and decoded on workers."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from pydicom.dataset import Dataset
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -125,6 +128,13 @@ class QtViewerPage(QWidget):
             button.setText(label)
             button.clicked.connect(action)
             tool_row.addWidget(button)
+        self.link_button = QToolButton()
+        self.link_button.setText(self.tr("Link"))
+        self.link_button.setCheckable(True)
+        self.link_button.setToolTip(self.tr("Scroll, zoom, pan and window all viewports "
+                                            "together (comparison with a prior)"))
+        tool_row.addWidget(self.link_button)
+        self._syncing = False
         self.mpr_button = QToolButton()
         self.mpr_button.setText(self.tr("MPR / 3D"))
         self.mpr_button.setCheckable(True)
@@ -148,6 +158,13 @@ class QtViewerPage(QWidget):
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Window")))
         bar.addWidget(self.presets)
+        self.priors_box = QComboBox()
+        self.priors_box.setMinimumWidth(220)
+        self.priors_box.activated.connect(self._prior_chosen)
+        self.priors_box.hide()
+        bar.addWidget(self.priors_box)
+        self._find_priors: Callable[[Dataset], list[Any]] | None = None
+        self._fetch_prior: Callable[[Any], list[Path]] | None = None
         bar.addStretch(1)
 
         self.thumbnails = QListWidget()
@@ -201,9 +218,9 @@ class QtViewerPage(QWidget):
         while len(self.views) < rows * columns:
             view = QtImageView()
             view.tool = self.views[0].tool if self.views else Tool.WINDOW
-            view.window_changed.connect(lambda _w, v=view: self._refresh_overlay(v))
-            view.frame_changed.connect(lambda _f, v=view: self._refresh_overlay(v))
-            view.view_changed.connect(lambda v=view: self._refresh_overlay(v))
+            view.window_changed.connect(lambda _w, v=view: self._changed(v, "window"))
+            view.frame_changed.connect(lambda _f, v=view: self._changed(v, "frame"))
+            view.view_changed.connect(lambda v=view: self._changed(v, "view"))
             view.installEventFilter(self)
             view.text_requested.connect(lambda r, c, v=view: self._ask_text(v, r, c))
             view.measurements_changed.connect(lambda v=view: self._save_annotations(v))
@@ -295,10 +312,49 @@ class QtViewerPage(QWidget):
         view = self.views[viewport]
         view.set_image(image)
         self._restore_annotations(view)
+        if viewport == 0 and self._find_priors is not None:
+            self._tasks.net(self._find_priors, image.header).success(self._show_priors)
         if viewport == self.active:
             self._fill_presets()
         self._refresh_overlay(view)
         self.series_shown.emit(viewport)
+
+    # -- priors ----------------------------------------------------------------------------
+    def set_prior_source(self, find: Callable[[Dataset], list[Any]],
+                         fetch: Callable[[Any], list[Path]]) -> None:
+        """How to list an opened patient's priors and get their images (worker calls)."""
+        self._find_priors, self._fetch_prior = find, fetch
+
+    def _show_priors(self, priors: list[Any]) -> None:
+        self.priors_box.clear()
+        self.priors_box.addItem(self.tr("%n prior(s)…", "", len(priors)), None)
+        for prior in priors:
+            self.priors_box.addItem(f"{prior.registered:%Y-%m-%d}  {prior.description}  "
+                                    f"({prior.site_code})", prior)
+        self.priors_box.setVisible(bool(priors))
+
+    def _prior_chosen(self, index: int) -> None:
+        prior = self.priors_box.itemData(index)
+        if prior is None or self._fetch_prior is None:
+            return
+        self.message.setText(self.tr("Fetching the prior of {date}…").format(
+            date=f"{prior.registered:%Y-%m-%d}"))
+        self._tasks.net(self._fetch_prior, prior).success(self.compare_with).failure(
+            self._failed)
+
+    def compare_with(self, paths: list[Path]) -> None:
+        """Show ``paths`` (a prior) beside the current study, linked."""
+        def loaded(opened: Opened) -> None:
+            if not opened.series:
+                self.message.setText(self.tr("The prior has no images to show."))
+                return
+            self.set_layout("1x2")
+            series = opened.series[0]
+            self._tasks.net(load_stack, [r.path for r in series.instances]).success(
+                lambda image: (self._show(1, image), self.link_button.setChecked(True),
+                               self.message.setText(self.tr("Prior beside the current "
+                                                            "study; viewports linked."))))
+        self._tasks.net(open_paths, paths).success(loaded).failure(self._failed)
 
     # -- annotations and key images ------------------------------------------------------
     def _study_uid(self, view: QtImageView) -> str:
@@ -450,6 +506,29 @@ class QtViewerPage(QWidget):
             self._cine_timer.start()
         else:
             self._cine_timer.stop()
+
+    def _changed(self, source: QtImageView, what: str) -> None:
+        """Refresh the overlay; when linked, make the other viewports follow."""
+        self._refresh_overlay(source)
+        if self._syncing or not self.link_button.isChecked():
+            return
+        self._syncing = True
+        try:
+            for view in self.views:
+                if view is source or view.image is None or not view.isVisible():
+                    continue
+                if what == "window" and source.window is not None:
+                    view.set_window(source.window)
+                elif what == "frame":
+                    view.set_frame(source.frame)
+                elif what == "view":
+                    view.zoom, view.pan, view.rotation = source.zoom, source.pan, \
+                        source.rotation
+                    view.flip_h, view.flip_v = source.flip_h, source.flip_v
+                    view.update()
+                self._refresh_overlay(view)
+        finally:
+            self._syncing = False
 
     def _refresh_overlay(self, view: QtImageView) -> None:
         if view.image is None or view.window is None:
