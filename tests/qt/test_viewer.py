@@ -219,3 +219,28 @@ def test_linked_viewports_follow_each_other(qtbot, page, tmp_path) -> None:
     assert right.frame == 6
     assert right.zoom == 2.0
     assert right.overlay["bl"][2] == "Image 7/10"
+
+
+def test_magnifier_shows_full_resolution_pixels_and_full_screen(qtbot, page, tmp_path) -> None:
+    page.open(chest_pair(tmp_path)[:1])
+    shown(qtbot, page, 1)
+    view = page.view
+    page.set_tool(Tool.MAGNIFY)
+    centre = view.image_to_widget().map(QPointF(300.5, 300.5)).toPoint()
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=centre)
+    patch = view.loupe_pixels()
+    assert patch is not None
+    row, column = (int(v) for v in view.widget_to_image(QPointF(centre)))
+    top, left = row - patch.shape[0] // 2, column - patch.shape[1] // 2
+    expected = view._lut.apply(view.image.frames[0][top:top + patch.shape[0],
+                                                    left:left + patch.shape[1]])
+    assert patch.shape == expected.shape           # every pixel, not every other
+    assert (patch == expected).all()
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=centre)
+    assert view.loupe_at is None
+    page.toggle_full_screen()
+    assert page.window().isFullScreen()
+    assert page.thumbnails.isHidden()
+    page.toggle_full_screen()
+    assert not page.window().isFullScreen()
+    assert not page.thumbnails.isHidden()

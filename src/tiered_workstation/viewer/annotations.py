@@ -30,6 +30,7 @@ class Tool(StrEnum):
     ARROW = "arrow"
     TEXT = "text"
     CROSSHAIR = "crosshair"   # MPR: a click places the linked crosshair
+    MAGNIFY = "magnify"       # a loupe at full resolution under the mouse
 
 
 DRAWING_TOOLS = frozenset({Tool.LINE, Tool.ANGLE, Tool.COBB, Tool.RECTANGLE, Tool.ELLIPSE,

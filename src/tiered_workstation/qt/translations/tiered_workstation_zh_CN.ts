@@ -599,17 +599,17 @@
 <context>
     <name>QtImageView</name>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="231"/>
+        <location filename="../viewer/qt_image_view.py" line="234"/>
         <source>No image</source>
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="327"/>
+        <location filename="../viewer/qt_image_view.py" line="367"/>
         <source>Cobb {angle:.1f}°</source>
         <translation>Cobb 角 {angle:.1f}°</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="347"/>
+        <location filename="../viewer/qt_image_view.py" line="387"/>
         <source>mean {mean:.1f}, SD {sd:.1f}, area {area}</source>
         <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
     </message>
@@ -1909,225 +1909,230 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="119"/>
+        <location filename="../viewer/qt_viewer_page.py" line="106"/>
+        <source>Magnifier</source>
+        <translation>放大镜</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="120"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="120"/>
+        <location filename="../viewer/qt_viewer_page.py" line="121"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="121"/>
+        <location filename="../viewer/qt_viewer_page.py" line="122"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="122"/>
+        <location filename="../viewer/qt_viewer_page.py" line="123"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="123"/>
+        <location filename="../viewer/qt_viewer_page.py" line="124"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="124"/>
+        <location filename="../viewer/qt_viewer_page.py" line="125"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="125"/>
+        <location filename="../viewer/qt_viewer_page.py" line="126"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="132"/>
+        <location filename="../viewer/qt_viewer_page.py" line="133"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="134"/>
+        <location filename="../viewer/qt_viewer_page.py" line="135"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="139"/>
+        <location filename="../viewer/qt_viewer_page.py" line="140"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="144"/>
+        <location filename="../viewer/qt_viewer_page.py" line="145"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="159"/>
+        <location filename="../viewer/qt_viewer_page.py" line="160"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="184"/>
+        <location filename="../viewer/qt_viewer_page.py" line="185"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="261"/>
+        <location filename="../viewer/qt_viewer_page.py" line="280"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="269"/>
+        <location filename="../viewer/qt_viewer_page.py" line="288"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="273"/>
+        <location filename="../viewer/qt_viewer_page.py" line="292"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="275"/>
+        <location filename="../viewer/qt_viewer_page.py" line="294"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="277"/>
+        <location filename="../viewer/qt_viewer_page.py" line="296"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="330"/>
+        <location filename="../viewer/qt_viewer_page.py" line="349"/>
         <source>%n prior(s)…</source>
         <translation>
             <numerusform>%n 个既往检查…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="340"/>
+        <location filename="../viewer/qt_viewer_page.py" line="359"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="349"/>
+        <location filename="../viewer/qt_viewer_page.py" line="368"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="355"/>
+        <location filename="../viewer/qt_viewer_page.py" line="374"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="382"/>
+        <location filename="../viewer/qt_viewer_page.py" line="401"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="382"/>
+        <location filename="../viewer/qt_viewer_page.py" line="401"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="402"/>
+        <location filename="../viewer/qt_viewer_page.py" line="421"/>
         <source>Key image saved: {path}</source>
         <translation>关键图像已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="414"/>
+        <location filename="../viewer/qt_viewer_page.py" line="433"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="421"/>
+        <location filename="../viewer/qt_viewer_page.py" line="440"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="433"/>
+        <location filename="../viewer/qt_viewer_page.py" line="452"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="453"/>
+        <location filename="../viewer/qt_viewer_page.py" line="472"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="458"/>
+        <location filename="../viewer/qt_viewer_page.py" line="477"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="478"/>
+        <location filename="../viewer/qt_viewer_page.py" line="497"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="478"/>
+        <location filename="../viewer/qt_viewer_page.py" line="497"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="479"/>
+        <location filename="../viewer/qt_viewer_page.py" line="498"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="479"/>
+        <location filename="../viewer/qt_viewer_page.py" line="498"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="480"/>
+        <location filename="../viewer/qt_viewer_page.py" line="499"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="480"/>
+        <location filename="../viewer/qt_viewer_page.py" line="499"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="536"/>
+        <location filename="../viewer/qt_viewer_page.py" line="555"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="537"/>
+        <location filename="../viewer/qt_viewer_page.py" line="556"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="538"/>
+        <location filename="../viewer/qt_viewer_page.py" line="557"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="539"/>
+        <location filename="../viewer/qt_viewer_page.py" line="558"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="542"/>
+        <location filename="../viewer/qt_viewer_page.py" line="561"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="544"/>
+        <location filename="../viewer/qt_viewer_page.py" line="563"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="545"/>
+        <location filename="../viewer/qt_viewer_page.py" line="564"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

@@ -43,6 +43,8 @@ from ...viewer.measure import (
 from ...viewer.view import fit_scale, fit_step
 
 ZOOM_STEP = 1.25
+LOUPE_PX = 220          # the magnifier's size on screen
+LOUPE_FACTOR = 3.0      # screen pixels per image pixel inside it
 MIN_ZOOM, MAX_ZOOM = 0.1, 40.0
 
 
@@ -86,6 +88,7 @@ class QtImageView(QWidget):
         self._drag_zoom = 1.0
         self._drawing: Measurement | None = None
         self._drag_tool = Tool.WINDOW
+        self.loupe_at: QPointF | None = None   # widget position of the magnifier
         self._value_span = 1000.0
 
     # -- content -------------------------------------------------------------------------
@@ -242,7 +245,44 @@ class QtImageView(QWidget):
         painter.restore()
         self._paint_measurements(painter)
         self._paint_crosshair(painter)
+        self._paint_loupe(painter)
         self._paint_overlay(painter)
+
+    def loupe_pixels(self) -> np.ndarray | None:
+        """The 8-bit full-resolution patch under the magnifier (rows, columns)."""
+        if self.loupe_at is None or self.image is None:
+            return None
+        row, column = self.widget_to_image(self.loupe_at)
+        half = int(LOUPE_PX / LOUPE_FACTOR / 2)
+        rows, columns = self._shape()
+        r0, c0 = max(int(row) - half, 0), max(int(column) - half, 0)
+        r1, c1 = min(int(row) + half, rows), min(int(column) + half, columns)
+        if r1 <= r0 or c1 <= c0:
+            return None
+        if self.image.colour:
+            patch = self.image.display(self.frame)[r0:r1, c0:c1]
+        else:
+            assert self._lut is not None
+            patch = self._lut.apply(self.image.frames[self.frame][r0:r1, c0:c1])
+        return np.ascontiguousarray(255 - patch if self.inverted else patch)
+
+    def _paint_loupe(self, painter: QPainter) -> None:
+        patch = self.loupe_pixels()
+        if patch is None or self.loupe_at is None:
+            return
+        height, width = patch.shape[:2]
+        fmt = QImage.Format.Format_RGB888 if patch.ndim == 3 else \
+            QImage.Format.Format_Grayscale8
+        image = QImage(patch.data, width, height, patch.strides[0], fmt)
+        box = QRectF(self.loupe_at.x() - LOUPE_PX / 2, self.loupe_at.y() - LOUPE_PX / 2,
+                     LOUPE_PX, LOUPE_PX)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawImage(QRectF(box.x(), box.y(), width * LOUPE_FACTOR,
+                                 height * LOUPE_FACTOR), image)
+        painter.setPen(QPen(QColor("#2b6cb0"), 2))
+        painter.drawRect(box)
+        painter.restore()
 
     @staticmethod
     def _draw_arrow(painter: QPainter, tip: QPointF, tail: QPointF) -> None:
@@ -389,6 +429,10 @@ class QtImageView(QWidget):
         if tool is Tool.TEXT:
             self.text_requested.emit(*self.widget_to_image(position))
             return
+        if tool is Tool.MAGNIFY:
+            self.loupe_at = position
+            self.update()
+            return
         if tool in (Tool.LINE, Tool.RECTANGLE, Tool.ELLIPSE, Tool.ARROW, Tool.ANGLE, Tool.COBB):
             point = self.widget_to_image(position)
             if self._drawing is None or self._drawing.tool is not tool:
@@ -413,6 +457,9 @@ class QtImageView(QWidget):
             self.set_zoom(self._drag_zoom * math.pow(1.01, -delta.y()))
         elif tool is Tool.CROSSHAIR:
             self.crosshair_placed.emit(*self.widget_to_image(event.position()))
+        elif tool is Tool.MAGNIFY:
+            self.loupe_at = event.position()
+            self.update()
         elif self._drawing is not None:
             self._drawing.points[-1] = self.widget_to_image(event.position())
             self._drawing.text = self.describe(self._drawing)
@@ -420,6 +467,9 @@ class QtImageView(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag_start = None
+        if self.loupe_at is not None:
+            self.loupe_at = None
+            self.update()
         drawing = self._drawing
         if drawing is None:
             return

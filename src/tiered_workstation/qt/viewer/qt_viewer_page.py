@@ -102,7 +102,8 @@ class QtViewerPage(QWidget):
                       Tool.ZOOM: self.tr("Zoom"), Tool.LINE: self.tr("Length"),
                       Tool.ANGLE: self.tr("Angle"), Tool.COBB: self.tr("Cobb"),
                       Tool.RECTANGLE: self.tr("Rectangle"), Tool.ELLIPSE: self.tr("Ellipse"),
-                      Tool.ARROW: self.tr("Arrow"), Tool.TEXT: self.tr("Text")}
+                      Tool.ARROW: self.tr("Arrow"), Tool.TEXT: self.tr("Text"),
+                      Tool.MAGNIFY: self.tr("Magnifier")}
         self.tool_buttons: dict[Tool, QToolButton] = {}
         for tool, label in tool_names.items():
             button = QToolButton()
@@ -203,6 +204,7 @@ class QtViewerPage(QWidget):
         layout.addLayout(body, 1)
         self.set_layout("1x1")
         for keys, slot in (("PgDown", lambda: self._step(1)), ("PgUp", lambda: self._step(-1)),
+                           ("F11", self.toggle_full_screen),
                            ("I", lambda: self.view.toggle_invert()),
                            ("R", lambda: self.view.rotate(90)),
                            ("F", lambda: self.view.reset_view())):
@@ -249,6 +251,23 @@ class QtViewerPage(QWidget):
         for n, view in enumerate(self.views):
             view.setStyleSheet("border: 2px solid #2b6cb0;" if n == self.active and
                                len([v for v in self.views if v.isVisible()]) > 1 else "")
+
+    def toggle_full_screen(self) -> None:
+        """Only the active viewport, on the whole screen; again to come back."""
+        window = self.window()
+        full = not window.isFullScreen()
+        for n, view in enumerate(self.views):
+            if n != self.active:
+                view.setVisible(not full and n < self._visible_count())
+        self.thumbnails.setVisible(not full)
+        if full:
+            window.showFullScreen()
+        else:
+            window.showNormal()
+
+    def _visible_count(self) -> int:
+        rows, columns = LAYOUTS[self.layout_box.currentData()]
+        return rows * columns
 
     def set_tool(self, tool: Tool) -> None:
         for view in self.views:
