@@ -244,3 +244,16 @@ def test_magnifier_shows_full_resolution_pixels_and_full_screen(qtbot, page, tmp
     page.toggle_full_screen()
     assert not page.window().isFullScreen()
     assert not page.thumbnails.isHidden()
+
+
+def test_a_bad_site_hanging_file_is_said_and_the_shipped_rules_used(qtbot, tmp_path) -> None:
+    own = tmp_path / "hanging_protocols.json"
+    own.write_text('[{"name": "x", "modalities": ["DX"], "layout": "9x9"}]', encoding="utf-8")
+    tasks = TaskRunner()
+    try:
+        viewer = QtViewerPage(tasks, hanging_rules=own)
+        qtbot.addWidget(viewer)
+        assert "hanging protocols were not used" in viewer.message.text()
+        assert viewer.hanging_rules[0].name == "Chest PA + lateral"
+    finally:
+        tasks.shutdown(wait=True)

@@ -143,6 +143,11 @@ class QtMainWindow(QMainWindow):
         self._add_actions()
         self._restore()
 
+    def _site_hanging_rules(self) -> Path | None:
+        """The site's own hanging protocols (DATA_DIR/hanging_protocols.json), if any."""
+        path = self.services.settings.data_dir / "hanging_protocols.json"
+        return path if path.is_file() else None
+
     def _wire_priors(self, viewer: QtViewerPage) -> None:
         services = self.services
         viewer.set_prior_source(
@@ -189,7 +194,8 @@ class QtMainWindow(QMainWindow):
                      lambda caps, role: True),
             PageSpec("viewer", lambda: self.tr("Viewer"),
                      lambda: QtViewerPage(self._tasks,
-                                          annotations=s.settings.data_dir / "annotations"),
+                                          annotations=s.settings.data_dir / "annotations",
+                                          hanging_rules=self._site_hanging_rules()),
                      lambda caps, role: True),
             PageSpec("history", lambda: self.tr("History"),
                      lambda: QtHistoryPage(s, self._tasks), lambda caps, role: True),

@@ -30,6 +30,7 @@ class InstanceRef:
     rows: int
     columns: int
     frames: int
+    view_position: str = ""   # PA, AP, LL… for radiographs
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Series:
     description: str
     number: int | None
     instances: list[InstanceRef] = field(default_factory=list)
+    body_part: str = ""
 
     @property
     def image_count(self) -> int:
@@ -108,13 +110,14 @@ def open_paths(paths: Iterable[str | Path]) -> Opened:
             series = by_uid[uid] = Series(uid, str(ds.get("StudyInstanceUID", "")),
                                           str(ds.get("Modality", "")),
                                           str(ds.get("SeriesDescription", "")),
-                                          _int(ds.get("SeriesNumber")))
+                                          _int(ds.get("SeriesNumber")),
+                                          body_part=str(ds.get("BodyPartExamined", "")))
         position = _floats(ds.get("ImagePositionPatient"), 3)
         series.instances.append(InstanceRef(
             path, str(ds.get("SOPInstanceUID", "")), _int(ds.get("InstanceNumber")),
             position,  # type: ignore[arg-type]
             _floats(ds.get("ImageOrientationPatient"), 6), int(ds.Rows), int(ds.Columns),
-            _int(ds.get("NumberOfFrames")) or 1))
+            _int(ds.get("NumberOfFrames")) or 1, str(ds.get("ViewPosition", "") or "")))
     for series in by_uid.values():
         series.instances = sort_instances(series.instances)
     ordered = sorted(by_uid.values(), key=lambda s: (s.number is None, s.number or 0,

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ...viewer.annotations import load_annotations, save_annotations
 from ...viewer.display import Window
 from ...viewer.frames import DecodedImage
+from ...viewer.hanging import choose, load_rules
 from ...viewer.measure import SpacingSource
 from ...viewer.overlay import corner_texts, modality_presets
 from ...viewer.series import (
@@ -76,10 +77,18 @@ class QtViewerPage(QWidget):
     key_image_saved = Signal(object)   # Path of the PNG
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
-                 annotations: Path | None = None) -> None:
+                 annotations: Path | None = None, hanging_rules: Path | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self.annotations = annotations  # folder of per-study annotation files (None: off)
+        rules_problem = ""
+        try:
+            self.hanging_rules = load_rules(hanging_rules)
+        except (OSError, ValueError) as exc:  # the site's file: say so, use the shipped rules
+            LOGGER.error("hanging protocols in %s not used: %s", hanging_rules, exc)
+            rules_problem = self.tr("The site's hanging protocols were not used: {error}")\
+                .format(error=exc)
+            self.hanging_rules = load_rules()
         self._series: list[Series] = []
         self.views: list[QtImageView] = []
         self.active = 0
@@ -185,6 +194,8 @@ class QtViewerPage(QWidget):
         self.message = QLabel(self.tr("Open DICOM files, a folder or a DICOMDIR, or drop them "
                                       "here."))
         self.message.setObjectName("muted")
+        if rules_problem:
+            self.message.setText(rules_problem)
 
         self.grid_holder = QFrame()
         self.grid_holder.setObjectName("viewerGrid")
@@ -299,22 +310,13 @@ class QtViewerPage(QWidget):
         self.opened.emit(opened)
 
     def hang(self, series: list[Series]) -> None:
-        """Basic hanging protocol: a two-view radiograph side by side, else one viewport."""
-        radiographs = [s for s in series if s.modality in ("DX", "CR")]
-        if len(radiographs) >= 2 or (len(radiographs) == 1 and
-                                     len(radiographs[0].instances) == 2):
-            self.set_layout("1x2")
-            if len(radiographs) >= 2:
-                self.show_series(series.index(radiographs[0]), 0)
-                self.show_series(series.index(radiographs[1]), 1)
-            else:
-                self.show_series(series.index(radiographs[0]), 0, instance=0)
-                self.show_series(series.index(radiographs[0]), 1, instance=1)
-            self.active = 0
-            self._mark_active()
-            return
-        self.set_layout("1x1")
-        self.show_series(0, 0)
+        """Place the study by the first hanging-protocol rule that fits it."""
+        hanging = choose(series, self.hanging_rules)
+        self.set_layout(hanging.layout)
+        for viewport, placement in enumerate(hanging.placements):
+            self.show_series(placement.series, viewport, instance=placement.instance)
+        self.active = 0
+        self._mark_active()
 
     def show_series(self, index: int, viewport: int | None = None, *,
                     instance: int | None = None) -> None:
