@@ -33,8 +33,6 @@ class Tool(StrEnum):
     MAGNIFY = "magnify"       # a loupe at full resolution under the mouse
 
 
-DRAWING_TOOLS = frozenset({Tool.LINE, Tool.ANGLE, Tool.COBB, Tool.RECTANGLE, Tool.ELLIPSE,
-                           Tool.ARROW, Tool.TEXT})
 POINTS_NEEDED = {Tool.LINE: 2, Tool.ANGLE: 3, Tool.COBB: 4, Tool.RECTANGLE: 2,
                  Tool.ELLIPSE: 2, Tool.ARROW: 2, Tool.TEXT: 1}
 

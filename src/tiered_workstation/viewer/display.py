@@ -79,11 +79,6 @@ class PixelModel:
             return self.modality_lut.apply(stored).astype(np.float64)
         return stored.astype(np.float64) * self.slope + self.intercept
 
-    def output_range(self) -> tuple[float, float]:
-        lo, hi = self.stored_range
-        ends = self.rescale(np.array([lo, hi]))
-        return float(ends.min()), float(ends.max())
-
 
 def _lut_table(item: Dataset, signed: bool = False) -> LutTable:
     """A Modality or VOI LUT item: descriptor (entries, first value, bits) and data."""

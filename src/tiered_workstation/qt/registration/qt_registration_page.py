@@ -68,7 +68,6 @@ class QtRegistrationPage(QWidget):
 
     registered = Signal(object)        # Registered
     lookup_finished = Signal(object)   # LookupResult
-    rows_loaded = Signal(list)         # list[DeskRow]
 
     def __init__(self, services: Services, session: Session, tasks: TaskRunner,
                  bridge: QtEventBridge, parent: QWidget | None = None) -> None:
@@ -557,7 +556,6 @@ class QtRegistrationPage(QWidget):
             self._sync_timer.start()
         elif not waiting:
             self._sync_timer.stop()
-        self.rows_loaded.emit(rows)
 
     def _sync_words(self, row: DeskRow) -> tuple[str, str]:
         if row.sync is SyncState.DELIVERED:
@@ -571,6 +569,3 @@ class QtRegistrationPage(QWidget):
     def _on_transition(self, event: Event) -> None:
         if event.payload.get("site_code") == self._services.settings.site.code:
             self.refresh_today()
-
-    def focus_first(self) -> None:
-        self.name.setFocus()

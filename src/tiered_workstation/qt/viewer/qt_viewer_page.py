@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...viewer.annotations import load_annotations, save_annotations
+from ...viewer.annotations import Measurement, load_annotations, save_annotations
 from ...viewer.display import Window
 from ...viewer.frames import DecodedImage
 from ...viewer.hanging import choose, load_rules
@@ -71,7 +71,6 @@ class QtViewerPage(QWidget):
     """Open files or folders; show series side by side; measure."""
 
     opened = Signal(object)        # Opened
-    series_shown = Signal(int)     # index of the viewport that got a series
     problem = Signal(str)
 
     key_image_saved = Signal(object)   # Path of the PNG
@@ -338,7 +337,6 @@ class QtViewerPage(QWidget):
         if viewport == self.active:
             self._fill_presets()
         self._refresh_overlay(view)
-        self.series_shown.emit(viewport)
 
     # -- priors ----------------------------------------------------------------------------
     def set_prior_source(self, find: Callable[[Dataset], list[Any]],
@@ -382,22 +380,32 @@ class QtViewerPage(QWidget):
         return str(view.image.header.get("StudyInstanceUID", "")) if view.image else ""
 
     def _restore_annotations(self, view: QtImageView) -> None:
+        """Read the study's annotations on the file thread; show this image's ones."""
         uid = self._study_uid(view)
         if self.annotations is None or not uid or view.image is None:
             return
-        sop = str(view.image.header.get("SOPInstanceUID", ""))
-        view.measurements = [m for m in load_annotations(self.annotations, uid)
-                             if m.sop_instance_uid == sop]
-        view.update()
+        image = view.image
+        sop = str(image.header.get("SOPInstanceUID", ""))
+
+        def show(items: list[Measurement]) -> None:
+            if view.image is image:  # still the same image when the file was read
+                view.measurements = [m for m in items if m.sop_instance_uid == sop]
+                view.update()
+        self._tasks.db(load_annotations, self.annotations, uid).success(show)
 
     def _save_annotations(self, view: QtImageView) -> None:
+        """Write the study's annotations on the file thread (one thread: in order)."""
         uid = self._study_uid(view)
         if self.annotations is None or not uid or view.image is None:
             return
+        folder = self.annotations
         sop = str(view.image.header.get("SOPInstanceUID", ""))
-        others = [m for m in load_annotations(self.annotations, uid)
-                  if m.sop_instance_uid != sop]
-        save_annotations(self.annotations, uid, others + view.measurements)
+        mine = list(view.measurements)
+
+        def write() -> None:
+            others = [m for m in load_annotations(folder, uid) if m.sop_instance_uid != sop]
+            save_annotations(folder, uid, others + mine)
+        self._tasks.db(write).failure(self._failed)
 
     def _ask_text(self, view: QtImageView, row: float, column: float) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Text note"), self.tr("Note:"))
