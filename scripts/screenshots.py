@@ -24,6 +24,7 @@ from pydicom.uid import generate_uid
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
 
 from tiered_workstation.app.alerts import AlertKind
 from tiered_workstation.app.bootstrap import bootstrap
@@ -44,7 +45,9 @@ from tiered_workstation.qt.viewer.qt_viewer_page import QtViewerPage
 from tiered_workstation.registration.catalogue import load_catalogue
 from tiered_workstation.registration.form import RegistrationForm, check_form
 from tiered_workstation.registration.phonetic import phonetic_name
-from tiered_workstation.storage.enums import Role
+from tiered_workstation.review.consultation import post_message, request_consultation
+from tiered_workstation.storage.enums import ExamState, Role
+from tiered_workstation.storage.exams import Exam
 from tiered_workstation.workflow.actors import Actor
 
 SIZES = ((1440, 900), (1920, 1080))
@@ -92,6 +95,7 @@ def main() -> None:
                                           extra={"peers": PEERS}))
         services = bootstrap(load_settings(config))
         seed_board(services, datetime.now(UTC).replace(microsecond=0))
+        seed_consultation(services)
         community = community_site(Path(tmp))
         session = Session("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
         try:
@@ -321,6 +325,7 @@ def shoot(app: QApplication, services, session: Session, language: str, theme: s
             settle(app, lambda: history.people.count() > 0)
             settle(app, seconds=0.3)
             save(window, out / f"history-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png")
+            shoot_desks(app, station, window, language, out)
             window.show_page("status")
             shoot_problem(app, station, window, language, out)
             admin = station.open_main_window(Session("admin", "系统管理员", "CH01",
@@ -335,6 +340,61 @@ def shoot(app: QApplication, services, session: Session, language: str, theme: s
     finally:
         station.release()
         services.node.stop()
+
+
+def seed_consultation(services) -> None:
+    """One preliminary report of the seeded board goes to the expert group."""
+    reviewer = Actor("rev.chest", Role.REVIEWER, "CH01", "刘主任")
+    expert = Actor("exp.chest", Role.REVIEWER, "CH01", "王教授")
+    with services.database.transaction() as session:
+        exam = session.scalar(select(Exam).where(Exam.state == ExamState.PRELIMINARY)
+                              .order_by(Exam.id))
+        if exam is None:
+            return
+        request_consultation(session, services.workflow, exam, reviewer,
+                             "右肺门区结节影：肿大淋巴结还是肿块？请专家组会诊。")
+        post_message(session, exam, expert, "倾向肿大淋巴结，边界清楚，建议胸部增强CT进一步检查。")
+
+
+def shoot_desks(app: QApplication, station: QtWorkstation, window, language: str,
+                out: Path) -> None:
+    size = f"{SIZES[0][0]}x{SIZES[0][1]}"
+    window.show_page("reading")
+    reading = window.pages["reading"]
+    settle(app, lambda: reading.table.rowCount() > 0)
+    reading.table.selectRow(0)
+    settle(app, lambda: reading.view is not None)
+    settle(app, seconds=0.3)
+    save(window, out / f"reading-editor-{language}-{size}.png")
+    reading.tabs.setCurrentIndex(1)
+    settle(app, seconds=0.2)
+    save(window, out / f"reading-diff-{language}-{size}.png")
+    reading.scope.setCurrentIndex(1)  # in consultation
+    settle(app, lambda: reading.table.rowCount() > 0, seconds=3)
+    if reading.table.rowCount():
+        reading.table.selectRow(0)
+        settle(app, seconds=0.5)
+        reading.tabs.setCurrentIndex(2)
+        settle(app, seconds=0.2)
+        save(window, out / f"reading-consultation-{language}-{size}.png")
+    reading.tabs.setCurrentIndex(0)
+    window.show_page("tat")
+    settle(app, lambda: window.pages["tat"].summary is not None)
+    settle(app, seconds=0.3)
+    save(window, out / f"tat-{language}-{size}.png")
+    triage = station.open_main_window(Session("triage", "赵分诊", "CH01", (Role.TRIAGE,),
+                                              Role.TRIAGE))
+    triage.resize(*SIZES[0])
+    triage.show_page("triage")
+    triage.show()
+    page = triage.pages["triage"]
+    settle(app, lambda: page.table.rowCount() > 0, seconds=3)
+    settle(app, seconds=0.5)
+    save(triage, out / f"triage-{language}-{size}.png")
+    triage.close()
+    window.show_page("reports")
+    settle(app, lambda: window.pages["reports"].table.rowCount() > 0, seconds=3)
+    save(window, out / f"reports-{language}-{size}.png")
 
 
 if __name__ == "__main__":

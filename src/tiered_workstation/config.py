@@ -150,6 +150,18 @@ class CharsetSettings:
 class WorkflowSettings:
     tat_target_minutes: int = 30
     default_reading_mode: str = "center-full"
+    # a community whose own reading queue is longer than this registers new exams
+    # as center-full (the overload mode); 0 turns the rule off
+    overload_threshold: int = 0
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """How signed reports reach paper at this site."""
+
+    auto_print: bool = True  # a signed report arriving here prints by itself
+    printer: str = ""  # a CUPS queue name; "" = the PDF folder DATA_DIR/prints only
+    paper: str = "A4"  # A4 | A5
 
 
 @dataclass(frozen=True)
@@ -215,6 +227,7 @@ class Settings:
     workflow: WorkflowSettings = field(default_factory=WorkflowSettings)
     gui: GuiSettings = field(default_factory=GuiSettings)
     alerts: AlertSettings = field(default_factory=AlertSettings)
+    printing: PrintSettings = field(default_factory=PrintSettings)
     uid_root: str = "2.25"
     peers: tuple[PeerNode, ...] = ()
     schema_version: int = SCHEMA_VERSION
@@ -377,8 +390,18 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
         default_reading_mode=wf_t.choice("default_reading_mode",
                                          ["center-full", "community-prelim"],
                                          default="center-full"),
+        overload_threshold=wf_t.integer("overload_threshold", default=0, minimum=0,
+                                        maximum=10000),
     )
     wf_t.done()
+
+    pr_t = root.table("printing", optional=True)
+    printing = PrintSettings(
+        auto_print=pr_t.boolean("auto_print", default=True),
+        printer=pr_t.string("printer", default=""),
+        paper=pr_t.choice("paper", ["A4", "A5"], default="A4"),
+    )
+    pr_t.done()
 
     gui_t = root.table("gui", optional=True)
     gui = GuiSettings(embed_node=gui_t.boolean("embed_node", default=True),
@@ -419,7 +442,7 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
     return Settings(site=site, data_dir=data_dir, archive_dir=archive_dir,
                     database_url=database_url, dicom=dicom, api=api, sync=sync,
                     forward=forward, charset=charset, workflow=workflow, gui=gui,
-                    alerts=alerts, uid_root=uid_root,
+                    alerts=alerts, printing=printing, uid_root=uid_root,
                     peers=peers,
                     schema_version=SCHEMA_VERSION, source=source)
 

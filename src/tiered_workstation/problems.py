@@ -27,6 +27,7 @@ class ProblemKind(StrEnum):
     FORWARD_FAILED = "forward_failed"              # images could not be sent to the center
     FEED_FAILED = "feed_failed"                    # a feed event could not be applied here
     PRINT_FAILED = "print_failed"                  # a report could not be printed
+    SIGNATURE_FAILED = "signature_failed"          # a report's signature does not verify
 
 
 def problem(kind: ProblemKind, **facts: Any) -> dict[str, Any]:

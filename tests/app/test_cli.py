@@ -73,6 +73,17 @@ def test_user_add_list_verify_passwd(center: Path) -> None:
     assert changed.returncode == 0
     assert tw(*cfg, "user", "verify", "rev.chest", "--password-stdin",
               stdin="Other-Pass-7\n").returncode == 0
+    # a signing key, locked with the reviewer's password, certified by the CA
+    ca = center.parent / "ca"
+    assert tw("pki", "init-ca", "--dir", str(ca)).returncode == 0
+    wrong = tw(*cfg, "user", "enroll-signer", "rev.chest", "--ca-dir", str(ca),
+               "--password-stdin", stdin="Chest-Reader-9\n")
+    assert wrong.returncode == 1
+    assert "not this user's login password" in wrong.stderr
+    enrolled = tw(*cfg, "user", "enroll-signer", "rev.chest", "--ca-dir", str(ca),
+                  "--password-stdin", stdin="Other-Pass-7\n")
+    assert enrolled.returncode == 0, enrolled.stderr
+    assert "can sign reports" in enrolled.stdout
     weak = tw(*cfg, "user", "add", "x.y", "--role", "technician", "--password-stdin",
               stdin="short\n")
     assert weak.returncode == 1

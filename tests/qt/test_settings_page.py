@@ -39,6 +39,9 @@ def test_saved_settings_read_back_from_the_file(qtbot, workstation, tmp_path) ->
     page.volume.setValue(40)
     page.peers.cellWidget(0, 4).setCurrentIndex(page.peers.cellWidget(0, 4).findData("GB18030"))
     page.language.setCurrentIndex(page.language.findData("zh_CN"))
+    page.auto_print.setChecked(False)
+    page.paper.setCurrentIndex(page.paper.findData("A5"))
+    page.overload.setValue(12)
     with qtbot.waitSignal(page.saved, timeout=5000):
         page.save_button.click()
     again = load_settings(path)
@@ -48,10 +51,14 @@ def test_saved_settings_read_back_from_the_file(qtbot, workstation, tmp_path) ->
     assert again.peer("DR01").charset == "GB18030"
     assert again.peer("DR01").host == "192.168.1.20"
     assert again.gui.language == "zh_CN"
+    assert (again.printing.auto_print, again.printing.paper) == (False, "A5")
+    assert again.workflow.overload_threshold == 12
     assert page.message.text().startswith("Saved to ")
     reopened = page_for(qtbot, workstation, path, Role.ADMIN, tmp_path)
     assert reopened.dicom_port.value() == 11300
     assert reopened.quiet.isChecked()
+    assert not reopened.auto_print.isChecked()
+    assert reopened.overload.value() == 12
 
 
 def test_a_wrong_value_is_named_and_nothing_is_written(qtbot, workstation, tmp_path) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from dicom.conftest import free_port
 from tiered_workstation.app.bootstrap import Services, bootstrap
@@ -17,7 +18,14 @@ from tiered_workstation.app.site_setup import ensure_site_rows
 from tiered_workstation.config import parse_settings
 from tiered_workstation.security import pki
 from tiered_workstation.security.tls import client_context
+from tiered_workstation.storage.enums import Role
+from tiered_workstation.storage.sites import User
 from tiered_workstation.sync.client import SyncClient
+from tiered_workstation.workflow.accounts import add_user
+from tiered_workstation.workflow.actors import Actor
+from tiered_workstation.workflow.signing import enroll_signer
+
+SIGNER_PASSWORD = "review-sign-2026"
 
 
 @dataclass
@@ -39,6 +47,16 @@ class Consortium:
 
     def client_for(self, site: str) -> SyncClient:
         return SyncClient(self.url, context=self.context_for(site), timeout=10)
+
+    def enroll_reviewer(self, username: str = "rev.chest", name: str = "刘主任") -> str:
+        """A center reviewer with a certified signing key; returns their password."""
+        admin = Actor.system("CH01", "test-setup")
+        with self.center.database.transaction() as session:
+            if session.scalar(select(User).where(User.username == username)) is None:
+                add_user(session, admin, username=username, display_name=name,
+                         password=SIGNER_PASSWORD, roles=[Role.REVIEWER], site_code="CH01")
+            enroll_signer(session, admin, username, SIGNER_PASSWORD, self.ca_dir)
+        return SIGNER_PASSWORD
 
 
 def site_settings(root: Path, template: Path, ca_dir: Path, code: str, mode: str,

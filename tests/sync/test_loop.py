@@ -13,17 +13,18 @@ from PIL import Image
 from sqlalchemy import select
 
 from support import id_card
-from sync.conftest import Consortium
+from sync.conftest import SIGNER_PASSWORD, Consortium
 from tiered_workstation.app.bootstrap import Services
 from tiered_workstation.registration.identity import OrderInput, PatientInput
 from tiered_workstation.registration.service import RegistrationPolicy, register_exam
+from tiered_workstation.review.signoff import sign_report
 from tiered_workstation.review.submit import submit_preliminary
 from tiered_workstation.storage.enums import ExamState, ReadingMode, Role, Sex, VersionKind
 from tiered_workstation.storage.exams import Exam, RequisitionAttachment
 from tiered_workstation.storage.messaging import OutboxMessage
 from tiered_workstation.storage.reports import Assignment, Report
 from tiered_workstation.workflow.actors import Actor
-from tiered_workstation.workflow.reports import save_version
+from tiered_workstation.workflow.signing import check_version
 from tiered_workstation.workflow.transitions import Action
 
 COMMUNITY_TECH = Actor("tech.cm01", Role.TECHNICIAN, "CM01", "王技师")
@@ -83,12 +84,12 @@ def assign(center: Services, accession: str) -> None:
         center.workflow.apply(session, exam, Action.ASSIGN, TRIAGE, note="chest group")
 
 
-def sign(center: Services, accession: str, findings: str, impression: str) -> None:
+def sign(center: Services, accession: str, findings: str, impression: str,
+         password: str = SIGNER_PASSWORD) -> None:
     with center.database.transaction() as session:
         exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
-        save_version(session, exam, REVIEWER, findings=findings, impression=impression,
-                     kind=VersionKind.FINAL)
-        center.workflow.apply(session, exam, Action.SIGN, REVIEWER)
+        sign_report(session, center.workflow, exam, REVIEWER, password=password,
+                    findings=findings, impression=impression)
 
 
 def final_text(services: Services, accession: str) -> tuple[str, str] | None:
@@ -103,6 +104,7 @@ def final_text(services: Services, accession: str) -> tuple[str, str] | None:
 
 def test_the_loop_between_two_sites(consortium: Consortium) -> None:
     center, community = consortium.center, consortium.community
+    consortium.enroll_reviewer()
     scan = jpeg_bytes()
     national_id = id_card(1, 7)
     zhang = PatientInput("张三", Sex.MALE, "Zhang^San", date(1961, 1, 8),
@@ -156,6 +158,14 @@ def test_the_loop_between_two_sites(consortium: Consortium) -> None:
                lambda: final_text(community, first) is not None)
     assert state_at(community, first) is ExamState.FINAL
     assert final_text(community, first) == (findings, "心肺未见异常。")
+    # the signature and the signer's certificate travelled with it, and verify there
+    ca = community.settings.dicom.tls.ca_certificates.read_bytes()
+    with community.database.session() as session:
+        exam = session.scalar(select(Exam).where(Exam.accession_number == first))
+        final = session.scalar(select(Report).where(Report.exam_id == exam.id)).latest
+        check = check_version(exam, final, ca)
+        assert check.valid, check.reason
+        assert check.signer == "刘主任"
 
     # community-prelim: the community doctor writes, the center sees the text
     prelim = "右下肺见斑片状模糊影。"

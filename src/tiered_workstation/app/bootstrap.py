@@ -130,7 +130,8 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
         clock=clock)
     registration = RegistrationPolicy(
         site_code=site.code, timezone=site.tz, uid_root=settings.uid_root,
-        default_reading_mode=ReadingMode(settings.workflow.default_reading_mode))
+        default_reading_mode=ReadingMode(settings.workflow.default_reading_mode),
+        overload_threshold=settings.workflow.overload_threshold)
     archive = DicomArchive(settings.archive_dir)
     node = DicomNode(settings, database, workflow, archive)
     sync = SiteSync(settings, database, workflow, bus, sealer_for(settings))

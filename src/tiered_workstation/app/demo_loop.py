@@ -29,17 +29,18 @@ from ..config import DEFAULT_CONFIG_NAME, SiteMode, load_settings
 from ..dicom.scu import Target
 from ..registration.identity import OrderInput, PatientInput, national_id_check_char
 from ..registration.service import register_exam
+from ..review.signoff import sign_report
 from ..review.submit import submit_preliminary
 from ..security import pki
 from ..simulator.modality import ModalitySimulator, SimulatorOptions
 from ..storage.base import utcnow
-from ..storage.enums import ExamState, ReadingMode, Role, Sex, VersionKind
+from ..storage.enums import ExamState, ReadingMode, Role, Sex
 from ..storage.exams import Exam
 from ..storage.reports import Assignment
 from ..storage.sites import User
 from ..workflow.accounts import actor_for, add_user
 from ..workflow.actors import Actor
-from ..workflow.reports import save_version
+from ..workflow.signing import enroll_signer
 from ..workflow.transitions import Action
 from .bootstrap import Services, bootstrap
 from .site_setup import InitRequest, add_site, init_site
@@ -104,38 +105,49 @@ def _fresh(folder: Path) -> None:
 
 def create_sites(root: Path, database_url: str | None = None) -> tuple[Path, Path]:
     """CA, certificates and the two sites' configuration and databases."""
+    center, communities = create_consortium(
+        root, ((COMMUNITY, "社区一卫生服务中心 Community 1"),), database_url)
+    return center, communities[0]
+
+
+def create_consortium(root: Path, communities: tuple[tuple[str, str], ...],
+                      database_url: str | None = None) -> tuple[Path, list[Path]]:
+    """CA, certificates, configuration and databases of the center and ``communities``
+    (code, name) on loopback; returns the site.toml paths."""
     _fresh(root)
     ca = root / "consortium-ca"
     pki.init_ca(ca)
-    ports = {name: _free_port() for name in ("ch", "ch_tls", "api", "cm", "cm_tls")}
+    api = _free_port()
+    ports = {code: (_free_port(), _free_port()) for code in (CENTER, *(c for c, _ in communities))}
+    sites = ((CENTER, "center", "市中心医院 City Center Hospital"),
+             *((code, "community", name) for code, name in communities))
     configs = []
-    for code, mode, name in ((CENTER, "center", "市中心医院 City Center Hospital"),
-                             (COMMUNITY, "community", "社区一卫生服务中心 Community 1")):
+    for code, mode, name in sites:
         folder = root / code.lower()
         tls = pki.issue_site(ca, code, folder / "tls")
-        tls_table = {"port": ports["ch_tls" if code == CENTER else "cm_tls"],
+        tls_table = {"port": ports[code][1],
                      "certificate": str(tls.certificate), "private_key": str(tls.private_key),
                      "ca_certificates": str(tls.ca_certificate), "crl": str(tls.crl)}
         if mode == "center":
-            peers = [{"ae_title": "CM01_PACS", "host": "127.0.0.1", "port": ports["cm_tls"],
-                      "kind": "node", "site": COMMUNITY, "tls": True}]
+            peers = [{"ae_title": f"{c}_PACS", "host": "127.0.0.1", "port": ports[c][1],
+                      "kind": "node", "site": c, "tls": True} for c, _ in communities]
             extra: dict[str, object] = {"peers": peers, "dicom": {"tls": tls_table}}
         else:
-            peers = [{"ae_title": "CH01_PACS", "host": "127.0.0.1", "port": ports["ch_tls"],
-                      "kind": "node", "site": CENTER, "tls": True},
+            peers = [{"ae_title": f"{CENTER}_PACS", "host": "127.0.0.1",
+                      "port": ports[CENTER][1], "kind": "node", "site": CENTER, "tls": True},
                      {"ae_title": "DR01", "host": "127.0.0.1", "port": 104,
                       "kind": "modality", "charset": "GB18030"}]
             extra = {"peers": peers, "dicom": {"tls": tls_table},
-                     "sync": {"center_url": f"https://127.0.0.1:{ports['api']}",
+                     "sync": {"center_url": f"https://127.0.0.1:{api}",
                               "retry_max_seconds": 5},
                      "forward": {"settle_seconds": 1}}
         _, config = init_site(InitRequest(
             mode=mode, site_code=code, data_dir=folder, name=name,
             center=CENTER if mode == "community" else None,
-            dicom_port=ports["ch" if code == CENTER else "cm"], api_port=ports["api"],
+            dicom_port=ports[code][0], api_port=api,
             database_url=database_url if code == CENTER else None, extra=extra))
         configs.append(config)
-    return configs[0], configs[1]
+    return configs[0], configs[1:]
 
 
 def _add_people(services: Services, users: tuple, out: Callable[[str], None]) -> None:
@@ -150,6 +162,15 @@ def _add_people(services: Services, users: tuple, out: Callable[[str], None]) ->
                      password=DEMO_PASSWORD, roles=roles, site_code=site, groups=groups)
     out(f"  {site} users (password {DEMO_PASSWORD}): " + ", ".join(
         f"{u} ({'/'.join(r.value for r in roles)})" for u, _, roles, _ in users))
+
+
+def _enroll_signers(center: Services, ca: Path, out: Callable[[str], None]) -> None:
+    admin = Actor.system(CENTER, "demo-setup")
+    reviewers = [u for u, _, roles, _ in CENTER_USERS if Role.REVIEWER in roles]
+    with center.database.transaction() as session:
+        for username in reviewers:
+            enroll_signer(session, admin, username, DEMO_PASSWORD, ca)
+    out(f"  signing keys (Ed25519, certified by the consortium CA): {', '.join(reviewers)}")
 
 
 def _actor(services: Services, username: str, role: Role) -> Actor:
@@ -200,6 +221,7 @@ def run_loop_demo(root: Path, out: Callable[[str], None], *, image_size: int = 3
             f"machine, in {root}")
         _add_people(center, CENTER_USERS, out)
         _add_people(community, COMMUNITY_USERS, out)
+        _enroll_signers(center, root / "consortium-ca", out)
         center.start(long_poll_seconds=1)
         community.start(long_poll_seconds=1)
         c, m = center.settings, community.settings
@@ -293,12 +315,9 @@ def _order(mode: ReadingMode) -> OrderInput:
 def _review_and_sign(center: Services, accession: str, reviewer: Actor, findings: str,
                      impression: str) -> None:
     with center.database.transaction() as session:
-        exam = _exam(session, accession)
-        save_version(session, exam, reviewer, findings=findings, impression=impression,
-                     kind=VersionKind.REVIEW, comment="审核修改")
-        save_version(session, exam, reviewer, findings=findings, impression=impression,
-                     kind=VersionKind.FINAL)
-        center.workflow.apply(session, exam, Action.SIGN, reviewer)
+        sign_report(session, center.workflow, _exam(session, accession), reviewer,
+                    password=DEMO_PASSWORD, findings=findings, impression=impression,
+                    comment="审核修改")
 
 
 def _exam(session, accession: str) -> Exam:

@@ -26,6 +26,7 @@ from .users import (
     cmd_user_add,
     cmd_user_disable,
     cmd_user_enable,
+    cmd_user_enroll_signer,
     cmd_user_list,
     cmd_user_passwd,
     cmd_user_verify,
@@ -136,6 +137,16 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("username")
     verify.add_argument("--password-stdin", action="store_true")
     verify.set_defaults(func=cmd_user_verify)
+    signer = user.add_parser("enroll-signer",
+                             help="give a reviewer an Ed25519 report-signing key certified "
+                                  "by the consortium CA (the key is locked with their "
+                                  "password)")
+    signer.add_argument("username")
+    signer.add_argument("--ca-dir", type=Path, required=True,
+                        help="the consortium CA folder ('tiered-ws pki init-ca')")
+    signer.add_argument("--password-stdin", action="store_true",
+                        help="read the reviewer's login password from standard input")
+    signer.set_defaults(func=cmd_user_enroll_signer)
 
     synth = sub.add_parser("synth", help="write realistic synthetic images (and send them)")
     synth.add_argument("kind", choices=["dx", "ct"])

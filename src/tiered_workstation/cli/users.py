@@ -1,4 +1,4 @@
-"""User account commands: add, list, passwd, verify, disable, enable."""
+"""User account commands: add, list, passwd, verify, disable, enable, enroll-signer."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import sys
 
 from ..app.bootstrap import Services, open_site
 from ..app.text_columns import pad
+from ..security.pki import PkiError
+from ..security.signatures import SigningError, short_fingerprint
 from ..storage.enums import Role
 from ..workflow.accounts import (
     AuthenticationError,
@@ -18,6 +20,7 @@ from ..workflow.accounts import (
     set_password,
 )
 from ..workflow.actors import Actor
+from ..workflow.signing import enroll_signer
 from .exits import EXIT_FAILED, err
 
 
@@ -94,4 +97,20 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
     with open_site(args.config) as services, services.database.transaction() as session:
         set_active(session, _cli_actor(services), args.username, active)
     print(f"{args.username} {'enabled' if active else 'disabled'}.")
+    return 0
+
+
+def cmd_user_enroll_signer(args: argparse.Namespace) -> int:
+    with open_site(args.config) as services:
+        password = _read_password(args, confirm=False)
+        try:
+            with services.database.transaction() as session:
+                key = enroll_signer(session, _cli_actor(services), args.username, password,
+                                    args.ca_dir)
+                fingerprint = key.fingerprint
+        except (SigningError, PkiError) as exc:
+            err(str(exc))
+            return EXIT_FAILED
+    print(f"{args.username} can sign reports; certificate fingerprint "
+          f"{short_fingerprint(fingerprint)} …")
     return 0

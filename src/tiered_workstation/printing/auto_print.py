@@ -1,10 +1,11 @@
-"""Unattended printing at the community: a signed report prints itself.
+"""Unattended printing at the community: a signed report prints itself, once.
 
 When an exam of this site reaches ``final`` (a signed report arrived with the
-center's feed), the report is written as a PDF into the site's ``prints``
-folder — the hand-over point to the printer — a print job records it, and the
-exam moves to ``printed``; that transition travels back to the center as the
-print acknowledgement.
+center's feed), its print job is queued — at most once per signed version —
+and the print queue prints it: the signature is verified, the PDF written into
+``DATA_DIR/prints`` and handed to the chosen printer; the exam moves to
+``printed``, which travels back to the center as the print acknowledgement.
+With auto-print off, jobs are only made by people (Reports page).
 """
 
 from __future__ import annotations
@@ -15,25 +16,18 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..config import Settings
 from ..events import EventBus
 from ..storage.base import utcnow
 from ..storage.database import Database
-from ..storage.enums import ExamState, PrintStatus, VersionKind
+from ..storage.enums import ExamState
 from ..storage.exams import Exam
-from ..storage.reports import PrintJob, Report
-from ..storage.sites import Site
 from ..workers import Worker
-from ..workflow.actors import Actor
 from ..workflow.machine import TRANSITION_TOPIC, ExamWorkflow
-from ..workflow.transitions import Action
-from .simple_report import ReportContent, write_report_pdf
+from .print_queue import PrintOptions, PrintQueue, queue_auto_print
 
 LOGGER = logging.getLogger(__name__)
-
-SEX = {"M": "男", "F": "女", "O": "其他", "U": "未知"}
 
 
 class AutoPrinter:
@@ -41,76 +35,55 @@ class AutoPrinter:
                  bus: EventBus | None = None, clock: Callable[[], datetime] = utcnow):
         self.settings = settings
         self.database = database
-        self.workflow = workflow
-        self.clock = clock
         self.folder = settings.data_dir / "prints"
-        self.printed: list[Path] = []
+        self.auto_print = settings.printing.auto_print
+        self.printer = settings.printing.printer
+        self.paper = settings.printing.paper
+        self.queue = PrintQueue(database, workflow, self.options, clock)
         self.interval = 5.0
         self._worker = Worker("auto-print", self._round)
         self._subscription = bus.subscribe(TRANSITION_TOPIC, self._on_transition) \
             if bus else None
 
+    @property
+    def printed(self) -> list[Path]:
+        return self.queue.printed
+
+    def options(self) -> PrintOptions:
+        tls = self.settings.dicom.tls
+        ca = tls.ca_certificates.read_bytes() if tls and tls.ca_certificates.is_file() \
+            else None
+        return PrintOptions(self.printer, self.paper, self.folder, ca, self.settings.site.tz)
+
     def _on_transition(self, event: object) -> None:
         if getattr(event, "payload", {}).get("to_state") == ExamState.FINAL.value:
             self._worker.wake()
 
-    def print_due(self) -> list[Path]:
-        """Print every signed, unprinted report of this site's exams."""
-        with self.database.session() as session:
-            due = session.scalars(select(Exam.accession_number).where(
-                Exam.state == ExamState.FINAL,
-                Exam.site_code == self.settings.site.code)).all()
-        return [path for accession in due if (path := self.print_one(accession))]
-
-    def print_one(self, accession: str) -> Path | None:
-        actor = Actor.system(self.settings.site.code, "auto-print")
+    def queue_due(self) -> int:
+        """Queue the unattended print of every signed, unprinted report of this site."""
+        if not self.auto_print:
+            return 0
+        queued = 0
         with self.database.transaction() as session:
-            exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
-            if exam is None or exam.state is not ExamState.FINAL:
-                return None
-            content, version_id = self._content(session, exam)
-            if content is None:
-                LOGGER.warning("exam %s is final but has no signed report here yet", accession)
-                return None
-            path = write_report_pdf(content, self.folder / f"{accession}.pdf")
-            now = self.clock()
-            session.add(PrintJob(exam_id=exam.id, report_version_id=version_id,
-                                 printer="PDF", requested_by=actor.username,
-                                 requested_at=now, completed_at=now,
-                                 status=PrintStatus.PRINTED, pdf_path=str(path), attempts=1))
-            self.workflow.apply(session, exam, Action.PRINT, actor,
-                                note=f"unattended print at {exam.site_code}: {path.name}")
-        LOGGER.info("printed %s → %s", accession, path)
-        self.printed.append(path)
-        return path
+            for exam in session.scalars(select(Exam).where(
+                    Exam.state == ExamState.FINAL, Exam.site_code == self.settings.site.code)):
+                if queue_auto_print(session, exam) is not None:
+                    queued += 1
+        return queued
 
-    def _content(self, session: Session, exam: Exam) -> tuple[ReportContent | None, int | None]:
-        report = session.scalar(select(Report).where(Report.exam_id == exam.id))
-        versions = report.versions if report else []
-        finals = [v for v in versions if v.kind is VersionKind.FINAL]
-        if not finals:
-            return None, None
-        final = finals[-1]
-        readers = [v for v in versions if v.kind is VersionKind.PRELIMINARY]
-        center = session.scalar(select(Site).where(Site.code == self.settings.site.center))
-        patient = exam.patient
-        tz = self.settings.site.tz
-        return ReportContent(
-            hospital=self.settings.site.name, center=center.name if center else "",
-            accession_number=exam.accession_number, patient_name=patient.name,
-            sex=SEX.get(patient.sex.value, ""),
-            birth_date=patient.birth_date.isoformat() if patient.birth_date else "",
-            procedure=exam.procedure_description, findings=final.findings,
-            impression=final.impression,
-            reader=(readers[-1].author_name or readers[-1].author_username) if readers else "",
-            reviewer=final.author_name or final.author_username,
-            signed_at=final.created_at.astimezone(tz)), final.id
+    def print_due(self) -> list[Path]:
+        """Queue what is due and print every queued job (tests and the demo call this)."""
+        before = len(self.printed)
+        self.queue_due()
+        self.queue.run_due()
+        return self.printed[before:]
 
     def _round(self) -> float:
         self.print_due()
         return self.interval
 
     def start(self) -> None:
+        self.queue.recover()
         self._worker.start()
 
     def stop(self) -> None:

@@ -34,6 +34,10 @@ from .qt_login import Session
 from .qt_node_page import QtNodePage
 from .qt_settings_page import QtSettingsPage
 from .registration.qt_registration_page import QtRegistrationPage
+from .review.qt_reading_page import QtReadingPage
+from .review.qt_reports_page import QtReportsPage
+from .review.qt_tat_page import QtTatPage
+from .review.qt_triage_page import QtTriagePage
 from .status.qt_status_page import QtStatusPage
 from .tasks import TaskRunner
 from .theme import DARK, LIGHT, apply_theme
@@ -192,6 +196,23 @@ class QtMainWindow(QMainWindow):
                      lambda: QtStatusPage(s.database, s.settings, self._tasks, self._bridge,
                                           reader_name=self.session.display_name),
                      lambda caps, role: True),
+            PageSpec("triage", lambda: self.tr("Triage"),
+                     lambda: QtTriagePage(s, self.session, self._tasks, self._bridge),
+                     lambda caps, role: caps.triages_and_assigns and role in (
+                         Role.TRIAGE, Role.ADMIN)),
+            PageSpec("reading", lambda: self.tr("Reading"),
+                     lambda: QtReadingPage(s, self.session, self._tasks, self._bridge,
+                                           key_images=s.settings.data_dir / "annotations"),
+                     lambda caps, role: role in (Role.ATTENDING, Role.REVIEWER) or (
+                         caps.writes_preliminary_reports and role is Role.COMMUNITY_DOCTOR)),
+            PageSpec("reports", lambda: self.tr("Reports"),
+                     lambda: QtReportsPage(s, self.session, self._tasks, self._bridge),
+                     lambda caps, role: caps.prints_reports and role in (
+                         Role.TECHNICIAN, Role.COMMUNITY_DOCTOR, Role.ADMIN, Role.REVIEWER)),
+            PageSpec("tat", lambda: self.tr("Turnaround"),
+                     lambda: QtTatPage(s, self._tasks, self._bridge),
+                     lambda caps, role: role in (Role.ADMIN, Role.TRIAGE, Role.REVIEWER,
+                                                 Role.COMMUNITY_DOCTOR)),
             PageSpec("viewer", lambda: self.tr("Viewer"),
                      lambda: QtViewerPage(self._tasks,
                                           annotations=s.settings.data_dir / "annotations",

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..app.site_edit import save_settings
 from ..config import KNOWN_CHARSETS, ConfigError, PeerKind, PeerNode, Settings
+from ..printing.printers import system_printers
 from ..storage.enums import Role
 from .alerts import ROUTINE, QtSoundPlayer
 from .labels import peer_kind_label
@@ -156,6 +157,32 @@ class QtSettingsPage(QWidget):
         look.addRow(self.embed_node)
         look.addRow(self.tr("My theme"), self.theme)
 
+        # -- printing and reading ----------------------------------------------------------
+        printing = settings.printing
+        self.printer = QComboBox()
+        self.printer.addItem(self.tr("PDF folder only (no printer)"), "")
+        if printing.printer:
+            self.printer.addItem(printing.printer, printing.printer)
+            self.printer.setCurrentIndex(1)
+        tasks.net(system_printers).success(self._add_printers)
+        self.auto_print = QCheckBox(self.tr("Print signed reports automatically (once each)"))
+        self.auto_print.setChecked(printing.auto_print)
+        self.paper = QComboBox()
+        for size in ("A4", "A5"):
+            self.paper.addItem(size, size)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(printing.paper)))
+        self.overload = QSpinBox()
+        self.overload.setRange(0, 1000)
+        self.overload.setSpecialValueText(self.tr("off"))
+        self.overload.setValue(settings.workflow.overload_threshold)
+        self.overload.setToolTip(self.tr("While more of this community's exams wait for its "
+                                         "own doctors, new exams are read at the center."))
+        print_form = QFormLayout()
+        print_form.addRow(self.tr("Printer"), self.printer)
+        print_form.addRow(self.tr("Paper"), self.paper)
+        print_form.addRow(self.auto_print)
+        print_form.addRow(self.tr("Overload: read at the center above"), self.overload)
+
         # -- save --------------------------------------------------------------------------
         self.save_button = QPushButton(self.tr("Save site settings"))
         self.save_button.setObjectName("primary")
@@ -178,8 +205,9 @@ class QtSettingsPage(QWidget):
         devices.addWidget(self.peers, 1)
         devices.addLayout(device_buttons)
         grid.addWidget(card(self.tr("DICOM devices and nodes"), devices, stretch_first=True),
-                       1, 0)
+                       1, 0, 2, 1)
         grid.addWidget(card(self.tr("Language and look"), look), 1, 1)
+        grid.addWidget(card(self.tr("Printing and reading"), print_form), 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(1, 1)
@@ -193,6 +221,7 @@ class QtSettingsPage(QWidget):
                            self.center_url, self.peers, *self._device_buttons, self.sound,
                            self.volume, self.quiet, self.quiet_start, self.quiet_end,
                            self.speech, self.repeat, self.language, self.embed_node,
+                           self.printer, self.auto_print, self.paper, self.overload,
                            self.save_button):
                 widget.setEnabled(False)
 
@@ -266,7 +295,17 @@ class QtSettingsPage(QWidget):
                 quiet_end=self.quiet_end.time().toString("HH:mm") if quiet else ""),
             gui=dataclasses.replace(s.gui, language=self.language.currentData(),
                                     embed_node=self.embed_node.isChecked()),
+            printing=dataclasses.replace(s.printing, printer=self.printer.currentData(),
+                                         auto_print=self.auto_print.isChecked(),
+                                         paper=self.paper.currentData()),
+            workflow=dataclasses.replace(s.workflow,
+                                         overload_threshold=self.overload.value()),
             peers=self._peers_from_table())
+
+    def _add_printers(self, names: list[str]) -> None:
+        for name in names:
+            if self.printer.findData(name) < 0:
+                self.printer.addItem(name, name)
 
     # -- actions -------------------------------------------------------------------------
     def save(self) -> None:

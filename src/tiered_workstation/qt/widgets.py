@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def card(title: str, *parts: QWidget | QLayout, stretch_first: bool = False) -> QFrame:
@@ -26,3 +35,18 @@ def card(title: str, *parts: QWidget | QLayout, stretch_first: bool = False) -> 
     if not stretch_first:
         layout.addStretch(1)
     return frame
+
+
+def row_table(headers: list[str], stretch: int) -> QTableWidget:
+    """A read-only table of rows picked one at a time, column ``stretch`` taking the width."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table

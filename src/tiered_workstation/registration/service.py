@@ -18,6 +18,7 @@ from ..storage.exams import Exam
 from ..storage.patients import Patient, PatientIdentifier
 from ..sync.outbox import queue_requisitions
 from ..workflow.actors import Actor
+from ..workflow.assignment import reading_mode_for
 from ..workflow.identifiers import new_uid, next_accession_number
 from ..workflow.machine import Changes, ExamWorkflow
 from ..workflow.requisitions import attach_requisition
@@ -40,6 +41,7 @@ class RegistrationPolicy:
     timezone: ZoneInfo
     uid_root: str = "2.25"
     default_reading_mode: ReadingMode = ReadingMode.CENTER_FULL
+    overload_threshold: int = 0  # see workflow.assignment.reading_mode_for
 
 
 def find_or_create_patient(session: Session, data: PatientInput, issuer: str) -> Patient:
@@ -83,6 +85,9 @@ def register_exam(session: Session, workflow: ExamWorkflow, policy: Registration
     transaction (``Database.transaction``).
     """
     when = at or workflow.clock()
+    mode = reading_mode_for(session, policy.site_code,
+                            order.reading_mode or policy.default_reading_mode,
+                            policy.overload_threshold)
     patient = find_or_create_patient(session, patient_data, policy.site_code)
     local_day = when.astimezone(policy.timezone).date()
     exam = Exam(
@@ -95,13 +100,15 @@ def register_exam(session: Session, workflow: ExamWorkflow, policy: Registration
         modality=order.modality,
         body_part=order.body_part,
         priority=order.priority,
-        reading_mode=order.reading_mode or policy.default_reading_mode,
+        reading_mode=mode.mode,
         scheduled_station_ae=order.scheduled_station_ae,
         referring_physician=order.referring_physician,
         clinical_info=order.clinical_info,
         patient_age=order.patient_age,
     )
-    changes = workflow.open_exam(session, exam, actor, at=when)
+    note = (f"overload: {mode.queue} exams wait for reading here, read at the center"
+            if mode.overloaded else "")
+    changes = workflow.open_exam(session, exam, actor, at=when, note=note)
     if requisitions:
         if store is None:
             raise ValueError("requisition scans need a RequisitionStore")

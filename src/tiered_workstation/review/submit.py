@@ -18,6 +18,7 @@ from ..workflow.actors import Actor
 from ..workflow.machine import Changes, ExamWorkflow
 from ..workflow.reports import save_version
 from ..workflow.transitions import Action
+from .drafts import discard_draft
 
 
 def submit_preliminary(session: Session, workflow: ExamWorkflow, exam: Exam, actor: Actor, *,
@@ -28,4 +29,5 @@ def submit_preliminary(session: Session, workflow: ExamWorkflow, exam: Exam, act
     destination = workflow.destination_for(exam)
     if destination and not workflow.site.is_center:
         queue_preliminary_report(session, exam, version, sealer, destination)
+    discard_draft(session, exam.id, actor.username)
     return workflow.apply(session, exam, Action.SUBMIT_PRELIMINARY, actor)

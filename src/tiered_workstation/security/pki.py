@@ -23,7 +23,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 ORGANIZATION = "Tiered Workstation consortium"
@@ -194,6 +194,39 @@ def issue_site(ca_folder: Path, site_code: str, out_folder: Path, *,
     return files
 
 
+def issue_signer(ca_folder: Path, username: str, display_name: str,
+                 public_key: ed25519.Ed25519PublicKey, *, days: int = SITE_DAYS,
+                 now: datetime | None = None) -> str:
+    """Certify a reviewer's report-signing key (Ed25519); returns the certificate PEM.
+
+    The subject's common name is the display name (what reports print), with the
+    username as the user ID attribute; key usage is non-repudiation only."""
+    ca_key, ca_cert = _load_ca(ca_folder)
+    now = now or datetime.now(UTC)
+    not_after = min(now + timedelta(days=days), ca_cert.not_valid_after_utc)
+    serial = x509.random_serial_number()
+    subject = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORGANIZATION),
+                         x509.NameAttribute(NameOID.USER_ID, username),
+                         x509.NameAttribute(NameOID.COMMON_NAME, display_name or username)])
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(ca_cert.subject)
+            .public_key(public_key).serial_number(serial)
+            .not_valid_before(now - timedelta(minutes=5)).not_valid_after(not_after)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=True,
+                                         key_encipherment=False, data_encipherment=False,
+                                         key_agreement=False, key_cert_sign=False,
+                                         crl_sign=False, encipher_only=False,
+                                         decipher_only=False), critical=True)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    index = _index(ca_folder)
+    index.append({"serial": str(serial), "signer": username,
+                  "not_after": not_after.isoformat(), "revoked_at": None})
+    _write(ca_folder / INDEX, json.dumps(index, indent=1).encode(), 0o600)
+    return _cert_pem(cert).decode("ascii")
+
+
 def revoke_site(ca_folder: Path, site_code: str, now: datetime | None = None) -> int:
     """Revoke every certificate issued to ``site_code``; rewrites the CRL.
     Returns how many were revoked (copy crl.pem to the sites that check peers)."""
@@ -202,7 +235,7 @@ def revoke_site(ca_folder: Path, site_code: str, now: datetime | None = None) ->
     index = _index(ca_folder)
     count = 0
     for entry in index:
-        if entry["site"] == site_code and not entry["revoked_at"]:
+        if entry.get("site") == site_code and not entry["revoked_at"]:
             entry["revoked_at"] = now.isoformat()
             count += 1
     if not count:

@@ -6,14 +6,47 @@ from .forwarding import ForwardItem, ForwardJob
 from .imaging import Instance, PerformedProcedureStep, Series, Study
 from .messaging import AuditEvent, InboxMessage, OutboxMessage
 from .patients import Patient, PatientIdentifier
-from .reports import Assignment, ConsultationMessage, PrintJob, Report, ReportVersion
-from .sites import GroupMember, Site, SpecialtyGroup, User, UserRole
+from .reports import (
+    Assignment,
+    AssignmentRule,
+    ConsultationMessage,
+    PrintJob,
+    Report,
+    ReportDraft,
+    ReportImage,
+    ReportVersion,
+)
+from .sites import GroupMember, SigningKey, Site, SpecialtyGroup, User, UserRole
 
 __all__ = [
-    "AccessionCounter", "Assignment", "AuditEvent", "Base", "ConsultationMessage", "Exam",
-    "ExamTransition", "ForwardItem", "ForwardJob", "GroupMember", "InboxMessage", "Instance",
-    "OutboxMessage", "Patient",
-    "PatientIdentifier", "PerformedProcedureStep", "PrintJob", "Report", "ReportVersion",
+    "AccessionCounter",
+    "Assignment",
+    "AssignmentRule",
+    "AuditEvent",
+    "Base",
+    "ConsultationMessage",
+    "Exam",
+    "ExamTransition",
+    "ForwardItem",
+    "ForwardJob",
+    "GroupMember",
+    "InboxMessage",
+    "Instance",
+    "OutboxMessage",
+    "Patient",
+    "PatientIdentifier",
+    "PerformedProcedureStep",
+    "PrintJob",
+    "Report",
+    "ReportDraft",
+    "ReportImage",
+    "ReportVersion",
     "RequisitionAttachment",
-    "Series", "Site", "SpecialtyGroup", "Study", "User", "UserRole",
+    "Series",
+    "SigningKey",
+    "Site",
+    "SpecialtyGroup",
+    "Study",
+    "User",
+    "UserRole",
 ]

@@ -57,6 +57,60 @@ class ReportVersion(Base):
     signer_certificate: Mapped[str | None] = mapped_column(Text)
 
     report: Mapped[Report] = relationship(back_populates="versions")
+    images: Mapped[list[ReportImage]] = relationship(
+        back_populates="version", order_by="ReportImage.position", cascade="all, delete-orphan",
+        lazy="selectin")
+
+
+class ReportImage(Base):
+    """A key image embedded in a report version (PNG bytes, part of what is signed)."""
+
+    __tablename__ = "report_images"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("report_versions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    caption: Mapped[str] = mapped_column(String(128), default="")
+    media_type: Mapped[str] = mapped_column(String(32), default="image/png")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+    version: Mapped[ReportVersion] = relationship(back_populates="images")
+
+
+class ReportDraft(Base):
+    """Unsubmitted typing, saved every few seconds so a crash loses at most seconds.
+
+    One row per exam and author, overwritten by each autosave and removed when
+    the text becomes a version."""
+
+    __tablename__ = "report_drafts"
+    __table_args__ = (UniqueConstraint("exam_id", "username"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"), index=True)
+    username: Mapped[str] = mapped_column(String(64))
+    findings: Mapped[str] = mapped_column(Text, default="")
+    impression: Mapped[str] = mapped_column(Text, default="")
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AssignmentRule(Base):
+    """Triage rule: exams matching modality / body part / source site go to a group
+    (and, when given and available, a preferred reader). Empty fields match anything;
+    the lowest position that matches wins."""
+
+    __tablename__ = "assignment_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    modality: Mapped[str] = mapped_column(String(16), default="")
+    body_part: Mapped[str] = mapped_column(String(16), default="")
+    source_site: Mapped[str] = mapped_column(String(8), default="")
+    group_code: Mapped[str] = mapped_column(String(16))
+    assignee_username: Mapped[str | None] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Assignment(Base):
@@ -107,3 +161,8 @@ class PrintJob(Base):
     pdf_path: Mapped[str | None] = mapped_column(String(512))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # a reprint is marked "copy" on the page
+    is_copy: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "auto:<version id>" for the unattended print of a version: unique, so that
+    # version prints by itself exactly once whatever restarts happen
+    auto_key: Mapped[str | None] = mapped_column(String(32), unique=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, enum_column, utcnow
@@ -36,6 +36,8 @@ class User(Base):
     site_code: Mapped[str] = mapped_column(ForeignKey("sites.code"))
     password_hash: Mapped[str] = mapped_column(String(256))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # present and reading today (triage proposes only available readers)
+    available: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -83,3 +85,17 @@ class GroupMember(Base):
                                             primary_key=True)
 
     user: Mapped[User] = relationship(back_populates="group_rows")
+
+
+class SigningKey(Base):
+    """A reviewer's Ed25519 report-signing key: the private key encrypted with the
+    user's password (PKCS#8), and the certificate the consortium CA issued for it."""
+
+    __tablename__ = "signing_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    private_key_pem: Mapped[str] = mapped_column(Text)
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

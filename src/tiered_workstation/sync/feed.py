@@ -24,6 +24,7 @@ from ..storage.exams import Exam
 from ..storage.messaging import OutboxMessage
 from ..storage.reports import Report, ReportVersion
 from ..workflow.machine import TRANSITION_TOPIC
+from ..workflow.signing import encode_signature
 from .schemas import Feed, FeedEvent
 
 PAGE = 200
@@ -100,4 +101,5 @@ def _with_report(session: Session, payload: dict[str, Any]) -> dict[str, Any]:
         "kind": version.kind.value, "number": version.number, "findings": version.findings,
         "impression": version.impression, "at": version.created_at.isoformat(),
         "author": {"username": version.author_username, "name": version.author_name,
-                   "role": version.author_role.value, "site": payload["actor"]["site"]}}}
+                   "role": version.author_role.value, "site": payload["actor"]["site"]},
+        **encode_signature(version)}}

@@ -86,7 +86,9 @@ class FeedFollower:
                     inbox.apply_report(session, event.accession_number, ReportIn(
                         message_id=_report_id(event), at=report["at"],
                         author=ActorIn(**report["author"]), findings=report["findings"],
-                        impression=report["impression"]), VersionKind(report["kind"]),
+                        impression=report["impression"], signature=report.get("signature"),
+                        certificate=report.get("certificate"),
+                        images=report.get("images", [])), VersionKind(report["kind"]),
                         self.center, owner_only=False)
                 status = inbox.apply_transition(session, self.workflow, event.accession_number,
                                                 TransitionIn(

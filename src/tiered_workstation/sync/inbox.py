@@ -165,9 +165,17 @@ def apply_report(session: Session, accession_number: str, message: ReportIn,
     if seen(session, message_id):
         return DUPLICATE
     exam = exam_of(session, accession_number, source_site if owner_only else None)
+    try:
+        signature = base64.b64decode(message.signature, validate=True) \
+            if message.signature else None
+        images = [(i.caption, base64.b64decode(i.data_base64, validate=True))
+                  for i in message.images]
+    except (binascii.Error, ValueError):
+        raise ApplyError(422, "report: signature or image is not valid base64") from None
     save_version(session, exam, actor_of(message.author), findings=message.findings,
                  impression=message.impression, kind=kind, at=message.at,
-                 from_other_site=True)
+                 from_other_site=True, signature=signature,
+                 signer_certificate=message.certificate, images=images)
     remember(session, message_id, source_site, f"report.{kind.value}")
     return APPLIED
 

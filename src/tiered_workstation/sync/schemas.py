@@ -83,12 +83,22 @@ class RequisitionsIn(Strict):
     attachments: list[AttachmentIn] = Field(max_length=10)
 
 
+class ReportImageIn(Strict):
+    caption: str = Field(default="", max_length=128)
+    media_type: str = Field(default="image/png", max_length=32)
+    data_base64: Annotated[str, StringConstraints(max_length=MAX_ATTACHMENT_BYTES * 4 // 3 + 4)]
+
+
 class ReportIn(Strict):
     message_id: UUID
     at: datetime
     author: ActorIn
     findings: str = Field(max_length=20000)
     impression: str = Field(max_length=5000)
+    # signed versions (final, addendum): Ed25519 signature (base64), signer certificate
+    signature: str | None = Field(default=None, max_length=200)
+    certificate: str | None = Field(default=None, max_length=8000)
+    images: list[ReportImageIn] = Field(default_factory=list, max_length=12)
 
 
 class Accepted(BaseModel):

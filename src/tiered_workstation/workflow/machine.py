@@ -99,7 +99,7 @@ class ExamWorkflow:
 
     # -- changes ---------------------------------------------------------------------------
     def open_exam(self, session: Session, exam: Exam, actor: Actor,
-                  at: datetime | None = None, send: bool = True) -> Changes:
+                  at: datetime | None = None, send: bool = True, note: str = "") -> Changes:
         """Record a new exam in state ``registered`` (its first timeline entry)."""
         if actor.role not in REGISTER_ROLES:
             allowed = ", ".join(sorted(REGISTER_ROLES))
@@ -111,7 +111,7 @@ class ExamWorkflow:
         exam.registered_by = actor.username
         session.add(exam)
         session.flush()
-        return self._record(session, exam, Action.REGISTER, None, actor, "", when,
+        return self._record(session, exam, Action.REGISTER, None, actor, note, when,
                             extra={"exam": exam_snapshot(exam)}, send=send)
 
     def apply(self, session: Session, exam: Exam, action: Action, actor: Actor, *,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from .actors import Actor
 from .audit import record_audit
 from .errors import WorkflowError
 from .report_diff import ReportDiff, diff_text
+from .signing import add_images
 
 _STATUS_AFTER = {
     VersionKind.PRELIMINARY: ReportStatus.PRELIMINARY,
@@ -30,7 +32,9 @@ def report_of(session: Session, exam: Exam) -> Report | None:
 
 def save_version(session: Session, exam: Exam, actor: Actor, *, findings: str, impression: str,
                  kind: VersionKind, comment: str = "", at: datetime | None = None,
-                 from_other_site: bool = False) -> ReportVersion:
+                 from_other_site: bool = False, signature: bytes | None = None,
+                 signer_certificate: str | None = None,
+                 images: Sequence[tuple[str, bytes]] = ()) -> ReportVersion:
     """Append a new version to the exam's report (creating the report if needed).
 
     Versions are never edited or deleted.  A signed report only takes
@@ -57,7 +61,9 @@ def save_version(session: Session, exam: Exam, actor: Actor, *, findings: str, i
     version = ReportVersion(
         number=len(report.versions) + 1, kind=kind, findings=findings, impression=impression,
         comment=comment, author_username=actor.username, author_name=actor.display_name,
-        author_role=actor.role, created_at=when)
+        author_role=actor.role, created_at=when, signature=signature,
+        signer_certificate=signer_certificate)
+    add_images(version, images)
     report.versions.append(version)
     report.status = _STATUS_AFTER.get(kind, report.status)
     report.updated_at = when

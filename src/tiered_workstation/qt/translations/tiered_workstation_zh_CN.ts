@@ -798,62 +798,82 @@
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="70"/>
+        <location filename="../main_window.py" line="74"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103"/>
+        <location filename="../main_window.py" line="107"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="145"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172"/>
+        <location filename="../main_window.py" line="176"/>
         <source>The images of this exam are not on this site (yet).</source>
         <translation>本院（暂时）没有该检查的图像。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="191"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="199"/>
+        <source>Triage</source>
+        <translation>分诊</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="203"/>
+        <source>Reading</source>
+        <translation>阅片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="208"/>
+        <source>Reports</source>
+        <translation>报告打印</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="212"/>
+        <source>Turnaround</source>
+        <translation>周转时间</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="216"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="221"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="223"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -1121,393 +1141,872 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
 </context>
 <context>
-    <name>QtRegistrationPage</name>
+    <name>QtReadingPage</name>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="92"/>
-        <source>e.g. 张三</source>
-        <translation>例如 张三</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="95"/>
-        <source>filled in from the name; correct if needed</source>
-        <translation>根据姓名自动填写，可修改</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="97"/>
-        <source>Choose…</source>
-        <translation>请选择…</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="98"/>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="99"/>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="100"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="102"/>
-        <source>18 characters; fills birth date and sex</source>
-        <translation>18 位；自动填写出生日期和性别</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="105"/>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日（YYYY-MM-DD）</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="108"/>
-        <source>years, if the birth date is unknown</source>
-        <translation>岁（出生日期不详时填写）</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="111"/>
-        <source>mobile or landline</source>
-        <translation>手机或座机</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="114"/>
-        <source>Unlink</source>
-        <translation>取消关联</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="124"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="125"/>
-        <source>Pinyin</source>
-        <translation>拼音</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="126"/>
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="127"/>
-        <source>ID card number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="128"/>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="129"/>
-        <source>Age</source>
-        <translation>年龄</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="130"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="134"/>
-        <source>Choose the exam…</source>
-        <translation>请选择检查项目…</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="143"/>
-        <source>Center reads and signs</source>
-        <translation>中心阅片并审核</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="145"/>
-        <source>Community writes, center reviews</source>
-        <translation>社区初写，中心审核</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="151"/>
-        <source>Symptoms, question to the radiologist</source>
-        <translation>症状、需放射科回答的问题</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="156"/>
-        <location filename="../registration/qt_registration_page.py" line="203"/>
-        <location filename="../registration/qt_registration_page.py" line="221"/>
-        <source>Exam</source>
-        <translation>检查项目</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="157"/>
-        <location filename="../registration/qt_registration_page.py" line="204"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="158"/>
-        <source>Reading</source>
-        <translation>阅片方式</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="159"/>
-        <source>Referring doctor</source>
-        <translation>申请医生</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="160"/>
-        <source>Clinical information</source>
-        <translation>临床资料</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="163"/>
-        <source>Register  (Ctrl+Enter)</source>
-        <translation>登记  (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="166"/>
-        <source>New patient</source>
-        <translation>新患者</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="188"/>
-        <source>Use this patient</source>
-        <translation>使用此患者</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="203"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="203"/>
-        <source>Accession</source>
-        <translation>检查号</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="203"/>
-        <location filename="../registration/qt_registration_page.py" line="220"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="204"/>
-        <source>Station</source>
-        <translation>设备</translation>
+        <location filename="../review/qt_reading_page.py" line="89"/>
+        <source>Exam</source>
+        <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="204"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
+        <source>Site</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="90"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="204"/>
+        <location filename="../review/qt_reading_page.py" line="90"/>
+        <source>Reader</source>
+        <translation>阅片医生</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="102"/>
+        <source>Choose an exam from the list.</source>
+        <translation>请从左侧列表选择检查。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="109"/>
+        <source>Findings (影像所见)</source>
+        <translation>影像所见</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="111"/>
+        <source>Impression (诊断意见)</source>
+        <translation>诊断意见</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="118"/>
+        <source>Insert template</source>
+        <translation>插入模板</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="125"/>
+        <source>Submit preliminary</source>
+        <translation>提交初步报告</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="128"/>
+        <location filename="../review/qt_reading_page.py" line="412"/>
+        <source>Return for revision</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="130"/>
+        <location filename="../review/qt_reading_page.py" line="419"/>
+        <source>Ask expert group</source>
+        <translation>提请专家组会诊</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="132"/>
+        <location filename="../review/qt_reading_page.py" line="439"/>
+        <source>Sign report</source>
+        <translation>签发报告</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="135"/>
+        <location filename="../review/qt_reading_page.py" line="451"/>
+        <source>Add addendum</source>
+        <translation>添加补充报告</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="145"/>
+        <source>Findings</source>
+        <translation>影像所见</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="147"/>
+        <source>Impression</source>
+        <translation>诊断意见</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="152"/>
+        <source>Phrases (double-click)</source>
+        <translation>常用语（双击插入）</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="172"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="185"/>
+        <source>Your opinion for the expert group</source>
+        <translation>您给专家组的意见</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="187"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="189"/>
+        <location filename="../review/qt_reading_page.py" line="431"/>
+        <source>Record conclusion</source>
+        <translation>记录会诊结论</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="201"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="202"/>
+        <source>Changes</source>
+        <translation>修改对照</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="203"/>
+        <source>Consultation</source>
+        <translation>会诊</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="206"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="208"/>
+        <source>Worklist</source>
+        <translation>工作列表</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="231"/>
+        <source>Assigned to me</source>
+        <translation>分配给我</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="231"/>
+        <source>My groups</source>
+        <translation>我的专业组</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="232"/>
+        <source>To review and sign</source>
+        <translation>待审核签发</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="233"/>
+        <source>In consultation</source>
+        <translation>会诊中</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="234"/>
+        <source>Waiting for triage</source>
+        <translation>待分诊</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="235"/>
+        <source>My reports, returned or signed</source>
+        <translation>我的报告（退回或已签发）</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="282"/>
+        <source>Clinical information: {text}</source>
+        <translation>临床信息：{text}</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="288"/>
+        <source>Draft restored from {time}</source>
+        <translation>已恢复 {time} 自动保存的草稿</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="314"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="315"/>
+        <source>preliminary</source>
+        <translation>初步报告</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="316"/>
+        <source>review</source>
+        <translation>审核修改</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="316"/>
+        <source>final</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="317"/>
+        <source>addendum</source>
+        <translation>补充报告</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="326"/>
+        <source>Version {old} → version {new}</source>
+        <translation>版本 {old} → 版本 {new}</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="365"/>
+        <source>There is no template for this exam.</source>
+        <translation>此检查项目没有报告模板。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="385"/>
+        <source>Draft saved {time}</source>
+        <translation>草稿已保存 {time}</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="409"/>
+        <source>Preliminary report submitted.</source>
+        <translation>初步报告已提交。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="413"/>
+        <source>What should the author change?</source>
+        <translation>需要报告医师修改什么？</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="415"/>
+        <source>Returned to the author.</source>
+        <translation>已退回报告医师。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="420"/>
+        <source>Question for the expert group:</source>
+        <translation>提交专家组的问题：</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="422"/>
+        <source>Sent to the expert group.</source>
+        <translation>已提交专家组。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="428"/>
+        <source>Message sent.</source>
+        <translation>消息已发送。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="432"/>
+        <source>The expert group&apos;s conclusion:</source>
+        <translation>专家组结论：</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="434"/>
+        <source>Conclusion recorded; the report can be signed.</source>
+        <translation>结论已记录，报告可以签发。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="439"/>
+        <source>Your password (unlocks your signing key):</source>
+        <translation>您的密码（用于解锁签名密钥）：</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="447"/>
+        <source>Report signed; it is on its way to the community.</source>
+        <translation>报告已签发，正在发送到社区医院。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="452"/>
+        <source>Addendum text:</source>
+        <translation>补充报告内容：</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="457"/>
+        <source>Addendum signed; the report prints again with it.</source>
+        <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="467"/>
+        <source>Not done: {reason}</source>
+        <translation>未完成：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>QtRegistrationPage</name>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="91"/>
+        <source>e.g. 张三</source>
+        <translation>例如 张三</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="94"/>
+        <source>filled in from the name; correct if needed</source>
+        <translation>根据姓名自动填写，可修改</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="96"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="97"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="98"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="99"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="101"/>
+        <source>18 characters; fills birth date and sex</source>
+        <translation>18 位；自动填写出生日期和性别</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="104"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="107"/>
+        <source>years, if the birth date is unknown</source>
+        <translation>岁（出生日期不详时填写）</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="110"/>
+        <source>mobile or landline</source>
+        <translation>手机或座机</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="113"/>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="123"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="124"/>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="125"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="126"/>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="127"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="128"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="129"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="133"/>
+        <source>Choose the exam…</source>
+        <translation>请选择检查项目…</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="142"/>
+        <source>Center reads and signs</source>
+        <translation>中心阅片并审核</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="144"/>
+        <source>Community writes, center reviews</source>
+        <translation>社区初写，中心审核</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="150"/>
+        <source>Symptoms, question to the radiologist</source>
+        <translation>症状、需放射科回答的问题</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="155"/>
+        <location filename="../registration/qt_registration_page.py" line="202"/>
+        <location filename="../registration/qt_registration_page.py" line="220"/>
+        <source>Exam</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="156"/>
+        <location filename="../registration/qt_registration_page.py" line="203"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="157"/>
+        <source>Reading</source>
+        <translation>阅片方式</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="158"/>
+        <source>Referring doctor</source>
+        <translation>申请医生</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="159"/>
+        <source>Clinical information</source>
+        <translation>临床资料</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="162"/>
+        <source>Register  (Ctrl+Enter)</source>
+        <translation>登记  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="165"/>
+        <source>New patient</source>
+        <translation>新患者</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="187"/>
+        <source>Use this patient</source>
+        <translation>使用此患者</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="202"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="202"/>
+        <source>Accession</source>
+        <translation>检查号</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="202"/>
+        <location filename="../registration/qt_registration_page.py" line="219"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="203"/>
+        <source>Station</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="203"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="203"/>
         <source>Center</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="224"/>
+        <location filename="../registration/qt_registration_page.py" line="223"/>
         <source>Returning patient</source>
         <translation>复诊患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="225"/>
+        <location filename="../registration/qt_registration_page.py" line="224"/>
         <source>Requisition scans</source>
         <translation>申请单扫描件</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="243"/>
+        <location filename="../registration/qt_registration_page.py" line="242"/>
         <source>Registered today</source>
         <translation>今日登记</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="314"/>
+        <location filename="../registration/qt_registration_page.py" line="313"/>
         <source>Type the ID card number, or the name and birth date, to find earlier visits.</source>
         <translation>输入身份证号，或姓名加出生日期，即可查找既往检查。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="328"/>
+        <location filename="../registration/qt_registration_page.py" line="327"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="329"/>
+        <location filename="../registration/qt_registration_page.py" line="328"/>
         <source>At most 64 characters.</source>
         <translation>最多 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="330"/>
+        <location filename="../registration/qt_registration_page.py" line="329"/>
         <source>A name cannot contain \ = or ^.</source>
         <translation>姓名不能包含 \ = 或 ^。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="331"/>
+        <location filename="../registration/qt_registration_page.py" line="330"/>
         <source>Latin letters only, family^given (e.g. Zhang^San).</source>
         <translation>只能用拉丁字母，格式为 姓^名（例如 Zhang^San）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="333"/>
+        <location filename="../registration/qt_registration_page.py" line="332"/>
         <source>Choose the sex.</source>
         <translation>请选择性别。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="334"/>
+        <location filename="../registration/qt_registration_page.py" line="333"/>
         <source>The ID card number belongs to the other sex.</source>
         <translation>身份证号显示的性别与所选不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="335"/>
+        <location filename="../registration/qt_registration_page.py" line="334"/>
         <source>Give the birth date or the age.</source>
         <translation>请填写出生日期或年龄。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="336"/>
+        <location filename="../registration/qt_registration_page.py" line="335"/>
         <source>Write the date as YYYY-MM-DD, e.g. 1960-05-01.</source>
         <translation>日期格式为 年-月-日，例如 1960-05-01。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="337"/>
+        <location filename="../registration/qt_registration_page.py" line="336"/>
         <source>The birth date lies in the future.</source>
         <translation>出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="338"/>
+        <location filename="../registration/qt_registration_page.py" line="337"/>
         <source>The ID card number gives another birth date.</source>
         <translation>与身份证号中的出生日期不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="339"/>
+        <location filename="../registration/qt_registration_page.py" line="338"/>
         <source>Age in whole years, 0–130.</source>
         <translation>年龄为 0–130 的整数岁。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="340"/>
+        <location filename="../registration/qt_registration_page.py" line="339"/>
         <source>Does not match the birth date.</source>
         <translation>与出生日期不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="341"/>
+        <location filename="../registration/qt_registration_page.py" line="340"/>
         <source>An ID card number has 18 characters.</source>
         <translation>身份证号应为 18 位。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="342"/>
+        <location filename="../registration/qt_registration_page.py" line="341"/>
         <source>17 digits followed by a digit or X.</source>
         <translation>前 17 位为数字，最后一位为数字或 X。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="343"/>
+        <location filename="../registration/qt_registration_page.py" line="342"/>
         <source>The birth date inside the number is impossible.</source>
         <translation>号码中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="344"/>
+        <location filename="../registration/qt_registration_page.py" line="343"/>
         <source>The check digit does not match: please re-type the number.</source>
         <translation>校验位不符：请重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="346"/>
+        <location filename="../registration/qt_registration_page.py" line="345"/>
         <source>Digits only (spaces and + allowed).</source>
         <translation>只能填写数字（可含空格和 +）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="347"/>
+        <location filename="../registration/qt_registration_page.py" line="346"/>
         <source>Choose the exam to perform.</source>
         <translation>请选择检查项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="402"/>
+        <location filename="../registration/qt_registration_page.py" line="401"/>
         <source>Looking for earlier visits…</source>
         <translation>正在查找既往检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="419"/>
+        <location filename="../registration/qt_registration_page.py" line="418"/>
         <source>%n earlier patient record(s) found: check and use.</source>
         <translation>
             <numerusform>找到 %n 条既往患者记录：请核对后使用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="422"/>
+        <location filename="../registration/qt_registration_page.py" line="421"/>
         <source>No earlier visits: a new patient.</source>
         <translation>无既往检查：新患者。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="424"/>
+        <location filename="../registration/qt_registration_page.py" line="423"/>
         <source>The center cannot be reached, so only this site&apos;s records were searched.</source>
         <translation>无法连接中心，仅查找了本院记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="437"/>
+        <location filename="../registration/qt_registration_page.py" line="436"/>
         <source>%n exam(s); last {when} {exam} at {site} ({state})</source>
         <translation>
             <numerusform>%n 次检查；最近 {when} 在 {site} 做 {exam}（{state}）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="445"/>
+        <location filename="../registration/qt_registration_page.py" line="444"/>
         <source>Earlier visits could not be searched: {error}</source>
         <translation>无法查找既往检查：{error}</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="469"/>
+        <location filename="../registration/qt_registration_page.py" line="468"/>
         <source>Returning patient: {n} earlier exam(s) are linked</source>
         <translation>复诊患者：已关联 {n} 次既往检查</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="485"/>
+        <location filename="../registration/qt_registration_page.py" line="484"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="501"/>
+        <location filename="../registration/qt_registration_page.py" line="500"/>
         <source>{name} registered as {accession}: queued, will sync to the center. The exam is on the DR worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}：已排队，将同步到中心。该检查已出现在 DR 工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="504"/>
+        <location filename="../registration/qt_registration_page.py" line="503"/>
         <source>{name} registered as {accession}. The exam is on the worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}。该检查已出现在工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="515"/>
+        <location filename="../registration/qt_registration_page.py" line="514"/>
         <source>Not registered: {error} Nothing was lost; correct it and press Register again.</source>
         <translation>未登记：{error} 已填内容未丢失；更正后请再次点击登记。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="554"/>
+        <location filename="../registration/qt_registration_page.py" line="553"/>
         <source>%n exam(s) today</source>
         <translation>
             <numerusform>今日 %n 个检查</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="555"/>
+        <location filename="../registration/qt_registration_page.py" line="554"/>
         <source>%n waiting to sync</source>
         <translation>
             <numerusform>%n 个等待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="564"/>
+        <location filename="../registration/qt_registration_page.py" line="562"/>
         <source>At center</source>
         <translation>已到中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="566"/>
+        <location filename="../registration/qt_registration_page.py" line="564"/>
         <source>Queued, will sync (center not reached)</source>
         <translation>已排队，将同步（暂时连不上中心）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="568"/>
+        <location filename="../registration/qt_registration_page.py" line="566"/>
         <source>Queued, will sync</source>
         <translation>已排队，将同步</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="569"/>
+        <location filename="../registration/qt_registration_page.py" line="567"/>
         <source>This site</source>
         <translation>本院</translation>
+    </message>
+</context>
+<context>
+    <name>QtReportsPage</name>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="47"/>
+        <source>PDF folder only</source>
+        <translation>仅PDF文件夹</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="48"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="48"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="49"/>
+        <source>Printer: {printer} · paper {paper} · auto-print {auto}</source>
+        <translation>打印机：{printer} · 纸张 {paper} · 自动打印 {auto}</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="54"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="54"/>
+        <source>Exam</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="54"/>
+        <source>Signed</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="54"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="55"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="55"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="64"/>
+        <source>Print / reprint</source>
+        <translation>打印 / 补打</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="67"/>
+        <source>Save PDF…</source>
+        <translation>保存PDF…</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="78"/>
+        <source>Signed reports</source>
+        <translation>已签发报告</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="97"/>
+        <source>printed {time}</source>
+        <translation>已打印 {time}</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="99"/>
+        <source> (+{n} copies)</source>
+        <translation>（另补打 {n} 份）</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="101"/>
+        <source>not queued</source>
+        <translation>未排队</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="101"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="102"/>
+        <source>printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="103"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="104"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="105"/>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="135"/>
+        <source>Not printed: {reason}</source>
+        <translation>未打印：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="139"/>
+        <source>Print of {patient} sent.</source>
+        <translation>{patient} 的报告已发送打印。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="146"/>
+        <source>This report has no PDF yet.</source>
+        <translation>此报告还没有PDF文件。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="148"/>
+        <source>Save report PDF</source>
+        <translation>保存报告PDF</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reports_page.py" line="152"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>QtRulesEditor</name>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="36"/>
+        <source>Group</source>
+        <translation>专业组</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="36"/>
+        <source>Modality</source>
+        <translation>设备类型</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="36"/>
+        <source>Body part</source>
+        <translation>检查部位</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="37"/>
+        <source>From site</source>
+        <translation>来源医院</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="37"/>
+        <source>Preferred reader</source>
+        <translation>首选阅片医生</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="40"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="42"/>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="44"/>
+        <source>Save rules</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="46"/>
+        <source>Empty cells match any exam; the first matching rule wins.</source>
+        <translation>空白表示不限；按顺序第一条匹配的规则生效。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="94"/>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_rules_editor.py" line="98"/>
+        <source>{n} rules saved.</source>
+        <translation>已保存 {n} 条规则。</translation>
     </message>
 </context>
 <context>
@@ -1578,212 +2077,252 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtSettingsPage</name>
     <message>
-        <location filename="../qt_settings_page.py" line="67"/>
+        <location filename="../qt_settings_page.py" line="68"/>
         <source>AE title of this site</source>
         <translation>本院 AE 名称</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="68"/>
+        <location filename="../qt_settings_page.py" line="69"/>
         <source>DICOM port</source>
         <translation>DICOM 端口</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="69"/>
+        <location filename="../qt_settings_page.py" line="70"/>
         <source>DICOM TLS port (0 = none)</source>
         <translation>DICOM TLS 端口（0 = 不启用）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="70"/>
+        <location filename="../qt_settings_page.py" line="71"/>
         <source>Sync API port (center)</source>
         <translation>同步接口端口（中心）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="71"/>
+        <location filename="../qt_settings_page.py" line="72"/>
         <source>Center URL (community)</source>
         <translation>中心地址（社区）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="73"/>
+        <location filename="../qt_settings_page.py" line="74"/>
         <source>Certificate {cert}, CA {ca}</source>
         <translation>证书 {cert}，CA {ca}</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="75"/>
+        <location filename="../qt_settings_page.py" line="76"/>
         <source>No TLS identity: run `tiered-ws pki issue-site` at the consortium CA.</source>
         <translation>没有 TLS 身份：请在医联体 CA 运行 `tiered-ws pki issue-site`。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="79"/>
+        <location filename="../qt_settings_page.py" line="80"/>
         <source>TLS identity</source>
         <translation>TLS 身份</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="84"/>
+        <location filename="../qt_settings_page.py" line="85"/>
         <source>AE title</source>
         <translation>AE 名称</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="84"/>
+        <location filename="../qt_settings_page.py" line="85"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="84"/>
+        <location filename="../qt_settings_page.py" line="85"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="84"/>
+        <location filename="../qt_settings_page.py" line="85"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="85"/>
+        <location filename="../qt_settings_page.py" line="86"/>
         <source>Character set</source>
         <translation>字符集</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="85"/>
+        <location filename="../qt_settings_page.py" line="86"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="92"/>
+        <location filename="../qt_settings_page.py" line="93"/>
         <source>Add device</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="95"/>
+        <location filename="../qt_settings_page.py" line="96"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="105"/>
+        <location filename="../qt_settings_page.py" line="106"/>
         <source>Play a sound for arrivals</source>
         <translation>新到达时播放提示音</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="110"/>
+        <location filename="../qt_settings_page.py" line="111"/>
         <source>Play test sound</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="112"/>
+        <location filename="../qt_settings_page.py" line="113"/>
         <source>Quiet hours</source>
         <translation>静音时段</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="118"/>
+        <location filename="../qt_settings_page.py" line="119"/>
         <source>Speak the alert (where a speech engine is installed)</source>
         <translation>语音播报（需安装语音引擎）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="122"/>
+        <location filename="../qt_settings_page.py" line="123"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="135"/>
+        <location filename="../qt_settings_page.py" line="136"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="138"/>
+        <location filename="../qt_settings_page.py" line="139"/>
         <source>Repeat urgent alerts every</source>
         <translation>急诊提醒重复间隔</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="142"/>
+        <location filename="../qt_settings_page.py" line="143"/>
         <source>As the system (automatic)</source>
         <translation>跟随系统（自动）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="146"/>
+        <location filename="../qt_settings_page.py" line="147"/>
         <source>This app runs the site&apos;s node (DICOM, sync, forwarding, printing)</source>
         <translation>本程序运行本院节点（DICOM、同步、转发、打印）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="150"/>
+        <location filename="../qt_settings_page.py" line="151"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="151"/>
+        <location filename="../qt_settings_page.py" line="152"/>
         <source>Dark (reading room)</source>
         <translation>深色（阅片室）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="155"/>
+        <location filename="../qt_settings_page.py" line="156"/>
         <source>Language (applies at next start)</source>
         <translation>语言（下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="157"/>
+        <location filename="../qt_settings_page.py" line="158"/>
         <source>My theme</source>
         <translation>我的主题</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="160"/>
+        <location filename="../qt_settings_page.py" line="163"/>
+        <source>PDF folder only (no printer)</source>
+        <translation>仅保存PDF（不使用打印机）</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="168"/>
+        <source>Print signed reports automatically (once each)</source>
+        <translation>签发的报告自动打印（每份仅一次）</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="176"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="178"/>
+        <source>While more of this community&apos;s exams wait for its own doctors, new exams are read at the center.</source>
+        <translation>本社区待本院医生阅片的检查超过此数时，新检查改由中心完整阅片。</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="181"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="182"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="184"/>
+        <source>Overload: read at the center above</source>
+        <translation>超负荷：超过此数改由中心阅片</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="187"/>
         <source>Save site settings</source>
         <translation>保存本院设置</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="165"/>
+        <location filename="../qt_settings_page.py" line="192"/>
         <source>Only an administrator can change the site&apos;s settings.</source>
         <translation>只有管理员可以修改本院设置。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="167"/>
+        <location filename="../qt_settings_page.py" line="194"/>
         <source>Network and device changes apply when the node restarts.</source>
         <translation>网络和设备的修改在节点重启后生效。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="175"/>
+        <location filename="../qt_settings_page.py" line="202"/>
         <source>Site and network</source>
         <translation>本院与网络</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="176"/>
+        <location filename="../qt_settings_page.py" line="203"/>
         <source>Arrival alerts</source>
         <translation>到达提醒</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="180"/>
+        <location filename="../qt_settings_page.py" line="207"/>
         <source>DICOM devices and nodes</source>
         <translation>DICOM 设备与节点</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="182"/>
+        <location filename="../qt_settings_page.py" line="209"/>
         <source>Language and look</source>
         <translation>语言与外观</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="219"/>
+        <location filename="../qt_settings_page.py" line="210"/>
+        <source>Printing and reading</source>
+        <translation>打印与阅片</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="248"/>
         <source>(site default)</source>
         <translation>（本院默认）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="276"/>
+        <location filename="../qt_settings_page.py" line="315"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="284"/>
+        <location filename="../qt_settings_page.py" line="323"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="292"/>
+        <location filename="../qt_settings_page.py" line="331"/>
         <source>Not saved: {problem}</source>
         <translation>未保存：{problem}</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="294"/>
+        <location filename="../qt_settings_page.py" line="333"/>
         <source>Not saved: the file could not be written ({error}).</source>
         <translation>未保存：无法写入文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="309"/>
+        <location filename="../qt_settings_page.py" line="348"/>
         <source>No sound device is available on this computer.</source>
         <translation>本机没有可用的声音设备。</translation>
     </message>
@@ -1847,297 +2386,484 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
     </message>
 </context>
 <context>
+    <name>QtTatPage</name>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="56"/>
+        <source>Site / reader</source>
+        <translation>医院 / 阅片医生</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="56"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="57"/>
+        <location filename="../review/qt_tat_page.py" line="71"/>
+        <source>Within target</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="59"/>
+        <source>Exam</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="59"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="60"/>
+        <source>Site</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="60"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="65"/>
+        <source>Export CSV…</source>
+        <translation>导出CSV…</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="72"/>
+        <source>Breaches</source>
+        <translation>超时检查</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="76"/>
+        <source>Mean minutes per segment, today</source>
+        <translation>今日各环节平均用时（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="96"/>
+        <source>Acquisition</source>
+        <translation>影像采集</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="96"/>
+        <source>Transfer</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="96"/>
+        <source>Triage</source>
+        <translation>分诊</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="97"/>
+        <source>Reading</source>
+        <translation>阅片</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="97"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="97"/>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="105"/>
+        <source>Today: {exams} exams, {finished} printed, {share:.0f}% within {target} min, {breaches} breaches</source>
+        <translation>今日：{exams} 例检查，已打印 {finished} 例，{share:.0f}% 在 {target} 分钟内完成，超时 {breaches} 例</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="125"/>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_tat_page.py" line="147"/>
+        <source>Export CSV</source>
+        <translation>导出CSV</translation>
+    </message>
+</context>
+<context>
+    <name>QtTriagePage</name>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="50"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="50"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="51"/>
+        <source>Exam</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="51"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="52"/>
+        <source>Reading mode</source>
+        <translation>阅片模式</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="69"/>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="75"/>
+        <source>Reading group</source>
+        <translation>专业组</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="76"/>
+        <source>Reader</source>
+        <translation>阅片医生</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="77"/>
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="84"/>
+        <source>Assignment</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="85"/>
+        <source>Triage rules</source>
+        <translation>分诊规则</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="87"/>
+        <source>Waiting for triage</source>
+        <translation>待分诊</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="111"/>
+        <source>— the whole group —</source>
+        <translation>— 整个专业组 —</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="113"/>
+        <source>, away</source>
+        <translation>，不在岗</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="114"/>
+        <source>{name} ({open} open{state})</source>
+        <translation>{name}（在读 {open} 例{state}）</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="167"/>
+        <source>Not done: {reason}</source>
+        <translation>未完成：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_triage_page.py" line="171"/>
+        <source>{patient} assigned.</source>
+        <translation>{patient} 已分配。</translation>
+    </message>
+</context>
+<context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="89"/>
+        <location filename="../viewer/qt_viewer_page.py" line="88"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="98"/>
+        <location filename="../viewer/qt_viewer_page.py" line="97"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="100"/>
+        <location filename="../viewer/qt_viewer_page.py" line="99"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="110"/>
+        <location filename="../viewer/qt_viewer_page.py" line="109"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="110"/>
+        <location filename="../viewer/qt_viewer_page.py" line="109"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="111"/>
+        <location filename="../viewer/qt_viewer_page.py" line="110"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="111"/>
+        <location filename="../viewer/qt_viewer_page.py" line="110"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="112"/>
+        <location filename="../viewer/qt_viewer_page.py" line="111"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="112"/>
+        <location filename="../viewer/qt_viewer_page.py" line="111"/>
         <source>Cobb</source>
         <translation>Cobb 角</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="113"/>
+        <location filename="../viewer/qt_viewer_page.py" line="112"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="113"/>
+        <location filename="../viewer/qt_viewer_page.py" line="112"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="114"/>
+        <location filename="../viewer/qt_viewer_page.py" line="113"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="114"/>
+        <location filename="../viewer/qt_viewer_page.py" line="113"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="115"/>
+        <location filename="../viewer/qt_viewer_page.py" line="114"/>
         <source>Magnifier</source>
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="129"/>
+        <location filename="../viewer/qt_viewer_page.py" line="128"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="130"/>
+        <location filename="../viewer/qt_viewer_page.py" line="129"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="131"/>
+        <location filename="../viewer/qt_viewer_page.py" line="130"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="132"/>
+        <location filename="../viewer/qt_viewer_page.py" line="131"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="133"/>
+        <location filename="../viewer/qt_viewer_page.py" line="132"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="134"/>
+        <location filename="../viewer/qt_viewer_page.py" line="133"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="135"/>
+        <location filename="../viewer/qt_viewer_page.py" line="134"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="142"/>
+        <location filename="../viewer/qt_viewer_page.py" line="141"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="144"/>
+        <location filename="../viewer/qt_viewer_page.py" line="143"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="149"/>
+        <location filename="../viewer/qt_viewer_page.py" line="148"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="154"/>
+        <location filename="../viewer/qt_viewer_page.py" line="153"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="169"/>
+        <location filename="../viewer/qt_viewer_page.py" line="168"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="194"/>
+        <location filename="../viewer/qt_viewer_page.py" line="193"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="291"/>
+        <location filename="../viewer/qt_viewer_page.py" line="290"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="299"/>
+        <location filename="../viewer/qt_viewer_page.py" line="298"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="303"/>
+        <location filename="../viewer/qt_viewer_page.py" line="302"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="305"/>
+        <location filename="../viewer/qt_viewer_page.py" line="304"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="307"/>
+        <location filename="../viewer/qt_viewer_page.py" line="306"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="351"/>
+        <location filename="../viewer/qt_viewer_page.py" line="349"/>
         <source>%n prior(s)…</source>
         <translation>
             <numerusform>%n 个既往检查…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="361"/>
+        <location filename="../viewer/qt_viewer_page.py" line="359"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="370"/>
+        <location filename="../viewer/qt_viewer_page.py" line="368"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="376"/>
+        <location filename="../viewer/qt_viewer_page.py" line="374"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="403"/>
+        <location filename="../viewer/qt_viewer_page.py" line="411"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="403"/>
+        <location filename="../viewer/qt_viewer_page.py" line="411"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="423"/>
+        <location filename="../viewer/qt_viewer_page.py" line="431"/>
         <source>Key image saved: {path}</source>
         <translation>关键图像已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="435"/>
+        <location filename="../viewer/qt_viewer_page.py" line="443"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="442"/>
+        <location filename="../viewer/qt_viewer_page.py" line="450"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="454"/>
+        <location filename="../viewer/qt_viewer_page.py" line="462"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="474"/>
+        <location filename="../viewer/qt_viewer_page.py" line="482"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="479"/>
+        <location filename="../viewer/qt_viewer_page.py" line="487"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="499"/>
+        <location filename="../viewer/qt_viewer_page.py" line="507"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="499"/>
+        <location filename="../viewer/qt_viewer_page.py" line="507"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="500"/>
+        <location filename="../viewer/qt_viewer_page.py" line="508"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="500"/>
+        <location filename="../viewer/qt_viewer_page.py" line="508"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="501"/>
+        <location filename="../viewer/qt_viewer_page.py" line="509"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="501"/>
+        <location filename="../viewer/qt_viewer_page.py" line="509"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="557"/>
+        <location filename="../viewer/qt_viewer_page.py" line="565"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="558"/>
+        <location filename="../viewer/qt_viewer_page.py" line="566"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="559"/>
+        <location filename="../viewer/qt_viewer_page.py" line="567"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="560"/>
+        <location filename="../viewer/qt_viewer_page.py" line="568"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="563"/>
+        <location filename="../viewer/qt_viewer_page.py" line="571"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="565"/>
+        <location filename="../viewer/qt_viewer_page.py" line="573"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="566"/>
+        <location filename="../viewer/qt_viewer_page.py" line="574"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

@@ -1,0 +1,455 @@
+"""Reading desk (center readers and reviewers, community doctors): a worklist by scope,
+and for the chosen exam the report editor, the changes between versions, and the
+consultation thread.
+
+Typing is autosaved every few seconds in a worker; every action runs in a worker
+and the page hears the result through the task runner.  The list follows the
+event bus, so an exam another desk moves appears or leaves at once.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...app import reading_desk
+from ...app.bootstrap import Services
+from ...app.reading import ReportView, Scope, WorkRow, open_report, worklist
+from ...review.templates import load_templates
+from ...storage.enums import ExamState, Role, VersionKind
+from ...workflow.actors import Actor
+from ..event_bridge import QtEventBridge
+from ..labels import priority_label, state_label
+from ..qt_login import Session
+from ..tasks import TaskRunner
+from ..widgets import card, row_table
+from .qt_diff_view import QtDiffView
+
+AUTOSAVE_MS = 3000
+
+
+def scopes_for(role: Role) -> list[Scope]:
+    if role is Role.REVIEWER:
+        return [Scope.REVIEW, Scope.CONSULTATION, Scope.MINE, Scope.GROUP]
+    if role is Role.TRIAGE:
+        return [Scope.TRIAGE, Scope.GROUP]
+    return [Scope.MINE, Scope.GROUP, Scope.RETURNED]
+
+
+class QtReadingPage(QWidget):
+    """Worklist on the left, the exam's report, changes and consultation on the right."""
+
+    loaded = Signal(object)  # ReportView
+    acted = Signal(str)  # what was done
+
+    def __init__(self, services: Services, session: Session, tasks: TaskRunner,
+                 bridge: QtEventBridge, parent: QWidget | None = None, *,
+                 key_images: Path | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._tasks = tasks
+        self._tz = services.settings.site.tz
+        self.actor = Actor(session.username, session.role, session.site_code,
+                           session.display_name)
+        self._templates = load_templates(services.settings.data_dir)
+        self._key_images = key_images
+        self._rows: list[WorkRow] = []
+        self.view: ReportView | None = None
+        self._saved_text: tuple[str, str] | None = None
+
+        self.scope = QComboBox()
+        for scope in scopes_for(session.role):
+            self.scope.addItem(self._scope_label(scope), scope)
+        self.scope.currentIndexChanged.connect(self.refresh)
+        self.table = row_table([
+            self.tr("Priority"), self.tr("Patient"), self.tr("Exam"), self.tr("Site"),
+            self.tr("State"), self.tr("Reader")], 2)
+        self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
+
+        # -- editor --------------------------------------------------------------------------
+        self.heading = QLabel(self.tr("Choose an exam from the list."))
+        self.heading.setObjectName("sectionHeading")
+        self.heading.setWordWrap(True)
+        self.clinical = QLabel()
+        self.clinical.setObjectName("muted")
+        self.clinical.setWordWrap(True)
+        self.findings = QPlainTextEdit()
+        self.findings.setPlaceholderText(self.tr("Findings (影像所见)"))
+        self.impression = QPlainTextEdit()
+        self.impression.setPlaceholderText(self.tr("Impression (诊断意见)"))
+        self.impression.setMaximumHeight(120)
+        self.report_language = QComboBox()  # reports are written in Chinese by default
+        self.report_language.addItem("中文", "zh")
+        self.report_language.addItem("English", "en")
+        self.report_language.currentIndexChanged.connect(
+            lambda _i: self.open_exam(self.view.row.exam_id) if self.view else None)
+        self.template_button = QPushButton(self.tr("Insert template"))
+        self.template_button.clicked.connect(self.insert_template)
+        self.phrases = QListWidget()
+        self.phrases.setMaximumWidth(260)
+        self.phrases.itemDoubleClicked.connect(lambda item: self.insert_phrase(item.text()))
+        self.saved = QLabel()
+        self.saved.setObjectName("muted")
+        self.submit_button = QPushButton(self.tr("Submit preliminary"))
+        self.submit_button.setObjectName("primary")
+        self.submit_button.clicked.connect(self.submit)
+        self.return_button = QPushButton(self.tr("Return for revision"))
+        self.return_button.clicked.connect(self.send_back)
+        self.consult_button = QPushButton(self.tr("Ask expert group"))
+        self.consult_button.clicked.connect(self.consult)
+        self.sign_button = QPushButton(self.tr("Sign report"))
+        self.sign_button.setObjectName("primary")
+        self.sign_button.clicked.connect(self.sign)
+        self.addendum_button = QPushButton(self.tr("Add addendum"))
+        self.addendum_button.clicked.connect(self.add_addendum)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved, 1)
+        for button in (self.addendum_button, self.consult_button, self.return_button,
+                       self.submit_button, self.sign_button):
+            buttons.addWidget(button)
+        texts = QVBoxLayout()
+        texts.addWidget(QLabel(self.tr("Findings")))
+        texts.addWidget(self.findings, 3)
+        texts.addWidget(QLabel(self.tr("Impression")))
+        texts.addWidget(self.impression, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.report_language)
+        side.addWidget(self.template_button)
+        side.addWidget(QLabel(self.tr("Phrases (double-click)")))
+        side.addWidget(self.phrases, 1)
+        body = QHBoxLayout()
+        body.addLayout(texts, 1)
+        body.addLayout(side)
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addWidget(self.heading)
+        editor_layout.addWidget(self.clinical)
+        editor_layout.addLayout(body, 1)
+        editor_layout.addLayout(buttons)
+        editor_layout.addWidget(self.message)
+
+        # -- changes -------------------------------------------------------------------------
+        self.old_version = QComboBox()
+        self.new_version = QComboBox()
+        self.old_version.currentIndexChanged.connect(self.show_diff)
+        self.new_version.currentIndexChanged.connect(self.show_diff)
+        self.diff = QtDiffView()
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel(self.tr("Compare")))
+        pick.addWidget(self.old_version, 1)
+        pick.addWidget(QLabel("→"))
+        pick.addWidget(self.new_version, 1)
+        changes = QWidget()
+        changes_layout = QVBoxLayout(changes)
+        changes_layout.addLayout(pick)
+        changes_layout.addWidget(self.diff, 1)
+
+        # -- consultation --------------------------------------------------------------------
+        self.thread = QTextBrowser()
+        self.thread.setObjectName("reportView")
+        self.reply = QLineEdit()
+        self.reply.setPlaceholderText(self.tr("Your opinion for the expert group"))
+        self.reply.returnPressed.connect(self.post)
+        self.post_button = QPushButton(self.tr("Send"))
+        self.post_button.clicked.connect(self.post)
+        self.conclude_button = QPushButton(self.tr("Record conclusion"))
+        self.conclude_button.clicked.connect(self.conclude)
+        reply_row = QHBoxLayout()
+        reply_row.addWidget(self.reply, 1)
+        reply_row.addWidget(self.post_button)
+        reply_row.addWidget(self.conclude_button)
+        consultation = QWidget()
+        consultation_layout = QVBoxLayout(consultation)
+        consultation_layout.addWidget(self.thread, 1)
+        consultation_layout.addLayout(reply_row)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(editor, self.tr("Report"))
+        self.tabs.addTab(changes, self.tr("Changes"))
+        self.tabs.addTab(consultation, self.tr("Consultation"))
+
+        left_bar = QHBoxLayout()
+        left_bar.addWidget(QLabel(self.tr("Show")))
+        left_bar.addWidget(self.scope, 1)
+        left = card(self.tr("Worklist"), self.table, stretch_first=True)
+        left.layout().insertLayout(1, left_bar)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(split, 1)
+
+        self._autosave = QTimer(self)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._primary_action)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.autosave)
+        bridge.exam_transition.connect(lambda _event: self.refresh())
+        self._update_buttons()
+        self.refresh()
+
+    # -- list ------------------------------------------------------------------------------
+    def _scope_label(self, scope: Scope) -> str:
+        return {Scope.MINE: self.tr("Assigned to me"), Scope.GROUP: self.tr("My groups"),
+                Scope.REVIEW: self.tr("To review and sign"),
+                Scope.CONSULTATION: self.tr("In consultation"),
+                Scope.TRIAGE: self.tr("Waiting for triage"),
+                Scope.RETURNED: self.tr("My reports, returned or signed")}[scope]
+
+    def refresh(self) -> None:
+        if self.scope.currentData() is None:
+            return
+        scope = Scope(self.scope.currentData())  # Qt hands the enum back as a plain str
+        username = self.actor.username
+
+        def load() -> list[WorkRow]:
+            with self._services.database.session() as session:
+                return worklist(session, scope, username)
+        self._tasks.db(load).success(self._show_rows).failure(self._failed)
+
+    def _show_rows(self, rows: list[WorkRow]) -> None:
+        current = self.view.row.exam_id if self.view else None
+        self._rows = rows
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            values = (priority_label(row.priority), row.patient_name, row.procedure,
+                      row.site_code, state_label(row.state), row.assignee or row.group)
+            for column, value in enumerate(values):
+                self.table.setItem(n, column, QTableWidgetItem(value))
+            if row.exam_id == current:
+                self.table.selectRow(n)
+        self.table.blockSignals(False)
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.open_exam(self._rows[row].exam_id)
+
+    # -- one exam ----------------------------------------------------------------------------
+    def open_exam(self, exam_id: int) -> None:
+        self.autosave()
+        username = self.actor.username
+        language = self.report_language.currentData()
+
+        def load() -> ReportView:
+            with self._services.database.session() as session:
+                return open_report(session, exam_id, username, self._templates, language)
+        self._tasks.db(load).success(self._show_view).failure(self._failed)
+
+    def _show_view(self, view: ReportView) -> None:
+        self.view = view
+        row = view.row
+        self.heading.setText(f"{row.patient_name} · {row.procedure} · {row.accession_number}"
+                             f" · {state_label(row.state)}")
+        self.clinical.setText(self.tr("Clinical information: {text}").format(
+            text=view.clinical_info or "—"))
+        findings, impression = view.current_text
+        self.findings.setPlainText(findings)
+        self.impression.setPlainText(impression)
+        self._saved_text = (findings, impression)
+        self.saved.setText(self.tr("Draft restored from {time}").format(
+            time=f"{view.draft.saved_at.astimezone(self._tz):%H:%M:%S}") if view.draft else "")
+        self.phrases.clear()
+        self.phrases.addItems(list(view.phrases))
+        self._fill_versions(view)
+        self._show_thread(view)
+        self._update_buttons()
+        self.message.clear()
+        self.loaded.emit(view)
+
+    def _fill_versions(self, view: ReportView) -> None:
+        for combo in (self.old_version, self.new_version):
+            combo.blockSignals(True)
+            combo.clear()
+            for version in view.versions:
+                combo.addItem(f"v{version.number} · {self._kind_label(version.kind)} · "
+                              f"{version.author} · "
+                              f"{version.at.astimezone(self._tz):%m-%d %H:%M}", version.number)
+            combo.blockSignals(False)
+        pair = view.teaching_pair()
+        if pair:
+            self.old_version.setCurrentIndex(self.old_version.findData(pair[0]))
+            self.new_version.setCurrentIndex(self.new_version.findData(pair[1]))
+        self.show_diff()
+
+    def _kind_label(self, kind: VersionKind) -> str:
+        return {VersionKind.DRAFT: self.tr("draft"),
+                VersionKind.PRELIMINARY: self.tr("preliminary"),
+                VersionKind.REVIEW: self.tr("review"), VersionKind.FINAL: self.tr("final"),
+                VersionKind.ADDENDUM: self.tr("addendum")}[kind]
+
+    def show_diff(self) -> None:
+        view = self.view
+        old, new = self.old_version.currentData(), self.new_version.currentData()
+        if view is None or old is None or new is None:
+            self.diff.setHtml(f"<p>{self.tr('No versions to compare yet.')}</p>")
+            return
+        comment = next((v.comment for v in view.versions if v.number == new), "")
+        self.diff.show_diff(self.tr("Version {old} → version {new}").format(old=old, new=new),
+                            view.diff(old, new), comment)
+
+    def _show_thread(self, view: ReportView) -> None:
+        parts = []
+        for message in view.messages:
+            tag = f" <b>[{html.escape(self.tr('Conclusion'))}]</b>" if message.conclusion else ""
+            parts.append(f"<p><b>{html.escape(message.author)}</b> "
+                         f"<span style='color:#5b6776'>"
+                         f"{message.at.astimezone(self._tz):%m-%d %H:%M}</span>{tag}<br/>"
+                         f"{html.escape(message.text)}</p>")
+        self.thread.setHtml("".join(parts) or f"<p>{self.tr('No consultation.')}</p>")
+
+    def _update_buttons(self) -> None:
+        state = self.view.row.state if self.view else None
+        role = self.actor.role
+        writer = role in (Role.ATTENDING, Role.COMMUNITY_DOCTOR, Role.REVIEWER)
+        reviewer = role is Role.REVIEWER
+        self.submit_button.setVisible(writer and state is ExamState.ASSIGNED)
+        self.return_button.setVisible(reviewer and state is ExamState.PRELIMINARY)
+        self.consult_button.setVisible(reviewer and state is ExamState.PRELIMINARY)
+        self.sign_button.setVisible(reviewer and state is ExamState.PRELIMINARY)
+        self.addendum_button.setVisible(reviewer and state in (ExamState.FINAL,
+                                                               ExamState.PRINTED))
+        editable = state in (ExamState.ASSIGNED, ExamState.PRELIMINARY,
+                             ExamState.IN_CONSULTATION)
+        self.findings.setReadOnly(not editable)
+        self.impression.setReadOnly(not editable)
+        in_consultation = state is ExamState.IN_CONSULTATION
+        self.reply.setEnabled(in_consultation)
+        self.post_button.setEnabled(in_consultation)
+        self.conclude_button.setVisible(reviewer and in_consultation)
+
+    # -- editing -----------------------------------------------------------------------------
+    def text(self) -> tuple[str, str]:
+        return self.findings.toPlainText(), self.impression.toPlainText()
+
+    def insert_template(self) -> None:
+        if self.view is None or self.view.template is None:
+            self.message.setText(self.tr("There is no template for this exam."))
+            return
+        if not self.findings.toPlainText().strip():
+            self.findings.setPlainText(self.view.template.findings)
+        if not self.impression.toPlainText().strip():
+            self.impression.setPlainText(self.view.template.impression)
+
+    def insert_phrase(self, phrase: str) -> None:
+        target = self.impression if self.impression.hasFocus() else self.findings
+        target.insertPlainText(phrase)
+
+    def autosave(self) -> None:
+        view = self.view
+        if view is None or self.findings.isReadOnly() or self.text() == self._saved_text:
+            return
+        text = self.text()
+        self._saved_text = text
+        exam_id, actor = view.row.exam_id, self.actor
+        self._tasks.db(reading_desk.save_draft, self._services, exam_id, actor,
+                       *text).success(lambda _r: self.saved.setText(
+                           self.tr("Draft saved {time}").format(
+                               time=datetime.now().strftime("%H:%M:%S")))).failure(
+                                   self._failed)
+
+    def _primary_action(self) -> None:
+        if self.sign_button.isVisible():
+            self.sign()
+        elif self.submit_button.isVisible():
+            self.submit()
+
+    def _run(self, done: str, fn, *args) -> None:
+        if self.view is None:
+            return
+        self._tasks.db(fn, self._services, self.view.row.exam_id, self.actor,
+                       *args).success(lambda _r: self._done(done)).failure(self._failed)
+
+    def _done(self, what: str) -> None:
+        self.message.setText(what)
+        self.acted.emit(what)
+        if self.view is not None:
+            self.open_exam(self.view.row.exam_id)
+        self.refresh()
+
+    def submit(self) -> None:
+        self._run(self.tr("Preliminary report submitted."), reading_desk.submit, *self.text())
+
+    def send_back(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Return for revision"),
+                                          self.tr("What should the author change?"))
+        if ok and reason.strip():
+            self._run(self.tr("Returned to the author."), reading_desk.send_back,
+                      *self.text(), reason)
+
+    def consult(self) -> None:
+        question, ok = QInputDialog.getText(self, self.tr("Ask expert group"),
+                                            self.tr("Question for the expert group:"))
+        if ok and question.strip():
+            self._run(self.tr("Sent to the expert group."), reading_desk.consult, question)
+
+    def post(self) -> None:
+        text = self.reply.text().strip()
+        if text:
+            self.reply.clear()
+            self._run(self.tr("Message sent."), reading_desk.post, text)
+
+    def conclude(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Record conclusion"),
+                                        self.tr("The expert group's conclusion:"))
+        if ok and text.strip():
+            self._run(self.tr("Conclusion recorded; the report can be signed."),
+                      reading_desk.close_consultation, text)
+
+    def ask_password(self) -> str | None:
+        password, ok = QInputDialog.getText(
+            self, self.tr("Sign report"), self.tr("Your password (unlocks your signing key):"),
+            QLineEdit.EchoMode.Password)
+        return password if ok and password else None
+
+    def sign(self) -> None:
+        password = self.ask_password()
+        if password is None:
+            return
+        self._run(self.tr("Report signed; it is on its way to the community."),
+                  reading_desk.sign, password, *self.text(), self._key_image_folder())
+
+    def add_addendum(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Add addendum"),
+                                                 self.tr("Addendum text:"))
+        if not ok or not text.strip():
+            return
+        password = self.ask_password()
+        if password is not None:
+            self._run(self.tr("Addendum signed; the report prints again with it."),
+                      reading_desk.addendum, password, text)
+
+    def _key_image_folder(self) -> Path | None:
+        """Where the viewer saved this study's key images (embedded when signing)."""
+        if self._key_images is None or self.view is None:
+            return None
+        return self._key_images / self.view.row.study_instance_uid
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText(self.tr("Not done: {reason}").format(reason=error))

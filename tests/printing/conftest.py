@@ -1,0 +1,1 @@
+from review.conftest import reading  # noqa: F401 - the fixture, shared
