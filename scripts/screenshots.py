@@ -46,8 +46,10 @@ from tiered_workstation.registration.catalogue import load_catalogue
 from tiered_workstation.registration.form import RegistrationForm, check_form
 from tiered_workstation.registration.phonetic import phonetic_name
 from tiered_workstation.review.consultation import post_message, request_consultation
+from tiered_workstation.review.signoff import save_review
 from tiered_workstation.storage.enums import ExamState, Role
 from tiered_workstation.storage.exams import Exam
+from tiered_workstation.storage.reports import Report
 from tiered_workstation.workflow.actors import Actor
 
 SIZES = ((1440, 900), (1920, 1080))
@@ -55,6 +57,9 @@ PEERS = [{"ae_title": "DR01", "host": "127.0.0.1", "port": 1, "kind": "modality"
           "charset": "GB18030"},
          {"ae_title": "CM01_PACS", "host": "127.0.0.1", "port": 2, "kind": "node",
           "site": "CM01", "tls": True}]
+
+
+SEEDED: tuple[str, str] = ("", "")  # (in consultation, edited by the reviewer)
 
 
 def free_port() -> int:
@@ -95,7 +100,8 @@ def main() -> None:
                                           extra={"peers": PEERS}))
         services = bootstrap(load_settings(config))
         seed_board(services, datetime.now(UTC).replace(microsecond=0))
-        seed_consultation(services)
+        global SEEDED
+        SEEDED = seed_consultation(services)
         community = community_site(Path(tmp))
         session = Session("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
         try:
@@ -342,18 +348,23 @@ def shoot(app: QApplication, services, session: Session, language: str, theme: s
         services.node.stop()
 
 
-def seed_consultation(services) -> None:
-    """One preliminary report of the seeded board goes to the expert group."""
+def seed_consultation(services) -> tuple[str, str]:
+    """One preliminary report of the seeded board goes to the expert group, another
+    gets the reviewer's edits; returns their accession numbers."""
     reviewer = Actor("rev.chest", Role.REVIEWER, "CH01", "刘主任")
     expert = Actor("exp.chest", Role.REVIEWER, "CH01", "王教授")
     with services.database.transaction() as session:
-        exam = session.scalar(select(Exam).where(Exam.state == ExamState.PRELIMINARY)
-                              .order_by(Exam.id))
-        if exam is None:
-            return
-        request_consultation(session, services.workflow, exam, reviewer,
+        first, second = session.scalars(select(Exam).where(
+            Exam.state == ExamState.PRELIMINARY).order_by(Exam.id).limit(2)).all()
+        request_consultation(session, services.workflow, first, reviewer,
                              "右肺门区结节影：肿大淋巴结还是肿块？请专家组会诊。")
-        post_message(session, exam, expert, "倾向肿大淋巴结，边界清楚，建议胸部增强CT进一步检查。")
+        post_message(session, first, expert, "倾向肿大淋巴结，边界清楚，建议胸部增强CT进一步检查。")
+        report = session.scalar(select(Report).where(Report.exam_id == second.id))
+        text = report.latest
+        save_review(session, second, reviewer,
+                    findings=text.findings.replace("。", "，请结合临床。", 1) + "余未见明显异常。",
+                    impression=text.impression, comment="补充描述")
+        return first.accession_number, second.accession_number
 
 
 def shoot_desks(app: QApplication, station: QtWorkstation, window, language: str,
@@ -362,17 +373,21 @@ def shoot_desks(app: QApplication, station: QtWorkstation, window, language: str
     window.show_page("reading")
     reading = window.pages["reading"]
     settle(app, lambda: reading.table.rowCount() > 0)
-    reading.table.selectRow(0)
-    settle(app, lambda: reading.view is not None)
+    edited = next(n for n, r in enumerate(reading._rows) if r.accession_number == SEEDED[1])
+    reading.table.selectRow(edited)
+    settle(app, lambda: reading.view is not None
+           and reading.view.row.accession_number == SEEDED[1])
     settle(app, seconds=0.3)
     save(window, out / f"reading-editor-{language}-{size}.png")
     reading.tabs.setCurrentIndex(1)
     settle(app, seconds=0.2)
     save(window, out / f"reading-diff-{language}-{size}.png")
     reading.scope.setCurrentIndex(1)  # in consultation
-    settle(app, lambda: reading.table.rowCount() > 0, seconds=3)
+    settle(app, lambda: any(r.accession_number == SEEDED[0] for r in reading._rows),
+           seconds=5)
     if reading.table.rowCount():
-        reading.table.selectRow(0)
+        reading.table.selectRow(next(n for n, r in enumerate(reading._rows)
+                                     if r.accession_number == SEEDED[0]))
         settle(app, seconds=0.5)
         reading.tabs.setCurrentIndex(2)
         settle(app, seconds=0.2)
@@ -392,9 +407,7 @@ def shoot_desks(app: QApplication, station: QtWorkstation, window, language: str
     settle(app, seconds=0.5)
     save(triage, out / f"triage-{language}-{size}.png")
     triage.close()
-    window.show_page("reports")
-    settle(app, lambda: window.pages["reports"].table.rowCount() > 0, seconds=3)
-    save(window, out / f"reports-{language}-{size}.png")
+
 
 
 if __name__ == "__main__":

@@ -34,13 +34,15 @@ class QtDiffView(QTextBrowser):
         self.setObjectName("reportView")
 
     def show_diff(self, title: str, diff: ReportDiff, comment: str = "") -> None:
-        note = (f'<p style="color:#5b6776">{html.escape(self.tr("Reviewer’s comment"))}: '
-                f"{html.escape(comment)}</p>") if comment else ""
-        unchanged = "" if diff.changed else \
-            f"<p><i>{html.escape(self.tr('No changes.'))}</i></p>"
+        comment_label = html.escape(self.tr("Reviewer’s comment"))
+        no_changes = html.escape(self.tr("No changes."))
+        findings = html.escape(self.tr("Findings"))
+        impression = html.escape(self.tr("Impression"))
+        note = (f'<p style="color:#5b6776">{comment_label}: {html.escape(comment)}</p>'
+                if comment else "")
+        unchanged = "" if diff.changed else f"<p><i>{no_changes}</i></p>"
+        body = "font-size:15px;line-height:150%"
         self.setHtml(
             f"<h3>{html.escape(title)}</h3>{note}{unchanged}"
-            f"<h4>{html.escape(self.tr('Findings'))}</h4>"
-            f"<p style='font-size:15px;line-height:150%'>{segments_html(diff.findings)}</p>"
-            f"<h4>{html.escape(self.tr('Impression'))}</h4>"
-            f"<p style='font-size:15px;line-height:150%'>{segments_html(diff.impression)}</p>")
+            f"<h4>{findings}</h4><p style='{body}'>{segments_html(diff.findings)}</p>"
+            f"<h4>{impression}</h4><p style='{body}'>{segments_html(diff.impression)}</p>")

@@ -200,6 +200,7 @@ class QtReadingPage(QWidget):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([560, 840])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(split, 1)
@@ -308,7 +309,8 @@ class QtReadingPage(QWidget):
         view = self.view
         old, new = self.old_version.currentData(), self.new_version.currentData()
         if view is None or old is None or new is None:
-            self.diff.setHtml(f"<p>{self.tr('No versions to compare yet.')}</p>")
+            nothing = self.tr("No versions to compare yet.")
+            self.diff.setHtml(f"<p>{html.escape(nothing)}</p>")
             return
         comment = next((v.comment for v in view.versions if v.number == new), "")
         self.diff.show_diff(self.tr("Version {old} → version {new}").format(old=old, new=new),
@@ -317,12 +319,14 @@ class QtReadingPage(QWidget):
     def _show_thread(self, view: ReportView) -> None:
         parts = []
         for message in view.messages:
-            tag = f" <b>[{html.escape(self.tr('Conclusion'))}]</b>" if message.conclusion else ""
+            conclusion = self.tr("Conclusion")
+            tag = f" <b>[{html.escape(conclusion)}]</b>" if message.conclusion else ""
             parts.append(f"<p><b>{html.escape(message.author)}</b> "
                          f"<span style='color:#5b6776'>"
                          f"{message.at.astimezone(self._tz):%m-%d %H:%M}</span>{tag}<br/>"
                          f"{html.escape(message.text)}</p>")
-        self.thread.setHtml("".join(parts) or f"<p>{self.tr('No consultation.')}</p>")
+        none = self.tr("No consultation.")
+        self.thread.setHtml("".join(parts) or f"<p>{html.escape(none)}</p>")
 
     def _update_buttons(self) -> None:
         state = self.view.row.state if self.view else None

@@ -384,6 +384,29 @@
     </message>
 </context>
 <context>
+    <name>QtDiffView</name>
+    <message>
+        <location filename="../review/qt_diff_view.py" line="37"/>
+        <source>Reviewer’s comment</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_diff_view.py" line="38"/>
+        <source>No changes.</source>
+        <translation>无修改。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_diff_view.py" line="39"/>
+        <source>Findings</source>
+        <translation>影像所见</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_diff_view.py" line="40"/>
+        <source>Impression</source>
+        <translation>诊断意见</translation>
+    </message>
+</context>
+<context>
     <name>QtExamDrawer</name>
     <message>
         <location filename="../status/qt_status_page.py" line="74"/>
@@ -835,7 +858,7 @@
     <message>
         <location filename="../main_window.py" line="203"/>
         <source>Reading</source>
-        <translation>阅片</translation>
+        <translation>诊断报告</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="208"/>
@@ -1143,287 +1166,302 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtReadingPage</name>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="85"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="85"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="85"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="85"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="90"/>
+        <location filename="../review/qt_reading_page.py" line="86"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="90"/>
+        <location filename="../review/qt_reading_page.py" line="86"/>
         <source>Reader</source>
         <translation>阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="102"/>
+        <location filename="../review/qt_reading_page.py" line="90"/>
         <source>Choose an exam from the list.</source>
         <translation>请从左侧列表选择检查。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="109"/>
+        <location filename="../review/qt_reading_page.py" line="97"/>
         <source>Findings (影像所见)</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="111"/>
+        <location filename="../review/qt_reading_page.py" line="99"/>
         <source>Impression (诊断意见)</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="118"/>
+        <location filename="../review/qt_reading_page.py" line="106"/>
         <source>Insert template</source>
         <translation>插入模板</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="125"/>
+        <location filename="../review/qt_reading_page.py" line="113"/>
         <source>Submit preliminary</source>
         <translation>提交初步报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="128"/>
-        <location filename="../review/qt_reading_page.py" line="412"/>
+        <location filename="../review/qt_reading_page.py" line="116"/>
+        <location filename="../review/qt_reading_page.py" line="404"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="130"/>
-        <location filename="../review/qt_reading_page.py" line="419"/>
+        <location filename="../review/qt_reading_page.py" line="118"/>
+        <location filename="../review/qt_reading_page.py" line="411"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="132"/>
-        <location filename="../review/qt_reading_page.py" line="439"/>
+        <location filename="../review/qt_reading_page.py" line="120"/>
+        <location filename="../review/qt_reading_page.py" line="431"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="135"/>
-        <location filename="../review/qt_reading_page.py" line="451"/>
+        <location filename="../review/qt_reading_page.py" line="123"/>
+        <location filename="../review/qt_reading_page.py" line="443"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="145"/>
+        <location filename="../review/qt_reading_page.py" line="133"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="147"/>
+        <location filename="../review/qt_reading_page.py" line="135"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="152"/>
+        <location filename="../review/qt_reading_page.py" line="140"/>
         <source>Phrases (double-click)</source>
         <translation>常用语（双击插入）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="172"/>
+        <location filename="../review/qt_reading_page.py" line="160"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="185"/>
+        <location filename="../review/qt_reading_page.py" line="173"/>
         <source>Your opinion for the expert group</source>
         <translation>您给专家组的意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="187"/>
+        <location filename="../review/qt_reading_page.py" line="175"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="189"/>
-        <location filename="../review/qt_reading_page.py" line="431"/>
+        <location filename="../review/qt_reading_page.py" line="177"/>
+        <location filename="../review/qt_reading_page.py" line="423"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="201"/>
+        <location filename="../review/qt_reading_page.py" line="189"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="202"/>
+        <location filename="../review/qt_reading_page.py" line="190"/>
         <source>Changes</source>
         <translation>修改对照</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="203"/>
+        <location filename="../review/qt_reading_page.py" line="191"/>
         <source>Consultation</source>
         <translation>会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="206"/>
+        <location filename="../review/qt_reading_page.py" line="194"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="208"/>
+        <location filename="../review/qt_reading_page.py" line="196"/>
         <source>Worklist</source>
         <translation>工作列表</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="231"/>
+        <location filename="../review/qt_reading_page.py" line="220"/>
         <source>Assigned to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="231"/>
+        <location filename="../review/qt_reading_page.py" line="220"/>
         <source>My groups</source>
         <translation>我的专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="232"/>
+        <location filename="../review/qt_reading_page.py" line="221"/>
         <source>To review and sign</source>
         <translation>待审核签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="233"/>
+        <location filename="../review/qt_reading_page.py" line="222"/>
         <source>In consultation</source>
         <translation>会诊中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="234"/>
+        <location filename="../review/qt_reading_page.py" line="223"/>
         <source>Waiting for triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="235"/>
+        <location filename="../review/qt_reading_page.py" line="224"/>
         <source>My reports, returned or signed</source>
         <translation>我的报告（退回或已签发）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="282"/>
+        <location filename="../review/qt_reading_page.py" line="271"/>
         <source>Clinical information: {text}</source>
         <translation>临床信息：{text}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="288"/>
+        <location filename="../review/qt_reading_page.py" line="277"/>
         <source>Draft restored from {time}</source>
         <translation>已恢复 {time} 自动保存的草稿</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="314"/>
+        <location filename="../review/qt_reading_page.py" line="303"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="315"/>
+        <location filename="../review/qt_reading_page.py" line="304"/>
         <source>preliminary</source>
         <translation>初步报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="316"/>
+        <location filename="../review/qt_reading_page.py" line="305"/>
         <source>review</source>
         <translation>审核修改</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="316"/>
+        <location filename="../review/qt_reading_page.py" line="305"/>
         <source>final</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="317"/>
+        <location filename="../review/qt_reading_page.py" line="306"/>
         <source>addendum</source>
         <translation>补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="326"/>
+        <location filename="../review/qt_reading_page.py" line="312"/>
+        <source>No versions to compare yet.</source>
+        <translation>还没有可比较的版本。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="316"/>
         <source>Version {old} → version {new}</source>
         <translation>版本 {old} → 版本 {new}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="365"/>
+        <location filename="../review/qt_reading_page.py" line="322"/>
+        <source>Conclusion</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="328"/>
+        <source>No consultation.</source>
+        <translation>无会诊。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="357"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="385"/>
+        <location filename="../review/qt_reading_page.py" line="377"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="409"/>
+        <location filename="../review/qt_reading_page.py" line="401"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="413"/>
+        <location filename="../review/qt_reading_page.py" line="405"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="415"/>
+        <location filename="../review/qt_reading_page.py" line="407"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="420"/>
+        <location filename="../review/qt_reading_page.py" line="412"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="422"/>
+        <location filename="../review/qt_reading_page.py" line="414"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="428"/>
+        <location filename="../review/qt_reading_page.py" line="420"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="432"/>
+        <location filename="../review/qt_reading_page.py" line="424"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="434"/>
+        <location filename="../review/qt_reading_page.py" line="426"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="439"/>
+        <location filename="../review/qt_reading_page.py" line="431"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="447"/>
+        <location filename="../review/qt_reading_page.py" line="439"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="452"/>
+        <location filename="../review/qt_reading_page.py" line="444"/>
         <source>Addendum text:</source>
         <translation>补充报告内容：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="457"/>
+        <location filename="../review/qt_reading_page.py" line="449"/>
         <source>Addendum signed; the report prints again with it.</source>
         <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="467"/>
+        <location filename="../review/qt_reading_page.py" line="459"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -1821,132 +1859,132 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtReportsPage</name>
     <message>
-        <location filename="../review/qt_reports_page.py" line="47"/>
+        <location filename="../review/qt_reports_page.py" line="44"/>
         <source>PDF folder only</source>
         <translation>仅PDF文件夹</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="48"/>
+        <location filename="../review/qt_reports_page.py" line="45"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="48"/>
+        <location filename="../review/qt_reports_page.py" line="45"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="49"/>
+        <location filename="../review/qt_reports_page.py" line="46"/>
         <source>Printer: {printer} · paper {paper} · auto-print {auto}</source>
         <translation>打印机：{printer} · 纸张 {paper} · 自动打印 {auto}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="54"/>
+        <location filename="../review/qt_reports_page.py" line="50"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="54"/>
+        <location filename="../review/qt_reports_page.py" line="50"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="54"/>
+        <location filename="../review/qt_reports_page.py" line="50"/>
         <source>Signed</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="54"/>
+        <location filename="../review/qt_reports_page.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="55"/>
+        <location filename="../review/qt_reports_page.py" line="51"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="55"/>
+        <location filename="../review/qt_reports_page.py" line="51"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="64"/>
+        <location filename="../review/qt_reports_page.py" line="52"/>
         <source>Print / reprint</source>
         <translation>打印 / 补打</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="67"/>
+        <location filename="../review/qt_reports_page.py" line="55"/>
         <source>Save PDF…</source>
         <translation>保存PDF…</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="78"/>
+        <location filename="../review/qt_reports_page.py" line="66"/>
         <source>Signed reports</source>
         <translation>已签发报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="97"/>
+        <location filename="../review/qt_reports_page.py" line="85"/>
         <source>printed {time}</source>
         <translation>已打印 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="99"/>
+        <location filename="../review/qt_reports_page.py" line="87"/>
         <source> (+{n} copies)</source>
         <translation>（另补打 {n} 份）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="101"/>
+        <location filename="../review/qt_reports_page.py" line="89"/>
         <source>not queued</source>
         <translation>未排队</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="101"/>
+        <location filename="../review/qt_reports_page.py" line="89"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="102"/>
+        <location filename="../review/qt_reports_page.py" line="90"/>
         <source>printing</source>
         <translation>打印中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="103"/>
+        <location filename="../review/qt_reports_page.py" line="91"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="104"/>
+        <location filename="../review/qt_reports_page.py" line="92"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="105"/>
+        <location filename="../review/qt_reports_page.py" line="93"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="135"/>
+        <location filename="../review/qt_reports_page.py" line="123"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="139"/>
+        <location filename="../review/qt_reports_page.py" line="127"/>
         <source>Print of {patient} sent.</source>
         <translation>{patient} 的报告已发送打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="146"/>
+        <location filename="../review/qt_reports_page.py" line="134"/>
         <source>This report has no PDF yet.</source>
         <translation>此报告还没有PDF文件。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="148"/>
+        <location filename="../review/qt_reports_page.py" line="136"/>
         <source>Save report PDF</source>
         <translation>保存报告PDF</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="152"/>
+        <location filename="../review/qt_reports_page.py" line="140"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2487,87 +2525,87 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtTriagePage</name>
     <message>
-        <location filename="../review/qt_triage_page.py" line="50"/>
+        <location filename="../review/qt_triage_page.py" line="46"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="50"/>
+        <location filename="../review/qt_triage_page.py" line="46"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="51"/>
+        <location filename="../review/qt_triage_page.py" line="47"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="51"/>
+        <location filename="../review/qt_triage_page.py" line="47"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="52"/>
+        <location filename="../review/qt_triage_page.py" line="48"/>
         <source>Reading mode</source>
         <translation>阅片模式</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="69"/>
+        <location filename="../review/qt_triage_page.py" line="57"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="75"/>
+        <location filename="../review/qt_triage_page.py" line="63"/>
         <source>Reading group</source>
         <translation>专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="76"/>
+        <location filename="../review/qt_triage_page.py" line="64"/>
         <source>Reader</source>
         <translation>阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="77"/>
+        <location filename="../review/qt_triage_page.py" line="65"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="84"/>
+        <location filename="../review/qt_triage_page.py" line="72"/>
         <source>Assignment</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="85"/>
+        <location filename="../review/qt_triage_page.py" line="73"/>
         <source>Triage rules</source>
         <translation>分诊规则</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="87"/>
+        <location filename="../review/qt_triage_page.py" line="75"/>
         <source>Waiting for triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="111"/>
+        <location filename="../review/qt_triage_page.py" line="99"/>
         <source>— the whole group —</source>
         <translation>— 整个专业组 —</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="113"/>
+        <location filename="../review/qt_triage_page.py" line="101"/>
         <source>, away</source>
         <translation>，不在岗</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="114"/>
+        <location filename="../review/qt_triage_page.py" line="102"/>
         <source>{name} ({open} open{state})</source>
         <translation>{name}（在读 {open} 例{state}）</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="167"/>
+        <location filename="../review/qt_triage_page.py" line="155"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="171"/>
+        <location filename="../review/qt_triage_page.py" line="159"/>
         <source>{patient} assigned.</source>
         <translation>{patient} 已分配。</translation>
     </message>
@@ -2700,170 +2738,170 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="168"/>
+        <location filename="../viewer/qt_viewer_page.py" line="166"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="193"/>
+        <location filename="../viewer/qt_viewer_page.py" line="191"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="290"/>
+        <location filename="../viewer/qt_viewer_page.py" line="292"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="298"/>
+        <location filename="../viewer/qt_viewer_page.py" line="300"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="302"/>
+        <location filename="../viewer/qt_viewer_page.py" line="304"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="304"/>
+        <location filename="../viewer/qt_viewer_page.py" line="306"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="306"/>
+        <location filename="../viewer/qt_viewer_page.py" line="308"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="349"/>
+        <location filename="../viewer/qt_viewer_page.py" line="351"/>
         <source>%n prior(s)…</source>
         <translation>
             <numerusform>%n 个既往检查…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="359"/>
+        <location filename="../viewer/qt_viewer_page.py" line="361"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="368"/>
+        <location filename="../viewer/qt_viewer_page.py" line="370"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="374"/>
+        <location filename="../viewer/qt_viewer_page.py" line="376"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="411"/>
+        <location filename="../viewer/qt_viewer_page.py" line="413"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="411"/>
+        <location filename="../viewer/qt_viewer_page.py" line="413"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="431"/>
+        <location filename="../viewer/qt_viewer_page.py" line="433"/>
         <source>Key image saved: {path}</source>
         <translation>关键图像已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="443"/>
+        <location filename="../viewer/qt_viewer_page.py" line="445"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="450"/>
+        <location filename="../viewer/qt_viewer_page.py" line="452"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="462"/>
+        <location filename="../viewer/qt_viewer_page.py" line="464"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="482"/>
+        <location filename="../viewer/qt_viewer_page.py" line="484"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="487"/>
+        <location filename="../viewer/qt_viewer_page.py" line="489"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="507"/>
+        <location filename="../viewer/qt_viewer_page.py" line="509"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="507"/>
+        <location filename="../viewer/qt_viewer_page.py" line="509"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="508"/>
+        <location filename="../viewer/qt_viewer_page.py" line="510"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="508"/>
+        <location filename="../viewer/qt_viewer_page.py" line="510"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="509"/>
+        <location filename="../viewer/qt_viewer_page.py" line="511"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="509"/>
+        <location filename="../viewer/qt_viewer_page.py" line="511"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="565"/>
+        <location filename="../viewer/qt_viewer_page.py" line="567"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="566"/>
+        <location filename="../viewer/qt_viewer_page.py" line="568"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="567"/>
+        <location filename="../viewer/qt_viewer_page.py" line="569"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="568"/>
+        <location filename="../viewer/qt_viewer_page.py" line="570"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="571"/>
+        <location filename="../viewer/qt_viewer_page.py" line="573"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="573"/>
+        <location filename="../viewer/qt_viewer_page.py" line="575"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="574"/>
+        <location filename="../viewer/qt_viewer_page.py" line="576"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>
