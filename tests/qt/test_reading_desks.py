@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from review.conftest import PASSWORD, Reading, by_accession
+from review.conftest import ATTENDING, PASSWORD, REVIEWER, Reading, by_accession
 from review.conftest import reading as reading
 from tiered_workstation.qt.app import QtWorkstation, settings_store
 from tiered_workstation.qt.qt_login import Session
@@ -18,7 +18,9 @@ from tiered_workstation.qt.review.qt_reading_page import QtReadingPage
 from tiered_workstation.qt.review.qt_reports_page import QtReportsPage
 from tiered_workstation.qt.review.qt_tat_page import QtTatPage
 from tiered_workstation.qt.review.qt_triage_page import QtTriagePage
+from tiered_workstation.review.consultation import request_consultation
 from tiered_workstation.review.drafts import load_draft
+from tiered_workstation.review.submit import submit_preliminary
 from tiered_workstation.storage.enums import ExamState, PrintStatus, Role, VersionKind
 from tiered_workstation.storage.reports import PrintJob, Report
 from tiered_workstation.workflow.assignment import RuleSpec, load_rules
@@ -135,3 +137,22 @@ def test_triage_read_review_sign_print(qtbot, reading: Reading, station, tmp_pat
     assert "1" in dashboard.headline.text()
     exported = dashboard.export(tmp_path / "tat.csv")
     assert accession in exported.read_text(encoding="utf-8-sig")
+
+
+def test_group_members_hear_of_a_consultation(qtbot, reading: Reading, station) -> None:
+    services = reading.services
+    accession = reading.new_exam()
+    with services.database.transaction() as session:
+        submit_preliminary(session, services.workflow, by_accession(session, accession),
+                           ATTENDING, findings="右肺门区结节影。", impression="待定。",
+                           sealer=services.sync.sealer)
+    expert = QtReadingPage(services, _session("exp.chest", "王教授", Role.REVIEWER),
+                           station.tasks, station.bridge)
+    qtbot.addWidget(expert)
+    with (qtbot.waitSignal(expert.consultation_notice, timeout=5000) as heard,
+          services.database.transaction() as session):
+        request_consultation(session, services.workflow, by_accession(session, accession),
+                             REVIEWER, "淋巴结还是肿块？")
+    assert heard.args[0].startswith("Consultation on 张三: 刘主任")
+    expert.scope.setCurrentIndex(expert.scope.findData("consultation"))
+    qtbot.waitUntil(lambda: expert.table.rowCount() == 1)

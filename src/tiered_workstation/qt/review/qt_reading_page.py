@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from ...app import reading_desk
 from ...app.bootstrap import Services
 from ...app.reading import ReportView, Scope, WorkRow, open_report, worklist
+from ...events import Event
+from ...review.consultation import CONSULTATION_TOPIC
 from ...review.templates import load_templates
 from ...storage.enums import ExamState, Role, VersionKind
 from ...workflow.actors import Actor
@@ -61,6 +63,7 @@ class QtReadingPage(QWidget):
 
     loaded = Signal(object)  # ReportView
     acted = Signal(str)  # what was done
+    consultation_notice = Signal(str)  # a message in a consultation this user belongs to
 
     def __init__(self, services: Services, session: Session, tasks: TaskRunner,
                  bridge: QtEventBridge, parent: QWidget | None = None, *,
@@ -212,7 +215,25 @@ class QtReadingPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, self._primary_action)
         QShortcut(QKeySequence("Ctrl+S"), self, self.autosave)
         bridge.exam_transition.connect(lambda _event: self.refresh())
+        bridge.event_received.connect(self._on_event)
         self._update_buttons()
+        self.refresh()
+
+    def _on_event(self, event: Event) -> None:
+        """Tell a group member that a consultation they belong to has a new message."""
+        if event.topic != CONSULTATION_TOPIC:
+            return
+        payload = event.payload
+        if self.actor.username not in payload.get("notify", ()):
+            return
+        template = (self.tr("Consultation on {patient}: {author} recorded the conclusion.")
+                    if payload.get("conclusion") else
+                    self.tr("Consultation on {patient}: {author} wrote “{text}”"))
+        notice = template.format(patient=payload.get("patient_name", ""),
+                                 author=payload.get("author", ""),
+                                 text=str(payload.get("text", ""))[:80])
+        self.message.setText(notice)
+        self.consultation_notice.emit(notice)
         self.refresh()
 
     # -- list ------------------------------------------------------------------------------

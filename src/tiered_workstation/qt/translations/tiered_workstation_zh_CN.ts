@@ -1166,302 +1166,312 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtReadingPage</name>
     <message>
-        <location filename="../review/qt_reading_page.py" line="85"/>
+        <location filename="../review/qt_reading_page.py" line="88"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="85"/>
+        <location filename="../review/qt_reading_page.py" line="88"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="85"/>
+        <location filename="../review/qt_reading_page.py" line="88"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="85"/>
+        <location filename="../review/qt_reading_page.py" line="88"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="86"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="86"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
         <source>Reader</source>
         <translation>阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="90"/>
+        <location filename="../review/qt_reading_page.py" line="93"/>
         <source>Choose an exam from the list.</source>
         <translation>请从左侧列表选择检查。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="97"/>
+        <location filename="../review/qt_reading_page.py" line="100"/>
         <source>Findings (影像所见)</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="99"/>
+        <location filename="../review/qt_reading_page.py" line="102"/>
         <source>Impression (诊断意见)</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="106"/>
+        <location filename="../review/qt_reading_page.py" line="109"/>
         <source>Insert template</source>
         <translation>插入模板</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="113"/>
+        <location filename="../review/qt_reading_page.py" line="116"/>
         <source>Submit preliminary</source>
         <translation>提交初步报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="116"/>
-        <location filename="../review/qt_reading_page.py" line="404"/>
+        <location filename="../review/qt_reading_page.py" line="119"/>
+        <location filename="../review/qt_reading_page.py" line="425"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="118"/>
-        <location filename="../review/qt_reading_page.py" line="411"/>
+        <location filename="../review/qt_reading_page.py" line="121"/>
+        <location filename="../review/qt_reading_page.py" line="432"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="120"/>
-        <location filename="../review/qt_reading_page.py" line="431"/>
+        <location filename="../review/qt_reading_page.py" line="123"/>
+        <location filename="../review/qt_reading_page.py" line="452"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="123"/>
-        <location filename="../review/qt_reading_page.py" line="443"/>
+        <location filename="../review/qt_reading_page.py" line="126"/>
+        <location filename="../review/qt_reading_page.py" line="464"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="133"/>
+        <location filename="../review/qt_reading_page.py" line="136"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="135"/>
+        <location filename="../review/qt_reading_page.py" line="138"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="140"/>
+        <location filename="../review/qt_reading_page.py" line="143"/>
         <source>Phrases (double-click)</source>
         <translation>常用语（双击插入）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="160"/>
+        <location filename="../review/qt_reading_page.py" line="163"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="173"/>
+        <location filename="../review/qt_reading_page.py" line="176"/>
         <source>Your opinion for the expert group</source>
         <translation>您给专家组的意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="175"/>
+        <location filename="../review/qt_reading_page.py" line="178"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="177"/>
-        <location filename="../review/qt_reading_page.py" line="423"/>
+        <location filename="../review/qt_reading_page.py" line="180"/>
+        <location filename="../review/qt_reading_page.py" line="444"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="189"/>
+        <location filename="../review/qt_reading_page.py" line="192"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="190"/>
+        <location filename="../review/qt_reading_page.py" line="193"/>
         <source>Changes</source>
         <translation>修改对照</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="191"/>
+        <location filename="../review/qt_reading_page.py" line="194"/>
         <source>Consultation</source>
         <translation>会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="194"/>
+        <location filename="../review/qt_reading_page.py" line="197"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="196"/>
+        <location filename="../review/qt_reading_page.py" line="199"/>
         <source>Worklist</source>
         <translation>工作列表</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="220"/>
+        <location filename="../review/qt_reading_page.py" line="229"/>
+        <source>Consultation on {patient}: {author} recorded the conclusion.</source>
+        <translation>{patient} 的会诊：{author} 已记录结论。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="231"/>
+        <source>Consultation on {patient}: {author} wrote “{text}”</source>
+        <translation>{patient} 的会诊：{author} 写道“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="241"/>
         <source>Assigned to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="220"/>
+        <location filename="../review/qt_reading_page.py" line="241"/>
         <source>My groups</source>
         <translation>我的专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="221"/>
+        <location filename="../review/qt_reading_page.py" line="242"/>
         <source>To review and sign</source>
         <translation>待审核签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="222"/>
+        <location filename="../review/qt_reading_page.py" line="243"/>
         <source>In consultation</source>
         <translation>会诊中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="223"/>
+        <location filename="../review/qt_reading_page.py" line="244"/>
         <source>Waiting for triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="224"/>
+        <location filename="../review/qt_reading_page.py" line="245"/>
         <source>My reports, returned or signed</source>
         <translation>我的报告（退回或已签发）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="271"/>
+        <location filename="../review/qt_reading_page.py" line="292"/>
         <source>Clinical information: {text}</source>
         <translation>临床信息：{text}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="277"/>
+        <location filename="../review/qt_reading_page.py" line="298"/>
         <source>Draft restored from {time}</source>
         <translation>已恢复 {time} 自动保存的草稿</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="303"/>
+        <location filename="../review/qt_reading_page.py" line="324"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="304"/>
+        <location filename="../review/qt_reading_page.py" line="325"/>
         <source>preliminary</source>
         <translation>初步报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="305"/>
+        <location filename="../review/qt_reading_page.py" line="326"/>
         <source>review</source>
         <translation>审核修改</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="305"/>
+        <location filename="../review/qt_reading_page.py" line="326"/>
         <source>final</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="306"/>
+        <location filename="../review/qt_reading_page.py" line="327"/>
         <source>addendum</source>
         <translation>补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="312"/>
+        <location filename="../review/qt_reading_page.py" line="333"/>
         <source>No versions to compare yet.</source>
         <translation>还没有可比较的版本。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="316"/>
+        <location filename="../review/qt_reading_page.py" line="337"/>
         <source>Version {old} → version {new}</source>
         <translation>版本 {old} → 版本 {new}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="322"/>
+        <location filename="../review/qt_reading_page.py" line="343"/>
         <source>Conclusion</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="328"/>
+        <location filename="../review/qt_reading_page.py" line="349"/>
         <source>No consultation.</source>
         <translation>无会诊。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="357"/>
+        <location filename="../review/qt_reading_page.py" line="378"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="377"/>
+        <location filename="../review/qt_reading_page.py" line="398"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="401"/>
+        <location filename="../review/qt_reading_page.py" line="422"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="405"/>
+        <location filename="../review/qt_reading_page.py" line="426"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="407"/>
+        <location filename="../review/qt_reading_page.py" line="428"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="412"/>
+        <location filename="../review/qt_reading_page.py" line="433"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="414"/>
+        <location filename="../review/qt_reading_page.py" line="435"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="420"/>
+        <location filename="../review/qt_reading_page.py" line="441"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="424"/>
+        <location filename="../review/qt_reading_page.py" line="445"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="426"/>
+        <location filename="../review/qt_reading_page.py" line="447"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="431"/>
+        <location filename="../review/qt_reading_page.py" line="452"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="439"/>
+        <location filename="../review/qt_reading_page.py" line="460"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="444"/>
+        <location filename="../review/qt_reading_page.py" line="465"/>
         <source>Addendum text:</source>
         <translation>补充报告内容：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="449"/>
+        <location filename="../review/qt_reading_page.py" line="470"/>
         <source>Addendum signed; the report prints again with it.</source>
         <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="459"/>
+        <location filename="../review/qt_reading_page.py" line="480"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
