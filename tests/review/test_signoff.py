@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from sqlalchemy import select
 
@@ -81,7 +83,7 @@ def test_any_change_after_signing_is_detected(reading: Reading) -> None:
         final.impression = "右下肺炎症。"
         final.images[0].sha256 = "0" * 64  # a swapped key image
         assert not check_version(exam, final, ca).valid
-        final.images[0].sha256 = __import__("hashlib").sha256(b"image-1").hexdigest()
+        final.images[0].sha256 = hashlib.sha256(b"image-1").hexdigest()
         exam.accession_number = "CM019999999999"  # the report moved to another exam
         assert not check_version(exam, final, ca).valid
         session.rollback()

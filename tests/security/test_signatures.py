@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from tiered_workstation.security import pki
@@ -88,8 +88,7 @@ def test_a_certificate_not_for_signing_is_refused(ca: Path) -> None:
             .public_key(key.public_key()).serial_number(x509.random_serial_number())
             .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=1))
             .sign(ca_key, hashes.SHA256()))
-    pem = cert.public_bytes(__import__("cryptography.hazmat.primitives.serialization",
-                                       fromlist=["Encoding"]).Encoding.PEM).decode()
+    pem = cert.public_bytes(serialization.Encoding.PEM).decode()
     data = b"report"
     check = verify(data, key.sign(data), pem, (ca / pki.CA_CERT).read_bytes())
     assert check.reason == "the signer certificate is not for signing"

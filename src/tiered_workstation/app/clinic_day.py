@@ -53,6 +53,7 @@ READERS = {"chest": (("att.chest", "陈主治", Role.ATTENDING), ("rev.chest", "
                                                              Role.REVIEWER)),
            "msk": (("att.msk", "周主治", Role.ATTENDING), ("rev.msk", "孙主任", Role.REVIEWER))}
 REVIEWER_OF = {"chest": "rev.chest", "msk": "rev.msk"}
+READER_NAMES = {username: name for people in READERS.values() for username, name, _r in people}
 # think times in clinic minutes (low, high)
 IMAGING, TRIAGE, READING, REVIEW = (3, 8), (1, 3), (4, 9), (2, 5)
 STEP_LIMIT_S = 600.0
@@ -229,8 +230,7 @@ def _advance(case: Case, rng: random.Random, speed: float, center: Services,
     elif case.stage == "review" and _when_seen(
             case, _state(center, case.accession) is ExamState.PRELIMINARY, rng, REVIEW, speed):
         reviewer = REVIEWER_OF[case.group]
-        name = dict((u, n) for people in READERS.values() for u, n, _r in people)[reviewer]
-        actor = Actor(reviewer, Role.REVIEWER, CENTER, name)
+        actor = Actor(reviewer, Role.REVIEWER, CENTER, READER_NAMES[reviewer])
         with center.database.transaction() as session:
             exam = session.scalar(select(Exam).where(Exam.accession_number == case.accession))
             sign_report(session, center.workflow, exam, actor, password=DEMO_PASSWORD,

@@ -39,6 +39,7 @@ class AutoPrinter:
         self.auto_print = settings.printing.auto_print
         self.printer = settings.printing.printer
         self.paper = settings.printing.paper
+        self._ca: bytes | None = None
         self.queue = PrintQueue(database, workflow, self.options, clock)
         self.interval = 5.0
         self._worker = Worker("auto-print", self._round)
@@ -50,10 +51,12 @@ class AutoPrinter:
         return self.queue.printed
 
     def options(self) -> PrintOptions:
-        tls = self.settings.dicom.tls
-        ca = tls.ca_certificates.read_bytes() if tls and tls.ca_certificates.is_file() \
-            else None
-        return PrintOptions(self.printer, self.paper, self.folder, ca, self.settings.site.tz)
+        if self._ca is None:  # read once; signatures are checked against it for every job
+            tls = self.settings.dicom.tls
+            if tls and tls.ca_certificates.is_file():
+                self._ca = tls.ca_certificates.read_bytes()
+        return PrintOptions(self.printer, self.paper, self.folder, self._ca,
+                            self.settings.site.tz)
 
     def _on_transition(self, event: object) -> None:
         if getattr(event, "payload", {}).get("to_state") == ExamState.FINAL.value:
