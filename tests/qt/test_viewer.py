@@ -4,10 +4,12 @@ scroll, measurements with their result text, and what a damaged file says."""
 from __future__ import annotations
 
 import math
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydicom import dcmread
 from pydicom.uid import generate_uid
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -257,3 +259,49 @@ def test_a_bad_site_hanging_file_is_said_and_the_shipped_rules_used(qtbot, tmp_p
         assert viewer.hanging_rules[0].name == "Chest PA + lateral"
     finally:
         tasks.shutdown(wait=True)
+
+
+def test_marks_on_a_ct_slice_go_out_as_gsps_and_come_back_on_that_slice(qtbot, page,
+                                                                       tmp_path) -> None:
+    page.annotations = tmp_path / "annotations"
+    page.creator = "李^四"
+    folder = ct_folder(tmp_path / "ct", slices=10)
+    page.open([folder])
+    shown(qtbot, page, 1)
+    view = page.view
+    view.set_frame(6)
+    page.set_tool(Tool.LINE)
+    with qtbot.waitSignal(view.measurement_added):
+        drag(qtbot, view, (30, 30), (30, 90))
+    page.presets.activated.emit([page.presets.itemText(i) for i in range(
+        page.presets.count())].index("Lung"))
+    view.rotate(90)
+    slice_uid = view.image.source(6)[0]
+    state = tmp_path / "out" / "notes-PR.dcm"
+    with qtbot.waitSignal(page.state_saved, timeout=WAIT_MS):
+        page.export_presentation_state(state)
+    assert "1 mark" in page.message.text()
+    written = dcmread(state)
+    annotation = written.GraphicAnnotationSequence[0]
+    assert annotation.ReferencedImageSequence[0].ReferencedSOPInstanceUID == slice_uid
+    assert written.ImageRotation == 90
+    assert float(written.SoftcopyVOILUTSequence[0].WindowCenter) == -600.0
+    assert str(written.ContentCreatorName) == "李^四"
+
+    # another reader opens the images with the state, without our annotation files
+    shutil.copy(state, folder / "notes-PR.dcm")
+    other_tasks = TaskRunner()
+    other = QtViewerPage(other_tasks)
+    qtbot.addWidget(other)
+    other.resize(800, 600)
+    other.show()
+    try:
+        other.open([folder])
+        qtbot.waitUntil(lambda: bool(other.view.image is not None and other.view.measurements),
+                        timeout=WAIT_MS)
+        mark = other.view.measurements[0]
+        assert (mark.tool, mark.frame) == (Tool.LINE, 6)      # on slice 7, where it was drawn
+        assert mark.text.endswith("mm")
+        assert "presentation state" in other.message.text()
+    finally:
+        other_tasks.shutdown(wait=True)

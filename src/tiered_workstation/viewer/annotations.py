@@ -1,9 +1,11 @@
 """Measurements and annotations of a study: what they are, and their file.
 
 Kept per study as JSON (``<folder>/<StudyInstanceUID>.json``), each tied to
-its image by SOP Instance UID and frame, so they come back when the study is
-opened again on this machine, and can be handed to a report as text or as a
-rendered key image.
+its image by SOP Instance UID and the frame in that file, so they come back
+when the study is opened again on this machine (whichever way its files are
+stacked), and can be handed to a report as text, a rendered key image or a
+DICOM presentation state (:mod:`.gsps`). A viewport holds them by the frame
+of its stack; :func:`file_form` and :func:`view_form` translate.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+
+from .frames import DecodedImage
 
 FORMAT_VERSION = 1
 
@@ -49,6 +53,38 @@ class Measurement:
     @property
     def complete(self) -> bool:
         return len(self.points) >= POINTS_NEEDED.get(self.tool, 2)
+
+
+def file_form(items: list[Measurement], image: DecodedImage) -> list[Measurement]:
+    """``items`` drawn on ``image`` (frames of its stack), tied to file and frame in it."""
+    kept = []
+    for item in items:
+        if 0 <= item.frame < image.frame_count:
+            uid, frame = image.source(item.frame)
+            kept.append(replace(item, sop_instance_uid=uid, frame=frame))
+    return kept
+
+
+def view_form(items: list[Measurement], image: DecodedImage) -> list[Measurement]:
+    """The saved ``items`` that lie on ``image``, with frames of its stack."""
+    shown = []
+    for item in items:
+        index = image.index_of(item.sop_instance_uid, item.frame)
+        if index is not None:
+            shown.append(replace(item, frame=index))
+    return shown
+
+
+def _key(item: Measurement) -> tuple[object, ...]:
+    return (item.tool, item.sop_instance_uid, item.frame,
+            tuple((round(r, 1), round(c, 1)) for r, c in item.points))
+
+
+def merged(saved: list[Measurement], more: list[Measurement]) -> list[Measurement]:
+    """``saved`` and those of ``more`` that are not already among them (same tool, file,
+    frame and points): marks read from a presentation state are not doubled."""
+    seen = {_key(m) for m in saved}
+    return saved + [m for m in more if _key(m) not in seen]
 
 
 def annotation_file(folder: Path, study_instance_uid: str) -> Path:

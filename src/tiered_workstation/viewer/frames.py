@@ -36,6 +36,30 @@ class DecodedImage:
     header: Dataset
     frames: np.ndarray  # (frames, rows, columns) or (frames, rows, columns, 3)
     model: PixelModel
+    # for a stack of files: each frame's (SOP Instance UID, frame in that file, from 0)
+    sources: tuple[tuple[str, int], ...] = ()
+
+    def source(self, index: int) -> tuple[str, int]:
+        """The file (SOP Instance UID) and frame in it that frame ``index`` shows."""
+        if self.sources:
+            return self.sources[index]
+        return str(self.header.get("SOPInstanceUID", "")), index
+
+    def index_of(self, sop_instance_uid: str, frame: int) -> int | None:
+        """Which of this image's frames shows ``frame`` of that file (None: not here)."""
+        if not self.sources:
+            own = str(self.header.get("SOPInstanceUID", ""))
+            return frame if sop_instance_uid == own and 0 <= frame < self.frame_count \
+                else None
+        try:
+            return self.sources.index((sop_instance_uid, frame))
+        except ValueError:
+            return None
+
+    @property
+    def instance_uids(self) -> frozenset[str]:
+        return frozenset(uid for uid, _ in self.sources) if self.sources else \
+            frozenset({str(self.header.get("SOPInstanceUID", ""))})
 
     @property
     def colour(self) -> bool:

@@ -15,6 +15,7 @@ from pydicom.errors import InvalidDicomError
 from pydicom.fileset import FileSet
 
 from .frames import DecodedImage, load
+from .gsps import GSPS_SOP_CLASS
 
 LOGGER = logging.getLogger(__name__)
 VOLUME_MODALITIES = frozenset({"CT", "MR", "PT", "NM"})
@@ -54,6 +55,7 @@ class Opened:
 
     series: list[Series]
     skipped: int = 0
+    presentation_states: list[Path] = field(default_factory=list)  # GSPS files among them
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -95,14 +97,18 @@ def open_paths(paths: Iterable[str | Path]) -> Opened:
     """Read the headers (no pixel data) of everything under ``paths``, grouped by series."""
     by_uid: dict[str, Series] = {}
     skipped = 0
+    presentation_states: list[Path] = []
     for path in expand(paths):
         try:
             ds = dcmread(path, stop_before_pixels=True)
         except (InvalidDicomError, OSError, EOFError, ValueError):
             skipped += 1
             continue
+        if str(ds.get("SOPClassUID", "")) == GSPS_SOP_CLASS:
+            presentation_states.append(path)  # a reader's marks on these images
+            continue
         if "Rows" not in ds or "SeriesInstanceUID" not in ds:
-            skipped += 1  # reports, presentation states, DICOMDIRs: not images
+            skipped += 1  # reports, other presentation states, DICOMDIRs: not images
             continue
         uid = str(ds.SeriesInstanceUID)
         series = by_uid.get(uid)
@@ -124,7 +130,7 @@ def open_paths(paths: Iterable[str | Path]) -> Opened:
                                                      s.description))
     if skipped:
         LOGGER.info("opened %d series; %d file(s) were not images", len(ordered), skipped)
-    return Opened(ordered, skipped)
+    return Opened(ordered, skipped, presentation_states)
 
 
 def slice_normal(orientation: tuple[float, ...]) -> np.ndarray:
@@ -224,13 +230,15 @@ def load_stack(paths: list[Path]) -> DecodedImage:
         raise VolumeError("The images of this series differ in size; open them one by one.")
     models = {(image.model.slope, image.model.intercept) for image in images}
     frames = np.concatenate([image.frames for image in images])
+    sources = tuple((str(image.header.get("SOPInstanceUID", "")), n)
+                    for image in images for n in range(image.frame_count))
     if len(models) != 1:  # per-slice rescale: keep output units in float32 instead
         frames = np.concatenate([image.model.rescale(image.frames).astype(np.float32)
                                  for image in images])
         first = images[0]
         return DecodedImage(first.header, frames, dataclasses.replace(
-            first.model, slope=1.0, intercept=0.0))
-    return DecodedImage(images[0].header, frames, images[0].model)
+            first.model, slope=1.0, intercept=0.0), sources)
+    return DecodedImage(images[0].header, frames, images[0].model, sources)
 
 
 def volume_of(paths: list[Path]) -> tuple[Volume, DecodedImage]:

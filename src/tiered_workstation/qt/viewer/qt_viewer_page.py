@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from pydicom import dcmread
 from pydicom.dataset import Dataset
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
@@ -31,9 +33,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...viewer.annotations import Measurement, load_annotations, save_annotations
+from ...viewer.annotations import (
+    Measurement,
+    file_form,
+    load_annotations,
+    merged,
+    save_annotations,
+    view_form,
+)
 from ...viewer.display import Window
 from ...viewer.frames import DecodedImage
+from ...viewer.gsps import (
+    Exported,
+    Presentation,
+    presentation_state,
+    read_presentation_states,
+    write_presentation_state,
+)
 from ...viewer.hanging import choose, load_rules
 from ...viewer.measure import SpacingSource
 from ...viewer.overlay import corner_texts, modality_presets
@@ -74,11 +90,14 @@ class QtViewerPage(QWidget):
     problem = Signal(str)
 
     key_image_saved = Signal(object)   # Path of the PNG
+    state_saved = Signal(object)       # Path of the presentation state (GSPS)
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
-                 annotations: Path | None = None, hanging_rules: Path | None = None) -> None:
+                 annotations: Path | None = None, hanging_rules: Path | None = None,
+                 creator: str = "", uid_root: str = "2.25") -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self.creator, self.uid_root = creator, uid_root   # who signs a saved GSPS
         self.annotations = annotations  # folder of per-study annotation files (None: off)
         rules_problem = ""
         try:
@@ -89,6 +108,7 @@ class QtViewerPage(QWidget):
                 .format(error=exc)
             self.hanging_rules = load_rules()
         self._series: list[Series] = []
+        self._state_marks: list[Measurement] = []   # from presentation states opened with it
         self.views: list[QtImageView] = []
         self.active = 0
         self._shown: dict[int, Series] = {}
@@ -131,7 +151,8 @@ class QtViewerPage(QWidget):
                    self.tr("Fit"): lambda: self.view.reset_view(),
                    self.tr("1:1"): lambda: self.view.actual_size(),
                    self.tr("Clear"): lambda: self.view.clear_measurements(),
-                   self.tr("Key image"): lambda: self.save_key_image()}
+                   self.tr("Key image"): lambda: self.save_key_image(),
+                   self.tr("Save GSPS"): lambda: self.export_presentation_state()}
         for label, action in actions.items():
             button = QToolButton()
             button.setText(label)
@@ -294,6 +315,10 @@ class QtViewerPage(QWidget):
 
     def _on_opened(self, opened: Opened) -> None:
         self._series = opened.series
+        self._state_marks = []
+        if opened.presentation_states:
+            self._tasks.net(read_presentation_states, opened.presentation_states).success(
+                self._show_state_marks)
         self.thumbnails.clear()
         for series in opened.series:
             label = f"{series.modality} {series.number or ''}\n{series.description[:18]}\n" + \
@@ -384,16 +409,29 @@ class QtViewerPage(QWidget):
     def _restore_annotations(self, view: QtImageView) -> None:
         """Read the study's annotations on the file thread; show this image's ones."""
         uid = self._study_uid(view)
-        if self.annotations is None or not uid or view.image is None:
+        if view.image is None:
             return
         image = view.image
-        sop = str(image.header.get("SOPInstanceUID", ""))
+        if self.annotations is None or not uid:
+            view.measurements = view_form(self._state_marks, image)
+            return
 
         def show(items: list[Measurement]) -> None:
             if view.image is image:  # still the same image when the file was read
-                view.measurements = [m for m in items if m.sop_instance_uid == sop]
+                view.measurements = view_form(merged(items, self._state_marks), image)
                 view.update()
         self._tasks.db(load_annotations, self.annotations, uid).success(show)
+
+    def _show_state_marks(self, items: list[Measurement]) -> None:
+        """Marks from presentation states opened with the images: on every viewport."""
+        self._state_marks = items
+        for view in self.views:
+            if view.image is not None:
+                view.measurements = view_form(merged(file_form(view.measurements, view.image),
+                                                     items), view.image)
+                view.update()
+        self.message.setText(self.tr("%n mark(s) from a presentation state shown.", "",
+                                     len(items)))
 
     def _save_annotations(self, view: QtImageView) -> None:
         """Write the study's annotations on the file thread (one thread: in order)."""
@@ -401,11 +439,12 @@ class QtViewerPage(QWidget):
         if self.annotations is None or not uid or view.image is None:
             return
         folder = self.annotations
-        sop = str(view.image.header.get("SOPInstanceUID", ""))
-        mine = list(view.measurements)
+        files = view.image.instance_uids
+        mine = file_form(list(view.measurements), view.image)
 
         def write() -> None:
-            others = [m for m in load_annotations(folder, uid) if m.sop_instance_uid != sop]
+            others = [m for m in load_annotations(folder, uid)
+                      if m.sop_instance_uid not in files]
             save_annotations(folder, uid, others + mine)
         self._tasks.db(write).failure(self._failed)
 
@@ -433,6 +472,54 @@ class QtViewerPage(QWidget):
         self.message.setText(self.tr("Key image saved: {path}").format(path=path))
         self.key_image_saved.emit(path)
         return path
+
+    def export_presentation_state(self, path: Path | None = None) -> None:
+        """Save the study's marks, with the window, inversion, rotation and flip shown, as
+        a DICOM presentation state (GSPS) other viewers and PACS show; on the file thread."""
+        view = self.view
+        uid = self._study_uid(view)
+        if view.image is None:
+            self.message.setText(self.tr("Open a study first."))
+            return
+        if path is None and self.annotations is not None:
+            path = self.annotations / (uid or "unknown") / \
+                f"PR-{datetime.now():%Y%m%d-%H%M%S}.dcm"
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Save presentation state"),
+                                                  "annotations-PR.dcm", "DICOM (*.dcm)")
+            if not name:
+                return
+            path = Path(name)
+        views = [v for v in self.views if v.isVisible() and v.image is not None
+                 and self._study_uid(v) == uid]
+        marks = [m for v in views if v.image is not None
+                 for m in file_form(v.measurements, v.image)]
+        windows = {sop: v.window for v in views if v.image is not None and v.window
+                   for sop in v.image.instance_uids}
+        files = {ref.sop_instance_uid: ref.path for s in self._series for ref in s.instances}
+        presentation = Presentation(windows, view.inverted, int(view.rotation), view.flip_h,
+                                    view.flip_v)
+        folder, creator, root, target = self.annotations, self.creator, self.uid_root, path
+
+        def build() -> tuple[Path, Exported]:
+            saved = load_annotations(folder, uid) if folder is not None else []
+            items = merged(saved, marks)
+            wanted = ({m.sop_instance_uid for m in items} | set(windows)) & set(files)
+            headers = {sop: dcmread(files[sop], stop_before_pixels=True) for sop in wanted}
+            exported = presentation_state(items, headers, presentation, creator=creator,
+                                          uid_root=root)
+            return write_presentation_state(target, exported.dataset), exported
+        self._tasks.db(build).success(self._state_written).failure(self._failed)
+
+    def _state_written(self, result: tuple[Path, Exported]) -> None:
+        path, exported = result
+        text = self.tr("Presentation state saved with %n mark(s): {path}", "",
+                       exported.annotations).format(path=path)
+        if exported.left_out:
+            text += " · " + self.tr("%n mark(s) on images not open here were left out", "",
+                                    exported.left_out)
+        self.message.setText(text)
+        self.state_saved.emit(path)
 
     def show_mpr(self, on: bool) -> None:
         """Reformat the active viewport's series (CT/MR) into MPR planes and 3D."""
