@@ -11,7 +11,13 @@ import pytest
 
 from support import TECH
 from sync.conftest import Consortium
-from tiered_workstation.app.priors import RetrieveError, find_priors, retrieve_from_center
+from tiered_workstation.app.priors import (
+    RetrieveError,
+    RetrieveProgress,
+    Stage,
+    find_priors,
+    retrieve_from_center,
+)
 from tiered_workstation.app.study_files import study_files
 from tiered_workstation.dicom.scu import Target
 from tiered_workstation.dicom.scu_transfer import store_files
@@ -59,7 +65,12 @@ def test_prior_is_found_and_fetched_from_the_center(consortium: Consortium,
         (prior_uid, "CH01", "CT 头颅平扫")]
 
     community.node.start()   # the C-MOVE destination: this site's own node, over TLS
-    assert retrieve_from_center(community.settings, prior_uid) == 0x0000
+    heard: list[RetrieveProgress] = []
+    assert retrieve_from_center(community.settings, prior_uid, heard.append) == (0x0000, 3)
+    assert heard[0].stage is Stage.ASKING
+    sending = [(p.done, p.total) for p in heard if p.stage is Stage.SENDING]
+    assert sending[-1] == (3, 3)                     # the center's counts, image by image
+    assert [done for done, _ in sending] == sorted(done for done, _ in sending)
     deadline = time.monotonic() + 20
     found: list[Path] = []
     while time.monotonic() < deadline and len(found) < 3:

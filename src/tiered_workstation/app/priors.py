@@ -8,8 +8,10 @@ like any other, so it then opens from the local archive.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 from pydicom.dataset import Dataset
@@ -40,6 +42,26 @@ class RetrieveError(RuntimeError):
     """The prior could not be fetched; the message says why in plain words."""
 
 
+class Stage(StrEnum):
+    ASKING = "asking"          # associating with the center, waiting for its first answer
+    SENDING = "sending"        # the center sends images (sub-operations done of total)
+    ARCHIVING = "archiving"    # this site's node archives what arrived (files of total)
+
+
+@dataclass(frozen=True)
+class RetrieveProgress:
+    stage: Stage
+    done: int = 0
+    total: int = 0      # 0: not known yet
+
+
+Progress = Callable[[RetrieveProgress], None]
+
+
+def _quiet(_: RetrieveProgress) -> None:
+    return None
+
+
 def find_priors(settings: Settings, database: Database, *, name: str, birth_date: date | None,
                 current_study_uid: str) -> list[Prior]:
     """The patient's other exams, newest first (this site's and the center's records)."""
@@ -62,8 +84,10 @@ def center_node(settings: Settings) -> PeerNode | None:
                 None)
 
 
-def retrieve_from_center(settings: Settings, study_instance_uid: str) -> int:
-    """C-MOVE the study from the center to this site's node; returns the final status."""
+def retrieve_from_center(settings: Settings, study_instance_uid: str,
+                         progress: Progress = _quiet) -> tuple[int, int]:
+    """C-MOVE the study from the center to this site's node; returns the final status and
+    how many images the center sent (0 when it did not say)."""
     peer = center_node(settings)
     if peer is None:
         raise RetrieveError("No center DICOM node is configured, so priors cannot be "
@@ -74,21 +98,29 @@ def retrieve_from_center(settings: Settings, study_instance_uid: str) -> int:
     identifier = Dataset()
     identifier.QueryRetrieveLevel = "STUDY"
     identifier.StudyInstanceUID = study_instance_uid
+    sent = [0]
+
+    def counted(done: int, total: int) -> None:
+        sent[0] = total
+        progress(RetrieveProgress(Stage.SENDING, done, total))
+    progress(RetrieveProgress(Stage.ASKING))
     try:
         status = move(Target(peer.ae_title, peer.host, peer.port), settings.dicom.ae_title,
-                      settings.dicom.ae_title, identifier, tls=context)
+                      settings.dicom.ae_title, identifier, tls=context, progress=counted)
     except (ConnectionError, OSError, RuntimeError) as exc:
         raise RetrieveError(f"The center's DICOM node ({peer.ae_title}) could not be asked "
                             f"for the prior: {exc}") from exc
     if status not in (SUCCESS, WARNING):
         raise RetrieveError(f"The center could not send the prior (DICOM status "
                             f"0x{status:04X}).")
-    return status
+    return status, sent[0]
 
 
-def prior_files(services: Services, prior: Prior, *, wait_seconds: float = 60.0) -> list[Path]:
+def prior_files(services: Services, prior: Prior, *, wait_seconds: float = 60.0,
+                progress: Progress = _quiet) -> list[Path]:
     """The prior's images from this site's archive, fetched from the center first when
-    they are not here. Waits (bounded) until the moved images are archived."""
+    they are not here. Waits (bounded) until the moved images are archived; ``progress``
+    hears each stage (from the worker thread)."""
     def local() -> list[Path]:
         with services.database.session() as session:
             return study_files(session, services.archive.root,
@@ -99,12 +131,13 @@ def prior_files(services: Services, prior: Prior, *, wait_seconds: float = 60.0)
         if not found:
             raise RetrieveError("The images of this prior are not in the archive.")
         return found
-    retrieve_from_center(services.settings, prior.study_instance_uid)
+    _, sent = retrieve_from_center(services.settings, prior.study_instance_uid, progress)
     deadline = time.monotonic() + wait_seconds
     previous = -1
     while time.monotonic() < deadline:   # C-MOVE success means sent; archiving follows
         found = local()
-        if found and len(found) == previous:
+        progress(RetrieveProgress(Stage.ARCHIVING, len(found), max(sent, len(found))))
+        if found and (len(found) >= sent > 0 or len(found) == previous):
             return found
         previous = len(found)
         time.sleep(0.3)

@@ -7,7 +7,7 @@ import io
 import logging
 import shutil
 import ssl
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -250,8 +250,10 @@ def query_worklist(target: Target, calling_ae: str, identifier: Dataset,
 
 
 def move(target: Target, calling_ae: str, destination: str, identifier: Dataset,
-         tls: ssl.SSLContext | None = None) -> int:
-    """C-MOVE to ``destination``; returns the final status."""
+         tls: ssl.SSLContext | None = None,
+         progress: Callable[[int, int], None] | None = None) -> int:
+    """C-MOVE to ``destination``; returns the final status. ``progress(done, total)``
+    hears the sub-operation counts of each pending response."""
     ae = AE(ae_title=calling_ae)
     ae.add_requested_context(StudyRootQueryRetrieveInformationModelMove)
     assoc = associate(ae, target, tls)
@@ -261,6 +263,11 @@ def move(target: Target, calling_ae: str, destination: str, identifier: Dataset,
                                            StudyRootQueryRetrieveInformationModelMove):
             if status:
                 final = int(status.Status)
+                if progress is not None and "NumberOfRemainingSuboperations" in status:
+                    done = sum(int(status.get(k) or 0) for k in (
+                        "NumberOfCompletedSuboperations", "NumberOfFailedSuboperations",
+                        "NumberOfWarningSuboperations"))
+                    progress(done, done + int(status.NumberOfRemainingSuboperations or 0))
     finally:
         assoc.release()
     return final

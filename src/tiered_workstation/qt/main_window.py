@@ -156,7 +156,7 @@ class QtMainWindow(QMainWindow):
         services = self.services
         viewer.set_prior_source(
             lambda header: priors_for_header(services.settings, services.database, header),
-            lambda prior: prior_files(services, prior))
+            lambda prior, progress: prior_files(services, prior, progress=progress))
 
     def open_images(self, *, exam_id: int | None = None,
                     accession_number: str | None = None) -> None:

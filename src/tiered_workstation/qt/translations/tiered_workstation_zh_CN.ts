@@ -2623,331 +2623,346 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="107"/>
+        <location filename="../viewer/qt_viewer_page.py" line="115"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="117"/>
+        <location filename="../viewer/qt_viewer_page.py" line="125"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="119"/>
+        <location filename="../viewer/qt_viewer_page.py" line="127"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="129"/>
+        <location filename="../viewer/qt_viewer_page.py" line="137"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="129"/>
+        <location filename="../viewer/qt_viewer_page.py" line="137"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="130"/>
+        <location filename="../viewer/qt_viewer_page.py" line="138"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="130"/>
+        <location filename="../viewer/qt_viewer_page.py" line="138"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="131"/>
+        <location filename="../viewer/qt_viewer_page.py" line="139"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="131"/>
+        <location filename="../viewer/qt_viewer_page.py" line="139"/>
         <source>Cobb</source>
         <translation>Cobb 角</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="132"/>
+        <location filename="../viewer/qt_viewer_page.py" line="140"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="132"/>
+        <location filename="../viewer/qt_viewer_page.py" line="140"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="133"/>
+        <location filename="../viewer/qt_viewer_page.py" line="141"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="133"/>
+        <location filename="../viewer/qt_viewer_page.py" line="141"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="134"/>
+        <location filename="../viewer/qt_viewer_page.py" line="142"/>
         <source>Magnifier</source>
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="148"/>
+        <location filename="../viewer/qt_viewer_page.py" line="156"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="149"/>
+        <location filename="../viewer/qt_viewer_page.py" line="157"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="150"/>
+        <location filename="../viewer/qt_viewer_page.py" line="158"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="151"/>
+        <location filename="../viewer/qt_viewer_page.py" line="159"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="152"/>
+        <location filename="../viewer/qt_viewer_page.py" line="160"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="153"/>
+        <location filename="../viewer/qt_viewer_page.py" line="161"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="154"/>
+        <location filename="../viewer/qt_viewer_page.py" line="162"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="155"/>
+        <location filename="../viewer/qt_viewer_page.py" line="163"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="162"/>
+        <location filename="../viewer/qt_viewer_page.py" line="170"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="164"/>
+        <location filename="../viewer/qt_viewer_page.py" line="172"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="169"/>
+        <location filename="../viewer/qt_viewer_page.py" line="177"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="174"/>
+        <location filename="../viewer/qt_viewer_page.py" line="182"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="187"/>
+        <location filename="../viewer/qt_viewer_page.py" line="195"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="212"/>
+        <location filename="../viewer/qt_viewer_page.py" line="227"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="313"/>
+        <location filename="../viewer/qt_viewer_page.py" line="328"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="325"/>
+        <location filename="../viewer/qt_viewer_page.py" line="340"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="329"/>
+        <location filename="../viewer/qt_viewer_page.py" line="344"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="331"/>
+        <location filename="../viewer/qt_viewer_page.py" line="346"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="333"/>
+        <location filename="../viewer/qt_viewer_page.py" line="348"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="376"/>
+        <location filename="../viewer/qt_viewer_page.py" line="392"/>
         <source>%n prior(s)…</source>
         <translation>
             <numerusform>%n 个既往检查…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="386"/>
+        <location filename="../viewer/qt_viewer_page.py" line="402"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="395"/>
+        <location filename="../viewer/qt_viewer_page.py" line="420"/>
+        <source>Asking the center…</source>
+        <translation>正在向中心请求…</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="425"/>
+        <source>Center sent {done} of {total} images</source>
+        <translation>中心已发送 {done}/{total} 幅图像</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="427"/>
+        <source>Archived {done} of {total} images</source>
+        <translation>已归档 {done}/{total} 幅图像</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="434"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="401"/>
+        <location filename="../viewer/qt_viewer_page.py" line="440"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="433"/>
+        <location filename="../viewer/qt_viewer_page.py" line="472"/>
         <source>%n mark(s) from a presentation state shown.</source>
         <translation>
             <numerusform>已显示来自显示状态（GSPS）的 %n 个标注。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="452"/>
+        <location filename="../viewer/qt_viewer_page.py" line="491"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="452"/>
+        <location filename="../viewer/qt_viewer_page.py" line="491"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="472"/>
+        <location filename="../viewer/qt_viewer_page.py" line="511"/>
         <source>Key image saved: {path}</source>
         <translation>关键图像已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="482"/>
+        <location filename="../viewer/qt_viewer_page.py" line="521"/>
         <source>Open a study first.</source>
         <translation>请先打开一个检查。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="488"/>
+        <location filename="../viewer/qt_viewer_page.py" line="527"/>
         <source>Save presentation state</source>
         <translation>保存显示状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="516"/>
+        <location filename="../viewer/qt_viewer_page.py" line="555"/>
         <source>Presentation state saved with %n mark(s): {path}</source>
         <translation>
             <numerusform>显示状态已保存，含 %n 个标注：{path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="519"/>
+        <location filename="../viewer/qt_viewer_page.py" line="558"/>
         <source>%n mark(s) on images not open here were left out</source>
         <translation>
             <numerusform>%n 个标注所在的图像未在此打开，未包含</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="532"/>
+        <location filename="../viewer/qt_viewer_page.py" line="571"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="539"/>
+        <location filename="../viewer/qt_viewer_page.py" line="578"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="551"/>
+        <location filename="../viewer/qt_viewer_page.py" line="590"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="571"/>
+        <location filename="../viewer/qt_viewer_page.py" line="610"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="576"/>
+        <location filename="../viewer/qt_viewer_page.py" line="615"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="596"/>
+        <location filename="../viewer/qt_viewer_page.py" line="635"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="596"/>
+        <location filename="../viewer/qt_viewer_page.py" line="635"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="597"/>
+        <location filename="../viewer/qt_viewer_page.py" line="636"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="597"/>
+        <location filename="../viewer/qt_viewer_page.py" line="636"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="598"/>
+        <location filename="../viewer/qt_viewer_page.py" line="637"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="598"/>
+        <location filename="../viewer/qt_viewer_page.py" line="637"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="654"/>
+        <location filename="../viewer/qt_viewer_page.py" line="693"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="655"/>
+        <location filename="../viewer/qt_viewer_page.py" line="694"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="656"/>
+        <location filename="../viewer/qt_viewer_page.py" line="695"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="657"/>
+        <location filename="../viewer/qt_viewer_page.py" line="696"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="660"/>
+        <location filename="../viewer/qt_viewer_page.py" line="699"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="662"/>
+        <location filename="../viewer/qt_viewer_page.py" line="701"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="663"/>
+        <location filename="../viewer/qt_viewer_page.py" line="702"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QToolButton,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app.priors import RetrieveProgress, Stage
 from ...viewer.annotations import (
     Measurement,
     file_form,
@@ -69,6 +71,12 @@ from .qt_mpr_panel import QtMprPanel
 LOGGER = logging.getLogger(__name__)
 LAYOUTS = {"1x1": (1, 1), "1x2": (1, 2), "2x2": (2, 2)}
 THUMB = QSize(88, 88)
+
+
+class ProgressRelay(QObject):
+    """Carries a worker's progress reports to the GUI thread (a queued signal)."""
+
+    heard = Signal(object)
 
 
 def thumbnail(series: Series) -> tuple[Series, QImage]:
@@ -191,8 +199,15 @@ class QtViewerPage(QWidget):
         self.priors_box.activated.connect(self._prior_chosen)
         self.priors_box.hide()
         bar.addWidget(self.priors_box)
+        self.prior_progress = QProgressBar()   # while a prior comes from the center
+        self.prior_progress.setMinimumWidth(260)
+        self.prior_progress.setTextVisible(True)
+        self.prior_progress.hide()
+        bar.addWidget(self.prior_progress)
+        self._progress_relay = ProgressRelay(self)
+        self._progress_relay.heard.connect(self._prior_progress)
         self._find_priors: Callable[[Dataset], list[Any]] | None = None
-        self._fetch_prior: Callable[[Any], list[Path]] | None = None
+        self._fetch_prior: Callable[[Any, Callable[[Any], None]], list[Path]] | None = None
         bar.addStretch(1)
 
         self.thumbnails = QListWidget()
@@ -367,8 +382,9 @@ class QtViewerPage(QWidget):
 
     # -- priors ----------------------------------------------------------------------------
     def set_prior_source(self, find: Callable[[Dataset], list[Any]],
-                         fetch: Callable[[Any], list[Path]]) -> None:
-        """How to list an opened patient's priors and get their images (worker calls)."""
+                         fetch: Callable[[Any, Callable[[Any], None]], list[Path]]) -> None:
+        """How to list an opened patient's priors and get their images (worker calls);
+        ``fetch(prior, progress)`` tells ``progress`` each :class:`RetrieveProgress`."""
         self._find_priors, self._fetch_prior = find, fetch
 
     def _show_priors(self, priors: list[Any]) -> None:
@@ -385,8 +401,31 @@ class QtViewerPage(QWidget):
             return
         self.message.setText(self.tr("Fetching the prior of {date}…").format(
             date=f"{prior.registered:%Y-%m-%d}"))
-        self._tasks.net(self._fetch_prior, prior).success(self.compare_with).failure(
-            self._failed)
+        self.priors_box.setEnabled(False)
+        self._prior_progress(RetrieveProgress(Stage.ASKING))
+
+        def done() -> None:
+            self.prior_progress.hide()
+            self.priors_box.setEnabled(True)
+        self._tasks.net(self._fetch_prior, prior, self._progress_relay.heard.emit).success(
+            lambda paths: (done(), self.compare_with(paths))).failure(
+            lambda exc: (done(), self._failed(exc)))
+
+    def _prior_progress(self, progress: RetrieveProgress) -> None:
+        """Show where the prior's retrieval is: asking, images sent, images archived."""
+        bar = self.prior_progress
+        bar.show()
+        if progress.total <= 0:
+            bar.setRange(0, 0)      # busy: the center has not said how many yet
+            bar.setFormat(self.tr("Asking the center…"))
+            return
+        bar.setRange(0, progress.total)
+        bar.setValue(min(progress.done, progress.total))
+        if progress.stage is Stage.SENDING:
+            text = self.tr("Center sent {done} of {total} images")
+        else:
+            text = self.tr("Archived {done} of {total} images")
+        bar.setFormat(text.format(done=progress.done, total=progress.total))
 
     def compare_with(self, paths: list[Path]) -> None:
         """Show ``paths`` (a prior) beside the current study, linked."""
