@@ -341,6 +341,12 @@ def shoot(app: QApplication, services, session: Session, language: str, theme: s
             admin.show()
             settle(app, seconds=0.3)
             save(admin, out / f"settings-{language}-{SIZES[0][0]}x{SIZES[0][1]}.png")
+            settings_page = admin.pages["settings"]
+            settings_page.edit_hanging_rules()
+            settle(app, lambda: settings_page.hanging_editor is not None)
+            settle(app, seconds=0.3)
+            save(settings_page.hanging_editor, out / f"hanging-editor-{language}.png")
+            settings_page.hanging_editor.close()
             admin.close()
         window.close()
     finally:

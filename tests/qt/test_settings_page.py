@@ -79,8 +79,55 @@ def test_only_an_administrator_edits_the_site_but_everyone_picks_a_theme(
     page = page_for(qtbot, workstation, path, Role.REVIEWER, tmp_path)
     assert not page.save_button.isEnabled()
     assert not page.dicom_port.isEnabled()
+    page.edit_hanging_rules()                  # the rules can be read, not changed
+    qtbot.waitUntil(lambda: page.hanging_editor is not None, timeout=10_000)
+    assert not page.hanging_editor.save_button.isEnabled()
+    assert not page.hanging_editor.add_button.isEnabled()
     assert page.theme.isEnabled()
     page.theme.setCurrentIndex(page.theme.findData("dark"))
     assert qapp.property("tw_theme") == "dark"
     assert settings_store("CH01", tmp_path / "ui.ini").value("ui/theme") == "dark"
     page.theme.setCurrentIndex(page.theme.findData("light"))
+
+
+def test_hanging_rules_edited_in_settings_hang_the_next_study(qtbot, workstation,
+                                                              tmp_path) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from qt.test_viewer import chest_pair
+    from tiered_workstation.qt.qt_login import Session
+    from tiered_workstation.viewer.hanging import RULES_FILE, load_rules
+
+    services = workstation.services
+    services.settings = dataclasses.replace(services.settings,     # a site with its file
+                                            source=site_file(workstation, tmp_path))
+    window = workstation.open_main_window(Session("admin", "管理员", "CH01", (Role.ADMIN,),
+                                                  Role.ADMIN))
+    qtbot.addWidget(window)
+    settings, viewer = window.pages["settings"], window.pages["viewer"]
+    settings.edit_hanging_rules()
+    qtbot.waitUntil(lambda: settings.hanging_editor is not None, timeout=10_000)
+    editor = settings.hanging_editor
+    assert editor.rules() == load_rules()                  # the shipped rules, in order
+    editor.table.selectRow(0)
+    editor.add_button.click()                              # a new rule below the first …
+    editor.table.item(1, 0).setText("DX 网格")
+    editor.table.item(1, 1).setText("dx")
+    editor.up_button.click()                               # … moved to the top
+    assert editor.table.item(0, 0).text() == "DX 网格"
+    layout = editor.table.cellWidget(0, 4)
+    assert isinstance(layout, QComboBox)
+    editor.table.item(0, 1).setText("")
+    editor.save()
+    assert "rule 1 is not valid: it needs at least one modality" in editor.message.text()
+    editor.table.item(0, 1).setText("DX, CR")
+    layout.setCurrentIndex(layout.findData("2x2"))
+    with qtbot.waitSignal(settings.hanging_rules_saved, timeout=10_000):
+        editor.save()
+    written = load_rules(workstation.services.settings.data_dir / RULES_FILE)
+    assert (written[0].name, written[0].modalities, written[0].layout) == (
+        "DX 网格", frozenset({"DX", "CR"}), "2x2")
+    assert written[1:] == load_rules()
+
+    viewer.open(chest_pair(tmp_path))                      # the viewer follows at once
+    qtbot.waitUntil(lambda: viewer.layout_box.currentData() == "2x2", timeout=20_000)

@@ -77,3 +77,22 @@ def test_embedded_node_starts_and_shutdown_leaves_no_thread(qtbot, workstation) 
     assert workstation.services.node.is_running
     workstation.shutdown()
     assert not workstation.services.node.is_running
+
+
+def test_every_desk_fits_a_1440_wide_screen_in_both_languages(qtbot, workstation,
+                                                              qapp) -> None:
+    from tiered_workstation.qt.i18n import install_translators
+    from tiered_workstation.qt.qt_login import Session
+
+    for language in ("en", "zh_CN"):
+        translators = install_translators(qapp, language)
+        try:
+            window = workstation.open_main_window(Session("admin", "系统管理员", "CH01",
+                                                          (Role.ADMIN,), Role.ADMIN))
+            qtbot.addWidget(window)
+            assert {"viewer", "settings", "status"} <= set(window.pages)
+            assert window.minimumSizeHint().width() <= 1440, language
+            window.close()
+        finally:
+            for translator in translators:
+                qapp.removeTranslator(translator)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tiered_workstation.viewer.hanging import Placement, choose, load_rules
+from tiered_workstation.viewer.hanging import Placement, choose, load_rules, parse_rules, save_rules
 from tiered_workstation.viewer.series import InstanceRef, Series
 
 RULES = load_rules()
@@ -55,3 +55,23 @@ def test_a_site_file_replaces_the_rules_and_a_bad_one_is_named(tmp_path: Path) -
                    encoding="utf-8")
     with pytest.raises(ValueError, match="rule 1 is not valid: layout must be one of"):
         load_rules(own)
+
+
+def test_rules_saved_by_the_editor_read_back_the_same(tmp_path: Path) -> None:
+    shipped = load_rules()
+    path = save_rules(tmp_path / "site" / "hanging_protocols.json", shipped)
+    assert load_rules(path) == shipped                     # body part "not stated" kept too
+    assert "" in next(r for r in load_rules(path) if r.name == "Chest PA + lateral").body_parts
+    assert list(tmp_path.joinpath("site").iterdir()) == [path]   # no temporary left over
+
+
+@pytest.mark.parametrize(("raw", "said"), [
+    ({"name": " ", "modalities": ["DX"], "layout": "1x1"}, "needs a name"),
+    ({"name": "x", "modalities": [" "], "layout": "1x1"}, "at least one modality"),
+    ({"name": "x", "modalities": ["DX"], "views": 3, "layout": "1x2"}, "1 to 2 views, not 3"),
+    ({"name": "x", "layout": "1x1"}, "modalities"),
+])
+def test_a_wrong_rule_is_named_with_what_is_wrong(raw: dict, said: str) -> None:
+    fine = {"name": "ok", "modalities": ["CT"], "layout": "1x1"}
+    with pytest.raises(ValueError, match=f"rule 2 is not valid: .*{said}"):
+        parse_rules([fine, raw])

@@ -25,6 +25,7 @@ from ..app.bootstrap import Capabilities, Services
 from ..app.priors import prior_files, priors_for_header
 from ..app.study_files import study_files
 from ..storage.enums import Role
+from ..viewer.hanging import RULES_FILE
 from .event_bridge import QtEventBridge
 from .labels import role_label
 from .log_capture import QtLogCapture
@@ -93,6 +94,9 @@ class QtMainWindow(QMainWindow):
         viewer = self.pages.get("viewer")
         if isinstance(viewer, QtViewerPage):
             self._wire_priors(viewer)
+            settings_page = self.pages.get("settings")
+            if isinstance(settings_page, QtSettingsPage):
+                settings_page.hanging_rules_saved.connect(viewer.set_hanging_rules)
         history = self.pages.get("history")
         if isinstance(history, QtHistoryPage):
             history.open_requested.connect(
@@ -149,7 +153,7 @@ class QtMainWindow(QMainWindow):
 
     def _site_hanging_rules(self) -> Path | None:
         """The site's own hanging protocols (DATA_DIR/hanging_protocols.json), if any."""
-        path = self.services.settings.data_dir / "hanging_protocols.json"
+        path = self.services.settings.data_dir / RULES_FILE
         return path if path.is_file() else None
 
     def _wire_priors(self, viewer: QtViewerPage) -> None:

@@ -33,10 +33,12 @@ from ..app.site_edit import save_settings
 from ..config import KNOWN_CHARSETS, ConfigError, PeerKind, PeerNode, Settings
 from ..printing.printers import system_printers
 from ..storage.enums import Role
+from ..viewer.hanging import RULES_FILE, Rule, load_rules
 from .alerts import ROUTINE, QtSoundPlayer
 from .labels import peer_kind_label
 from .tasks import TaskRunner
 from .theme import DARK, LIGHT, apply_theme
+from .viewer.qt_hanging_editor import QtHangingEditor
 from .widgets import card
 
 PEER_COLUMNS = ("ae_title", "host", "port", "kind", "charset", "tls")
@@ -46,6 +48,7 @@ class QtSettingsPage(QWidget):
     """Edits a copy of the settings; Save writes site.toml through the database worker."""
 
     saved = Signal(object)  # the Settings as read back from the file
+    hanging_rules_saved = Signal(object)  # list[Rule] the hanging-protocol editor wrote
 
     def __init__(self, settings: Settings, config_path: Path | None, role: Role,
                  tasks: TaskRunner, store: QSettings, parent: QWidget | None = None) -> None:
@@ -182,6 +185,10 @@ class QtSettingsPage(QWidget):
         print_form.addRow(self.tr("Paper"), self.paper)
         print_form.addRow(self.auto_print)
         print_form.addRow(self.tr("Overload: read at the center above"), self.overload)
+        self.hanging_button = QPushButton(self.tr("Edit…"))
+        self.hanging_button.clicked.connect(self.edit_hanging_rules)
+        self.hanging_editor: QtHangingEditor | None = None
+        print_form.addRow(self.tr("Viewer hanging protocols"), self.hanging_button)
 
         # -- save --------------------------------------------------------------------------
         self.save_button = QPushButton(self.tr("Save site settings"))
@@ -301,6 +308,28 @@ class QtSettingsPage(QWidget):
             workflow=dataclasses.replace(s.workflow,
                                          overload_threshold=self.overload.value()),
             peers=self._peers_from_table())
+
+    def edit_hanging_rules(self) -> None:
+        """Open the rules editor on the site's rules (read on the file thread)."""
+        path = self._settings.data_dir / RULES_FILE
+
+        def read() -> tuple[list[Rule], str]:
+            if not path.is_file():
+                return load_rules(), ""
+            try:
+                return load_rules(path), ""
+            except (OSError, ValueError) as exc:
+                return load_rules(), str(exc)
+        self._tasks.db(read).success(lambda found: self._open_editor(path, *found))
+
+    def _open_editor(self, path: Path, rules: list[Rule], problem: str) -> None:
+        note = self.tr("The site's file is not valid ({error}); the shipped rules are "
+                       "shown.").format(error=problem) if problem else ""
+        editor = QtHangingEditor(rules, path, self._tasks, can_save=self.can_edit_site,
+                                 note=note, parent=self)
+        editor.saved.connect(self.hanging_rules_saved)
+        self.hanging_editor = editor
+        editor.open()
 
     def _add_printers(self, names: list[str]) -> None:
         for name in names:

@@ -9,13 +9,17 @@ study (a chest PA and lateral sent as one series of two images).
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .series import Series
 
 LAYOUT_SIZES = {"1x1": 1, "1x2": 2, "2x2": 4}
+RULES_FILE = "hanging_protocols.json"   # shipped here; a site's own in its DATA_DIR
 
 
 @dataclass(frozen=True)
@@ -41,24 +45,67 @@ class Hanging:
     placements: tuple[Placement, ...]
 
 
-def load_rules(path: Path | None = None) -> list[Rule]:
-    """The site's rules (``path``) or the shipped ones; a wrong rule is named."""
-    text = path.read_text(encoding="utf-8") if path else resources.files(
-        __package__).joinpath("hanging_protocols.json").read_text(encoding="utf-8")
+def _rule(raw: dict[str, Any]) -> Rule:
+    name = str(raw["name"]).strip()
+    layout = str(raw["layout"])
+    modalities = frozenset(str(m).strip().upper() for m in raw["modalities"] if str(m).strip())
+    parts = raw.get("body_parts")
+    views = int(raw.get("views", 1))
+    if not name:
+        raise ValueError("it needs a name")
+    if not modalities:
+        raise ValueError("it needs at least one modality")
+    if layout not in LAYOUT_SIZES:
+        raise ValueError(f"layout must be one of {', '.join(LAYOUT_SIZES)}")
+    if not 1 <= views <= LAYOUT_SIZES[layout]:
+        raise ValueError(f"a {layout} layout shows 1 to {LAYOUT_SIZES[layout]} views, "
+                         f"not {views}")
+    order = tuple(str(v).strip().upper() for v in raw.get("view_order", []) if str(v).strip())
+    return Rule(name, modalities,
+                None if parts is None else frozenset(str(p).strip().upper() for p in parts),
+                views, layout, order)
+
+
+def parse_rules(raw_rules: list[dict[str, Any]]) -> list[Rule]:
+    """Rules from their JSON form; the first wrong one is named by its number."""
     rules = []
-    for n, raw in enumerate(json.loads(text), start=1):
+    for n, raw in enumerate(raw_rules, start=1):
         try:
-            layout = str(raw["layout"])
-            if layout not in LAYOUT_SIZES:
-                raise ValueError(f"layout must be one of {', '.join(LAYOUT_SIZES)}")
-            parts = raw.get("body_parts")
-            rules.append(Rule(str(raw["name"]), frozenset(m.upper() for m in raw["modalities"]),
-                              None if parts is None else frozenset(p.upper() for p in parts),
-                              int(raw.get("views", 1)), layout,
-                              tuple(v.upper() for v in raw.get("view_order", []))))
+            rules.append(_rule(raw))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"Hanging protocol rule {n} is not valid: {exc}") from exc
     return rules
+
+
+def load_rules(path: Path | None = None) -> list[Rule]:
+    """The site's rules (``path``) or the shipped ones; a wrong rule is named."""
+    text = path.read_text(encoding="utf-8") if path else resources.files(
+        __package__).joinpath(RULES_FILE).read_text(encoding="utf-8")
+    body = json.loads(text)
+    if not isinstance(body, list):
+        raise ValueError("The hanging protocols file must hold a list of rules.")
+    return parse_rules(body)
+
+
+def rule_json(rule: Rule) -> dict[str, object]:
+    """A rule in the file's form (what :func:`parse_rules` reads back)."""
+    body: dict[str, object] = {"name": rule.name, "modalities": sorted(rule.modalities)}
+    if rule.body_parts is not None:
+        body["body_parts"] = sorted(rule.body_parts)
+    body.update(views=rule.views, layout=rule.layout, view_order=list(rule.view_order))
+    return body
+
+
+def save_rules(path: Path, rules: list[Rule]) -> Path:
+    """Write a site's rules atomically (a crash never leaves half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump([rule_json(r) for r in rules], out, ensure_ascii=False, indent=1)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, path)
+    return path
 
 
 def _views(series: list[Series]) -> list[tuple[Placement, Series, str]]:

@@ -495,6 +495,125 @@
     </message>
 </context>
 <context>
+    <name>QtHangingEditor</name>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="48"/>
+        <source>Hanging protocols</source>
+        <translation>挂片协议</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="53"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="53"/>
+        <source>Modalities</source>
+        <translation>设备类型</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="53"/>
+        <source>Body parts</source>
+        <translation>检查部位</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="54"/>
+        <source>Least views</source>
+        <translation>最少视图数</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="54"/>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="54"/>
+        <source>View order</source>
+        <translation>视图顺序</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="63"/>
+        <source>Comma-separated, e.g. DX, CR</source>
+        <translation>以逗号分隔，例如 DX, CR</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="64"/>
+        <source>Comma-separated; empty: any body part; &quot;-&quot;: images that do not state one</source>
+        <translation>以逗号分隔；留空：任意部位；“-”：图像未注明部位</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="66"/>
+        <source>The least number of views (series, or images of a radiograph series) the study must have</source>
+        <translation>检查至少应有的视图数（序列数，或一个X线序列中的图像数）</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="68"/>
+        <source>View positions from the first viewport on, e.g. PA, LL</source>
+        <translation>从第一个视窗起的体位顺序，例如 PA, LL</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="75"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="77"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="79"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="81"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="83"/>
+        <source>Restore the shipped rules</source>
+        <translation>恢复出厂规则</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="85"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="89"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="91"/>
+        <source>Rules are tried from the top; the first that fits a study decides where its images hang.</source>
+        <translation>规则自上而下匹配；第一条符合检查的规则决定图像的挂片位置。</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="122"/>
+        <source>New rule</source>
+        <translation>新规则</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="188"/>
+        <location filename="../viewer/qt_hanging_editor.py" line="205"/>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="191"/>
+        <source>Not saved: keep at least one rule (or restore the shipped ones).</source>
+        <translation>未保存：至少保留一条规则（或恢复出厂规则）。</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_hanging_editor.py" line="200"/>
+        <source>Saved; the viewer hangs new studies by these rules.</source>
+        <translation>已保存；阅片器将按这些规则挂片新打开的检查。</translation>
+    </message>
+</context>
+<context>
     <name>QtHistoryPage</name>
     <message>
         <location filename="../qt_history_page.py" line="52"/>
@@ -821,82 +940,82 @@
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="74"/>
+        <location filename="../main_window.py" line="75"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="180"/>
         <source>The images of this exam are not on this site (yet).</source>
         <translation>本院（暂时）没有该检查的图像。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Reading</source>
         <translation>诊断报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Reports</source>
         <translation>报告打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Turnaround</source>
         <translation>周转时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="227"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="246"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -2125,252 +2244,267 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtSettingsPage</name>
     <message>
-        <location filename="../qt_settings_page.py" line="68"/>
+        <location filename="../qt_settings_page.py" line="71"/>
         <source>AE title of this site</source>
         <translation>本院 AE 名称</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="69"/>
+        <location filename="../qt_settings_page.py" line="72"/>
         <source>DICOM port</source>
         <translation>DICOM 端口</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="70"/>
+        <location filename="../qt_settings_page.py" line="73"/>
         <source>DICOM TLS port (0 = none)</source>
         <translation>DICOM TLS 端口（0 = 不启用）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="71"/>
+        <location filename="../qt_settings_page.py" line="74"/>
         <source>Sync API port (center)</source>
         <translation>同步接口端口（中心）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="72"/>
+        <location filename="../qt_settings_page.py" line="75"/>
         <source>Center URL (community)</source>
         <translation>中心地址（社区）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="74"/>
+        <location filename="../qt_settings_page.py" line="77"/>
         <source>Certificate {cert}, CA {ca}</source>
         <translation>证书 {cert}，CA {ca}</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="76"/>
+        <location filename="../qt_settings_page.py" line="79"/>
         <source>No TLS identity: run `tiered-ws pki issue-site` at the consortium CA.</source>
         <translation>没有 TLS 身份：请在医联体 CA 运行 `tiered-ws pki issue-site`。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="80"/>
+        <location filename="../qt_settings_page.py" line="83"/>
         <source>TLS identity</source>
         <translation>TLS 身份</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="85"/>
+        <location filename="../qt_settings_page.py" line="88"/>
         <source>AE title</source>
         <translation>AE 名称</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="85"/>
+        <location filename="../qt_settings_page.py" line="88"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="85"/>
+        <location filename="../qt_settings_page.py" line="88"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="85"/>
+        <location filename="../qt_settings_page.py" line="88"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="86"/>
+        <location filename="../qt_settings_page.py" line="89"/>
         <source>Character set</source>
         <translation>字符集</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="86"/>
+        <location filename="../qt_settings_page.py" line="89"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="93"/>
+        <location filename="../qt_settings_page.py" line="96"/>
         <source>Add device</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="96"/>
+        <location filename="../qt_settings_page.py" line="99"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="106"/>
+        <location filename="../qt_settings_page.py" line="109"/>
         <source>Play a sound for arrivals</source>
         <translation>新到达时播放提示音</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="111"/>
+        <location filename="../qt_settings_page.py" line="114"/>
         <source>Play test sound</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="113"/>
+        <location filename="../qt_settings_page.py" line="116"/>
         <source>Quiet hours</source>
         <translation>静音时段</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="119"/>
+        <location filename="../qt_settings_page.py" line="122"/>
         <source>Speak the alert (where a speech engine is installed)</source>
         <translation>语音播报（需安装语音引擎）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="123"/>
+        <location filename="../qt_settings_page.py" line="126"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="136"/>
+        <location filename="../qt_settings_page.py" line="139"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="139"/>
+        <location filename="../qt_settings_page.py" line="142"/>
         <source>Repeat urgent alerts every</source>
         <translation>急诊提醒重复间隔</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="143"/>
+        <location filename="../qt_settings_page.py" line="146"/>
         <source>As the system (automatic)</source>
         <translation>跟随系统（自动）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="147"/>
+        <location filename="../qt_settings_page.py" line="150"/>
         <source>This app runs the site&apos;s node (DICOM, sync, forwarding, printing)</source>
         <translation>本程序运行本院节点（DICOM、同步、转发、打印）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="151"/>
+        <location filename="../qt_settings_page.py" line="154"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="152"/>
+        <location filename="../qt_settings_page.py" line="155"/>
         <source>Dark (reading room)</source>
         <translation>深色（阅片室）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="156"/>
+        <location filename="../qt_settings_page.py" line="159"/>
         <source>Language (applies at next start)</source>
         <translation>语言（下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="158"/>
+        <location filename="../qt_settings_page.py" line="161"/>
         <source>My theme</source>
         <translation>我的主题</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="163"/>
+        <location filename="../qt_settings_page.py" line="166"/>
         <source>PDF folder only (no printer)</source>
         <translation>仅保存PDF（不使用打印机）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="168"/>
+        <location filename="../qt_settings_page.py" line="171"/>
         <source>Print signed reports automatically (once each)</source>
         <translation>签发的报告自动打印（每份仅一次）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="176"/>
+        <location filename="../qt_settings_page.py" line="179"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="178"/>
+        <location filename="../qt_settings_page.py" line="181"/>
         <source>While more of this community&apos;s exams wait for its own doctors, new exams are read at the center.</source>
         <translation>本社区待本院医生阅片的检查超过此数时，新检查改由中心完整阅片。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="181"/>
+        <location filename="../qt_settings_page.py" line="184"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="182"/>
+        <location filename="../qt_settings_page.py" line="185"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="184"/>
+        <location filename="../qt_settings_page.py" line="187"/>
         <source>Overload: read at the center above</source>
         <translation>超负荷：超过此数改由中心阅片</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="187"/>
+        <location filename="../qt_settings_page.py" line="188"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="191"/>
+        <source>Viewer hanging protocols</source>
+        <translation>阅片挂片协议</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="194"/>
         <source>Save site settings</source>
         <translation>保存本院设置</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="192"/>
+        <location filename="../qt_settings_page.py" line="199"/>
         <source>Only an administrator can change the site&apos;s settings.</source>
         <translation>只有管理员可以修改本院设置。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="194"/>
+        <location filename="../qt_settings_page.py" line="201"/>
         <source>Network and device changes apply when the node restarts.</source>
         <translation>网络和设备的修改在节点重启后生效。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="202"/>
+        <location filename="../qt_settings_page.py" line="209"/>
         <source>Site and network</source>
         <translation>本院与网络</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="203"/>
+        <location filename="../qt_settings_page.py" line="210"/>
         <source>Arrival alerts</source>
         <translation>到达提醒</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="207"/>
+        <location filename="../qt_settings_page.py" line="214"/>
         <source>DICOM devices and nodes</source>
         <translation>DICOM 设备与节点</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="209"/>
+        <location filename="../qt_settings_page.py" line="216"/>
         <source>Language and look</source>
         <translation>语言与外观</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="210"/>
+        <location filename="../qt_settings_page.py" line="217"/>
         <source>Printing and reading</source>
         <translation>打印与阅片</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="248"/>
+        <location filename="../qt_settings_page.py" line="255"/>
         <source>(site default)</source>
         <translation>（本院默认）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="315"/>
+        <location filename="../qt_settings_page.py" line="326"/>
+        <source>The site&apos;s file is not valid ({error}); the shipped rules are shown.</source>
+        <translation>本站点的规则文件无效（{error}）；显示的是出厂规则。</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="344"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="323"/>
+        <location filename="../qt_settings_page.py" line="352"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="331"/>
+        <location filename="../qt_settings_page.py" line="360"/>
         <source>Not saved: {problem}</source>
         <translation>未保存：{problem}</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="333"/>
+        <location filename="../qt_settings_page.py" line="362"/>
         <source>Not saved: the file could not be written ({error}).</source>
         <translation>未保存：无法写入文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="348"/>
+        <location filename="../qt_settings_page.py" line="377"/>
         <source>No sound device is available on this computer.</source>
         <translation>本机没有可用的声音设备。</translation>
     </message>
@@ -2723,246 +2857,256 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="162"/>
+        <location filename="../viewer/qt_viewer_page.py" line="195"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="163"/>
+        <location filename="../viewer/qt_viewer_page.py" line="199"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="170"/>
+        <location filename="../viewer/qt_viewer_page.py" line="168"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="172"/>
+        <location filename="../viewer/qt_viewer_page.py" line="170"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="177"/>
+        <location filename="../viewer/qt_viewer_page.py" line="175"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="182"/>
+        <location filename="../viewer/qt_viewer_page.py" line="180"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="195"/>
+        <location filename="../viewer/qt_viewer_page.py" line="193"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="227"/>
+        <location filename="../viewer/qt_viewer_page.py" line="196"/>
+        <source>Save the active viewport as shown, with its marks, as a picture for the report</source>
+        <translation>将当前视窗（含标注）按所见保存为图片，用于报告</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="200"/>
+        <source>Save the study&apos;s marks, window and orientation as a DICOM presentation state other viewers show</source>
+        <translation>将本检查的标注、窗宽窗位和方向保存为 DICOM 显示状态（GSPS），其他阅片软件可显示</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="236"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="328"/>
+        <location filename="../viewer/qt_viewer_page.py" line="337"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="340"/>
+        <location filename="../viewer/qt_viewer_page.py" line="349"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="344"/>
+        <location filename="../viewer/qt_viewer_page.py" line="353"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="346"/>
+        <location filename="../viewer/qt_viewer_page.py" line="355"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="348"/>
+        <location filename="../viewer/qt_viewer_page.py" line="357"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="392"/>
+        <location filename="../viewer/qt_viewer_page.py" line="405"/>
         <source>%n prior(s)…</source>
         <translation>
             <numerusform>%n 个既往检查…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="402"/>
+        <location filename="../viewer/qt_viewer_page.py" line="415"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="420"/>
+        <location filename="../viewer/qt_viewer_page.py" line="435"/>
         <source>Asking the center…</source>
         <translation>正在向中心请求…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="425"/>
+        <location filename="../viewer/qt_viewer_page.py" line="440"/>
         <source>Center sent {done} of {total} images</source>
         <translation>中心已发送 {done}/{total} 幅图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="427"/>
+        <location filename="../viewer/qt_viewer_page.py" line="442"/>
         <source>Archived {done} of {total} images</source>
         <translation>已归档 {done}/{total} 幅图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="434"/>
+        <location filename="../viewer/qt_viewer_page.py" line="449"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="440"/>
+        <location filename="../viewer/qt_viewer_page.py" line="455"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="472"/>
+        <location filename="../viewer/qt_viewer_page.py" line="487"/>
         <source>%n mark(s) from a presentation state shown.</source>
         <translation>
             <numerusform>已显示来自显示状态（GSPS）的 %n 个标注。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="491"/>
+        <location filename="../viewer/qt_viewer_page.py" line="506"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="491"/>
+        <location filename="../viewer/qt_viewer_page.py" line="506"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="511"/>
+        <location filename="../viewer/qt_viewer_page.py" line="526"/>
         <source>Key image saved: {path}</source>
         <translation>关键图像已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="521"/>
+        <location filename="../viewer/qt_viewer_page.py" line="536"/>
         <source>Open a study first.</source>
         <translation>请先打开一个检查。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="527"/>
+        <location filename="../viewer/qt_viewer_page.py" line="542"/>
         <source>Save presentation state</source>
         <translation>保存显示状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="555"/>
+        <location filename="../viewer/qt_viewer_page.py" line="570"/>
         <source>Presentation state saved with %n mark(s): {path}</source>
         <translation>
             <numerusform>显示状态已保存，含 %n 个标注：{path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="558"/>
+        <location filename="../viewer/qt_viewer_page.py" line="573"/>
         <source>%n mark(s) on images not open here were left out</source>
         <translation>
             <numerusform>%n 个标注所在的图像未在此打开，未包含</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="571"/>
+        <location filename="../viewer/qt_viewer_page.py" line="586"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="578"/>
+        <location filename="../viewer/qt_viewer_page.py" line="593"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="590"/>
+        <location filename="../viewer/qt_viewer_page.py" line="605"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="610"/>
+        <location filename="../viewer/qt_viewer_page.py" line="625"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="615"/>
+        <location filename="../viewer/qt_viewer_page.py" line="630"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="635"/>
+        <location filename="../viewer/qt_viewer_page.py" line="650"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="635"/>
+        <location filename="../viewer/qt_viewer_page.py" line="650"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="636"/>
+        <location filename="../viewer/qt_viewer_page.py" line="651"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="636"/>
+        <location filename="../viewer/qt_viewer_page.py" line="651"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="637"/>
+        <location filename="../viewer/qt_viewer_page.py" line="652"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="637"/>
+        <location filename="../viewer/qt_viewer_page.py" line="652"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="693"/>
+        <location filename="../viewer/qt_viewer_page.py" line="708"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="694"/>
+        <location filename="../viewer/qt_viewer_page.py" line="709"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="695"/>
+        <location filename="../viewer/qt_viewer_page.py" line="710"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="696"/>
+        <location filename="../viewer/qt_viewer_page.py" line="711"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="699"/>
+        <location filename="../viewer/qt_viewer_page.py" line="714"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="701"/>
+        <location filename="../viewer/qt_viewer_page.py" line="716"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="702"/>
+        <location filename="../viewer/qt_viewer_page.py" line="717"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

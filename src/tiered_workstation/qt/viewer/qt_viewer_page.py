@@ -52,7 +52,7 @@ from ...viewer.gsps import (
     read_presentation_states,
     write_presentation_state,
 )
-from ...viewer.hanging import choose, load_rules
+from ...viewer.hanging import Rule, choose, load_rules
 from ...viewer.measure import SpacingSource
 from ...viewer.overlay import corner_texts, modality_presets
 from ...viewer.series import (
@@ -158,9 +158,7 @@ class QtViewerPage(QWidget):
                    self.tr("Flip"): lambda: self.view.flip(True),
                    self.tr("Fit"): lambda: self.view.reset_view(),
                    self.tr("1:1"): lambda: self.view.actual_size(),
-                   self.tr("Clear"): lambda: self.view.clear_measurements(),
-                   self.tr("Key image"): lambda: self.save_key_image(),
-                   self.tr("Save GSPS"): lambda: self.export_presentation_state()}
+                   self.tr("Clear"): lambda: self.view.clear_measurements()}
         for label, action in actions.items():
             button = QToolButton()
             button.setText(label)
@@ -194,6 +192,17 @@ class QtViewerPage(QWidget):
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Window")))
         bar.addWidget(self.presets)
+        self.key_button = QPushButton(self.tr("Key image"))
+        self.key_button.setToolTip(self.tr("Save the active viewport as shown, with its "
+                                           "marks, as a picture for the report"))
+        self.key_button.clicked.connect(lambda: self.save_key_image())
+        self.gsps_button = QPushButton(self.tr("Save GSPS"))
+        self.gsps_button.setToolTip(self.tr("Save the study's marks, window and orientation "
+                                            "as a DICOM presentation state other viewers "
+                                            "show"))
+        self.gsps_button.clicked.connect(lambda: self.export_presentation_state())
+        bar.addWidget(self.key_button)
+        bar.addWidget(self.gsps_button)
         self.priors_box = QComboBox()
         self.priors_box.setMinimumWidth(220)
         self.priors_box.activated.connect(self._prior_chosen)
@@ -380,6 +389,10 @@ class QtViewerPage(QWidget):
             self._fill_presets()
         self._refresh_overlay(view)
 
+    def set_hanging_rules(self, rules: list[Rule]) -> None:
+        """Hang studies opened from now on by ``rules`` (the site's edited ones)."""
+        self.hanging_rules = list(rules)
+
     # -- priors ----------------------------------------------------------------------------
     def set_prior_source(self, find: Callable[[Dataset], list[Any]],
                          fetch: Callable[[Any, Callable[[Any], None]], list[Path]]) -> None:
@@ -402,11 +415,13 @@ class QtViewerPage(QWidget):
         self.message.setText(self.tr("Fetching the prior of {date}…").format(
             date=f"{prior.registered:%Y-%m-%d}"))
         self.priors_box.setEnabled(False)
+        self.priors_box.hide()              # the progress bar takes its place meanwhile
         self._prior_progress(RetrieveProgress(Stage.ASKING))
 
         def done() -> None:
             self.prior_progress.hide()
             self.priors_box.setEnabled(True)
+            self.priors_box.show()
         self._tasks.net(self._fetch_prior, prior, self._progress_relay.heard.emit).success(
             lambda paths: (done(), self.compare_with(paths))).failure(
             lambda exc: (done(), self._failed(exc)))
