@@ -303,5 +303,9 @@ def test_marks_on_a_ct_slice_go_out_as_gsps_and_come_back_on_that_slice(qtbot, p
         assert (mark.tool, mark.frame) == (Tool.LINE, 6)      # on slice 7, where it was drawn
         assert mark.text.endswith("mm")
         assert "presentation state" in other.message.text()
+        qtbot.waitUntil(lambda: other.view.rotation == 90, timeout=WAIT_MS)
+        assert (other.view.window.center, other.view.window.width) == (-600, 1500)  # lung
+        assert not other.view.flip_h
+        assert not other.view.inverted
     finally:
         other_tasks.shutdown(wait=True)

@@ -13,7 +13,7 @@ from pydicom import dcmread
 
 from tiered_workstation.dicom.synth import Demographics, ct_series, dx_dataset
 from tiered_workstation.viewer.annotations import Measurement, Tool
-from tiered_workstation.viewer.display import Window
+from tiered_workstation.viewer.display import VoiFunction, Window
 from tiered_workstation.viewer.frames import load
 from tiered_workstation.viewer.gsps import (
     GSPS_SOP_CLASS,
@@ -22,6 +22,7 @@ from tiered_workstation.viewer.gsps import (
     dicom_spatial,
     presentation_state,
     read_presentation_state_file,
+    read_state,
     view_spatial,
     write_presentation_state,
 )
@@ -162,3 +163,24 @@ def test_a_folder_with_a_state_lists_it_beside_the_images(tmp_path: Path) -> Non
     assert [s.modality for s in opened.series] == ["DX"]
     assert opened.presentation_states == [tmp_path / "pr.dcm"]
     assert opened.skipped == 0
+
+
+def test_window_orientation_and_polarity_are_read_back(tmp_path: Path) -> None:
+    slices = ct_series(ASCII, slices=2, size=32)
+    headers = {str(s.SOPInstanceUID): s for s in slices}
+    first, second = headers
+    windows = {first: Window(40, 400), second: Window(-600, 1500, "", VoiFunction.SIGMOID)}
+    exported = presentation_state([], headers, Presentation(
+        windows, inverted=True, rotation=90, flip_horizontal=True))
+    state = read_state(dcmread(write_presentation_state(tmp_path / "pr.dcm",
+                                                        exported.dataset)))
+    assert state.images == frozenset(headers)
+    assert {uid: (w.center, w.width, w.function) for uid, w in state.windows.items()} == {
+        uid: (w.center, w.width, w.function) for uid, w in windows.items()}
+    assert (state.rotation, state.flip_horizontal, state.inverse) == (90, True, True)
+
+    ds = exported.dataset                        # a window for every image (no reference)
+    del ds.SoftcopyVOILUTSequence[0].ReferencedImageSequence
+    del ds.SoftcopyVOILUTSequence[1]
+    assert {w.center for w in read_state(ds).windows.values()} == {40.0}
+    assert set(read_state(ds).windows) == set(headers)

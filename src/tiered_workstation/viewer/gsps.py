@@ -17,10 +17,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pydicom import dcmread
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.errors import InvalidDicomError
+from pydicom.multival import MultiValue
 from pydicom.sequence import Sequence
 from pydicom.uid import PYDICOM_IMPLEMENTATION_UID, ExplicitVRLittleEndian
 from pydicom.valuerep import PersonName
@@ -359,21 +361,76 @@ def read_presentation_state(ds: Dataset) -> list[Measurement]:
     return items
 
 
-def read_presentation_states(paths: Iterable[Path]) -> list[Measurement]:
-    """The marks of every readable state among ``paths``; an unreadable one is logged."""
-    items: list[Measurement] = []
+@dataclass(frozen=True)
+class ReadState:
+    """What presentation states say about the images they reference."""
+
+    marks: list[Measurement] = field(default_factory=list)
+    windows: dict[str, Window] = field(default_factory=dict)   # by SOP Instance UID
+    images: frozenset[str] = frozenset()    # every image the states apply to
+    rotation: int = 0                       # as the view turns: flip first, then rotate
+    flip_horizontal: bool = False
+    inverse: bool = False                   # Presentation LUT Shape INVERSE
+
+
+def _first(value: Any) -> float:
+    """The first of a multi-valued DS (a state may give several windows), else itself."""
+    return float(value[0] if isinstance(value, MultiValue | list | tuple) else value)
+
+
+def _uids(sequence: Iterable[Dataset]) -> set[str]:
+    return {str(r.ReferencedSOPInstanceUID) for r in sequence
+            if "ReferencedSOPInstanceUID" in r}
+
+
+def read_state(ds: Dataset) -> ReadState:
+    """Marks, windows, orientation and polarity of one presentation state."""
+    marks = read_presentation_state(ds)
+    images: set[str] = set()
+    for series in ds.get("ReferencedSeriesSequence", []):
+        images |= _uids(series.get("ReferencedImageSequence", []))
+    windows: dict[str, Window] = {}
+    for voi in ds.get("SoftcopyVOILUTSequence", []):
+        if "WindowCenter" not in voi or "WindowWidth" not in voi:
+            continue   # a VOI LUT table: not carried over
+        try:
+            function = VoiFunction(str(voi.get("VOILUTFunction", "LINEAR")).upper())
+        except ValueError:
+            function = VoiFunction.LINEAR
+        window = Window(_first(voi.WindowCenter), max(_first(voi.WindowWidth), 1.0),
+                        "", function)
+        for uid in _uids(voi.get("ReferencedImageSequence", [])) or images:
+            windows[uid] = window
+    rotation, flip = view_spatial(int(ds.get("ImageRotation", 0) or 0),
+                                  str(ds.get("ImageHorizontalFlip", "N")) == "Y")
+    return ReadState(marks, windows, frozenset(images), rotation, flip,
+                     str(ds.get("PresentationLUTShape", "")) == "INVERSE")
+
+
+def read_presentation_states(paths: Iterable[Path]) -> ReadState:
+    """Every readable state among ``paths`` together (a later one's window and
+    orientation win); an unreadable one is logged and left out."""
+    combined = ReadState()
     for path in paths:
         try:
-            items += read_presentation_state_file(path)
+            state = read_state(_read(path))
         except PresentationStateError as exc:
             LOGGER.warning("presentation state not shown: %s", exc)
-    return items
+            continue
+        combined = ReadState(combined.marks + state.marks,
+                             {**combined.windows, **state.windows},
+                             combined.images | state.images, state.rotation,
+                             state.flip_horizontal, state.inverse)
+    return combined
 
 
-def read_presentation_state_file(path: Path) -> list[Measurement]:
+def _read(path: Path) -> Dataset:
     try:
-        ds = dcmread(path)
+        return dcmread(path)
     except (InvalidDicomError, OSError, ValueError, EOFError) as exc:
         raise PresentationStateError(f"The presentation state {path.name} cannot be "
                                      f"read: {exc}") from exc
-    return read_presentation_state(ds)
+
+
+def read_presentation_state_file(path: Path) -> list[Measurement]:
+    return read_presentation_state(_read(path))

@@ -48,6 +48,7 @@ from ...viewer.frames import DecodedImage
 from ...viewer.gsps import (
     Exported,
     Presentation,
+    ReadState,
     presentation_state,
     read_presentation_states,
     write_presentation_state,
@@ -116,7 +117,7 @@ class QtViewerPage(QWidget):
                 .format(error=exc)
             self.hanging_rules = load_rules()
         self._series: list[Series] = []
-        self._state_marks: list[Measurement] = []   # from presentation states opened with it
+        self._state = ReadState()   # presentation states opened with the images
         self.views: list[QtImageView] = []
         self.active = 0
         self._shown: dict[int, Series] = {}
@@ -339,10 +340,10 @@ class QtViewerPage(QWidget):
 
     def _on_opened(self, opened: Opened) -> None:
         self._series = opened.series
-        self._state_marks = []
+        self._state = ReadState()
         if opened.presentation_states:
             self._tasks.net(read_presentation_states, opened.presentation_states).success(
-                self._show_state_marks)
+                self._show_state)
         self.thumbnails.clear()
         for series in opened.series:
             label = f"{series.modality} {series.number or ''}\n{series.description[:18]}\n" + \
@@ -383,6 +384,7 @@ class QtViewerPage(QWidget):
         view = self.views[viewport]
         view.set_image(image)
         self._restore_annotations(view)
+        self._apply_state(view)
         if viewport == 0 and self._find_priors is not None:
             self._tasks.net(self._find_priors, image.header).success(self._show_priors)
         if viewport == self.active:
@@ -467,25 +469,43 @@ class QtViewerPage(QWidget):
             return
         image = view.image
         if self.annotations is None or not uid:
-            view.measurements = view_form(self._state_marks, image)
+            view.measurements = view_form(self._state.marks, image)
             return
 
         def show(items: list[Measurement]) -> None:
             if view.image is image:  # still the same image when the file was read
-                view.measurements = view_form(merged(items, self._state_marks), image)
+                view.measurements = view_form(merged(items, self._state.marks), image)
                 view.update()
         self._tasks.db(load_annotations, self.annotations, uid).success(show)
 
-    def _show_state_marks(self, items: list[Measurement]) -> None:
-        """Marks from presentation states opened with the images: on every viewport."""
-        self._state_marks = items
+    def _show_state(self, state: ReadState) -> None:
+        """Presentation states opened with the images: their marks, window, orientation
+        and polarity on every viewport showing an image they reference."""
+        self._state = state
         for view in self.views:
             if view.image is not None:
                 view.measurements = view_form(merged(file_form(view.measurements, view.image),
-                                                     items), view.image)
-                view.update()
+                                                     state.marks), view.image)
+                self._apply_state(view)
         self.message.setText(self.tr("%n mark(s) from a presentation state shown.", "",
-                                     len(items)))
+                                     len(state.marks)))
+
+    def _apply_state(self, view: QtImageView) -> None:
+        image, state = view.image, self._state
+        if image is None or not image.instance_uids & (state.images | set(state.windows)):
+            return
+        shown = image.source(view.frame)[0]
+        window = state.windows.get(shown) or next(
+            (state.windows[uid] for uid in sorted(image.instance_uids) if uid in state.windows),
+            None)
+        if window is not None:
+            view.set_window(window)
+        view.rotation, view.flip_h, view.flip_v = state.rotation, state.flip_horizontal, False
+        monochrome1 = str(image.header.get("PhotometricInterpretation", "")) == "MONOCHROME1"
+        if view.inverted != (state.inverse != monochrome1):
+            view.toggle_invert()
+        view.view_changed.emit()
+        view.update()
 
     def _save_annotations(self, view: QtImageView) -> None:
         """Write the study's annotations on the file thread (one thread: in order)."""
