@@ -54,6 +54,21 @@ def test_double_click_on_the_board_opens_the_exams_images(qtbot, node: RunningNo
         assert str(viewer.view.image.header.AccessionNumber) == accession
         assert viewer.view.overlay["tl"][0] == "王芳"
 
+        # the reader's marks saved as GSPS stay with the study: reopened without the
+        # annotation files, the archived state brings them back
+        viewer.view.add_text(40, 40, "左肺结节？")
+        with qtbot.waitSignal(viewer.state_saved, timeout=WAIT_MS):
+            viewer.export_presentation_state()
+        assert "kept with the study's images" in viewer.message.text()
+        for saved in (services.settings.data_dir / "annotations").glob("*.json"):
+            saved.unlink()
+        viewer.view.clear_measurements()
+        viewer.view.measurements = []
+        window.open_images(accession_number=accession)
+        qtbot.waitUntil(lambda: any(m.text == "左肺结节？" for v in viewer.views
+                                    for m in v.measurements), timeout=WAIT_MS)
+        assert "刘主任" in viewer.message.text()
+
         window.show_page("history")  # an exam without images here says so
         window.open_images(accession_number="NOPE")
         qtbot.waitUntil(lambda: "not on this site" in window.statusBar().currentMessage(),

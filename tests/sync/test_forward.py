@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 from pydicom import dcmread
-from pydicom.uid import ImplicitVRLittleEndian, JPEGLSLossless
+from pydicom.uid import ExplicitVRLittleEndian, ImplicitVRLittleEndian, JPEGLSLossless
 from sqlalchemy import func, select
 
 from sync.conftest import Consortium
 from sync.test_loop import COMMUNITY_TECH, register, state_at, wait_until
+from tiered_workstation.app.presentation_states import archive_presentation_state
+from tiered_workstation.app.study_files import study_files
 from tiered_workstation.dicom.scu import Target
 from tiered_workstation.dicom.scu_transfer import store_files
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
@@ -19,6 +21,15 @@ from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.forwarding import ForwardJob
 from tiered_workstation.storage.imaging import Instance
 from tiered_workstation.storage.messaging import InboxMessage
+from tiered_workstation.viewer.annotations import Measurement, Tool
+from tiered_workstation.viewer.display import Window
+from tiered_workstation.viewer.gsps import (
+    Presentation,
+    presentation_state,
+    read_presentation_states,
+    write_presentation_state,
+)
+from tiered_workstation.viewer.series import open_paths
 from tiered_workstation.workflow.transitions import Action
 
 
@@ -140,3 +151,49 @@ def test_retention_deletes_local_copies_only_after_commitment_and_print(
         assert all(center.archive.absolute(p).exists()
                    for p in session.scalars(select(Instance.path)))
 
+
+
+def test_a_community_doctors_marks_reach_the_center_with_the_study(
+        consortium: Consortium) -> None:
+    center, community = consortium.center, consortium.community
+    accession = register(community, PatientInput("李梅", Sex.FEMALE, "Li^Mei"),
+                         ReadingMode.COMMUNITY_PRELIM)
+    community.workflow.run(community.database, accession, Action.SCHEDULE, COMMUNITY_TECH)
+    community.start(long_poll_seconds=1)
+    acquire(consortium, accession, count=1, size=256)
+    wait_until("the image at the center", lambda: instances_at(center) == 1, timeout=60)
+
+    with community.database.session() as session:   # the doctor marks a nodule, saves GSPS
+        image = study_files(session, community.archive.root, accession_number=accession)[0]
+    header = dcmread(image, stop_before_pixels=True)
+    uid = str(header.SOPInstanceUID)
+    nodule = Measurement(Tool.ELLIPSE, 0, [(100, 80), (130, 120)], "结节？ 12 mm", uid)
+    exported = presentation_state([nodule], {uid: header}, Presentation(
+        {uid: Window(1800, 1200)}), creator="李医生")
+    saved = write_presentation_state(consortium.root / "notes-PR.dcm", exported.dataset)
+    archived = archive_presentation_state(community, saved)
+    assert archived.is_file()
+    assert archive_presentation_state(community, saved) == archived    # once only
+
+    wait_until("the marks at the center", lambda: instances_at(center) == 2, timeout=60)
+    with center.database.session() as session:
+        files = study_files(session, center.archive.root, accession_number=accession)
+    opened = open_paths(files)
+    assert [s.modality for s in opened.series] == ["DX"]          # the image …
+    state = read_presentation_states(opened.presentation_states)  # … and the marks on it
+    assert [(m.tool, m.text, m.sop_instance_uid) for m in state.marks] == [
+        (Tool.ELLIPSE, "结节？ 12 mm", uid)]
+    assert state.creator == "李医生"
+    wait_until("both jobs committed", lambda: jobs_at(community) == [
+        ("done", JPEGLSLossless), ("done", ExplicitVRLittleEndian)])   # the state went as is
+
+
+def instances_at(site) -> int:
+    with site.database.session() as session:
+        return int(session.scalar(select(func.count()).select_from(Instance)) or 0)
+
+
+def jobs_at(site) -> list[tuple[str, str]]:
+    with site.database.session() as session:
+        return [(j.state, j.transfer_syntaxes)
+                for j in session.scalars(select(ForwardJob).order_by(ForwardJob.id))]

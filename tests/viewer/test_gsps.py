@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,7 @@ from tiered_workstation.viewer.gsps import (
     dicom_spatial,
     presentation_state,
     read_presentation_state_file,
+    read_presentation_states,
     read_state,
     view_spatial,
     write_presentation_state,
@@ -182,5 +184,29 @@ def test_window_orientation_and_polarity_are_read_back(tmp_path: Path) -> None:
     ds = exported.dataset                        # a window for every image (no reference)
     del ds.SoftcopyVOILUTSequence[0].ReferencedImageSequence
     del ds.SoftcopyVOILUTSequence[1]
-    assert {w.center for w in read_state(ds).windows.values()} == {40.0}
+    kept = float(ds.SoftcopyVOILUTSequence[0].WindowCenter)
+    assert {w.center for w in read_state(ds).windows.values()} == {kept}
     assert set(read_state(ds).windows) == set(headers)
+
+
+def test_the_newest_state_of_an_image_wins_and_another_series_adds(tmp_path: Path) -> None:
+    dx = dx_dataset(ASCII, size=64)
+    other = dx_dataset(ASCII, size=64, seed=1)
+    other.SeriesInstanceUID = "2.25.777"
+    headers = {str(dx.SOPInstanceUID): dx, str(other.SOPInstanceUID): other}
+    uid, other_uid = headers
+
+    def state(name: str, items: list[Measurement], when: str) -> Path:
+        exported = presentation_state(items, headers, creator="Li^Si",
+                                      now=datetime.strptime(when, "%Y-%m-%d %H:%M"))
+        return write_presentation_state(tmp_path / name, exported.dataset)
+    newer = state("b.dcm", [Measurement(Tool.TEXT, 0, [(5, 5)], "after review", uid)],
+                  "2026-11-29 10:31")
+    older = state("a.dcm", [Measurement(Tool.TEXT, 0, [(5, 5)], "first look", uid)],
+                  "2026-11-29 09:02")
+    beside = state("c.dcm", [Measurement(Tool.ARROW, 0, [(1, 1), (9, 9)], "", other_uid)],
+                   "2026-11-29 08:00")
+    combined = read_presentation_states([newer, beside, older])
+    assert sorted((m.sop_instance_uid, m.text) for m in combined.marks) == sorted(
+        [(uid, "after review"), (other_uid, "")])
+    assert (combined.creator, combined.created) == ("Li^Si", "2026-11-29 10:31")

@@ -103,7 +103,8 @@ def _store(target: Target, calling_ae: str, paths: Iterable[Path], compress: str
     for _, header in files:
         own = UID(header.file_meta.TransferSyntaxUID)
         offer = syntaxes.setdefault(str(header.SOPClassUID), [])
-        candidates = [own] if own.is_compressed else [*preference, own, *UNCOMPRESSED]
+        candidates = [own] if own.is_compressed else [*preference, own, *UNCOMPRESSED] \
+            if "Rows" in header else [own, *UNCOMPRESSED]   # no pixels: nothing to compress
         offer += [ts for ts in candidates if ts not in offer]
     ae = AE(ae_title=calling_ae)
     # one context per syntax, so we choose (the acceptor would pick its own favourite)
@@ -170,7 +171,8 @@ def _prepare(assoc: Any, path: Path, header: Dataset, preference: list[str]) -> 
     accepted = {cx.transfer_syntax[0] for cx in assoc.accepted_contexts
                 if cx.abstract_syntax == sop_class} if assoc is not None else \
         {*preference[:1], own}
-    chosen = None if own.is_compressed else next(
+    image = "Rows" in header   # a presentation state, report or key-object note has no
+    chosen = None if own.is_compressed or not image else next(   # pixels to compress
         (ts for ts in preference if ts in accepted), None)
     if chosen is None and own in accepted:
         return _Prepared(path, uid, str(own), None)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app.bootstrap import Capabilities, Services
+from ..app.presentation_states import archive_presentation_state
 from ..app.priors import prior_files, priors_for_header
 from ..app.study_files import study_files
 from ..storage.enums import Role
@@ -94,6 +95,9 @@ class QtMainWindow(QMainWindow):
         viewer = self.pages.get("viewer")
         if isinstance(viewer, QtViewerPage):
             self._wire_priors(viewer)
+            viewer.set_state_archive(
+                lambda path: archive_presentation_state(self.services, path),
+                self.services.archive.root)
             settings_page = self.pages.get("settings")
             if isinstance(settings_page, QtSettingsPage):
                 settings_page.hanging_rules_saved.connect(viewer.set_hanging_rules)

@@ -371,6 +371,8 @@ class ReadState:
     rotation: int = 0                       # as the view turns: flip first, then rotate
     flip_horizontal: bool = False
     inverse: bool = False                   # Presentation LUT Shape INVERSE
+    creator: str = ""                       # who made the newest state, and when
+    created: str = ""                       # "YYYY-MM-DD HH:MM"
 
 
 def _first(value: Any) -> float:
@@ -403,24 +405,38 @@ def read_state(ds: Dataset) -> ReadState:
             windows[uid] = window
     rotation, flip = view_spatial(int(ds.get("ImageRotation", 0) or 0),
                                   str(ds.get("ImageHorizontalFlip", "N")) == "Y")
-    return ReadState(marks, windows, frozenset(images), rotation, flip,
-                     str(ds.get("PresentationLUTShape", "")) == "INVERSE")
+    day = str(ds.get("PresentationCreationDate", "") or "")
+    time = str(ds.get("PresentationCreationTime", "") or "")
+    created = f"{day[:4]}-{day[4:6]}-{day[6:8]} {time[:2]}:{time[2:4]}".strip() \
+        if len(day) == 8 else ""
+    return ReadState(marks, windows, frozenset(images) | {m.sop_instance_uid for m in marks},
+                     rotation, flip, str(ds.get("PresentationLUTShape", "")) == "INVERSE",
+                     str(ds.get("ContentCreatorName", "") or ""), created)
+
+
+def _creation(ds: Dataset) -> str:
+    return str(ds.get("PresentationCreationDate", "") or "") + \
+        str(ds.get("PresentationCreationTime", "") or "").ljust(6, "0")[:6]
 
 
 def read_presentation_states(paths: Iterable[Path]) -> ReadState:
-    """Every readable state among ``paths`` together (a later one's window and
-    orientation win); an unreadable one is logged and left out."""
-    combined = ReadState()
+    """The states among ``paths`` together, for each image the newest state that
+    references it (its marks and window replace older ones'; a state of another
+    series adds to them); an unreadable one is logged and left out."""
+    found = []
     for path in paths:
         try:
-            state = read_state(_read(path))
+            ds = _read(path)
+            found.append((_creation(ds), read_state(ds)))
         except PresentationStateError as exc:
             LOGGER.warning("presentation state not shown: %s", exc)
-            continue
-        combined = ReadState(combined.marks + state.marks,
-                             {**combined.windows, **state.windows},
+    combined = ReadState()
+    for _, state in sorted(found, key=lambda pair: pair[0]):
+        kept = [m for m in combined.marks if m.sop_instance_uid not in state.images]
+        combined = ReadState(kept + state.marks, {**combined.windows, **state.windows},
                              combined.images | state.images, state.rotation,
-                             state.flip_horizontal, state.inverse)
+                             state.flip_horizontal, state.inverse, state.creator,
+                             state.created)
     return combined
 
 

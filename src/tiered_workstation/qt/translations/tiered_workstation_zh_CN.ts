@@ -940,82 +940,82 @@
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="76"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="115"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="184"/>
         <source>The images of this exam are not on this site (yet).</source>
         <translation>本院（暂时）没有该检查的图像。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Reading</source>
         <translation>诊断报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Reports</source>
         <translation>报告打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Turnaround</source>
         <translation>周转时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="231"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -2757,356 +2757,368 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="115"/>
+        <location filename="../viewer/qt_viewer_page.py" line="116"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="125"/>
+        <location filename="../viewer/qt_viewer_page.py" line="126"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="127"/>
+        <location filename="../viewer/qt_viewer_page.py" line="128"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="137"/>
+        <location filename="../viewer/qt_viewer_page.py" line="138"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="137"/>
+        <location filename="../viewer/qt_viewer_page.py" line="138"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="138"/>
+        <location filename="../viewer/qt_viewer_page.py" line="139"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="138"/>
+        <location filename="../viewer/qt_viewer_page.py" line="139"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="139"/>
+        <location filename="../viewer/qt_viewer_page.py" line="140"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="139"/>
+        <location filename="../viewer/qt_viewer_page.py" line="140"/>
         <source>Cobb</source>
         <translation>Cobb 角</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="140"/>
+        <location filename="../viewer/qt_viewer_page.py" line="141"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="140"/>
+        <location filename="../viewer/qt_viewer_page.py" line="141"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="141"/>
+        <location filename="../viewer/qt_viewer_page.py" line="142"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="141"/>
+        <location filename="../viewer/qt_viewer_page.py" line="142"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="142"/>
+        <location filename="../viewer/qt_viewer_page.py" line="143"/>
         <source>Magnifier</source>
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="156"/>
+        <location filename="../viewer/qt_viewer_page.py" line="157"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="157"/>
+        <location filename="../viewer/qt_viewer_page.py" line="158"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="158"/>
+        <location filename="../viewer/qt_viewer_page.py" line="159"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="159"/>
+        <location filename="../viewer/qt_viewer_page.py" line="160"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="160"/>
+        <location filename="../viewer/qt_viewer_page.py" line="161"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="161"/>
+        <location filename="../viewer/qt_viewer_page.py" line="162"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="195"/>
+        <location filename="../viewer/qt_viewer_page.py" line="196"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="199"/>
+        <location filename="../viewer/qt_viewer_page.py" line="200"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="168"/>
+        <location filename="../viewer/qt_viewer_page.py" line="169"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="170"/>
+        <location filename="../viewer/qt_viewer_page.py" line="171"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="175"/>
+        <location filename="../viewer/qt_viewer_page.py" line="176"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="180"/>
+        <location filename="../viewer/qt_viewer_page.py" line="181"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="193"/>
+        <location filename="../viewer/qt_viewer_page.py" line="194"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="196"/>
+        <location filename="../viewer/qt_viewer_page.py" line="197"/>
         <source>Save the active viewport as shown, with its marks, as a picture for the report</source>
         <translation>将当前视窗（含标注）按所见保存为图片，用于报告</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="200"/>
+        <location filename="../viewer/qt_viewer_page.py" line="201"/>
         <source>Save the study&apos;s marks, window and orientation as a DICOM presentation state other viewers show</source>
         <translation>将本检查的标注、窗宽窗位和方向保存为 DICOM 显示状态（GSPS），其他阅片软件可显示</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="236"/>
+        <location filename="../viewer/qt_viewer_page.py" line="239"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="337"/>
+        <location filename="../viewer/qt_viewer_page.py" line="340"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="349"/>
+        <location filename="../viewer/qt_viewer_page.py" line="352"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="353"/>
+        <location filename="../viewer/qt_viewer_page.py" line="356"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="355"/>
+        <location filename="../viewer/qt_viewer_page.py" line="358"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="357"/>
+        <location filename="../viewer/qt_viewer_page.py" line="360"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="405"/>
+        <location filename="../viewer/qt_viewer_page.py" line="414"/>
         <source>%n prior(s)…</source>
         <translation>
             <numerusform>%n 个既往检查…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="415"/>
+        <location filename="../viewer/qt_viewer_page.py" line="424"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="435"/>
+        <location filename="../viewer/qt_viewer_page.py" line="444"/>
         <source>Asking the center…</source>
         <translation>正在向中心请求…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="440"/>
+        <location filename="../viewer/qt_viewer_page.py" line="449"/>
         <source>Center sent {done} of {total} images</source>
         <translation>中心已发送 {done}/{total} 幅图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="442"/>
+        <location filename="../viewer/qt_viewer_page.py" line="451"/>
         <source>Archived {done} of {total} images</source>
         <translation>已归档 {done}/{total} 幅图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="449"/>
+        <location filename="../viewer/qt_viewer_page.py" line="458"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="455"/>
+        <location filename="../viewer/qt_viewer_page.py" line="464"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="487"/>
-        <source>%n mark(s) from a presentation state shown.</source>
+        <location filename="../viewer/qt_viewer_page.py" line="497"/>
+        <source>%n mark(s) from the presentation state of {creator}, {created}, shown.</source>
         <translation>
-            <numerusform>已显示来自显示状态（GSPS）的 %n 个标注。</numerusform>
+            <numerusform>已显示 {creator} 于 {created} 保存的显示状态中的 %n 个标注。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="506"/>
+        <location filename="../viewer/qt_viewer_page.py" line="500"/>
+        <source>another reader</source>
+        <translation>其他阅片医师</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="535"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="506"/>
+        <location filename="../viewer/qt_viewer_page.py" line="535"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="526"/>
+        <location filename="../viewer/qt_viewer_page.py" line="555"/>
         <source>Key image saved: {path}</source>
         <translation>关键图像已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="536"/>
+        <location filename="../viewer/qt_viewer_page.py" line="565"/>
         <source>Open a study first.</source>
         <translation>请先打开一个检查。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="542"/>
+        <location filename="../viewer/qt_viewer_page.py" line="571"/>
         <source>Save presentation state</source>
         <translation>保存显示状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="570"/>
+        <location filename="../viewer/qt_viewer_page.py" line="606"/>
+        <source>Presentation state saved with %n mark(s) and kept with the study&apos;s images</source>
+        <translation>
+            <numerusform>显示状态已保存（%n 个标注），并随本检查图像归档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../viewer/qt_viewer_page.py" line="609"/>
         <source>Presentation state saved with %n mark(s): {path}</source>
         <translation>
             <numerusform>显示状态已保存，含 %n 个标注：{path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="573"/>
+        <location filename="../viewer/qt_viewer_page.py" line="612"/>
         <source>%n mark(s) on images not open here were left out</source>
         <translation>
             <numerusform>%n 个标注所在的图像未在此打开，未包含</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="586"/>
+        <location filename="../viewer/qt_viewer_page.py" line="625"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="593"/>
+        <location filename="../viewer/qt_viewer_page.py" line="632"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="605"/>
+        <location filename="../viewer/qt_viewer_page.py" line="644"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="625"/>
+        <location filename="../viewer/qt_viewer_page.py" line="664"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="630"/>
+        <location filename="../viewer/qt_viewer_page.py" line="669"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="650"/>
+        <location filename="../viewer/qt_viewer_page.py" line="689"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="650"/>
+        <location filename="../viewer/qt_viewer_page.py" line="689"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="651"/>
+        <location filename="../viewer/qt_viewer_page.py" line="690"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="651"/>
+        <location filename="../viewer/qt_viewer_page.py" line="690"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="652"/>
+        <location filename="../viewer/qt_viewer_page.py" line="691"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="652"/>
+        <location filename="../viewer/qt_viewer_page.py" line="691"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="708"/>
+        <location filename="../viewer/qt_viewer_page.py" line="747"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="709"/>
+        <location filename="../viewer/qt_viewer_page.py" line="748"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="710"/>
+        <location filename="../viewer/qt_viewer_page.py" line="749"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="711"/>
+        <location filename="../viewer/qt_viewer_page.py" line="750"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="714"/>
+        <location filename="../viewer/qt_viewer_page.py" line="753"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="716"/>
+        <location filename="../viewer/qt_viewer_page.py" line="755"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="717"/>
+        <location filename="../viewer/qt_viewer_page.py" line="756"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

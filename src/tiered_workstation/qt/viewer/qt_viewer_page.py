@@ -217,6 +217,8 @@ class QtViewerPage(QWidget):
         self._progress_relay = ProgressRelay(self)
         self._progress_relay.heard.connect(self._prior_progress)
         self._find_priors: Callable[[Dataset], list[Any]] | None = None
+        self._archive_state: Callable[[Path], Any] | None = None   # keep a GSPS with the study
+        self._archive_root: Path | None = None
         self._fetch_prior: Callable[[Any, Callable[[Any], None]], list[Path]] | None = None
         bar.addStretch(1)
 
@@ -396,6 +398,11 @@ class QtViewerPage(QWidget):
         self.hanging_rules = list(rules)
 
     # -- priors ----------------------------------------------------------------------------
+    def set_state_archive(self, archive: Callable[[Path], Any], root: Path) -> None:
+        """Keep a saved presentation state with its study when the study's images come
+        from the site's archive under ``root`` (``archive`` runs on the file thread)."""
+        self._archive_state, self._archive_root = archive, root.resolve()
+
     def set_prior_source(self, find: Callable[[Dataset], list[Any]],
                          fetch: Callable[[Any, Callable[[Any], None]], list[Path]]) -> None:
         """How to list an opened patient's priors and get their images (worker calls);
@@ -487,8 +494,10 @@ class QtViewerPage(QWidget):
                 view.measurements = view_form(merged(file_form(view.measurements, view.image),
                                                      state.marks), view.image)
                 self._apply_state(view)
-        self.message.setText(self.tr("%n mark(s) from a presentation state shown.", "",
-                                     len(state.marks)))
+        text = self.tr("%n mark(s) from the presentation state of {creator}, {created}, "
+                       "shown.", "", len(state.marks))
+        self.message.setText(text.format(creator=state.creator.replace("^", " ").strip() or
+                                         self.tr("another reader"), created=state.created))
 
     def _apply_state(self, view: QtImageView) -> None:
         image, state = view.image, self._state
@@ -574,21 +583,31 @@ class QtViewerPage(QWidget):
         presentation = Presentation(windows, view.inverted, int(view.rotation), view.flip_h,
                                     view.flip_v)
         folder, creator, root, target = self.annotations, self.creator, self.uid_root, path
+        keep, archive_root = self._archive_state, self._archive_root
 
-        def build() -> tuple[Path, Exported]:
+        def build() -> tuple[Path, Exported, bool]:
             saved = load_annotations(folder, uid) if folder is not None else []
             items = merged(saved, marks)
             wanted = ({m.sop_instance_uid for m in items} | set(windows)) & set(files)
             headers = {sop: dcmread(files[sop], stop_before_pixels=True) for sop in wanted}
             exported = presentation_state(items, headers, presentation, creator=creator,
                                           uid_root=root)
-            return write_presentation_state(target, exported.dataset), exported
+            written = write_presentation_state(target, exported.dataset)
+            if keep is None or archive_root is None or not all(
+                    files[sop].resolve().is_relative_to(archive_root) for sop in headers):
+                return written, exported, False    # images from elsewhere: the file only
+            keep(written)
+            return written, exported, True
         self._tasks.db(build).success(self._state_written).failure(self._failed)
 
-    def _state_written(self, result: tuple[Path, Exported]) -> None:
-        path, exported = result
-        text = self.tr("Presentation state saved with %n mark(s): {path}", "",
-                       exported.annotations).format(path=path)
+    def _state_written(self, result: tuple[Path, Exported, bool]) -> None:
+        path, exported, kept = result
+        if kept:
+            text = self.tr("Presentation state saved with %n mark(s) and kept with the "
+                           "study's images", "", exported.annotations)
+        else:
+            text = self.tr("Presentation state saved with %n mark(s): {path}", "",
+                           exported.annotations).format(path=path)
         if exported.left_out:
             text += " · " + self.tr("%n mark(s) on images not open here were left out", "",
                                     exported.left_out)
@@ -630,7 +649,7 @@ class QtViewerPage(QWidget):
         self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
-        LOGGER.warning("viewer: %s", exc)
+        LOGGER.warning("viewer: %s", exc, exc_info=exc)
         self.message.setText(str(exc))
         self.problem.emit(str(exc))
 
