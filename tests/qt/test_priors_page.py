@@ -35,22 +35,22 @@ def test_prior_from_the_center_opens_beside_the_current_study(
         window.show_page("viewer")
         viewer = window.pages["viewer"]
         viewer.open([current])
-        qtbot.waitUntil(lambda: viewer.priors_box.count() == 2, timeout=WAIT_MS)
-        assert "CT 头颅平扫" in viewer.priors_box.itemText(1)
-        assert "(CH01)" in viewer.priors_box.itemText(1)
+        qtbot.waitUntil(lambda: viewer.priors.box.count() == 2, timeout=WAIT_MS)
+        assert "CT 头颅平扫" in viewer.priors.box.itemText(1)
+        assert "(CH01)" in viewer.priors.box.itemText(1)
         shown: list[str] = []   # what the progress bar said at each report
-        viewer._progress_relay.heard.connect(
-            lambda _p: shown.append(viewer.prior_progress.format()))
-        viewer.priors_box.activated.emit(1)
-        assert not viewer.prior_progress.isHidden()
-        assert not viewer.priors_box.isEnabled()        # one retrieval at a time
+        viewer.priors.heard.connect(
+            lambda _p: shown.append(viewer.priors.progress.format()))
+        viewer.priors.box.activated.emit(1)
+        assert not viewer.priors.progress.isHidden()
+        assert not viewer.priors.box.isEnabled()        # one retrieval at a time
         qtbot.waitUntil(lambda: len(viewer.views) > 1 and viewer.views[1].image is not None,
                         timeout=WAIT_MS)
         assert shown[0] == "Asking the center…"
         assert "Center sent 3 of 3 images" in shown
         assert shown[-1] == "Archived 3 of 3 images"
-        assert viewer.prior_progress.isHidden()
-        assert viewer.priors_box.isEnabled()
+        assert viewer.priors.progress.isHidden()
+        assert viewer.priors.box.isEnabled()
         assert str(viewer.views[1].image.header.StudyInstanceUID) == prior_uid
         assert viewer.link_button.isChecked()
         assert viewer.layout_box.currentData() == "1x2"

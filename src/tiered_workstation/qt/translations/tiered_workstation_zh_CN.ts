@@ -1253,6 +1253,31 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
 </context>
 <context>
+    <name>QtPriorsBar</name>
+    <message numerus="yes">
+        <location filename="../viewer/qt_priors_bar.py" line="63"/>
+        <source>%n prior(s)…</source>
+        <translation>
+            <numerusform>%n 个既往检查…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_priors_bar.py" line="99"/>
+        <source>Asking the center…</source>
+        <translation>正在向中心请求…</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_priors_bar.py" line="104"/>
+        <source>Center sent {done} of {total} images</source>
+        <translation>中心已发送 {done}/{total} 幅图像</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_priors_bar.py" line="106"/>
+        <source>Archived {done} of {total} images</source>
+        <translation>已归档 {done}/{total} 幅图像</translation>
+    </message>
+</context>
+<context>
     <name>QtProblemBar</name>
     <message>
         <location filename="../problem_bar.py" line="99"/>
@@ -2757,368 +2782,346 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="116"/>
+        <location filename="../viewer/qt_viewer_page.py" line="108"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="126"/>
+        <location filename="../viewer/qt_viewer_page.py" line="118"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="128"/>
+        <location filename="../viewer/qt_viewer_page.py" line="120"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="138"/>
+        <location filename="../viewer/qt_viewer_page.py" line="130"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="138"/>
+        <location filename="../viewer/qt_viewer_page.py" line="130"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="139"/>
+        <location filename="../viewer/qt_viewer_page.py" line="131"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="139"/>
+        <location filename="../viewer/qt_viewer_page.py" line="131"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="140"/>
+        <location filename="../viewer/qt_viewer_page.py" line="132"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="140"/>
+        <location filename="../viewer/qt_viewer_page.py" line="132"/>
         <source>Cobb</source>
         <translation>Cobb 角</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="141"/>
+        <location filename="../viewer/qt_viewer_page.py" line="133"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="141"/>
+        <location filename="../viewer/qt_viewer_page.py" line="133"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="142"/>
+        <location filename="../viewer/qt_viewer_page.py" line="134"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="142"/>
+        <location filename="../viewer/qt_viewer_page.py" line="134"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="143"/>
+        <location filename="../viewer/qt_viewer_page.py" line="135"/>
         <source>Magnifier</source>
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="157"/>
+        <location filename="../viewer/qt_viewer_page.py" line="149"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="158"/>
+        <location filename="../viewer/qt_viewer_page.py" line="150"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="159"/>
+        <location filename="../viewer/qt_viewer_page.py" line="151"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="160"/>
+        <location filename="../viewer/qt_viewer_page.py" line="152"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="161"/>
+        <location filename="../viewer/qt_viewer_page.py" line="153"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="162"/>
+        <location filename="../viewer/qt_viewer_page.py" line="154"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="196"/>
+        <location filename="../viewer/qt_viewer_page.py" line="188"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="200"/>
+        <location filename="../viewer/qt_viewer_page.py" line="192"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="169"/>
+        <location filename="../viewer/qt_viewer_page.py" line="161"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="171"/>
+        <location filename="../viewer/qt_viewer_page.py" line="163"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="176"/>
+        <location filename="../viewer/qt_viewer_page.py" line="168"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="181"/>
+        <location filename="../viewer/qt_viewer_page.py" line="173"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="194"/>
+        <location filename="../viewer/qt_viewer_page.py" line="186"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="197"/>
+        <location filename="../viewer/qt_viewer_page.py" line="189"/>
         <source>Save the active viewport as shown, with its marks, as a picture for the report</source>
         <translation>将当前视窗（含标注）按所见保存为图片，用于报告</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="201"/>
+        <location filename="../viewer/qt_viewer_page.py" line="193"/>
         <source>Save the study&apos;s marks, window and orientation as a DICOM presentation state other viewers show</source>
         <translation>将本检查的标注、窗宽窗位和方向保存为 DICOM 显示状态（GSPS），其他阅片软件可显示</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="239"/>
+        <location filename="../viewer/qt_viewer_page.py" line="223"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="340"/>
+        <location filename="../viewer/qt_viewer_page.py" line="324"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="352"/>
+        <location filename="../viewer/qt_viewer_page.py" line="336"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="356"/>
+        <location filename="../viewer/qt_viewer_page.py" line="340"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="358"/>
+        <location filename="../viewer/qt_viewer_page.py" line="342"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="360"/>
+        <location filename="../viewer/qt_viewer_page.py" line="344"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="414"/>
-        <source>%n prior(s)…</source>
-        <translation>
-            <numerusform>%n 个既往检查…</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="424"/>
+        <location filename="../viewer/qt_viewer_page.py" line="201"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="444"/>
-        <source>Asking the center…</source>
-        <translation>正在向中心请求…</translation>
-    </message>
-    <message>
-        <location filename="../viewer/qt_viewer_page.py" line="449"/>
-        <source>Center sent {done} of {total} images</source>
-        <translation>中心已发送 {done}/{total} 幅图像</translation>
-    </message>
-    <message>
-        <location filename="../viewer/qt_viewer_page.py" line="451"/>
-        <source>Archived {done} of {total} images</source>
-        <translation>已归档 {done}/{total} 幅图像</translation>
-    </message>
-    <message>
-        <location filename="../viewer/qt_viewer_page.py" line="458"/>
+        <location filename="../viewer/qt_viewer_page.py" line="399"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="464"/>
+        <location filename="../viewer/qt_viewer_page.py" line="405"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="497"/>
+        <location filename="../viewer/qt_viewer_page.py" line="438"/>
         <source>%n mark(s) from the presentation state of {creator}, {created}, shown.</source>
         <translation>
             <numerusform>已显示 {creator} 于 {created} 保存的显示状态中的 %n 个标注。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="500"/>
+        <location filename="../viewer/qt_viewer_page.py" line="441"/>
         <source>another reader</source>
         <translation>其他阅片医师</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="535"/>
+        <location filename="../viewer/qt_viewer_page.py" line="476"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="535"/>
+        <location filename="../viewer/qt_viewer_page.py" line="476"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="555"/>
+        <location filename="../viewer/qt_viewer_page.py" line="496"/>
         <source>Key image saved: {path}</source>
         <translation>关键图像已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="565"/>
+        <location filename="../viewer/qt_viewer_page.py" line="506"/>
         <source>Open a study first.</source>
         <translation>请先打开一个检查。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="571"/>
+        <location filename="../viewer/qt_viewer_page.py" line="512"/>
         <source>Save presentation state</source>
         <translation>保存显示状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="606"/>
+        <location filename="../viewer/qt_viewer_page.py" line="547"/>
         <source>Presentation state saved with %n mark(s) and kept with the study&apos;s images</source>
         <translation>
             <numerusform>显示状态已保存（%n 个标注），并随本检查图像归档</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="609"/>
+        <location filename="../viewer/qt_viewer_page.py" line="550"/>
         <source>Presentation state saved with %n mark(s): {path}</source>
         <translation>
             <numerusform>显示状态已保存，含 %n 个标注：{path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="612"/>
+        <location filename="../viewer/qt_viewer_page.py" line="553"/>
         <source>%n mark(s) on images not open here were left out</source>
         <translation>
             <numerusform>%n 个标注所在的图像未在此打开，未包含</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="625"/>
+        <location filename="../viewer/qt_viewer_page.py" line="566"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="632"/>
+        <location filename="../viewer/qt_viewer_page.py" line="573"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="644"/>
+        <location filename="../viewer/qt_viewer_page.py" line="585"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="664"/>
+        <location filename="../viewer/qt_viewer_page.py" line="605"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="669"/>
+        <location filename="../viewer/qt_viewer_page.py" line="610"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="689"/>
+        <location filename="../viewer/qt_viewer_page.py" line="630"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="689"/>
+        <location filename="../viewer/qt_viewer_page.py" line="630"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="690"/>
+        <location filename="../viewer/qt_viewer_page.py" line="631"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="690"/>
+        <location filename="../viewer/qt_viewer_page.py" line="631"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="691"/>
+        <location filename="../viewer/qt_viewer_page.py" line="632"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="691"/>
+        <location filename="../viewer/qt_viewer_page.py" line="632"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="747"/>
+        <location filename="../viewer/qt_viewer_page.py" line="688"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="748"/>
+        <location filename="../viewer/qt_viewer_page.py" line="689"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="749"/>
+        <location filename="../viewer/qt_viewer_page.py" line="690"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="750"/>
+        <location filename="../viewer/qt_viewer_page.py" line="691"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="753"/>
+        <location filename="../viewer/qt_viewer_page.py" line="694"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="755"/>
+        <location filename="../viewer/qt_viewer_page.py" line="696"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="756"/>
+        <location filename="../viewer/qt_viewer_page.py" line="697"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 from pydicom import dcmread
-from pydicom.dataset import Dataset
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QToolButton,
@@ -34,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.priors import RetrieveProgress, Stage
 from ...viewer.annotations import (
     Measurement,
     file_form,
@@ -68,16 +65,11 @@ from ...viewer.series import (
 from ..tasks import TaskRunner
 from .qt_image_view import QtImageView, Tool
 from .qt_mpr_panel import QtMprPanel
+from .qt_priors_bar import Fetch, Find, QtPriorsBar
 
 LOGGER = logging.getLogger(__name__)
 LAYOUTS = {"1x1": (1, 1), "1x2": (1, 2), "2x2": (2, 2)}
 THUMB = QSize(88, 88)
-
-
-class ProgressRelay(QObject):
-    """Carries a worker's progress reports to the GUI thread (a queued signal)."""
-
-    heard = Signal(object)
 
 
 def thumbnail(series: Series) -> tuple[Series, QImage]:
@@ -204,22 +196,14 @@ class QtViewerPage(QWidget):
         self.gsps_button.clicked.connect(lambda: self.export_presentation_state())
         bar.addWidget(self.key_button)
         bar.addWidget(self.gsps_button)
-        self.priors_box = QComboBox()
-        self.priors_box.setMinimumWidth(220)
-        self.priors_box.activated.connect(self._prior_chosen)
-        self.priors_box.hide()
-        bar.addWidget(self.priors_box)
-        self.prior_progress = QProgressBar()   # while a prior comes from the center
-        self.prior_progress.setMinimumWidth(260)
-        self.prior_progress.setTextVisible(True)
-        self.prior_progress.hide()
-        bar.addWidget(self.prior_progress)
-        self._progress_relay = ProgressRelay(self)
-        self._progress_relay.heard.connect(self._prior_progress)
-        self._find_priors: Callable[[Dataset], list[Any]] | None = None
+        self.priors = QtPriorsBar(tasks)
+        self.priors.fetching.connect(lambda prior: self.message.setText(
+            self.tr("Fetching the prior of {date}…").format(date=f"{prior.registered:%Y-%m-%d}")))
+        self.priors.fetched.connect(self.compare_with)
+        self.priors.failed.connect(self._failed)
+        bar.addWidget(self.priors)
         self._archive_state: Callable[[Path], Any] | None = None   # keep a GSPS with the study
         self._archive_root: Path | None = None
-        self._fetch_prior: Callable[[Any, Callable[[Any], None]], list[Path]] | None = None
         bar.addStretch(1)
 
         self.thumbnails = QListWidget()
@@ -387,8 +371,8 @@ class QtViewerPage(QWidget):
         view.set_image(image)
         self._restore_annotations(view)
         self._apply_state(view)
-        if viewport == 0 and self._find_priors is not None:
-            self._tasks.net(self._find_priors, image.header).success(self._show_priors)
+        if viewport == 0:
+            self.priors.look_up(image.header)
         if viewport == self.active:
             self._fill_presets()
         self._refresh_overlay(view)
@@ -403,53 +387,10 @@ class QtViewerPage(QWidget):
         from the site's archive under ``root`` (``archive`` runs on the file thread)."""
         self._archive_state, self._archive_root = archive, root.resolve()
 
-    def set_prior_source(self, find: Callable[[Dataset], list[Any]],
-                         fetch: Callable[[Any, Callable[[Any], None]], list[Path]]) -> None:
+    def set_prior_source(self, find: Find, fetch: Fetch) -> None:
         """How to list an opened patient's priors and get their images (worker calls);
         ``fetch(prior, progress)`` tells ``progress`` each :class:`RetrieveProgress`."""
-        self._find_priors, self._fetch_prior = find, fetch
-
-    def _show_priors(self, priors: list[Any]) -> None:
-        self.priors_box.clear()
-        self.priors_box.addItem(self.tr("%n prior(s)…", "", len(priors)), None)
-        for prior in priors:
-            self.priors_box.addItem(f"{prior.registered:%Y-%m-%d}  {prior.description}  "
-                                    f"({prior.site_code})", prior)
-        self.priors_box.setVisible(bool(priors))
-
-    def _prior_chosen(self, index: int) -> None:
-        prior = self.priors_box.itemData(index)
-        if prior is None or self._fetch_prior is None:
-            return
-        self.message.setText(self.tr("Fetching the prior of {date}…").format(
-            date=f"{prior.registered:%Y-%m-%d}"))
-        self.priors_box.setEnabled(False)
-        self.priors_box.hide()              # the progress bar takes its place meanwhile
-        self._prior_progress(RetrieveProgress(Stage.ASKING))
-
-        def done() -> None:
-            self.prior_progress.hide()
-            self.priors_box.setEnabled(True)
-            self.priors_box.show()
-        self._tasks.net(self._fetch_prior, prior, self._progress_relay.heard.emit).success(
-            lambda paths: (done(), self.compare_with(paths))).failure(
-            lambda exc: (done(), self._failed(exc)))
-
-    def _prior_progress(self, progress: RetrieveProgress) -> None:
-        """Show where the prior's retrieval is: asking, images sent, images archived."""
-        bar = self.prior_progress
-        bar.show()
-        if progress.total <= 0:
-            bar.setRange(0, 0)      # busy: the center has not said how many yet
-            bar.setFormat(self.tr("Asking the center…"))
-            return
-        bar.setRange(0, progress.total)
-        bar.setValue(min(progress.done, progress.total))
-        if progress.stage is Stage.SENDING:
-            text = self.tr("Center sent {done} of {total} images")
-        else:
-            text = self.tr("Archived {done} of {total} images")
-        bar.setFormat(text.format(done=progress.done, total=progress.total))
+        self.priors.set_source(find, fetch)
 
     def compare_with(self, paths: list[Path]) -> None:
         """Show ``paths`` (a prior) beside the current study, linked."""
