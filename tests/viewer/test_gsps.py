@@ -22,6 +22,7 @@ from tiered_workstation.viewer.gsps import (
     PresentationStateError,
     dicom_spatial,
     presentation_state,
+    presentation_states,
     read_presentation_state_file,
     read_presentation_states,
     read_state,
@@ -210,3 +211,31 @@ def test_the_newest_state_of_an_image_wins_and_another_series_adds(tmp_path: Pat
     assert sorted((m.sop_instance_uid, m.text) for m in combined.marks) == sorted(
         [(uid, "after review"), (other_uid, "")])
     assert (combined.creator, combined.created) == ("Li^Si", "2026-11-29 10:31")
+
+
+def test_a_mixed_study_gets_one_state_per_modality_lut_and_colour_is_said(
+        tmp_path: Path) -> None:
+    dx = dx_dataset(ASCII, size=64)
+    ct = ct_series(ASCII, slices=1, size=32)[0]
+    photo = dx_dataset(ASCII, size=16, seed=2)       # a colour picture of the same study
+    photo.PhotometricInterpretation, photo.SamplesPerPixel = "RGB", 3
+    headers = {str(h.SOPInstanceUID): h for h in (dx, ct, photo)}
+    dx_uid, ct_uid, photo_uid = headers
+    items = [Measurement(Tool.LINE, 0, [(1, 1), (9, 9)], "11.3 mm", dx_uid),
+             Measurement(Tool.LINE, 0, [(2, 2), (8, 8)], "4.2 mm", ct_uid),
+             Measurement(Tool.ARROW, 0, [(1, 1), (5, 5)], "", photo_uid)]
+    states = presentation_states(items, headers, Presentation({ct_uid: Window(40, 400)}))
+    assert (len(states.datasets), states.annotations, states.colour, states.left_out) == \
+        (2, 2, 1, 0)
+    by_rescale = {float(ds.RescaleIntercept): ds for ds in states.datasets}
+    assert by_rescale[-1024.0].GraphicAnnotationSequence[0].ReferencedImageSequence[0] \
+        .ReferencedSOPInstanceUID == ct_uid
+    assert "SoftcopyVOILUTSequence" in by_rescale[-1024.0]
+    assert by_rescale[0.0].GraphicAnnotationSequence[0].ReferencedImageSequence[0] \
+        .ReferencedSOPInstanceUID == dx_uid
+    assert len({ds.SeriesInstanceUID for ds in states.datasets}) == 1   # one save, one series
+    assert sorted(ds.InstanceNumber for ds in states.datasets) == [1, 2]
+    for n, ds in enumerate(states.datasets):
+        assert "Test passed" in check(write_presentation_state(tmp_path / f"{n}.dcm", ds))
+    with pytest.raises(PresentationStateError, match="grayscale"):
+        presentation_states(items[2:], headers)

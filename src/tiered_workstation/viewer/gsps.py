@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,16 @@ class Exported:
     dataset: Dataset
     annotations: int          # measurements written
     left_out: int             # measurements on images that were not given
+
+
+@dataclass(frozen=True)
+class StateSet:
+    """The states one save writes (one per Modality LUT and polarity), and the counts."""
+
+    datasets: list[Dataset]
+    annotations: int          # measurements written
+    left_out: int             # on images that were not given
+    colour: int               # on colour images: a grayscale state cannot hold them
 
 
 def dicom_spatial(rotation: int, flip_horizontal: bool, flip_vertical: bool) -> tuple[int, bool]:
@@ -171,8 +181,9 @@ def presentation_state(items: Iterable[Measurement], headers: Mapping[str, Datas
                        presentation: Presentation | None = None, *, creator: str = "",
                        label: str = "TW_NOTES", description: str = "",
                        instance_number: int = 1, uid_root: str = "2.25",
-                       now: datetime | None = None) -> Exported:
-    """A GSPS of ``items`` on the images whose headers are given (by SOP Instance UID).
+                       now: datetime | None = None, series_uid: str = "") -> Exported:
+    """A GSPS of ``items`` on the images whose headers are given (by SOP Instance UID),
+    which share one Modality LUT and polarity (:func:`presentation_states` groups them).
 
     Measurements on an image not in ``headers`` are left out and counted."""
     presentation = presentation or Presentation()
@@ -194,7 +205,7 @@ def presentation_state(items: Iterable[Measurement], headers: Mapping[str, Datas
     ds.InstanceCreationTime = ds.PresentationCreationTime = now.strftime("%H%M%S")
     _copy_patient_study(ds, first)
     ds.Modality = "PR"
-    ds.SeriesInstanceUID = new_uid(uid_root)
+    ds.SeriesInstanceUID = series_uid or new_uid(uid_root)
     ds.SeriesNumber = SERIES_NUMBER
     ds.SeriesDescription = "Annotations"
     ds.Manufacturer = MANUFACTURER
@@ -277,6 +288,50 @@ def presentation_state(items: Iterable[Measurement], headers: Mapping[str, Datas
     monochrome1 = str(first.get("PhotometricInterpretation", "")) == "MONOCHROME1"
     ds.PresentationLUTShape = "INVERSE" if monochrome1 != presentation.inverted else "IDENTITY"
     return Exported(ds, len(kept), len(items) - len(kept))
+
+
+def _grayscale(header: Dataset) -> bool:
+    return str(header.get("PhotometricInterpretation", "")).startswith("MONOCHROME")
+
+
+def _lut_key(header: Dataset) -> tuple[str, str, str, bool]:
+    """What one state must share: its Modality LUT and the images' polarity."""
+    return (str(header.get("RescaleSlope", "")), str(header.get("RescaleIntercept", "")),
+            str(header.get("RescaleType", "")),
+            str(header.get("PhotometricInterpretation", "")) == "MONOCHROME1")
+
+
+def presentation_states(items: Iterable[Measurement], headers: Mapping[str, Dataset],
+                        presentation: Presentation | None = None, *, creator: str = "",
+                        uid_root: str = "2.25", now: datetime | None = None
+                        ) -> StateSet:
+    """GSPS of ``items`` on the images of ``headers``: one state per group of grayscale
+    images sharing a Modality LUT and polarity (a CT series and its radiographs do not),
+    all in one series. Marks on colour images are counted and left out (a grayscale
+    state cannot hold them); so are marks on images not given."""
+    presentation = presentation or Presentation()
+    items = [m for m in items if m.complete]
+    colour = sum(1 for m in items if m.sop_instance_uid in headers
+                 and not _grayscale(headers[m.sop_instance_uid]))
+    unknown = sum(1 for m in items if m.sop_instance_uid not in headers)
+    groups: dict[tuple[str, str, str, bool], dict[str, Dataset]] = {}
+    for uid, header in sorted(headers.items()):
+        if _grayscale(header):
+            groups.setdefault(_lut_key(header), {})[uid] = header
+    wanted = {m.sop_instance_uid for m in items} | set(presentation.windows)
+    groups = {key: group for key, group in groups.items() if wanted & set(group)}
+    if not groups:
+        raise PresentationStateError("There is nothing to save: no measurement or window "
+                                     "on a grayscale image of this study.")
+    series_uid, now = new_uid(uid_root), now or datetime.now()
+    states = [presentation_state(
+        [m for m in items if m.sop_instance_uid in group], group,
+        replace(presentation, windows={uid: w for uid, w in presentation.windows.items()
+                                       if uid in group}),
+        creator=creator, instance_number=number, uid_root=uid_root, now=now,
+        series_uid=series_uid) for number, group in enumerate(groups.values(), start=1)]
+    return StateSet([e.dataset for e in states], sum(e.annotations for e in states),
+                    unknown, colour)
 
 
 def write_presentation_state(path: Path, ds: Dataset) -> Path:

@@ -43,10 +43,10 @@ from ...viewer.annotations import (
 from ...viewer.display import Window
 from ...viewer.frames import DecodedImage
 from ...viewer.gsps import (
-    Exported,
     Presentation,
     ReadState,
-    presentation_state,
+    StateSet,
+    presentation_states,
     read_presentation_states,
     write_presentation_state,
 )
@@ -526,34 +526,40 @@ class QtViewerPage(QWidget):
         folder, creator, root, target = self.annotations, self.creator, self.uid_root, path
         keep, archive_root = self._archive_state, self._archive_root
 
-        def build() -> tuple[Path, Exported, bool]:
+        def build() -> tuple[list[Path], StateSet, bool]:
             saved = load_annotations(folder, uid) if folder is not None else []
             items = merged(saved, marks)
             wanted = ({m.sop_instance_uid for m in items} | set(windows)) & set(files)
             headers = {sop: dcmread(files[sop], stop_before_pixels=True) for sop in wanted}
-            exported = presentation_state(items, headers, presentation, creator=creator,
-                                          uid_root=root)
-            written = write_presentation_state(target, exported.dataset)
+            states = presentation_states(items, headers, presentation, creator=creator,
+                                         uid_root=root)
+            written = [write_presentation_state(
+                target if n == 1 else target.with_stem(f"{target.stem}-{n}"), ds)
+                for n, ds in enumerate(states.datasets, start=1)]
             if keep is None or archive_root is None or not all(
                     files[sop].resolve().is_relative_to(archive_root) for sop in headers):
-                return written, exported, False    # images from elsewhere: the file only
-            keep(written)
-            return written, exported, True
+                return written, states, False    # images from elsewhere: the files only
+            for path in written:
+                keep(path)
+            return written, states, True
         self._tasks.db(build).success(self._state_written).failure(self._failed)
 
-    def _state_written(self, result: tuple[Path, Exported, bool]) -> None:
-        path, exported, kept = result
+    def _state_written(self, result: tuple[list[Path], StateSet, bool]) -> None:
+        paths, states, kept = result
         if kept:
             text = self.tr("Presentation state saved with %n mark(s) and kept with the "
-                           "study's images", "", exported.annotations)
+                           "study's images", "", states.annotations)
         else:
             text = self.tr("Presentation state saved with %n mark(s): {path}", "",
-                           exported.annotations).format(path=path)
-        if exported.left_out:
+                           states.annotations).format(path=", ".join(map(str, paths)))
+        if states.left_out:
             text += " · " + self.tr("%n mark(s) on images not open here were left out", "",
-                                    exported.left_out)
+                                    states.left_out)
+        if states.colour:
+            text += " · " + self.tr("%n mark(s) on colour images stay in this viewer's "
+                                    "annotations only", "", states.colour)
         self.message.setText(text)
-        self.state_saved.emit(path)
+        self.state_saved.emit(paths[0])
 
     def show_mpr(self, on: bool) -> None:
         """Reformat the active viewport's series (CT/MR) into MPR planes and 3D."""
