@@ -57,13 +57,19 @@ def acquire(consortium: Consortium, accession: str, count: int = 2, size: int = 
     return paths
 
 
+def scheduled(community, patient: PatientInput, mode: ReadingMode) -> str:
+    """Register and schedule an exam at the running community; its accession number."""
+    accession = register(community, patient, mode)
+    community.workflow.run(community.database, accession, Action.SCHEDULE, COMMUNITY_TECH)
+    community.start(long_poll_seconds=1)
+    return accession
+
+
 def test_images_reach_the_center_losslessly_compressed_and_committed(
         consortium: Consortium) -> None:
     center, community = consortium.center, consortium.community
-    accession = register(community, PatientInput("张三", Sex.MALE, "Zhang^San"),
-                         ReadingMode.CENTER_FULL)
-    community.workflow.run(community.database, accession, Action.SCHEDULE, COMMUNITY_TECH)
-    community.start(long_poll_seconds=1)
+    accession = scheduled(community, PatientInput("张三", Sex.MALE, "Zhang^San"),
+                          ReadingMode.CENTER_FULL)
     originals = acquire(consortium, accession)
     wait_until("the exam transferred at the community",
                lambda: state_at(community, accession) is ExamState.TRANSFERRED, timeout=60)
@@ -152,14 +158,11 @@ def test_retention_deletes_local_copies_only_after_commitment_and_print(
                    for p in session.scalars(select(Instance.path)))
 
 
-
 def test_a_community_doctors_marks_reach_the_center_with_the_study(
         consortium: Consortium) -> None:
     center, community = consortium.center, consortium.community
-    accession = register(community, PatientInput("李梅", Sex.FEMALE, "Li^Mei"),
-                         ReadingMode.COMMUNITY_PRELIM)
-    community.workflow.run(community.database, accession, Action.SCHEDULE, COMMUNITY_TECH)
-    community.start(long_poll_seconds=1)
+    accession = scheduled(community, PatientInput("李梅", Sex.FEMALE, "Li^Mei"),
+                          ReadingMode.COMMUNITY_PRELIM)
     acquire(consortium, accession, count=1, size=256)
     wait_until("the image at the center", lambda: instances_at(center) == 1, timeout=60)
 
