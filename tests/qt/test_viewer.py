@@ -309,3 +309,35 @@ def test_marks_on_a_ct_slice_go_out_as_gsps_and_come_back_on_that_slice(qtbot, p
         assert not other.view.inverted
     finally:
         other_tasks.shutdown(wait=True)
+
+
+def test_a_mark_is_adjusted_moved_and_deleted_with_the_mouse(qtbot, page, tmp_path) -> None:
+    page.open(chest_pair(tmp_path)[:1])
+    shown(qtbot, page, 1)
+    view = page.view
+    page.set_tool(Tool.LINE)
+    with qtbot.waitSignal(view.measurement_added) as added:
+        drag(qtbot, view, (100, 100), (100, 300))              # 200 columns
+    line = added.args[0]
+    column_mm = view.calibration.column_mm
+    assert float(line.text.split()[0]) == pytest.approx(200 * column_mm, rel=0.03)
+
+    page.set_tool(Tool.WINDOW)                                  # back to reading
+    window = view.window
+    with qtbot.waitSignal(view.measurements_changed):
+        drag(qtbot, view, (100, 300), (100, 400))               # its end point, further
+    assert view.window == window                                # taking a mark is not W/L
+    assert view.selected is line
+    assert float(line.text.split()[0]) == pytest.approx(300 * column_mm, rel=0.03)
+
+    with qtbot.waitSignal(view.measurements_changed):
+        drag(qtbot, view, (100, 250), (150, 250))               # by its middle: all of it
+    assert line.points[0][0] == pytest.approx(150, abs=2)
+    assert line.points[1][0] == pytest.approx(150, abs=2)
+    assert float(line.text.split()[0]) == pytest.approx(300 * column_mm, rel=0.03)
+
+    view.setFocus()
+    with qtbot.waitSignal(view.measurements_changed):
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert view.measurements == []
+    assert view.selected is None

@@ -741,17 +741,17 @@
 <context>
     <name>QtImageView</name>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="234"/>
+        <location filename="../viewer/qt_image_view.py" line="242"/>
         <source>No image</source>
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="367"/>
+        <location filename="../viewer/qt_image_view.py" line="381"/>
         <source>Cobb {angle:.1f}°</source>
         <translation>Cobb 角 {angle:.1f}°</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="387"/>
+        <location filename="../viewer/qt_image_view.py" line="401"/>
         <source>mean {mean:.1f}, SD {sd:.1f}, area {area}</source>
         <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
     </message>
@@ -3000,135 +3000,135 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="496"/>
+        <location filename="../viewer/qt_viewer_page.py" line="499"/>
         <source>Key image saved: {path}</source>
         <translation>关键图像已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="506"/>
+        <location filename="../viewer/qt_viewer_page.py" line="509"/>
         <source>Open a study first.</source>
         <translation>请先打开一个检查。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="512"/>
+        <location filename="../viewer/qt_viewer_page.py" line="515"/>
         <source>Save presentation state</source>
         <translation>保存显示状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="550"/>
+        <location filename="../viewer/qt_viewer_page.py" line="553"/>
         <source>Presentation state saved with %n mark(s) and kept with the study&apos;s images</source>
         <translation>
             <numerusform>显示状态已保存（%n 个标注），并随本检查图像归档</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="553"/>
+        <location filename="../viewer/qt_viewer_page.py" line="556"/>
         <source>Presentation state saved with %n mark(s): {path}</source>
         <translation>
             <numerusform>显示状态已保存，含 %n 个标注：{path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="556"/>
+        <location filename="../viewer/qt_viewer_page.py" line="559"/>
         <source>%n mark(s) on images not open here were left out</source>
         <translation>
             <numerusform>%n 个标注所在的图像未在此打开，未包含</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="559"/>
+        <location filename="../viewer/qt_viewer_page.py" line="562"/>
         <source>%n mark(s) on colour images stay in this viewer&apos;s annotations only</source>
         <translation>
             <numerusform>%n 个彩色图像上的标注仅保存在本阅片器的标注中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="572"/>
+        <location filename="../viewer/qt_viewer_page.py" line="575"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="579"/>
+        <location filename="../viewer/qt_viewer_page.py" line="582"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="591"/>
+        <location filename="../viewer/qt_viewer_page.py" line="594"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="611"/>
+        <location filename="../viewer/qt_viewer_page.py" line="614"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="616"/>
+        <location filename="../viewer/qt_viewer_page.py" line="619"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="636"/>
+        <location filename="../viewer/qt_viewer_page.py" line="639"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="636"/>
+        <location filename="../viewer/qt_viewer_page.py" line="639"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="637"/>
+        <location filename="../viewer/qt_viewer_page.py" line="640"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="637"/>
+        <location filename="../viewer/qt_viewer_page.py" line="640"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="638"/>
+        <location filename="../viewer/qt_viewer_page.py" line="641"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="638"/>
+        <location filename="../viewer/qt_viewer_page.py" line="641"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="694"/>
+        <location filename="../viewer/qt_viewer_page.py" line="697"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="695"/>
+        <location filename="../viewer/qt_viewer_page.py" line="698"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="696"/>
+        <location filename="../viewer/qt_viewer_page.py" line="699"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="697"/>
+        <location filename="../viewer/qt_viewer_page.py" line="700"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="700"/>
+        <location filename="../viewer/qt_viewer_page.py" line="703"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="702"/>
+        <location filename="../viewer/qt_viewer_page.py" line="705"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="703"/>
+        <location filename="../viewer/qt_viewer_page.py" line="706"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

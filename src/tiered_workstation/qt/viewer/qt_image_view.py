@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...viewer.annotations import Measurement, Tool
 from ...viewer.display import DisplayLut, Window
+from ...viewer.editing import handle_at, shape_at
 from ...viewer.frames import DecodedImage
 from ...viewer.measure import (
     Calibration,
@@ -45,6 +47,8 @@ from ...viewer.view import fit_scale, fit_step
 ZOOM_STEP = 1.25
 LOUPE_PX = 220          # the magnifier's size on screen
 LOUPE_FACTOR = 3.0      # screen pixels per image pixel inside it
+GRAB_PX = 6.0           # how near (screen pixels) the mouse must be to take a mark
+EDITING_TOOLS = (Tool.WINDOW, Tool.PAN, Tool.ZOOM)   # with these, a mark can be taken
 MIN_ZOOM, MAX_ZOOM = 0.1, 40.0
 
 
@@ -87,6 +91,9 @@ class QtImageView(QWidget):
         self._drag_pan = QPointF(0, 0)
         self._drag_zoom = 1.0
         self._drawing: Measurement | None = None
+        self.selected: Measurement | None = None   # taken with the mouse: Delete removes it
+        self._editing: tuple[Measurement, int | None] | None = None  # its point, or all of it
+        self._edit_from: list[tuple[float, float]] = []
         self._drag_tool = Tool.WINDOW
         self.loupe_at: QPointF | None = None   # widget position of the magnifier
         self._value_span = 1000.0
@@ -97,6 +104,7 @@ class QtImageView(QWidget):
         self.calibration = calibration_of(image.header)
         self.frame = 0
         self.measurements = []
+        self.selected = None
         lo_hi = image.model.rescale(np.array([image.frames.min(), image.frames.max()]))
         self._value_span = max(float(lo_hi.max() - lo_hi.min()), 1.0)
         self.reset_view()
@@ -331,8 +339,14 @@ class QtImageView(QWidget):
         items = [m for m in self.measurements if m.frame == self.frame]
         if self._drawing is not None:
             items.append(self._drawing)
+        chosen = QPen(QColor("#4fc3f7"))
+        chosen.setWidthF(2.2)
         for item in items:
             points = [transform.map(QPointF(c + 0.5, r + 0.5)) for r, c in item.points]
+            painter.setPen(chosen if item is self.selected else pen)
+            if item is self.selected:
+                for point in points:   # its handles
+                    painter.drawRect(QRectF(point - QPointF(3, 3), point + QPointF(3, 3)))
             if item.tool in (Tool.LINE, Tool.ANGLE):
                 for a, b in itertools.pairwise(points):
                     painter.drawLine(a, b)
@@ -349,7 +363,7 @@ class QtImageView(QWidget):
                 where = points[-1] + QPointF(8, -8)
                 painter.setPen(QColor(0, 0, 0, 220))   # a shadow keeps it legible on bone
                 painter.drawText(where + QPointF(1, 1), item.text)
-                painter.setPen(pen)
+                painter.setPen(chosen if item is self.selected else pen)
                 painter.drawText(where, item.text)
 
     # -- measurements --------------------------------------------------------------------
@@ -404,8 +418,68 @@ class QtImageView(QWidget):
 
     def clear_measurements(self) -> None:
         self.measurements.clear()
+        self.selected = None
         self.measurements_changed.emit()
         self.update()
+
+    def delete_selected(self) -> bool:
+        """Remove the measurement taken with the mouse (Delete or Backspace)."""
+        if self.selected is None or self.selected not in self.measurements:
+            return False
+        self.measurements.remove(self.selected)
+        self.selected = None
+        self.measurements_changed.emit()
+        self.update()
+        return True
+
+    def _on_screen(self, item: Measurement) -> list[tuple[float, float]]:
+        transform = self.image_to_widget()
+        mapped = [transform.map(QPointF(c + 0.5, r + 0.5)) for r, c in item.points]
+        return [(p.x(), p.y()) for p in mapped]
+
+    def _take(self, position: QPointF) -> bool:
+        """Take the mark under the mouse: a point of it (to move that point), or its
+        outline (to move it whole). Not while a shape is half drawn."""
+        if self._drawing is not None:
+            return False
+        shown = [m for m in self.measurements if m.frame == self.frame]
+        at = (position.x(), position.y())
+        handle = handle_at([self._on_screen(m) for m in shown], at, GRAB_PX)
+        if handle is not None:
+            item, point = shown[handle[0]], handle[1]
+        else:
+            index = shape_at([(m.tool, self._on_screen(m)) for m in shown], at, GRAB_PX)
+            if index is None:
+                if self.selected is not None:
+                    self.selected = None
+                    self.update()
+                return False
+            item, point = shown[index], None
+        self.selected = item
+        self._editing = (item, point)
+        self._edit_from = list(item.points)
+        self.update()
+        return True
+
+    def _edit(self, position: QPointF) -> None:
+        assert self._editing is not None
+        assert self._drag_start is not None
+        item, point = self._editing
+        if point is not None:
+            item.points[point] = self.widget_to_image(position)
+        else:
+            start = self.widget_to_image(self._drag_start)
+            now = self.widget_to_image(position)
+            d_row, d_column = now[0] - start[0], now[1] - start[1]
+            item.points = [(r + d_row, c + d_column) for r, c in self._edit_from]
+        if item.tool is not Tool.TEXT:
+            item.text = self.describe(item)
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.delete_selected():
+            return
+        super().keyPressEvent(event)
 
     # -- input ---------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -414,6 +488,10 @@ class QtImageView(QWidget):
         position = event.position()
         button = event.button()
         tool = self.tool
+        if button == Qt.MouseButton.LeftButton and tool in EDITING_TOOLS and \
+                self._take(position):   # a drawing tool always draws, even from a mark
+            self._drag_start = position
+            return
         if button == Qt.MouseButton.MiddleButton:
             tool = Tool.PAN
         elif button == Qt.MouseButton.RightButton:
@@ -443,7 +521,13 @@ class QtImageView(QWidget):
                 self._drawing.points.append(point)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._drag_start is None or self.image is None:
+        if self.image is None:
+            return
+        if self._drag_start is None:
+            self._hover(event.position())
+            return
+        if self._editing is not None:
+            self._edit(event.position())
             return
         delta = event.position() - self._drag_start
         tool = self._drag_tool
@@ -465,8 +549,29 @@ class QtImageView(QWidget):
             self._drawing.text = self.describe(self._drawing)
             self.update()
 
+    def _hover(self, position: QPointF) -> None:
+        """A hand over a mark that can be taken; the usual arrow elsewhere."""
+        if self.tool not in EDITING_TOOLS:
+            self.unsetCursor()
+            return
+        shown = [m for m in self.measurements if m.frame == self.frame]
+        at = (position.x(), position.y())
+        over = self._drawing is None and (
+            handle_at([self._on_screen(m) for m in shown], at, GRAB_PX) is not None or
+            shape_at([(m.tool, self._on_screen(m)) for m in shown], at, GRAB_PX) is not None)
+        if over:
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            self.unsetCursor()
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag_start = None
+        if self._editing is not None:
+            item, _ = self._editing
+            self._editing = None
+            if item.points != self._edit_from:
+                self.measurements_changed.emit()
+            return
         if self.loupe_at is not None:
             self.loupe_at = None
             self.update()

@@ -486,7 +486,10 @@ class QtViewerPage(QWidget):
         folder = self.annotations / (uid or "unknown")
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"key-{len(list(folder.glob('key-*.png'))) + 1:02d}.png"
-        if not view.grab().save(str(path)):
+        selected, view.selected = view.selected, None   # the picture shows no selection
+        picture = view.grab()
+        view.selected = selected
+        if not picture.save(str(path)):
             self._failed(OSError(f"the key image could not be written to {path}"))
             return None
         for item in view.measurements:
