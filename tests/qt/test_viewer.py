@@ -341,3 +341,24 @@ def test_a_mark_is_adjusted_moved_and_deleted_with_the_mouse(qtbot, page, tmp_pa
         qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert view.measurements == []
     assert view.selected is None
+
+
+def test_the_pixel_under_the_mouse_is_read_out_in_hounsfield_units(qtbot, page,
+                                                                   tmp_path) -> None:
+    folder = ct_folder(tmp_path / "ct", slices=5)
+    page.open([folder])
+    shown(qtbot, page, 1)
+    view = page.view
+    view.set_frame(2)
+    row, column = 64, 40                                        # inside the body
+    at = view.image_to_widget().map(QPointF(column + 0.5, row + 0.5))
+    qtbot.mouseMove(view, at.toPoint())
+    qtbot.waitUntil(lambda: bool(view.probe), timeout=WAIT_MS)
+    source = dcmread(next(p for p in folder.iterdir()
+                          if dcmread(p, stop_before_pixels=True).SOPInstanceUID ==
+                          view.image.source(2)[0]))
+    expected = int(source.pixel_array[row, column]) * float(source.RescaleSlope) + \
+        float(source.RescaleIntercept)                          # pydicom, independently
+    assert view.probe == f"x {column}  y {row}  {expected:.0f} HU"
+    qtbot.mouseMove(view, QPoint(2, 2))                         # outside the image: nothing
+    qtbot.waitUntil(lambda: view.probe == "", timeout=WAIT_MS)

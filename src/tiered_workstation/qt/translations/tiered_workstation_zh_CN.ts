@@ -741,19 +741,34 @@
 <context>
     <name>QtImageView</name>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="242"/>
+        <location filename="../viewer/qt_image_view.py" line="243"/>
         <source>No image</source>
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="381"/>
+        <location filename="../viewer/qt_image_view.py" line="384"/>
         <source>Cobb {angle:.1f}°</source>
         <translation>Cobb 角 {angle:.1f}°</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="401"/>
+        <location filename="../viewer/qt_image_view.py" line="404"/>
         <source>mean {mean:.1f}, SD {sd:.1f}, area {area}</source>
         <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_image_view.py" line="566"/>
+        <source>x {x}  y {y}  RGB {value}</source>
+        <translation>x {x}  y {y}  RGB {value}</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_image_view.py" line="570"/>
+        <source>x {x}  y {y}  {value} HU</source>
+        <translation>x {x}  y {y}  CT值 {value} HU</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_image_view.py" line="571"/>
+        <source>x {x}  y {y}  value {value}</source>
+        <translation>x {x}  y {y}  像素值 {value}</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ import itertools
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -94,6 +94,7 @@ class QtImageView(QWidget):
         self.selected: Measurement | None = None   # taken with the mouse: Delete removes it
         self._editing: tuple[Measurement, int | None] | None = None  # its point, or all of it
         self._edit_from: list[tuple[float, float]] = []
+        self.probe = ""            # the pixel under the mouse and its value (HU for CT)
         self._drag_tool = Tool.WINDOW
         self.loupe_at: QPointF | None = None   # widget position of the magnifier
         self._value_span = 1000.0
@@ -319,6 +320,8 @@ class QtImageView(QWidget):
         margin = 8
         line = 17
         for corner, lines in self.overlay.items():
+            if corner == "bl" and self.probe:
+                lines = [*lines, self.probe]
             for n, text in enumerate(lines):
                 top = corner.startswith("t")
                 y = margin + line * (n + 1) - 4 if top else \
@@ -549,8 +552,30 @@ class QtImageView(QWidget):
             self._drawing.text = self.describe(self._drawing)
             self.update()
 
+    def probe_at(self, position: QPointF) -> str:
+        """The image pixel under ``position`` and its value in output units ("" outside)."""
+        if self.image is None:
+            return ""
+        row, column = (round(v) for v in self.widget_to_image(position))
+        rows, columns = self._shape()
+        if not (0 <= row < rows and 0 <= column < columns):
+            return ""
+        pixel = self.image.frames[self.frame][row, column]
+        if self.image.colour:
+            value = " ".join(str(int(v)) for v in pixel)
+            return self.tr("x {x}  y {y}  RGB {value}").format(x=column, y=row, value=value)
+        number = float(self.image.model.rescale(np.array([pixel]))[0])
+        shown = f"{number:.0f}" if number.is_integer() or abs(number) >= 100 else f"{number:.2f}"
+        if str(self.image.header.get("Modality", "")) == "CT":
+            return self.tr("x {x}  y {y}  {value} HU").format(x=column, y=row, value=shown)
+        return self.tr("x {x}  y {y}  value {value}").format(x=column, y=row, value=shown)
+
     def _hover(self, position: QPointF) -> None:
-        """A hand over a mark that can be taken; the usual arrow elsewhere."""
+        """Show the pixel under the mouse; a hand over a mark that can be taken."""
+        probe = self.probe_at(position)
+        if probe != self.probe:
+            self.probe = probe
+            self.update()
         if self.tool not in EDITING_TOOLS:
             self.unsetCursor()
             return
@@ -563,6 +588,12 @@ class QtImageView(QWidget):
             self.setCursor(Qt.CursorShape.OpenHandCursor)
         else:
             self.unsetCursor()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self.probe:
+            self.probe = ""
+            self.update()
+        super().leaveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag_start = None
