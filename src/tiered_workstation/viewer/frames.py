@@ -38,6 +38,8 @@ class DecodedImage:
     model: PixelModel
     # for a stack of files: each frame's (SOP Instance UID, frame in that file, from 0)
     sources: tuple[tuple[str, int], ...] = ()
+    # for a stack of parallel slices: each frame's place along the slice normal (mm)
+    positions: tuple[float, ...] = ()
 
     def source(self, index: int) -> tuple[str, int]:
         """The file (SOP Instance UID) and frame in it that frame ``index`` shows."""

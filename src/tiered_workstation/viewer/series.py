@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 from pydicom import dcmread
+from pydicom.dataset import Dataset
 from pydicom.errors import InvalidDicomError
 from pydicom.fileset import FileSet
 
@@ -232,13 +233,26 @@ def load_stack(paths: list[Path]) -> DecodedImage:
     frames = np.concatenate([image.frames for image in images])
     sources = tuple((str(image.header.get("SOPInstanceUID", "")), n)
                     for image in images for n in range(image.frame_count))
+    positions = slice_positions([image.header for image in images]) \
+        if len(images) == len(sources) else ()
     if len(models) != 1:  # per-slice rescale: keep output units in float32 instead
         frames = np.concatenate([image.model.rescale(image.frames).astype(np.float32)
                                  for image in images])
         first = images[0]
         return DecodedImage(first.header, frames, dataclasses.replace(
-            first.model, slope=1.0, intercept=0.0), sources)
-    return DecodedImage(images[0].header, frames, images[0].model, sources)
+            first.model, slope=1.0, intercept=0.0), sources, positions)
+    return DecodedImage(images[0].header, frames, images[0].model, sources, positions)
+
+
+def slice_positions(headers: list[Dataset]) -> tuple[float, ...]:
+    """Each slice's place along the common slice normal (mm); () when the slices do
+    not all say where they are or do not share an orientation."""
+    orientations = {_floats(h.get("ImageOrientationPatient"), 6) for h in headers}
+    places = [_floats(h.get("ImagePositionPatient"), 3) for h in headers]
+    if len(orientations) != 1 or None in orientations or any(p is None for p in places):
+        return ()
+    normal = slice_normal(next(iter(orientations)))  # type: ignore[arg-type]
+    return tuple(float(np.dot(normal, place)) for place in places)
 
 
 def volume_of(paths: list[Path]) -> tuple[Volume, DecodedImage]:

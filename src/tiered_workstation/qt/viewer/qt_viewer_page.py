@@ -51,6 +51,7 @@ from ...viewer.gsps import (
     write_presentation_state,
 )
 from ...viewer.hanging import Rule, choose, load_rules
+from ...viewer.linking import linked_frame
 from ...viewer.measure import SpacingSource
 from ...viewer.overlay import corner_texts, modality_presets
 from ...viewer.series import (
@@ -681,7 +682,7 @@ class QtViewerPage(QWidget):
                 if what == "window" and source.window is not None:
                     view.set_window(source.window)
                 elif what == "frame":
-                    view.set_frame(source.frame)
+                    view.set_frame(linked_frame(source.image, source.frame, view.image))
                 elif what == "view":
                     view.zoom, view.pan, view.rotation = source.zoom, source.pan, \
                         source.rotation
