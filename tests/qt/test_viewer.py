@@ -147,6 +147,16 @@ def test_ct_stack_scrolls_with_the_wheel_and_offers_presets(qtbot, page, tmp_pat
         view.wheelEvent(_wheel(centre, -120))
     assert view.frame == 3
     assert view.overlay["bl"][2] == "Image 4/20"
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)                  # the arrows step as the wheel
+    assert view.frame == 4
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.frame == 2
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.frame == 19
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.frame == 0
 
 
 def _wheel(position: QPoint, delta: int) -> QWheelEvent:

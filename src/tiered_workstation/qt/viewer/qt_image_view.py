@@ -480,7 +480,14 @@ class QtImageView(QWidget):
         self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.delete_selected():
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.delete_selected():
+            return
+        if self.image is not None and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.set_frame(self.frame + (-1 if key == Qt.Key.Key_Up else 1))  # as the wheel
+            return
+        if self.image is not None and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.set_frame(0 if key == Qt.Key.Key_Home else self.image.frame_count - 1)
             return
         super().keyPressEvent(event)
 
