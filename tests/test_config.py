@@ -41,6 +41,7 @@ def test_minimal_file_gets_working_defaults(tmp_path: Path) -> None:
     assert settings.dicom.max_pdu == 131072
     assert settings.uid_root == "2.25"
     assert settings.workflow.tat_target_minutes == 30
+    assert settings.forward.retrieve_priors == "auto"
 
 
 @pytest.mark.parametrize("mode", ["center", "community"])
@@ -57,6 +58,7 @@ def test_rendered_template_reads_back_identically(tmp_path: Path, mode: str) -> 
     assert again.workflow == original.workflow
     assert again.gui == original.gui
     assert again.alerts == original.alerts
+    assert again.forward == original.forward
     assert "# center: reads, reviews and signs." in text
 
 
@@ -102,6 +104,7 @@ def test_peers_are_parsed_and_found_by_ae_title(tmp_path: Path) -> None:
     (MINIMAL + '[charset]\noutgoing = "UTF-8"\n', "charset.outgoing", "ISO_IR 192"),
     (MINIMAL + '[workflow]\ntat_target_minutes = 0\n', "workflow.tat_target_minutes",
      "from 1 to 1440"),
+    (MINIMAL + '[forward]\nretrieve_priors = "ftp"\n', "forward.retrieve_priors", "get"),
     (MINIMAL + '[[peers]]\nae_title = "DR01"\nhost = "h"\nport = 104\n'
      '[[peers]]\nae_title = "DR01"\nhost = "h"\nport = 105\n', "peers[1].ae_title",
      "listed once"),

@@ -130,6 +130,10 @@ class ForwardSettings:
     compression: str = "jpeg-ls"  # jpeg-ls | jpeg2000 | rle | none
     settle_seconds: float = 3.0  # a study is forwarded once no image came for this long
     retention_days: int = 0  # delete local copies this long after commitment (0 = keep)
+    # how a community fetches a prior from the center: "move" (the center connects back
+    # to this node), "get" (over this site's own association: through NAT and firewalls)
+    # or "auto" (move, then get when the center could not connect back)
+    retrieve_priors: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -373,7 +377,9 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
                                 default="jpeg-ls"),
         settle_seconds=float(fw_t.integer("settle_seconds", default=3, minimum=0,
                                           maximum=3600)),
-        retention_days=fw_t.integer("retention_days", default=0, minimum=0, maximum=36500))
+        retention_days=fw_t.integer("retention_days", default=0, minimum=0, maximum=36500),
+        retrieve_priors=fw_t.choice("retrieve_priors", ("auto", "move", "get"),
+                                    default="auto"))
     fw_t.done()
 
     cs_t = root.table("charset", optional=True)

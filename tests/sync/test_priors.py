@@ -3,19 +3,24 @@ C-MOVE over mutual TLS; the study then opens from the community's own archive.""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from pydicom import dcmread
 
 from support import TECH
 from sync.conftest import Consortium
 from tiered_workstation.app.priors import (
+    CannotReachBack,
+    Prior,
     RetrieveError,
     RetrieveProgress,
     Stage,
     find_priors,
+    prior_files,
     retrieve_from_center,
 )
 from tiered_workstation.app.study_files import study_files
@@ -66,7 +71,8 @@ def test_prior_is_found_and_fetched_from_the_center(consortium: Consortium,
 
     community.node.start()   # the C-MOVE destination: this site's own node, over TLS
     heard: list[RetrieveProgress] = []
-    assert retrieve_from_center(community.settings, prior_uid, heard.append) == (0x0000, 3)
+    status, counts = retrieve_from_center(community.settings, prior_uid, heard.append)
+    assert (status, counts.completed, counts.failed) == (0x0000, 3, 0)
     assert heard[0].stage is Stage.ASKING
     sending = [(p.done, p.total) for p in heard if p.stage is Stage.SENDING]
     assert sending[-1] == (3, 3)                     # the center's counts, image by image
@@ -87,3 +93,51 @@ def test_a_center_that_cannot_be_asked_is_said_in_words(consortium: Consortium) 
     consortium.center.close()
     with pytest.raises(RetrieveError, match="could not be asked for the prior"):
         retrieve_from_center(community.settings, "2.25.42")
+
+
+def with_retrieval(services, how: str) -> None:
+    services.settings = dataclasses.replace(services.settings, forward=dataclasses.replace(
+        services.settings.forward, retrieve_priors=how))
+
+
+def prior_of(consortium: Consortium, prior_uid: str) -> Prior:
+    return next(p for p in find_priors(consortium.community.settings,
+                                       consortium.community.database, name="王芳",
+                                       birth_date=date(1949, 12, 31),
+                                       current_study_uid="2.25.1")
+                if p.study_instance_uid == prior_uid)
+
+
+def test_a_center_that_cannot_connect_back_is_asked_by_c_get(consortium: Consortium,
+                                                             tmp_path: Path) -> None:
+    community = consortium.community      # its node is not running: C-MOVE cannot deliver
+    prior_uid = store_prior_at_center(consortium, tmp_path / "prior")
+    prior = prior_of(consortium, prior_uid)
+
+    with_retrieval(community, "move")
+    with pytest.raises(CannotReachBack, match=r"could not connect back .* firewall or NAT"):
+        prior_files(community, prior)
+
+    with_retrieval(community, "auto")     # the default: C-MOVE, then C-GET
+    heard: list[RetrieveProgress] = []
+    files = prior_files(community, prior, progress=heard.append)
+    assert len(files) == 3
+    assert all(f.is_file() and f.is_relative_to(community.archive.root) for f in files)
+    assert {str(dcmread(f).StudyInstanceUID) for f in files} == {prior_uid}
+    assert [(p.done, p.total) for p in heard if p.stage is Stage.ARCHIVING][-1] == (3, 3)
+    with community.database.session() as session:   # indexed: it opens from here now
+        assert sorted(study_files(session, community.archive.root,
+                                  study_instance_uid=prior_uid)) == sorted(files)
+    assert sorted(prior_files(community, prior)) == sorted(files)   # no second retrieval
+
+
+def test_a_site_behind_nat_fetches_priors_by_c_get_only(consortium: Consortium,
+                                                        tmp_path: Path) -> None:
+    community = consortium.community
+    prior_uid = store_prior_at_center(consortium, tmp_path / "prior")
+    with_retrieval(community, "get")
+    heard: list[RetrieveProgress] = []
+    files = prior_files(community, prior_of(consortium, prior_uid), progress=heard.append)
+    assert len(files) == 3
+    sending = [(p.done, p.total) for p in heard if p.stage is Stage.SENDING]
+    assert sending[-1] == (3, 3)

@@ -7,6 +7,9 @@ like any other, so it then opens from the local archive.
 
 from __future__ import annotations
 
+import logging
+import ssl
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,17 +18,32 @@ from enum import StrEnum
 from pathlib import Path
 
 from pydicom.dataset import Dataset
+from pynetdicom import sop_class
 
 from ..config import PeerKind, PeerNode, Settings, SiteMode
 from ..dicom.scu import Target
-from ..dicom.scu_transfer import move
+from ..dicom.scu_transfer import SubOperations, get, move
 from ..security.tls import client_context
 from ..storage.database import Database
 from .bootstrap import Services
+from .local_archive import archive_file
 from .returning import Lookup, find_returning
 from .study_files import study_files
 
 SUCCESS, WARNING = 0x0000, 0xB000
+CANNOT_REACH_DESTINATION = 0xA801   # the C-MOVE SCP could not associate with us
+# what a prior may hold, offered for C-GET (one context per transfer syntax each)
+RETRIEVED_CLASSES = (
+    sop_class.CTImageStorage, sop_class.EnhancedCTImageStorage, sop_class.MRImageStorage,
+    sop_class.EnhancedMRImageStorage, sop_class.DigitalXRayImageStorageForPresentation,
+    sop_class.DigitalXRayImageStorageForProcessing, sop_class.ComputedRadiographyImageStorage,
+    sop_class.DigitalMammographyXRayImageStorageForPresentation,
+    sop_class.UltrasoundImageStorage, sop_class.UltrasoundMultiFrameImageStorage,
+    sop_class.SecondaryCaptureImageStorage, sop_class.XRayAngiographicImageStorage,
+    sop_class.GrayscaleSoftcopyPresentationStateStorage,
+    sop_class.KeyObjectSelectionDocumentStorage, sop_class.BasicTextSRStorage,
+    sop_class.EnhancedSRStorage, sop_class.ComprehensiveSRStorage,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +60,10 @@ class RetrieveError(RuntimeError):
     """The prior could not be fetched; the message says why in plain words."""
 
 
+class CannotReachBack(RetrieveError):
+    """The center could not open the C-MOVE's association back to this site."""
+
+
 class Stage(StrEnum):
     ASKING = "asking"          # associating with the center, waiting for its first answer
     SENDING = "sending"        # the center sends images (sub-operations done of total)
@@ -56,6 +78,7 @@ class RetrieveProgress:
 
 
 Progress = Callable[[RetrieveProgress], None]
+LOGGER = logging.getLogger(__name__)
 
 
 def _quiet(_: RetrieveProgress) -> None:
@@ -84,10 +107,7 @@ def center_node(settings: Settings) -> PeerNode | None:
                 None)
 
 
-def retrieve_from_center(settings: Settings, study_instance_uid: str,
-                         progress: Progress = _quiet) -> tuple[int, int]:
-    """C-MOVE the study from the center to this site's node; returns the final status and
-    how many images the center sent (0 when it did not say)."""
+def _center(settings: Settings) -> tuple[PeerNode, ssl.SSLContext | None]:
     peer = center_node(settings)
     if peer is None:
         raise RetrieveError("No center DICOM node is configured, so priors cannot be "
@@ -95,32 +115,79 @@ def retrieve_from_center(settings: Settings, study_instance_uid: str,
     tls = settings.dicom.tls
     context = client_context(tls.certificate, tls.private_key, tls.ca_certificates) \
         if peer.tls and tls is not None else None
+    return peer, context
+
+
+def _study(study_instance_uid: str) -> Dataset:
     identifier = Dataset()
     identifier.QueryRetrieveLevel = "STUDY"
     identifier.StudyInstanceUID = study_instance_uid
-    sent = [0]
+    return identifier
 
-    def counted(done: int, total: int) -> None:
-        sent[0] = total
-        progress(RetrieveProgress(Stage.SENDING, done, total))
+
+def retrieve_from_center(settings: Settings, study_instance_uid: str,
+                         progress: Progress = _quiet) -> tuple[int, SubOperations]:
+    """C-MOVE the study from the center to this site's node; returns the final status and
+    the center's last count of the images it sent."""
+    peer, context = _center(settings)
+    last = [SubOperations()]
+
+    def counted(counts: SubOperations) -> None:
+        last[0] = counts
+        progress(RetrieveProgress(Stage.SENDING, counts.done, counts.total))
     progress(RetrieveProgress(Stage.ASKING))
     try:
         status = move(Target(peer.ae_title, peer.host, peer.port), settings.dicom.ae_title,
-                      settings.dicom.ae_title, identifier, tls=context, progress=counted)
+                      settings.dicom.ae_title, _study(study_instance_uid), tls=context,
+                      progress=counted)
     except (ConnectionError, OSError, RuntimeError) as exc:
         raise RetrieveError(f"The center's DICOM node ({peer.ae_title}) could not be asked "
                             f"for the prior: {exc}") from exc
+    if status == CANNOT_REACH_DESTINATION:
+        raise CannotReachBack(f"The center could not connect back to this site's DICOM node "
+                              f"({settings.dicom.ae_title}); a firewall or NAT may be in the "
+                              f"way (DICOM status 0x{status:04X}).")
     if status not in (SUCCESS, WARNING):
         raise RetrieveError(f"The center could not send the prior (DICOM status "
                             f"0x{status:04X}).")
-    return status, sent[0]
+    return status, last[0]
+
+
+def get_from_center(services: Services, study_instance_uid: str,
+                    progress: Progress = _quiet) -> list[Path]:
+    """C-GET the study from the center over this site's own association (works through
+    NAT and firewalls), then archive and index what came; returns the archived files."""
+    settings = services.settings
+    peer, context = _center(settings)
+    progress(RetrieveProgress(Stage.ASKING))
+    incoming = services.archive.incoming
+    with tempfile.TemporaryDirectory(dir=incoming, prefix="c-get-") as folder:
+        try:
+            received = get(Target(peer.ae_title, peer.host, peer.port),
+                           settings.dicom.ae_title, _study(study_instance_uid),
+                           RETRIEVED_CLASSES, Path(folder), tls=context,
+                           progress=lambda counts: progress(RetrieveProgress(
+                               Stage.SENDING, counts.done, counts.total)))
+        except (ConnectionError, OSError, RuntimeError) as exc:
+            raise RetrieveError(f"The center's DICOM node ({peer.ae_title}) could not be "
+                                f"asked for the prior: {exc}") from exc
+        archived = []
+        for n, path in enumerate(received, start=1):
+            archived.append(archive_file(services, path, source_ae=peer.ae_title))
+            progress(RetrieveProgress(Stage.ARCHIVING, n, len(received)))
+    if not archived:
+        raise RetrieveError("The center sent no image of this prior.")
+    LOGGER.info("prior %s: %d instance(s) fetched from %s by C-GET", study_instance_uid,
+                len(archived), peer.ae_title)
+    return archived
 
 
 def prior_files(services: Services, prior: Prior, *, wait_seconds: float = 60.0,
                 progress: Progress = _quiet) -> list[Path]:
     """The prior's images from this site's archive, fetched from the center first when
-    they are not here. Waits (bounded) until the moved images are archived; ``progress``
-    hears each stage (from the worker thread)."""
+    they are not here (``forward.retrieve_priors``: C-MOVE, C-GET, or C-MOVE then C-GET
+    when the center cannot connect back). Waits (bounded) until moved images are
+    archived; ``progress`` hears each stage (from the worker thread)."""
     def local() -> list[Path]:
         with services.database.session() as session:
             return study_files(session, services.archive.root,
@@ -131,7 +198,18 @@ def prior_files(services: Services, prior: Prior, *, wait_seconds: float = 60.0,
         if not found:
             raise RetrieveError("The images of this prior are not in the archive.")
         return found
-    _, sent = retrieve_from_center(services.settings, prior.study_instance_uid, progress)
+    how = services.settings.forward.retrieve_priors
+    if how == "get":
+        return get_from_center(services, prior.study_instance_uid, progress)
+    try:
+        _, counts = retrieve_from_center(services.settings, prior.study_instance_uid,
+                                         progress)
+    except CannotReachBack as exc:
+        if how == "move":
+            raise
+        LOGGER.warning("%s Fetching the prior over this site's own connection (C-GET).", exc)
+        return get_from_center(services, prior.study_instance_uid, progress)
+    sent = counts.total
     deadline = time.monotonic() + wait_seconds
     previous = -1
     while time.monotonic() < deadline:   # C-MOVE success means sent; archiving follows

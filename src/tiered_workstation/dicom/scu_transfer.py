@@ -251,11 +251,40 @@ def query_worklist(target: Target, calling_ae: str, identifier: Dataset,
     return _find(target, calling_ae, ModalityWorklistInformationFind, identifier, tls)
 
 
+@dataclass(frozen=True)
+class SubOperations:
+    """The counts a C-MOVE or C-GET response gives of the stores it makes."""
+
+    completed: int = 0
+    failed: int = 0
+    warning: int = 0
+    remaining: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.completed + self.failed + self.warning
+
+    @property
+    def total(self) -> int:
+        return self.done + self.remaining
+
+    @classmethod
+    def of(cls, status: Dataset) -> SubOperations:
+        def count(keyword: str) -> int:
+            return int(status.get(keyword) or 0)
+        return cls(count("NumberOfCompletedSuboperations"),
+                   count("NumberOfFailedSuboperations"),
+                   count("NumberOfWarningSuboperations"),
+                   count("NumberOfRemainingSuboperations"))
+
+
+Heard = Callable[[SubOperations], None]
+
+
 def move(target: Target, calling_ae: str, destination: str, identifier: Dataset,
-         tls: ssl.SSLContext | None = None,
-         progress: Callable[[int, int], None] | None = None) -> int:
-    """C-MOVE to ``destination``; returns the final status. ``progress(done, total)``
-    hears the sub-operation counts of each pending response."""
+         tls: ssl.SSLContext | None = None, progress: Heard | None = None) -> int:
+    """C-MOVE to ``destination``; returns the final status. ``progress`` hears the
+    sub-operation counts of each response that gives them."""
     ae = AE(ae_title=calling_ae)
     ae.add_requested_context(StudyRootQueryRetrieveInformationModelMove)
     assoc = associate(ae, target, tls)
@@ -265,19 +294,18 @@ def move(target: Target, calling_ae: str, destination: str, identifier: Dataset,
                                            StudyRootQueryRetrieveInformationModelMove):
             if status:
                 final = int(status.Status)
-                if progress is not None and "NumberOfRemainingSuboperations" in status:
-                    done = sum(int(status.get(k) or 0) for k in (
-                        "NumberOfCompletedSuboperations", "NumberOfFailedSuboperations",
-                        "NumberOfWarningSuboperations"))
-                    progress(done, done + int(status.NumberOfRemainingSuboperations or 0))
+                if progress is not None and "NumberOfCompletedSuboperations" in status:
+                    progress(SubOperations.of(status))
     finally:
         assoc.release()
     return final
 
 
 def get(target: Target, calling_ae: str, identifier: Dataset, sop_classes: Iterable[str],
-        out_dir: Path, tls: ssl.SSLContext | None = None) -> list[Path]:
-    """C-GET into ``out_dir`` (files written as received); returns the written paths."""
+        out_dir: Path, tls: ssl.SSLContext | None = None,
+        progress: Heard | None = None) -> list[Path]:
+    """C-GET into ``out_dir`` (files written as received); returns the written paths.
+    ``progress`` hears the sub-operation counts of each response that gives them."""
     written: list[Path] = []
 
     def on_store(event: Any) -> int:
@@ -299,9 +327,10 @@ def get(target: Target, calling_ae: str, identifier: Dataset, sop_classes: Itera
     assoc = associate(ae, target, tls, ext_neg=roles,
                       evt_handlers=[(evt.EVT_C_STORE, on_store)])
     try:
-        for _status, _ in assoc.send_c_get(identifier,
+        for status, _ in assoc.send_c_get(identifier,
                                           StudyRootQueryRetrieveInformationModelGet):
-            pass
+            if progress is not None and status and "NumberOfCompletedSuboperations" in status:
+                progress(SubOperations.of(status))
     finally:
         assoc.release()
     return written
