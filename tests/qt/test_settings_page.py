@@ -42,6 +42,7 @@ def test_saved_settings_read_back_from_the_file(qtbot, workstation, tmp_path) ->
     page.auto_print.setChecked(False)
     page.paper.setCurrentIndex(page.paper.findData("A5"))
     page.overload.setValue(12)
+    page.retrieve.setCurrentIndex(page.retrieve.findData("get"))
     with qtbot.waitSignal(page.saved, timeout=5000):
         page.save_button.click()
     again = load_settings(path)
@@ -53,12 +54,14 @@ def test_saved_settings_read_back_from_the_file(qtbot, workstation, tmp_path) ->
     assert again.gui.language == "zh_CN"
     assert (again.printing.auto_print, again.printing.paper) == (False, "A5")
     assert again.workflow.overload_threshold == 12
+    assert again.forward.retrieve_priors == "get"
     assert page.message.text().startswith("Saved to ")
     reopened = page_for(qtbot, workstation, path, Role.ADMIN, tmp_path)
     assert reopened.dicom_port.value() == 11300
     assert reopened.quiet.isChecked()
     assert not reopened.auto_print.isChecked()
     assert reopened.overload.value() == 12
+    assert reopened.retrieve.currentData() == "get"
 
 
 def test_a_wrong_value_is_named_and_nothing_is_written(qtbot, workstation, tmp_path) -> None:

@@ -73,6 +73,16 @@ class QtSettingsPage(QWidget):
         network.addRow(self.tr("DICOM TLS port (0 = none)"), self.tls_port)
         network.addRow(self.tr("Sync API port (center)"), self.api_port)
         network.addRow(self.tr("Center URL (community)"), self.center_url)
+        self.retrieve = QComboBox()
+        for label, value in ((self.tr("Automatic (C-MOVE, else C-GET)"), "auto"),
+                             (self.tr("The center connects back (C-MOVE)"), "move"),
+                             (self.tr("This site asks, behind NAT (C-GET)"), "get")):
+            self.retrieve.addItem(label, value)
+        self.retrieve.setCurrentIndex(max(0, self.retrieve.findData(
+            settings.forward.retrieve_priors)))
+        self.retrieve.setToolTip(self.tr("How a community fetches a patient's prior images "
+                                         "from the center"))
+        network.addRow(self.tr("Priors from the center"), self.retrieve)
         tls = settings.dicom.tls
         tls_text = self.tr("Certificate {cert}, CA {ca}").format(
             cert=tls.certificate.name, ca=tls.ca_certificates.name) if tls else \
@@ -225,7 +235,8 @@ class QtSettingsPage(QWidget):
 
         if not self.can_edit_site:
             for widget in (self.ae_title, self.dicom_port, self.tls_port, self.api_port,
-                           self.center_url, self.peers, *self._device_buttons, self.sound,
+                           self.center_url, self.retrieve, self.peers,
+                           *self._device_buttons, self.sound,
                            self.volume, self.quiet, self.quiet_start, self.quiet_end,
                            self.speech, self.repeat, self.language, self.embed_node,
                            self.printer, self.auto_print, self.paper, self.overload,
@@ -294,6 +305,8 @@ class QtSettingsPage(QWidget):
                                       port=self.dicom_port.value(), tls=tls),
             api=dataclasses.replace(s.api, port=self.api_port.value()),
             sync=dataclasses.replace(s.sync, center_url=self.center_url.text().strip()),
+            forward=dataclasses.replace(s.forward,
+                                        retrieve_priors=str(self.retrieve.currentData())),
             alerts=dataclasses.replace(
                 s.alerts, sound=self.sound.isChecked(), volume=self.volume.value(),
                 speech=self.speech.isChecked(),

@@ -756,17 +756,17 @@
         <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="566"/>
+        <location filename="../viewer/qt_image_view.py" line="573"/>
         <source>x {x}  y {y}  RGB {value}</source>
         <translation>x {x}  y {y}  RGB {value}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="570"/>
+        <location filename="../viewer/qt_image_view.py" line="577"/>
         <source>x {x}  y {y}  {value} HU</source>
         <translation>x {x}  y {y}  CT值 {value} HU</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="571"/>
+        <location filename="../viewer/qt_image_view.py" line="578"/>
         <source>x {x}  y {y}  value {value}</source>
         <translation>x {x}  y {y}  像素值 {value}</translation>
     </message>
@@ -2310,241 +2310,266 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
     </message>
     <message>
         <location filename="../qt_settings_page.py" line="77"/>
+        <source>Automatic (C-MOVE, else C-GET)</source>
+        <translation>自动（先 C-MOVE，不通则 C-GET）</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="78"/>
+        <source>The center connects back (C-MOVE)</source>
+        <translation>由中心回连本院（C-MOVE）</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="79"/>
+        <source>This site asks, behind NAT (C-GET)</source>
+        <translation>本院主动获取，适用于 NAT 后（C-GET）</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="83"/>
+        <source>How a community fetches a patient&apos;s prior images from the center</source>
+        <translation>社区医院从中心获取患者既往检查图像的方式</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="85"/>
+        <source>Priors from the center</source>
+        <translation>从中心调阅既往检查</translation>
+    </message>
+    <message>
+        <location filename="../qt_settings_page.py" line="87"/>
         <source>Certificate {cert}, CA {ca}</source>
         <translation>证书 {cert}，CA {ca}</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="79"/>
+        <location filename="../qt_settings_page.py" line="89"/>
         <source>No TLS identity: run `tiered-ws pki issue-site` at the consortium CA.</source>
         <translation>没有 TLS 身份：请在医联体 CA 运行 `tiered-ws pki issue-site`。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="83"/>
+        <location filename="../qt_settings_page.py" line="93"/>
         <source>TLS identity</source>
         <translation>TLS 身份</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="88"/>
+        <location filename="../qt_settings_page.py" line="98"/>
         <source>AE title</source>
         <translation>AE 名称</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="88"/>
+        <location filename="../qt_settings_page.py" line="98"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="88"/>
+        <location filename="../qt_settings_page.py" line="98"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="88"/>
+        <location filename="../qt_settings_page.py" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="89"/>
+        <location filename="../qt_settings_page.py" line="99"/>
         <source>Character set</source>
         <translation>字符集</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="89"/>
+        <location filename="../qt_settings_page.py" line="99"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="96"/>
+        <location filename="../qt_settings_page.py" line="106"/>
         <source>Add device</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="99"/>
+        <location filename="../qt_settings_page.py" line="109"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="109"/>
+        <location filename="../qt_settings_page.py" line="119"/>
         <source>Play a sound for arrivals</source>
         <translation>新到达时播放提示音</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="114"/>
+        <location filename="../qt_settings_page.py" line="124"/>
         <source>Play test sound</source>
         <translation>试听</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="116"/>
+        <location filename="../qt_settings_page.py" line="126"/>
         <source>Quiet hours</source>
         <translation>静音时段</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="122"/>
+        <location filename="../qt_settings_page.py" line="132"/>
         <source>Speak the alert (where a speech engine is installed)</source>
         <translation>语音播报（需安装语音引擎）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="126"/>
+        <location filename="../qt_settings_page.py" line="136"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="139"/>
+        <location filename="../qt_settings_page.py" line="149"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="142"/>
+        <location filename="../qt_settings_page.py" line="152"/>
         <source>Repeat urgent alerts every</source>
         <translation>急诊提醒重复间隔</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="146"/>
+        <location filename="../qt_settings_page.py" line="156"/>
         <source>As the system (automatic)</source>
         <translation>跟随系统（自动）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="150"/>
+        <location filename="../qt_settings_page.py" line="160"/>
         <source>This app runs the site&apos;s node (DICOM, sync, forwarding, printing)</source>
         <translation>本程序运行本院节点（DICOM、同步、转发、打印）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="154"/>
+        <location filename="../qt_settings_page.py" line="164"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="155"/>
+        <location filename="../qt_settings_page.py" line="165"/>
         <source>Dark (reading room)</source>
         <translation>深色（阅片室）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="159"/>
+        <location filename="../qt_settings_page.py" line="169"/>
         <source>Language (applies at next start)</source>
         <translation>语言（下次启动生效）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="161"/>
+        <location filename="../qt_settings_page.py" line="171"/>
         <source>My theme</source>
         <translation>我的主题</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="166"/>
+        <location filename="../qt_settings_page.py" line="176"/>
         <source>PDF folder only (no printer)</source>
         <translation>仅保存PDF（不使用打印机）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="171"/>
+        <location filename="../qt_settings_page.py" line="181"/>
         <source>Print signed reports automatically (once each)</source>
         <translation>签发的报告自动打印（每份仅一次）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="179"/>
+        <location filename="../qt_settings_page.py" line="189"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="181"/>
+        <location filename="../qt_settings_page.py" line="191"/>
         <source>While more of this community&apos;s exams wait for its own doctors, new exams are read at the center.</source>
         <translation>本社区待本院医生阅片的检查超过此数时，新检查改由中心完整阅片。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="184"/>
+        <location filename="../qt_settings_page.py" line="194"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="185"/>
+        <location filename="../qt_settings_page.py" line="195"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="187"/>
+        <location filename="../qt_settings_page.py" line="197"/>
         <source>Overload: read at the center above</source>
         <translation>超负荷：超过此数改由中心阅片</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="188"/>
+        <location filename="../qt_settings_page.py" line="198"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="191"/>
+        <location filename="../qt_settings_page.py" line="201"/>
         <source>Viewer hanging protocols</source>
         <translation>阅片挂片协议</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="194"/>
+        <location filename="../qt_settings_page.py" line="204"/>
         <source>Save site settings</source>
         <translation>保存本院设置</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="199"/>
+        <location filename="../qt_settings_page.py" line="209"/>
         <source>Only an administrator can change the site&apos;s settings.</source>
         <translation>只有管理员可以修改本院设置。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="201"/>
+        <location filename="../qt_settings_page.py" line="211"/>
         <source>Network and device changes apply when the node restarts.</source>
         <translation>网络和设备的修改在节点重启后生效。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="209"/>
+        <location filename="../qt_settings_page.py" line="219"/>
         <source>Site and network</source>
         <translation>本院与网络</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="210"/>
+        <location filename="../qt_settings_page.py" line="220"/>
         <source>Arrival alerts</source>
         <translation>到达提醒</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="214"/>
+        <location filename="../qt_settings_page.py" line="224"/>
         <source>DICOM devices and nodes</source>
         <translation>DICOM 设备与节点</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="216"/>
+        <location filename="../qt_settings_page.py" line="226"/>
         <source>Language and look</source>
         <translation>语言与外观</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="217"/>
+        <location filename="../qt_settings_page.py" line="227"/>
         <source>Printing and reading</source>
         <translation>打印与阅片</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="255"/>
+        <location filename="../qt_settings_page.py" line="266"/>
         <source>(site default)</source>
         <translation>（本院默认）</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="326"/>
+        <location filename="../qt_settings_page.py" line="339"/>
         <source>The site&apos;s file is not valid ({error}); the shipped rules are shown.</source>
         <translation>本站点的规则文件无效（{error}）；显示的是出厂规则。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="344"/>
+        <location filename="../qt_settings_page.py" line="357"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="352"/>
+        <location filename="../qt_settings_page.py" line="365"/>
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="360"/>
+        <location filename="../qt_settings_page.py" line="373"/>
         <source>Not saved: {problem}</source>
         <translation>未保存：{problem}</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="362"/>
+        <location filename="../qt_settings_page.py" line="375"/>
         <source>Not saved: the file could not be written ({error}).</source>
         <translation>未保存：无法写入文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../qt_settings_page.py" line="377"/>
+        <location filename="../qt_settings_page.py" line="390"/>
         <source>No sound device is available on this computer.</source>
         <translation>本机没有可用的声音设备。</translation>
     </message>
@@ -2797,353 +2822,353 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="108"/>
+        <location filename="../viewer/qt_viewer_page.py" line="109"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="118"/>
+        <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="120"/>
+        <location filename="../viewer/qt_viewer_page.py" line="121"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="130"/>
+        <location filename="../viewer/qt_viewer_page.py" line="131"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="130"/>
+        <location filename="../viewer/qt_viewer_page.py" line="131"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="131"/>
+        <location filename="../viewer/qt_viewer_page.py" line="132"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="131"/>
+        <location filename="../viewer/qt_viewer_page.py" line="132"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="132"/>
+        <location filename="../viewer/qt_viewer_page.py" line="133"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="132"/>
+        <location filename="../viewer/qt_viewer_page.py" line="133"/>
         <source>Cobb</source>
         <translation>Cobb 角</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="133"/>
+        <location filename="../viewer/qt_viewer_page.py" line="134"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="133"/>
+        <location filename="../viewer/qt_viewer_page.py" line="134"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="134"/>
+        <location filename="../viewer/qt_viewer_page.py" line="135"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="134"/>
+        <location filename="../viewer/qt_viewer_page.py" line="135"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="135"/>
+        <location filename="../viewer/qt_viewer_page.py" line="136"/>
         <source>Magnifier</source>
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="149"/>
+        <location filename="../viewer/qt_viewer_page.py" line="150"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="150"/>
+        <location filename="../viewer/qt_viewer_page.py" line="151"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="151"/>
+        <location filename="../viewer/qt_viewer_page.py" line="152"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="152"/>
+        <location filename="../viewer/qt_viewer_page.py" line="153"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="153"/>
+        <location filename="../viewer/qt_viewer_page.py" line="154"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="154"/>
+        <location filename="../viewer/qt_viewer_page.py" line="155"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="188"/>
+        <location filename="../viewer/qt_viewer_page.py" line="189"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="192"/>
+        <location filename="../viewer/qt_viewer_page.py" line="193"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="161"/>
+        <location filename="../viewer/qt_viewer_page.py" line="162"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="163"/>
+        <location filename="../viewer/qt_viewer_page.py" line="164"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="168"/>
+        <location filename="../viewer/qt_viewer_page.py" line="169"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="173"/>
+        <location filename="../viewer/qt_viewer_page.py" line="174"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="186"/>
+        <location filename="../viewer/qt_viewer_page.py" line="187"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="189"/>
+        <location filename="../viewer/qt_viewer_page.py" line="190"/>
         <source>Save the active viewport as shown, with its marks, as a picture for the report</source>
         <translation>将当前视窗（含标注）按所见保存为图片，用于报告</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="193"/>
+        <location filename="../viewer/qt_viewer_page.py" line="194"/>
         <source>Save the study&apos;s marks, window and orientation as a DICOM presentation state other viewers show</source>
         <translation>将本检查的标注、窗宽窗位和方向保存为 DICOM 显示状态（GSPS），其他阅片软件可显示</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="223"/>
+        <location filename="../viewer/qt_viewer_page.py" line="224"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="324"/>
+        <location filename="../viewer/qt_viewer_page.py" line="325"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="336"/>
+        <location filename="../viewer/qt_viewer_page.py" line="337"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="340"/>
+        <location filename="../viewer/qt_viewer_page.py" line="341"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="342"/>
+        <location filename="../viewer/qt_viewer_page.py" line="343"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="344"/>
+        <location filename="../viewer/qt_viewer_page.py" line="345"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="201"/>
+        <location filename="../viewer/qt_viewer_page.py" line="202"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="399"/>
+        <location filename="../viewer/qt_viewer_page.py" line="400"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="405"/>
+        <location filename="../viewer/qt_viewer_page.py" line="406"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="438"/>
+        <location filename="../viewer/qt_viewer_page.py" line="439"/>
         <source>%n mark(s) from the presentation state of {creator}, {created}, shown.</source>
         <translation>
             <numerusform>已显示 {creator} 于 {created} 保存的显示状态中的 %n 个标注。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="441"/>
+        <location filename="../viewer/qt_viewer_page.py" line="442"/>
         <source>another reader</source>
         <translation>其他阅片医师</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="476"/>
+        <location filename="../viewer/qt_viewer_page.py" line="477"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="476"/>
+        <location filename="../viewer/qt_viewer_page.py" line="477"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="499"/>
+        <location filename="../viewer/qt_viewer_page.py" line="500"/>
         <source>Key image saved: {path}</source>
         <translation>关键图像已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="509"/>
+        <location filename="../viewer/qt_viewer_page.py" line="510"/>
         <source>Open a study first.</source>
         <translation>请先打开一个检查。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="515"/>
+        <location filename="../viewer/qt_viewer_page.py" line="516"/>
         <source>Save presentation state</source>
         <translation>保存显示状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="553"/>
+        <location filename="../viewer/qt_viewer_page.py" line="554"/>
         <source>Presentation state saved with %n mark(s) and kept with the study&apos;s images</source>
         <translation>
             <numerusform>显示状态已保存（%n 个标注），并随本检查图像归档</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="556"/>
+        <location filename="../viewer/qt_viewer_page.py" line="557"/>
         <source>Presentation state saved with %n mark(s): {path}</source>
         <translation>
             <numerusform>显示状态已保存，含 %n 个标注：{path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="559"/>
+        <location filename="../viewer/qt_viewer_page.py" line="560"/>
         <source>%n mark(s) on images not open here were left out</source>
         <translation>
             <numerusform>%n 个标注所在的图像未在此打开，未包含</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="562"/>
+        <location filename="../viewer/qt_viewer_page.py" line="563"/>
         <source>%n mark(s) on colour images stay in this viewer&apos;s annotations only</source>
         <translation>
             <numerusform>%n 个彩色图像上的标注仅保存在本阅片器的标注中</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="575"/>
+        <location filename="../viewer/qt_viewer_page.py" line="576"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="582"/>
+        <location filename="../viewer/qt_viewer_page.py" line="583"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="594"/>
+        <location filename="../viewer/qt_viewer_page.py" line="595"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="614"/>
+        <location filename="../viewer/qt_viewer_page.py" line="615"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="619"/>
+        <location filename="../viewer/qt_viewer_page.py" line="620"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="639"/>
+        <location filename="../viewer/qt_viewer_page.py" line="640"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="639"/>
+        <location filename="../viewer/qt_viewer_page.py" line="640"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="640"/>
+        <location filename="../viewer/qt_viewer_page.py" line="641"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="640"/>
+        <location filename="../viewer/qt_viewer_page.py" line="641"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="641"/>
+        <location filename="../viewer/qt_viewer_page.py" line="642"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="641"/>
+        <location filename="../viewer/qt_viewer_page.py" line="642"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="697"/>
+        <location filename="../viewer/qt_viewer_page.py" line="698"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="698"/>
+        <location filename="../viewer/qt_viewer_page.py" line="699"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="699"/>
+        <location filename="../viewer/qt_viewer_page.py" line="700"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="700"/>
+        <location filename="../viewer/qt_viewer_page.py" line="701"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="703"/>
+        <location filename="../viewer/qt_viewer_page.py" line="704"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="705"/>
+        <location filename="../viewer/qt_viewer_page.py" line="706"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="706"/>
+        <location filename="../viewer/qt_viewer_page.py" line="707"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>
