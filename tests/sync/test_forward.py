@@ -26,9 +26,9 @@ from tiered_workstation.viewer.display import Window
 from tiered_workstation.viewer.gsps import (
     Presentation,
     presentation_state,
-    read_presentation_states,
     write_presentation_state,
 )
+from tiered_workstation.viewer.gsps_read import read_presentation_states
 from tiered_workstation.viewer.series import open_paths
 from tiered_workstation.workflow.transitions import Action
 

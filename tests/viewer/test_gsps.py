@@ -23,11 +23,13 @@ from tiered_workstation.viewer.gsps import (
     dicom_spatial,
     presentation_state,
     presentation_states,
+    view_spatial,
+    write_presentation_state,
+)
+from tiered_workstation.viewer.gsps_read import (
     read_presentation_state_file,
     read_presentation_states,
     read_state,
-    view_spatial,
-    write_presentation_state,
 )
 from tiered_workstation.viewer.series import open_paths
 

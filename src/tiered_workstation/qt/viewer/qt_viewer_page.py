@@ -44,12 +44,11 @@ from ...viewer.display import Window
 from ...viewer.frames import DecodedImage
 from ...viewer.gsps import (
     Presentation,
-    ReadState,
     StateSet,
     presentation_states,
-    read_presentation_states,
     write_presentation_state,
 )
+from ...viewer.gsps_read import ReadState, read_presentation_states
 from ...viewer.hanging import Rule, choose, load_rules
 from ...viewer.linking import linked_frame
 from ...viewer.measure import SpacingSource
