@@ -2633,6 +2633,64 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
     </message>
 </context>
 <context>
+    <name>QtStudyMarks</name>
+    <message numerus="yes">
+        <location filename="../viewer/qt_study_marks.py" line="94"/>
+        <source>%n mark(s) from the presentation state of {creator}, {created}, shown.</source>
+        <translation>
+            <numerusform>已显示 {creator} 于 {created} 保存的显示状态中的 %n 个标注。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_study_marks.py" line="97"/>
+        <source>another reader</source>
+        <translation>其他阅片医师</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_study_marks.py" line="150"/>
+        <source>Key image saved: {path}</source>
+        <translation>关键图像已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_study_marks.py" line="161"/>
+        <source>Open a study first.</source>
+        <translation>请先打开一个检查。</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_study_marks.py" line="167"/>
+        <source>Save presentation state</source>
+        <translation>保存显示状态</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../viewer/qt_study_marks.py" line="204"/>
+        <source>Presentation state saved with %n mark(s) and kept with the study&apos;s images</source>
+        <translation>
+            <numerusform>显示状态已保存（%n 个标注），并随本检查图像归档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../viewer/qt_study_marks.py" line="207"/>
+        <source>Presentation state saved with %n mark(s): {path}</source>
+        <translation>
+            <numerusform>显示状态已保存，含 %n 个标注：{path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../viewer/qt_study_marks.py" line="210"/>
+        <source>%n mark(s) on images not open here were left out</source>
+        <translation>
+            <numerusform>%n 个标注所在的图像未在此打开，未包含</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../viewer/qt_study_marks.py" line="213"/>
+        <source>%n mark(s) on colour images stay in this viewer&apos;s annotations only</source>
+        <translation>
+            <numerusform>%n 个彩色图像上的标注仅保存在本阅片器的标注中</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QtTatPage</name>
     <message>
         <location filename="../review/qt_tat_page.py" line="56"/>
@@ -2822,353 +2880,298 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="109"/>
+        <location filename="../viewer/qt_viewer_page.py" line="96"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="119"/>
+        <location filename="../viewer/qt_viewer_page.py" line="104"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="121"/>
+        <location filename="../viewer/qt_viewer_page.py" line="106"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="131"/>
+        <location filename="../viewer/qt_viewer_page.py" line="116"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="131"/>
+        <location filename="../viewer/qt_viewer_page.py" line="116"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="132"/>
+        <location filename="../viewer/qt_viewer_page.py" line="117"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="132"/>
+        <location filename="../viewer/qt_viewer_page.py" line="117"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="133"/>
+        <location filename="../viewer/qt_viewer_page.py" line="118"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="133"/>
+        <location filename="../viewer/qt_viewer_page.py" line="118"/>
         <source>Cobb</source>
         <translation>Cobb 角</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="134"/>
+        <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="134"/>
+        <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="135"/>
+        <location filename="../viewer/qt_viewer_page.py" line="120"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="135"/>
+        <location filename="../viewer/qt_viewer_page.py" line="120"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="136"/>
+        <location filename="../viewer/qt_viewer_page.py" line="121"/>
         <source>Magnifier</source>
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="150"/>
+        <location filename="../viewer/qt_viewer_page.py" line="135"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="151"/>
+        <location filename="../viewer/qt_viewer_page.py" line="136"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="152"/>
+        <location filename="../viewer/qt_viewer_page.py" line="137"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="153"/>
+        <location filename="../viewer/qt_viewer_page.py" line="138"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="154"/>
+        <location filename="../viewer/qt_viewer_page.py" line="139"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="155"/>
+        <location filename="../viewer/qt_viewer_page.py" line="140"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="189"/>
+        <location filename="../viewer/qt_viewer_page.py" line="174"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="193"/>
+        <location filename="../viewer/qt_viewer_page.py" line="178"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="162"/>
+        <location filename="../viewer/qt_viewer_page.py" line="147"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="164"/>
+        <location filename="../viewer/qt_viewer_page.py" line="149"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="169"/>
+        <location filename="../viewer/qt_viewer_page.py" line="154"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="174"/>
+        <location filename="../viewer/qt_viewer_page.py" line="159"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="187"/>
+        <location filename="../viewer/qt_viewer_page.py" line="172"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="190"/>
+        <location filename="../viewer/qt_viewer_page.py" line="175"/>
         <source>Save the active viewport as shown, with its marks, as a picture for the report</source>
         <translation>将当前视窗（含标注）按所见保存为图片，用于报告</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="194"/>
+        <location filename="../viewer/qt_viewer_page.py" line="179"/>
         <source>Save the study&apos;s marks, window and orientation as a DICOM presentation state other viewers show</source>
         <translation>将本检查的标注、窗宽窗位和方向保存为 DICOM 显示状态（GSPS），其他阅片软件可显示</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="224"/>
+        <location filename="../viewer/qt_viewer_page.py" line="207"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="325"/>
+        <location filename="../viewer/qt_viewer_page.py" line="309"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="337"/>
+        <location filename="../viewer/qt_viewer_page.py" line="318"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="341"/>
+        <location filename="../viewer/qt_viewer_page.py" line="322"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="343"/>
+        <location filename="../viewer/qt_viewer_page.py" line="324"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="345"/>
+        <location filename="../viewer/qt_viewer_page.py" line="326"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="202"/>
+        <location filename="../viewer/qt_viewer_page.py" line="187"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="400"/>
+        <location filename="../viewer/qt_viewer_page.py" line="380"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="406"/>
+        <location filename="../viewer/qt_viewer_page.py" line="386"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="439"/>
-        <source>%n mark(s) from the presentation state of {creator}, {created}, shown.</source>
-        <translation>
-            <numerusform>已显示 {creator} 于 {created} 保存的显示状态中的 %n 个标注。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="442"/>
-        <source>another reader</source>
-        <translation>其他阅片医师</translation>
-    </message>
-    <message>
-        <location filename="../viewer/qt_viewer_page.py" line="477"/>
+        <location filename="../viewer/qt_viewer_page.py" line="409"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="477"/>
+        <location filename="../viewer/qt_viewer_page.py" line="409"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="500"/>
-        <source>Key image saved: {path}</source>
-        <translation>关键图像已保存：{path}</translation>
-    </message>
-    <message>
-        <location filename="../viewer/qt_viewer_page.py" line="510"/>
-        <source>Open a study first.</source>
-        <translation>请先打开一个检查。</translation>
-    </message>
-    <message>
-        <location filename="../viewer/qt_viewer_page.py" line="516"/>
-        <source>Save presentation state</source>
-        <translation>保存显示状态</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="554"/>
-        <source>Presentation state saved with %n mark(s) and kept with the study&apos;s images</source>
-        <translation>
-            <numerusform>显示状态已保存（%n 个标注），并随本检查图像归档</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="557"/>
-        <source>Presentation state saved with %n mark(s): {path}</source>
-        <translation>
-            <numerusform>显示状态已保存，含 %n 个标注：{path}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="560"/>
-        <source>%n mark(s) on images not open here were left out</source>
-        <translation>
-            <numerusform>%n 个标注所在的图像未在此打开，未包含</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="563"/>
-        <source>%n mark(s) on colour images stay in this viewer&apos;s annotations only</source>
-        <translation>
-            <numerusform>%n 个彩色图像上的标注仅保存在本阅片器的标注中</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../viewer/qt_viewer_page.py" line="576"/>
+        <location filename="../viewer/qt_viewer_page.py" line="430"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="583"/>
+        <location filename="../viewer/qt_viewer_page.py" line="437"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="595"/>
+        <location filename="../viewer/qt_viewer_page.py" line="449"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="615"/>
+        <location filename="../viewer/qt_viewer_page.py" line="469"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="620"/>
+        <location filename="../viewer/qt_viewer_page.py" line="474"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="640"/>
+        <location filename="../viewer/qt_viewer_page.py" line="494"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="640"/>
+        <location filename="../viewer/qt_viewer_page.py" line="494"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="641"/>
+        <location filename="../viewer/qt_viewer_page.py" line="495"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="641"/>
+        <location filename="../viewer/qt_viewer_page.py" line="495"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="642"/>
+        <location filename="../viewer/qt_viewer_page.py" line="496"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="642"/>
+        <location filename="../viewer/qt_viewer_page.py" line="496"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="698"/>
+        <location filename="../viewer/qt_viewer_page.py" line="552"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="699"/>
+        <location filename="../viewer/qt_viewer_page.py" line="553"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="700"/>
+        <location filename="../viewer/qt_viewer_page.py" line="554"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="701"/>
+        <location filename="../viewer/qt_viewer_page.py" line="555"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="704"/>
+        <location filename="../viewer/qt_viewer_page.py" line="558"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="706"/>
+        <location filename="../viewer/qt_viewer_page.py" line="560"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="707"/>
+        <location filename="../viewer/qt_viewer_page.py" line="561"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pydicom import dcmread
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -32,23 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...viewer.annotations import (
-    Measurement,
-    file_form,
-    load_annotations,
-    merged,
-    save_annotations,
-    view_form,
-)
 from ...viewer.display import Window
 from ...viewer.frames import DecodedImage
-from ...viewer.gsps import (
-    Presentation,
-    StateSet,
-    presentation_states,
-    write_presentation_state,
-)
-from ...viewer.gsps_read import ReadState, read_presentation_states
 from ...viewer.hanging import Rule, choose, load_rules
 from ...viewer.linking import linked_frame
 from ...viewer.measure import SpacingSource
@@ -66,6 +49,7 @@ from ..tasks import TaskRunner
 from .qt_image_view import QtImageView, Tool
 from .qt_mpr_panel import QtMprPanel
 from .qt_priors_bar import Fetch, Find, QtPriorsBar
+from .qt_study_marks import QtStudyMarks
 
 LOGGER = logging.getLogger(__name__)
 LAYOUTS = {"1x1": (1, 1), "1x2": (1, 2), "2x2": (2, 2)}
@@ -98,8 +82,12 @@ class QtViewerPage(QWidget):
                  creator: str = "", uid_root: str = "2.25") -> None:
         super().__init__(parent)
         self._tasks = tasks
-        self.creator, self.uid_root = creator, uid_root   # who signs a saved GSPS
-        self.annotations = annotations  # folder of per-study annotation files (None: off)
+        self.views: list[QtImageView] = []
+        self.marks = QtStudyMarks(tasks, lambda: self.views, self, folder=annotations,
+                                  creator=creator, uid_root=uid_root)
+        self.marks.key_image_saved.connect(self.key_image_saved)
+        self.marks.state_saved.connect(self.state_saved)
+        self.marks.failed.connect(self._failed)
         rules_problem = ""
         try:
             self.hanging_rules = load_rules(hanging_rules)
@@ -109,8 +97,6 @@ class QtViewerPage(QWidget):
                 .format(error=exc)
             self.hanging_rules = load_rules()
         self._series: list[Series] = []
-        self._state = ReadState()   # presentation states opened with the images
-        self.views: list[QtImageView] = []
         self.active = 0
         self._shown: dict[int, Series] = {}
         self.setAcceptDrops(True)
@@ -202,8 +188,6 @@ class QtViewerPage(QWidget):
         self.priors.fetched.connect(self.compare_with)
         self.priors.failed.connect(self._failed)
         bar.addWidget(self.priors)
-        self._archive_state: Callable[[Path], Any] | None = None   # keep a GSPS with the study
-        self._archive_root: Path | None = None
         bar.addStretch(1)
 
         self.thumbnails = QListWidget()
@@ -225,6 +209,7 @@ class QtViewerPage(QWidget):
         self.message.setObjectName("muted")
         if rules_problem:
             self.message.setText(rules_problem)
+        self.marks.said.connect(self.message.setText)
 
         self.grid_holder = QFrame()
         self.grid_holder.setObjectName("viewerGrid")
@@ -269,7 +254,7 @@ class QtViewerPage(QWidget):
             view.view_changed.connect(lambda v=view: self._changed(v, "view"))
             view.installEventFilter(self)
             view.text_requested.connect(lambda r, c, v=view: self._ask_text(v, r, c))
-            view.measurements_changed.connect(lambda v=view: self._save_annotations(v))
+            view.measurements_changed.connect(lambda v=view: self.marks.save(v))
             self.views.append(view)
         for view in self.views:
             self.grid.removeWidget(view)
@@ -326,10 +311,7 @@ class QtViewerPage(QWidget):
 
     def _on_opened(self, opened: Opened) -> None:
         self._series = opened.series
-        self._state = ReadState()
-        if opened.presentation_states:
-            self._tasks.net(read_presentation_states, opened.presentation_states).success(
-                self._show_state)
+        self.marks.opened(opened.presentation_states)
         self.thumbnails.clear()
         for series in opened.series:
             label = f"{series.modality} {series.number or ''}\n{series.description[:18]}\n" + \
@@ -369,8 +351,7 @@ class QtViewerPage(QWidget):
     def _show(self, viewport: int, image: DecodedImage) -> None:
         view = self.views[viewport]
         view.set_image(image)
-        self._restore_annotations(view)
-        self._apply_state(view)
+        self.marks.restore(view)
         if viewport == 0:
             self.priors.look_up(image.header)
         if viewport == self.active:
@@ -385,7 +366,7 @@ class QtViewerPage(QWidget):
     def set_state_archive(self, archive: Callable[[Path], Any], root: Path) -> None:
         """Keep a saved presentation state with its study when the study's images come
         from the site's archive under ``root`` (``archive`` runs on the file thread)."""
-        self._archive_state, self._archive_root = archive, root.resolve()
+        self.marks.set_archive(archive, root)
 
     def set_prior_source(self, find: Find, fetch: Fetch) -> None:
         """How to list an opened patient's priors and get their images (worker calls);
@@ -406,71 +387,23 @@ class QtViewerPage(QWidget):
                                                             "study; viewports linked."))))
         self._tasks.net(open_paths, paths).success(loaded).failure(self._failed)
 
-    # -- annotations and key images ------------------------------------------------------
-    def _study_uid(self, view: QtImageView) -> str:
-        return str(view.image.header.get("StudyInstanceUID", "")) if view.image else ""
+    # -- marks (qt_study_marks) -------------------------------------------------------------
+    @property
+    def annotations(self) -> Path | None:
+        """The folder of per-study annotation files (None: not kept)."""
+        return self.marks.folder
 
-    def _restore_annotations(self, view: QtImageView) -> None:
-        """Read the study's annotations on the file thread; show this image's ones."""
-        uid = self._study_uid(view)
-        if view.image is None:
-            return
-        image = view.image
-        if self.annotations is None or not uid:
-            view.measurements = view_form(self._state.marks, image)
-            return
+    @annotations.setter
+    def annotations(self, folder: Path | None) -> None:
+        self.marks.folder = folder
 
-        def show(items: list[Measurement]) -> None:
-            if view.image is image:  # still the same image when the file was read
-                view.measurements = view_form(merged(items, self._state.marks), image)
-                view.update()
-        self._tasks.db(load_annotations, self.annotations, uid).success(show)
+    @property
+    def creator(self) -> str:
+        return self.marks.creator
 
-    def _show_state(self, state: ReadState) -> None:
-        """Presentation states opened with the images: their marks, window, orientation
-        and polarity on every viewport showing an image they reference."""
-        self._state = state
-        for view in self.views:
-            if view.image is not None:
-                view.measurements = view_form(merged(file_form(view.measurements, view.image),
-                                                     state.marks), view.image)
-                self._apply_state(view)
-        text = self.tr("%n mark(s) from the presentation state of {creator}, {created}, "
-                       "shown.", "", len(state.marks))
-        self.message.setText(text.format(creator=state.creator.replace("^", " ").strip() or
-                                         self.tr("another reader"), created=state.created))
-
-    def _apply_state(self, view: QtImageView) -> None:
-        image, state = view.image, self._state
-        if image is None or not image.instance_uids & (state.images | set(state.windows)):
-            return
-        shown = image.source(view.frame)[0]
-        window = state.windows.get(shown) or next(
-            (state.windows[uid] for uid in sorted(image.instance_uids) if uid in state.windows),
-            None)
-        if window is not None:
-            view.set_window(window)
-        view.rotation, view.flip_h, view.flip_v = state.rotation, state.flip_horizontal, False
-        monochrome1 = str(image.header.get("PhotometricInterpretation", "")) == "MONOCHROME1"
-        if view.inverted != (state.inverse != monochrome1):
-            view.toggle_invert()
-        view.view_changed.emit()
-        view.update()
-
-    def _save_annotations(self, view: QtImageView) -> None:
-        """Write the study's annotations on the file thread (one thread: in order)."""
-        uid = self._study_uid(view)
-        if self.annotations is None or not uid or view.image is None:
-            return
-        folder = self.annotations
-        files = view.image.instance_uids
-        mine = file_form(list(view.measurements), view.image)
-
-        def write() -> None:
-            others = [m for m in load_annotations(folder, uid)
-                      if m.sop_instance_uid not in files]
-            save_annotations(folder, uid, others + mine)
-        self._tasks.db(write).failure(self._failed)
+    @creator.setter
+    def creator(self, name: str) -> None:
+        self.marks.creator = name
 
     def _ask_text(self, view: QtImageView, row: float, column: float) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Text note"), self.tr("Note:"))
@@ -479,90 +412,12 @@ class QtViewerPage(QWidget):
 
     def save_key_image(self) -> Path | None:
         """The active viewport as shown (with measurements) as a PNG for the report."""
-        view = self.view
-        uid = self._study_uid(view)
-        if view.image is None or self.annotations is None:
-            return None
-        folder = self.annotations / (uid or "unknown")
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"key-{len(list(folder.glob('key-*.png'))) + 1:02d}.png"
-        selected, view.selected = view.selected, None   # the picture shows no selection
-        picture = view.grab()
-        view.selected = selected
-        if not picture.save(str(path)):
-            self._failed(OSError(f"the key image could not be written to {path}"))
-            return None
-        for item in view.measurements:
-            if item.frame == view.frame:
-                item.key_image = True
-        self._save_annotations(view)
-        self.message.setText(self.tr("Key image saved: {path}").format(path=path))
-        self.key_image_saved.emit(path)
-        return path
+        return self.marks.save_key_image(self.view)
 
     def export_presentation_state(self, path: Path | None = None) -> None:
-        """Save the study's marks, with the window, inversion, rotation and flip shown, as
-        a DICOM presentation state (GSPS) other viewers and PACS show; on the file thread."""
-        view = self.view
-        uid = self._study_uid(view)
-        if view.image is None:
-            self.message.setText(self.tr("Open a study first."))
-            return
-        if path is None and self.annotations is not None:
-            path = self.annotations / (uid or "unknown") / \
-                f"PR-{datetime.now():%Y%m%d-%H%M%S}.dcm"
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Save presentation state"),
-                                                  "annotations-PR.dcm", "DICOM (*.dcm)")
-            if not name:
-                return
-            path = Path(name)
-        views = [v for v in self.views if v.isVisible() and v.image is not None
-                 and self._study_uid(v) == uid]
-        marks = [m for v in views if v.image is not None
-                 for m in file_form(v.measurements, v.image)]
-        windows = {sop: v.window for v in views if v.image is not None and v.window
-                   for sop in v.image.instance_uids}
+        """Save the study's marks as DICOM presentation states (on the file thread)."""
         files = {ref.sop_instance_uid: ref.path for s in self._series for ref in s.instances}
-        presentation = Presentation(windows, view.inverted, int(view.rotation), view.flip_h,
-                                    view.flip_v)
-        folder, creator, root, target = self.annotations, self.creator, self.uid_root, path
-        keep, archive_root = self._archive_state, self._archive_root
-
-        def build() -> tuple[list[Path], StateSet, bool]:
-            saved = load_annotations(folder, uid) if folder is not None else []
-            items = merged(saved, marks)
-            wanted = ({m.sop_instance_uid for m in items} | set(windows)) & set(files)
-            headers = {sop: dcmread(files[sop], stop_before_pixels=True) for sop in wanted}
-            states = presentation_states(items, headers, presentation, creator=creator,
-                                         uid_root=root)
-            written = [write_presentation_state(
-                target if n == 1 else target.with_stem(f"{target.stem}-{n}"), ds)
-                for n, ds in enumerate(states.datasets, start=1)]
-            if keep is None or archive_root is None or not all(
-                    files[sop].resolve().is_relative_to(archive_root) for sop in headers):
-                return written, states, False    # images from elsewhere: the files only
-            for path in written:
-                keep(path)
-            return written, states, True
-        self._tasks.db(build).success(self._state_written).failure(self._failed)
-
-    def _state_written(self, result: tuple[list[Path], StateSet, bool]) -> None:
-        paths, states, kept = result
-        if kept:
-            text = self.tr("Presentation state saved with %n mark(s) and kept with the "
-                           "study's images", "", states.annotations)
-        else:
-            text = self.tr("Presentation state saved with %n mark(s): {path}", "",
-                           states.annotations).format(path=", ".join(map(str, paths)))
-        if states.left_out:
-            text += " · " + self.tr("%n mark(s) on images not open here were left out", "",
-                                    states.left_out)
-        if states.colour:
-            text += " · " + self.tr("%n mark(s) on colour images stay in this viewer's "
-                                    "annotations only", "", states.colour)
-        self.message.setText(text)
-        self.state_saved.emit(paths[0])
+        self.marks.export(self.view, files, path)
 
     def show_mpr(self, on: bool) -> None:
         """Reformat the active viewport's series (CT/MR) into MPR planes and 3D."""
