@@ -4,6 +4,7 @@ JPEG-LS lossless, finished by storage commitment."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from pydicom import dcmread
 from pydicom.uid import ExplicitVRLittleEndian, ImplicitVRLittleEndian, JPEGLSLossless
 from sqlalchemy import func, select
@@ -177,6 +178,8 @@ def test_a_community_doctors_marks_reach_the_center_with_the_study(
     archived = archive_presentation_state(community, saved)
     assert archived.is_file()
     assert archive_presentation_state(community, saved) == archived    # once only
+    with pytest.raises(ValueError, match="not of the expected kind"):
+        archive_presentation_state(community, image)                  # an image is not one
 
     wait_until("the marks at the center", lambda: instances_at(center) == 2, timeout=60)
     with center.database.session() as session:

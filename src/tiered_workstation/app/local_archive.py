@@ -16,11 +16,15 @@ from .bootstrap import Services
 LOGGER = logging.getLogger(__name__)
 
 
-def archive_file(services: Services, path: Path, *, source_ae: str = "") -> Path:
+def archive_file(services: Services, path: Path, *, source_ae: str = "",
+                 sop_class: str = "") -> Path:
     """Archive and index the DICOM file at ``path`` (a copy; the file stays); returns
     the archived path. An instance already here is not archived twice. No exam moves:
-    these are not an acquisition."""
+    these are not an acquisition. With ``sop_class``, a file of another kind is refused
+    (ValueError)."""
     ds = dcmread(path, stop_before_pixels=True)
+    if sop_class and str(ds.get("SOPClassUID", "")) != sop_class:
+        raise ValueError(f"{path.name} is not of the expected kind ({sop_class})")
     header = InstanceHeader.from_dataset(ds, str(ds.file_meta.TransferSyntaxUID))
     archive = services.archive
     relative = archive.relative_path(header.study_instance_uid, header.series_instance_uid,

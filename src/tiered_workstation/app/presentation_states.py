@@ -11,9 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from pydicom import dcmread
-
-from ..viewer.gsps import is_presentation_state
+from ..viewer.gsps import GSPS_SOP_CLASS
 from .bootstrap import Services
 from .local_archive import archive_file
 
@@ -22,10 +20,6 @@ LOGGER = logging.getLogger(__name__)
 
 def archive_presentation_state(services: Services, path: Path) -> Path:
     """Archive and index the state file at ``path``; returns its archived path."""
-    ds = dcmread(path, stop_before_pixels=True)
-    if not is_presentation_state(ds):
-        raise ValueError(f"{path.name} is not a presentation state")
-    archived = archive_file(services, path)
-    LOGGER.info("presentation state %s of study %s archived", ds.SOPInstanceUID,
-                ds.StudyInstanceUID)
+    archived = archive_file(services, path, sop_class=GSPS_SOP_CLASS)
+    LOGGER.info("presentation state %s archived as %s", path.name, archived)
     return archived

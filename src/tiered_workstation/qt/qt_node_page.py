@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -21,7 +20,7 @@ from ..app.connectivity import ConnectionCheck, check_center_api, check_peer
 from ..app.status import SiteStatus, collect_status
 from .labels import peer_kind_label
 from .tasks import TaskRunner
-from .widgets import card
+from .widgets import card, row_table
 
 OK_COLOUR, BAD_COLOUR = "#1b7f3b", "#b3261e"
 CENTER_API = "__center_api__"
@@ -104,16 +103,10 @@ class QtNodePage(QWidget):
         self.refresh()
 
     # -- layout helpers ------------------------------------------------------------------
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    @staticmethod
+    def _table(headers: list[str]) -> QTableWidget:
+        table = row_table(headers, len(headers) - 1)
         table.setShowGrid(False)
-        table.setAlternatingRowColors(True)
-        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     def _service_label(self, kind: str, fallback: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from pydicom.dataset import Dataset
 from PySide6.QtCore import Signal
@@ -90,7 +89,7 @@ class QtPriorsBar(QWidget):
         self._tasks.net(self._fetch, prior, self.heard.emit).success(succeeded).failure(
             refused)
 
-    def show_progress(self, progress: Any) -> None:
+    def show_progress(self, progress: RetrieveProgress) -> None:
         """Where the retrieval is: asking (busy), images sent, images archived."""
         bar = self.progress
         bar.show()
