@@ -31,7 +31,7 @@ from .returning import Lookup, find_returning
 from .study_files import study_files
 
 SUCCESS, WARNING = 0x0000, 0xB000
-CANNOT_REACH_DESTINATION = 0xA801   # the C-MOVE SCP could not associate with us
+CANNOT_REACH_DESTINATION = 0xA801   # the C-MOVE SCP could not reach (or know) us
 # what a prior may hold, offered for C-GET (one context per transfer syntax each)
 RETRIEVED_CLASSES = (
     sop_class.CTImageStorage, sop_class.EnhancedCTImageStorage, sop_class.MRImageStorage,
@@ -145,8 +145,9 @@ def retrieve_from_center(settings: Settings, study_instance_uid: str,
                             f"for the prior: {exc}") from exc
     if status == CANNOT_REACH_DESTINATION:
         raise CannotReachBack(f"The center could not connect back to this site's DICOM node "
-                              f"({settings.dicom.ae_title}); a firewall or NAT may be in the "
-                              f"way (DICOM status 0x{status:04X}).")
+                              f"({settings.dicom.ae_title}), or does not know it as a "
+                              f"destination; a firewall or NAT may be in the way (DICOM "
+                              f"status 0x{status:04X}).")
     if status not in (SUCCESS, WARNING):
         raise RetrieveError(f"The center could not send the prior (DICOM status "
                             f"0x{status:04X}).")
