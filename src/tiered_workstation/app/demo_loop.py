@@ -92,15 +92,25 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _fresh(folder: Path) -> None:
-    """Start from empty demo folders; refuse to delete anything that is not ours."""
+def is_demo_folder(folder: Path) -> bool:
+    """True when ``folder`` holds an earlier demo that the next run may replace."""
+    return (folder / MARKER).exists()
+
+
+def fresh_demo_folder(folder: Path) -> None:
+    """Start from an empty demo folder; refuse to delete anything that is not ours."""
     if folder.exists():
-        if any(folder.iterdir()) and not (folder / MARKER).exists():
+        if any(folder.iterdir()) and not is_demo_folder(folder):
             raise FileExistsError(f"{folder} exists and is not a demo folder; choose another "
                                   "--data-dir.")
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     (folder / MARKER).write_text("created by tiered-ws demo; deleted by the next run\n")
+
+
+def _relative_to(path: Path, folder: Path) -> str:
+    """``path`` as site.toml should hold it: relative to the site's own folder."""
+    return str(path.relative_to(folder)) if path.is_relative_to(folder) else str(path)
 
 
 def create_sites(root: Path, database_url: str | None = None) -> tuple[Path, Path]:
@@ -113,8 +123,12 @@ def create_sites(root: Path, database_url: str | None = None) -> tuple[Path, Pat
 def create_consortium(root: Path, communities: tuple[tuple[str, str], ...],
                       database_url: str | None = None) -> tuple[Path, list[Path]]:
     """CA, certificates, configuration and databases of the center and ``communities``
-    (code, name) on loopback; returns the site.toml paths."""
-    _fresh(root)
+    (code, name) on loopback; returns the site.toml paths.
+
+    Every path written into a site.toml is relative to that file's folder (or
+    absolute), so the sites work from any working folder and can be moved."""
+    root = root.expanduser().absolute()
+    fresh_demo_folder(root)
     ca = root / "consortium-ca"
     pki.init_ca(ca)
     api = _free_port()
@@ -126,8 +140,10 @@ def create_consortium(root: Path, communities: tuple[tuple[str, str], ...],
         folder = root / code.lower()
         tls = pki.issue_site(ca, code, folder / "tls")
         tls_table = {"port": ports[code][1],
-                     "certificate": str(tls.certificate), "private_key": str(tls.private_key),
-                     "ca_certificates": str(tls.ca_certificate), "crl": str(tls.crl)}
+                     "certificate": _relative_to(tls.certificate, folder),
+                     "private_key": _relative_to(tls.private_key, folder),
+                     "ca_certificates": _relative_to(tls.ca_certificate, folder),
+                     "crl": _relative_to(tls.crl, folder)}
         if mode == "center":
             peers = [{"ae_title": f"{c}_PACS", "host": "127.0.0.1", "port": ports[c][1],
                       "kind": "node", "site": c, "tls": True} for c, _ in communities]
@@ -213,6 +229,11 @@ def _requisition_scan() -> bytes:
 def run_loop_demo(root: Path, out: Callable[[str], None], *, image_size: int = 3000,
                   database_url: str | None = None) -> LoopResult:
     started = time.monotonic()
+    root = root.expanduser().absolute()
+    if is_demo_folder(root):
+        out(f"Replacing the previous demo in {root} (its sites, images and prints).")
+    else:
+        out(f"Creating the demo in {root}.")
     center_config, community_config = create_sites(root, database_url)
     center = bootstrap(load_settings(center_config))
     community = bootstrap(load_settings(community_config))

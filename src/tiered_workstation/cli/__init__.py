@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .. import __version__
 from ..app.bootstrap import SiteNotReadyError
@@ -47,13 +49,45 @@ def cmd_view(args: argparse.Namespace) -> int:
     return run_viewer([str(p) for p in args.paths])
 
 
+GLOBAL_FORM = "tiered-ws [--config site.toml] [-v] COMMAND … (or COMMAND … --config site.toml)"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors also show where the global options go."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nThe options --config and -v "
+                              f"go before or after the command: {GLOBAL_FORM}\n")
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """``--config`` and ``-v`` on the top parser and again on every (sub)command, so that
+    ``tiered-ws --config X node`` and ``tiered-ws node --config X`` both work.  Below the
+    top the defaults are suppressed: a later ``--config`` wins, an absent one changes
+    nothing."""
+    default: dict[str, object] = {} if top else {"default": argparse.SUPPRESS}
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr",
+                        **default)
+    parser.add_argument("--config", help="site.toml to use (default: $TW_CONFIG, ./site.toml)",
+                        **default)
+
+
+def _commands(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in dict.fromkeys(action.choices.values()):  # aliases appear twice
+                yield command
+                yield from _commands(command)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tiered-ws", description="Tiered Workstation: PACS/RIS for tiered radiology care.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
-    parser.add_argument("--config", help="site.toml to use (default: $TW_CONFIG, ./site.toml)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_global_options(parser, top=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=_Parser)
 
     init = sub.add_parser("init", help="create a site: site.toml, database, first rows")
     init.add_argument("--mode", required=True, choices=["center", "community"])
@@ -204,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     pki_commands.add_commands(sub)
     register_commands.add_commands(sub)
     simulate_commands.add_commands(sub)
+    for command in _commands(parser):
+        _add_global_options(command, top=False)
     return parser
 
 

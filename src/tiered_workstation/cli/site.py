@@ -8,7 +8,7 @@ import os
 from ..app.bootstrap import open_site
 from ..app.demo import run_demo
 from ..app.demo_board import DEMO_PASSWORD, prepare_desk_demo
-from ..app.demo_loop import run_loop_demo
+from ..app.demo_loop import fresh_demo_folder, is_demo_folder, run_loop_demo
 from ..app.site_setup import InitRequest, init_site
 from ..app.status import collect_status, format_status
 from ..config import load_settings
@@ -53,7 +53,11 @@ def _desk_demo(args: argparse.Namespace) -> int:
               "two-site demo instead (on a desktop, `./run.sh` opens the app).", flush=True)
         args.desk = False
         return cmd_demo(args)
-    config = prepare_desk_demo(args.data_dir / "desk")
+    root = args.data_dir.expanduser().absolute()
+    if is_demo_folder(root):
+        print(f"Replacing the previous demo in {root}.", flush=True)
+    fresh_demo_folder(root)
+    config = prepare_desk_demo(root / "desk")
     print(f"Demo center with a busy morning: {config}\n"
           f"Sign in as rev.chest (reviewer 刘主任) or triage (王医生), password {DEMO_PASSWORD}",
           flush=True)
