@@ -8,9 +8,11 @@ runs without them.
 from __future__ import annotations
 
 import importlib.abc
+import logging
 import os
 import shutil
 import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,3 +97,45 @@ def postgres() -> Iterator[PostgresServer]:
     """A real PostgreSQL server for this test run (Unix socket only)."""
     with PostgresCluster() as server:
         yield server
+
+
+# Loggers through which a failure in another thread reaches us when the thread itself
+# survives it: our background workers, the Qt task runner (a task without a failure
+# handler, or a result handler that raised) and pynetdicom's event handlers (it logs the
+# exception and answers the peer with a failure status).  pynetdicom's transport, which
+# logs a refused connection with its traceback, is not among them.
+THREAD_FAILURE_LOGGERS = ("tiered_workstation.workers", "tiered_workstation.qt.tasks",
+                          "pynetdicom.service_class", "pynetdicom.service_class_n",
+                          "pynetdicom.association", "pynetdicom.acse", "pynetdicom.events")
+
+
+class _ThreadFailures(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and record.name.startswith(THREAD_FAILURE_LOGGERS):
+            self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_thread_failures(request: pytest.FixtureRequest) -> Iterator[None]:
+    """An exception in a worker, a task handler or a DICOM event handler fails the test
+    that caused it, even though the thread logs it and carries on.  (An exception that
+    ends a thread fails it through pytest's threadexception warning, made an error in
+    pyproject.toml.)  A test that provokes one on purpose says so with
+    ``@pytest.mark.thread_failures_expected``."""
+    handler = _ThreadFailures()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("thread_failures_expected") is None:
+        first = handler.records[0]
+        details = "".join(traceback.format_exception(*first.exc_info))  # type: ignore[misc]
+        pytest.fail(f"{len(handler.records)} unhandled exception(s) in background threads; "
+                    f"the first, from {first.name} ({first.threadName}): "
+                    f"{first.getMessage()}\n{details}", pytrace=False)

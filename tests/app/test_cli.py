@@ -209,3 +209,33 @@ def test_register_then_list_and_show_as_json(center: Path, tmp_path: Path) -> No
                     "DXCHEST1", "--requisition", str(center))
     assert not_a_scan.returncode == 1
     assert "is not a JPEG, PNG or PDF file" in not_a_scan.stderr
+
+
+def test_peer_list_sizes_its_columns_to_their_content(center: Path) -> None:
+    cfg = ("--config", str(center))
+    for ae, charset in (("DR_IR58", "ISO 2022 IR 6\\ISO 2022 IR 58"), ("CT01", "GB18030")):
+        added = tw(*cfg, "peer", "add", "--ae", ae, "--host", "127.0.0.1", "--port", "104",
+                   "--charset", charset, "--tls")
+        assert added.returncode == 0, added.stderr
+    lines = tw(*cfg, "peer", "list").stdout.splitlines()
+    tls_column = lines[0].index("TLS")
+    assert [line[tls_column:tls_column + 3] for line in lines[1:]] == ["yes", "yes"]
+    assert "ISO 2022 IR 6\\ISO 2022 IR 58  yes" in lines[1]
+
+
+@pytest.mark.parametrize("order", ["before", "after"])
+def test_config_and_verbose_go_before_or_after_the_command(center: Path, order: str) -> None:
+    options = ("--config", str(center), "-v")
+    args = (*options, "status") if order == "before" else ("status", *options)
+    result = tw(*args, env={"TW_CONFIG": "/nowhere/site.toml"})
+    assert result.returncode == 0, result.stderr
+    assert "CH01" in result.stdout
+    nested = ("user", "list", *options) if order == "after" else (*options, "user", "list")
+    assert tw(*nested).returncode == 0
+
+
+def test_a_wrong_option_names_the_right_form(center: Path) -> None:
+    result = tw("node", "--confg", str(center))
+    assert result.returncode == 2
+    assert "unrecognized arguments: --confg" in result.stderr
+    assert "tiered-ws [--config site.toml] [-v] COMMAND" in result.stderr

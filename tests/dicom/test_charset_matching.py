@@ -34,9 +34,13 @@ def test_split_chinese_name(name: str, parts: tuple[str, str]) -> None:
 
 
 def test_person_name_groups() -> None:
-    assert person_name("张三", "Zhang^San") == "张三"
+    """A registered name goes out as family^given: other software must see a given name."""
+    assert person_name("张三", "Zhang^San") == "张^三"
+    assert person_name("欧阳娜娜", "Ouyang^Nana") == "欧阳^娜娜"
     assert person_name("张三", "Zhang^San", phonetic_groups=True) == "Zhang^San=张^三"
-    assert person_name("张三", "", phonetic_groups=True) == "张三"
+    assert person_name("张三", "", phonetic_groups=True) == "张^三"
+    assert person_name("Buc^Jérôme", "Buc^Jérôme", phonetic_groups=True) == "Buc^Jérôme"
+    assert person_name("李^四", "Li^Si", phonetic_groups=True) == "Li^Si=李^四"
 
 
 @pytest.mark.parametrize(("value", "expected"), [

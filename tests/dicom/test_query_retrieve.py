@@ -59,7 +59,7 @@ def test_patient_root_patient_level(node: RunningNode, archived: dict) -> None:
     answers = find(node, "-P", "QueryRetrieveLevel=PATIENT", "SpecificCharacterSet=ISO_IR 192",
                    "PatientName=张*", "PatientID", "NumberOfPatientRelatedStudies")
     assert [(str(a.PatientName), a.PatientID, a.NumberOfPatientRelatedStudies)
-            for a in answers] == [("张三", "P1", 2)]
+            for a in answers] == [("张^三", "P1", 2)]  # as the files hold it: family^given
 
 
 def test_study_root_study_series_and_image_levels(node: RunningNode, archived: dict) -> None:
@@ -79,7 +79,7 @@ def test_study_root_study_series_and_image_levels(node: RunningNode, archived: d
     assert [i.SOPInstanceUID for i in images] == archived[two]
     by_accession = find(node, "-S", "QueryRetrieveLevel=STUDY", "AccessionNumber=ACC2",
                         "PatientName", name="acc")
-    assert [str(a.PatientName) for a in by_accession] == ["欧阳娜娜"]
+    assert [str(a.PatientName) for a in by_accession] == ["欧阳^娜娜"]
 
 
 def test_move_to_a_registered_peer_sends_files_as_stored(node: RunningNode,

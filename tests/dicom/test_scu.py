@@ -113,7 +113,7 @@ def test_worklist_query_against_dcmtk_wlmscpfs(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    assert sorted(str(a.PatientName) for a in answers) == ["张三", "张伟"]
+    assert sorted(str(a.PatientName) for a in answers) == ["张^三", "张^伟"]
 
 
 def test_find_move_and_get_against_our_node(node: RunningNode, tmp_path: Path) -> None:

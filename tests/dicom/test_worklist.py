@@ -85,7 +85,7 @@ def test_gb18030_device_gets_gb18030_answers_for_a_chinese_wildcard(
         node: RunningNode, scheduled: list[str]) -> None:
     query = query_file(node.workdir / "q.dcm", "GB18030", name="张*")
     answers = find(node, "FINDSCU", query, "gb")
-    assert sorted(str(a.PatientName) for a in answers) == ["张三", "张伟"]
+    assert sorted(str(a.PatientName) for a in answers) == ["张^三", "张^伟"]  # family^given
     raw = (node.workdir / "gb" / "rsp0001.dcm").read_bytes()
     assert "张".encode("gb18030") in raw
     assert "张".encode() not in raw
@@ -122,12 +122,14 @@ def test_iso2022_ir58_device_gets_escape_sequences_dcmtk_understands(
 
 
 @pytest.mark.parametrize(("keys", "expected"), [
-    ({"modality": "CT"}, ["李四"]),
-    ({"station": "DR02"}, ["张伟"]),
-    ({"station": "DR0?"}, ["张三", "张伟"]),
-    ({"name": "李四"}, ["李四"]),
-    ({"name": "*"}, ["张三", "张伟", "李四"]),
-    ({}, ["张三", "张伟", "李四"]),
+    ({"modality": "CT"}, ["李^四"]),
+    ({"station": "DR02"}, ["张^伟"]),
+    ({"station": "DR0?"}, ["张^三", "张^伟"]),
+    ({"name": "李四"}, ["李^四"]),
+    ({"name": "李^四"}, ["李^四"]),
+    ({"name": "*四"}, ["李^四"]),
+    ({"name": "*"}, ["张^三", "张^伟", "李^四"]),
+    ({}, ["张^三", "张^伟", "李^四"]),
 ])
 def test_matching_keys(node: RunningNode, scheduled: list[str], keys: dict[str, str],
                        expected: list[str]) -> None:
@@ -200,8 +202,8 @@ def test_answers_arrive_whole_in_every_syntax_and_pdu_size(
         assoc.release()
     assert [s for s, _ in answers] == [0xFF00, 0xFF00, 0x0000]
     found = {str(ds.PatientName): ds for _, ds in answers[:2]}
-    assert set(found) == {"张三", "张伟"}
-    assert found["张三"].ScheduledProcedureStepSequence[0].ScheduledStationAETitle == "DR01"
-    assert found["张三"].ScheduledProcedureStepSequence[0].ScheduledProcedureStepDescription \
+    assert set(found) == {"张^三", "张^伟"}
+    assert found["张^三"].ScheduledProcedureStepSequence[0].ScheduledStationAETitle == "DR01"
+    assert found["张^三"].ScheduledProcedureStepSequence[0].ScheduledProcedureStepDescription \
         == "DR 胸部正侧位"
     assert {ds.AccessionNumber for _, ds in answers[:2]} <= set(scheduled)

@@ -231,7 +231,7 @@ def test_offline_registration_is_queued_and_on_the_dr_worklist_at_once(
             capture_output=True, text=True, timeout=60)
         assert found.returncode == 0, found.stderr
         answers = [dcmread(p) for p in sorted(out.glob("rsp*.dcm"))]
-        assert [str(a.PatientName) for a in answers] == ["赵六"]
+        assert [str(a.PatientName) for a in answers] == ["赵^六"]  # family^given
         assert answers[0].AccessionNumber == accession
         assert answers[0].PatientAge == "058Y"   # for the DR to write into the images
         with offline.database.session() as session:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ssl
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from sync.conftest import Consortium
 from tiered_workstation.security import pki
@@ -54,6 +56,22 @@ def test_clients_without_a_valid_consortium_certificate_are_refused(
     with pytest.raises(SyncUnavailable):
         SyncClient(url, context=client_context(old.certificate, old.private_key,
                                                consortium.ca_dir / pki.CA_CERT)).health()
+    # each refusal is in the center's audit trail with the address and the reason
+    reasons: list[str] = []
+    for _ in range(100):  # the loop records them just after the client gives up
+        with consortium.center.database.session() as session:
+            rows = session.scalars(select(AuditEvent).where(
+                AuditEvent.action == "sync.tls_refused").order_by(AuditEvent.id)).all()
+            reasons = [r.detail["detail"] for r in rows]
+            addresses = [r.object_id for r in rows]
+        if len(reasons) >= 3:
+            break
+        time.sleep(0.05)
+    assert len(reasons) == 3, reasons
+    assert all(a.startswith("127.0.0.1:") for a in addresses)
+    assert "no certificate" in reasons[0]
+    assert "not signed by the consortium CA" in reasons[1]
+    assert "expired" in reasons[2]
 
 
 def test_a_revoked_certificate_is_refused_after_restart(consortium: Consortium) -> None:

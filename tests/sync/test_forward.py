@@ -90,7 +90,7 @@ def test_images_reach_the_center_losslessly_compressed_and_committed(
         assert path.stat().st_size < by_uid[received.SOPInstanceUID].stat().st_size / 1.5
         original = dcmread(by_uid[received.SOPInstanceUID])
         assert np.array_equal(received.pixel_array, original.pixel_array)  # lossless
-        assert str(received.PatientName) == "张三"
+        assert str(received.PatientName) == str(original.PatientName) == "张^三"
 
 
 def test_center_down_for_registration_and_imaging_then_everything_arrives_once(

@@ -12,3 +12,10 @@ def display_width(text: str) -> int:
 def pad(text: str, width: int) -> str:
     """``text`` left-aligned in ``width`` terminal cells (never cut)."""
     return text + " " * max(0, width - display_width(text))
+
+
+def table(header: tuple[str, ...], rows: list[tuple[str, ...]], gap: int = 2) -> list[str]:
+    """Lines of a plain-text table whose columns are as wide as their widest cell."""
+    widths = [max(display_width(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    return [(" " * gap).join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            for row in (header, *rows)]

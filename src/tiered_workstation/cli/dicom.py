@@ -11,6 +11,7 @@ from pydicom.uid import UID
 
 from ..app.bootstrap import open_site
 from ..app.peers import add_peer, remove_peer
+from ..app.text_columns import table
 from ..config import (
     CONFIG_ENV_VAR,
     PeerKind,
@@ -81,11 +82,15 @@ def cmd_peer_add(args: argparse.Namespace) -> int:
 
 def cmd_peer_list(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
-    print(f"{'AE title':<17}{'address':<24}{'role':<13}{'charset':<12}{'TLS':<5}site")
+    rows = []
     for p in settings.peers:
-        charset = p.charset or p.assume_charset or "-"
-        print(f"{p.ae_title:<17}{p.host + ':' + str(p.port):<24}{p.kind.value:<13}"
-              f"{charset:<12}{'yes' if p.tls else 'no':<5}{p.site or '-'}")
+        charset = p.charset or "-"
+        if p.assume_charset:
+            charset += f" (reads {p.assume_charset})"
+        rows.append((p.ae_title, f"{p.host}:{p.port}", p.kind.value, charset,
+                     "yes" if p.tls else "no", p.site or "-"))
+    for line in table(("AE title", "address", "role", "charset", "TLS", "site"), rows):
+        print(line)
     return 0
 
 

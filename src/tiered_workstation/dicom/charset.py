@@ -164,12 +164,17 @@ def split_chinese_name(name: str) -> tuple[str, str]:
 
 
 def person_name(name: str, phonetic: str = "", *, phonetic_groups: bool = False) -> str:
-    """The DICOM PN value to send: ``张三`` or ``Zhang^San=张^三``."""
-    if phonetic_groups and phonetic:
+    """The DICOM PN value of a registered name: family^given, ``张^三``, or with the
+    alphabetic group for peers that want phonetic names, ``Zhang^San=张^三``.  A name that
+    already carries PN structure (``^`` or ``=``) is kept as it is."""
+    if "^" in name or "=" in name:
+        structured = name
+    else:
         family, given = split_chinese_name(name)
-        ideographic = f"{family}^{given}" if given else family
-        return f"{phonetic}={ideographic}"
-    return name
+        structured = f"{family}^{given}" if given else family
+    if phonetic_groups and phonetic and has_cjk(structured) and "=" not in structured:
+        return f"{phonetic}={structured}"
+    return structured
 
 
 def names_from_person_name(value: PersonName | str | None) -> tuple[str, str]:

@@ -40,6 +40,7 @@ class InstanceHeader:
     issuer_of_patient_id: str = ""
     patient_name: str = ""
     patient_phonetic: str = ""
+    patient_name_dicom: str = ""  # as the file holds it, every group (Wang^XiaoDong=王^小东)
     patient_sex: str = ""
     patient_birth_date: date | None = None
     accession_number: str = ""
@@ -68,6 +69,7 @@ class InstanceHeader:
             issuer_of_patient_id=str(ds.get("IssuerOfPatientID", "") or ""),
             patient_name=name,
             patient_phonetic=phonetic,
+            patient_name_dicom=str(ds.get("PatientName") or "")[:200],
             patient_sex=str(ds.get("PatientSex", "") or "").upper(),
             patient_birth_date=_da(ds.get("PatientBirthDate")),
             accession_number=str(ds.get("AccessionNumber", "") or ""),
@@ -177,6 +179,8 @@ def index_instance(
             description=header.study_description,
         )
         session.add(study)
+    if header.patient_name_dicom:
+        study.patient_name_dicom = header.patient_name_dicom
     modalities = set(filter(None, (study.modalities or "").split("\\"))) | {header.modality} - {""}
     study.modalities = "\\".join(sorted(modalities))
     series = session.scalar(

@@ -1,8 +1,11 @@
 """Reading a received file's header and refusing incomplete ones.
 
-The header is read with large values deferred (no pixel data is loaded); a
-file whose pixel data is cut short is refused, so a truncated image is never
-acknowledged as safely stored.
+The header is read with large values deferred (no pixel data is loaded).  A
+file is refused, so a truncated image is never acknowledged as safely stored,
+when any element's declared length runs past the end of the data, when native
+pixel data is shorter than rows × columns × samples × frames × bits allocated
+(a sender that read a cut file with pydicom sends a well-formed but short
+value), or when encapsulated fragments do not end with the sequence delimiter.
 """
 
 from __future__ import annotations
@@ -34,11 +37,60 @@ def read_header(path: Path) -> Dataset:
     for warning in caught:
         if any(hint in str(warning.message) for hint in _TRUNCATION_HINTS):
             raise IncompleteDatasetError(f"the data ends early ({warning.message})")
+    _check_declared_lengths(ds)
     _check_pixel_data_complete(path, ds)
     # keys(), not iteration: iterating a Dataset converts elements and would read the pixels
     for tag in [t for t in ds.keys() if t.group == 0x7FE0]:  # noqa: SIM118
         del ds[tag]
     return ds
+
+
+def _check_declared_lengths(ds: Dataset) -> None:
+    """Elements read in full must hold as many bytes as their length field says."""
+    for tag in list(ds.keys()):  # keys(), not iteration: do not convert elements
+        raw = ds.get_item(tag, keep_deferred=True)
+        if (isinstance(raw, RawDataElement) and isinstance(raw.value, bytes)
+                and raw.length != UNDEFINED and len(raw.value) < raw.length):
+            name = "the pixel data" if tag == PIXEL_DATA else f"element {tag}"
+            raise IncompleteDatasetError(
+                f"{name} is cut short ({len(raw.value)} of {raw.length} bytes)")
+
+
+def expected_native_length(ds: Dataset) -> int | None:
+    """Bytes that uncompressed pixel data of this image needs, or None if unknown."""
+    try:
+        rows, columns = int(ds.Rows), int(ds.Columns)
+        bits = int(ds.BitsAllocated)
+        samples = int(ds.get("SamplesPerPixel", 1) or 1)
+        frames = int(str(ds.get("NumberOfFrames", 1) or 1))
+    except (AttributeError, TypeError, ValueError):
+        return None
+    bits_total = rows * columns * samples * max(frames, 1) * bits
+    return (bits_total + 7) // 8
+
+
+def _check_encapsulated(path: Path, offset: int) -> None:
+    """Walk the fragment items from ``offset`` to the sequence delimiter."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        while True:
+            head = handle.read(8)
+            if len(head) < 8:
+                raise IncompleteDatasetError(
+                    "the compressed pixel data ends before its delimiter")
+            group, element, length = struct.unpack("<HHI", head)
+            if (group, element) == (0xFFFE, 0xE0DD):
+                return
+            if (group, element) != (0xFFFE, 0xE000) or length == UNDEFINED:
+                raise IncompleteDatasetError(
+                    f"the compressed pixel data has ({group:04X},{element:04X}) among "
+                    "its fragments")
+            if handle.tell() + length > size:
+                raise IncompleteDatasetError(
+                    f"a compressed fragment is cut short ({size - handle.tell()} of "
+                    f"{length} bytes)")
+            handle.seek(length, 1)
 
 
 def _check_pixel_data_complete(path: Path, ds: Dataset) -> None:
@@ -50,18 +102,25 @@ def _check_pixel_data_complete(path: Path, ds: Dataset) -> None:
         length, offset = element.length, element.value_tell
         if element.value is not None and length != UNDEFINED and len(element.value) < length:
             raise IncompleteDatasetError(
-                f"the pixel data needs {length} bytes but only {len(element.value)} arrived")
+                f"the pixel data is cut short ({len(element.value)} of {length} bytes)")
     else:  # a deferred DataElement: read its length field from the file
         length, offset = None, element.file_tell
         if element.is_undefined_length:
             length = UNDEFINED
-    if (length == UNDEFINED or offset is None or syntax == DeflatedExplicitVRLittleEndian
-            or not syntax.is_little_endian):
-        return  # encapsulated: the delimiter search already noticed a truncation
+    if offset is None or syntax == DeflatedExplicitVRLittleEndian or \
+            not syntax.is_little_endian:
+        return  # the whole stream is compressed or big endian: pydicom's reading judged it
+    if length == UNDEFINED:
+        _check_encapsulated(path, offset)
+        return
     with path.open("rb") as handle:
         handle.seek(offset - 4)  # the 4-byte length field precedes the value
         (length,) = struct.unpack("<I", handle.read(4))
     available = path.stat().st_size - offset
     if length > available:
         raise IncompleteDatasetError(
-            f"the pixel data needs {length} bytes but only {available} arrived")
+            f"the pixel data is cut short ({available} of {length} bytes)")
+    needed = expected_native_length(ds)
+    if needed is not None and not syntax.is_compressed and length < needed:
+        raise IncompleteDatasetError(
+            f"the pixel data is short: {length} bytes, the image needs {needed}")

@@ -8,6 +8,7 @@ import tempfile
 import time
 from typing import Any
 
+from pydicom.dataset import Dataset
 from pynetdicom import AE, ALL_TRANSFER_SYNTAXES, AllStoragePresentationContexts, _config, evt
 from pynetdicom.sop_class import (
     ModalityPerformedProcedureStep,
@@ -168,7 +169,7 @@ class DicomNode:
         self.writeback.stop()
         self.checksums.stop()
 
-    def _on_store(self, event: Any, deps: StoreDependencies) -> int:
+    def _on_store(self, event: Any, deps: StoreDependencies) -> int | Dataset:
         self.last_store_at = time.monotonic()
         try:
             return handle_store(event, deps)

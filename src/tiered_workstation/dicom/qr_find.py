@@ -25,6 +25,7 @@ from ..config import Settings
 from ..storage.database import Database
 from ..storage.imaging import Instance, Series, Study
 from ..storage.patients import Patient
+from .answer_text import answer_person_name, answer_style, carry_text_as
 from .charset import IR58, apply_outgoing_ir58, person_name, set_outgoing_charset
 from .matching import is_universal, match_date_range, match_person_name, match_text
 from .pacing import streaming
@@ -66,13 +67,16 @@ def patient_id_of(patient: Patient | None, site_code: str) -> str:
         patient.identifiers[0].value if patient.identifiers else patient.consortium_id)
 
 
-def _patient_matches(patient: Patient | None, identifier: Dataset, site: str) -> bool:
+def _patient_matches(patient: Patient | None, identifier: Dataset, site: str,
+                     stored_names: tuple[str, ...] = ()) -> bool:
+    """``stored_names``: the PN values the patient's files hold (every group matches)."""
     if patient is None:
         return is_universal(_key(identifier, "PatientName")) and is_universal(
             _key(identifier, "PatientID"))
     birth = patient.birth_date
+    groups = tuple(g for name in stored_names for g in name.split("=") if g)
     return (match_person_name(_key(identifier, "PatientName"), patient.name,
-                              patient.name_phonetic)
+                              patient.name_phonetic, *groups)
             and match_text(_key(identifier, "PatientID"), patient_id_of(patient, site))
             and match_date_range(_key(identifier, "PatientBirthDate"), birth))
 
@@ -96,9 +100,19 @@ def _series_matches(series: Series, identifier: Dataset) -> bool:
             and match_text(_key(identifier, "SeriesNumber"), str(series.series_number or "")))
 
 
-def _patient_attrs(ds: Dataset, patient: Patient | None, site: str, phonetic: bool) -> None:
-    ds.PatientName = person_name(patient.name, patient.name_phonetic,
-                                 phonetic_groups=phonetic) if patient else ""
+def answer_name(patient: Patient | None, stored: str, phonetic: bool) -> str:
+    """The Patient's Name as stored in the files (every group and separator); for a
+    patient known only from registration, the registered name as a PN."""
+    if stored:
+        return stored
+    if patient is None:
+        return ""
+    return person_name(patient.name, patient.name_phonetic, phonetic_groups=phonetic)
+
+
+def _patient_attrs(ds: Dataset, patient: Patient | None, site: str, phonetic: bool,
+                   stored: str = "") -> None:
+    ds.PatientName = answer_name(patient, stored, phonetic)
     ds.PatientID = patient_id_of(patient, site)
     ds.PatientBirthDate = patient.birth_date.strftime("%Y%m%d") if (
         patient and patient.birth_date) else ""
@@ -122,9 +136,10 @@ def find_answers(session: Session, identifier: Dataset, site: str,
     if level == "PATIENT":
         patients = session.scalars(select(Patient).join(Study).distinct())
         for patient in patients:
-            if _patient_matches(patient, identifier, site):
+            stored = _stored_names(session, patient)
+            if _patient_matches(patient, identifier, site, stored):
                 ds = Dataset()
-                _patient_attrs(ds, patient, site, phonetic)
+                _patient_attrs(ds, patient, site, phonetic, stored[0] if stored else "")
                 ds.NumberOfPatientRelatedStudies = session.scalar(
                     select(func.count()).select_from(Study).where(Study.patient_id == patient.id))
                 yield ds
@@ -133,15 +148,16 @@ def find_answers(session: Session, identifier: Dataset, site: str,
     if uids := _uids(identifier.get("StudyInstanceUID")):
         studies = studies.where(Study.study_instance_uid.in_(uids))
     for study in session.scalars(studies.order_by(Study.id)):
-        if not (_patient_matches(study.patient, identifier, site)
+        stored = (study.patient_name_dicom,) if study.patient_name_dicom else ()
+        if not (_patient_matches(study.patient, identifier, site, stored)
                 and _study_matches(study, identifier)):
             continue
         if level == "STUDY":
             ds = Dataset()
-            _patient_attrs(ds, study.patient, site, phonetic)
+            _patient_attrs(ds, study.patient, site, phonetic, study.patient_name_dicom)
             _study_attrs(ds, study)
             ds.NumberOfStudyRelatedSeries = len(study.series)
-            ds.NumberOfStudyRelatedInstances = sum(len(s.instances) for s in study.series)
+            ds.NumberOfStudyRelatedInstances = sum(_distinct(s) for s in study.series)
             yield ds
             continue
         for series in study.series:
@@ -155,7 +171,7 @@ def find_answers(session: Session, identifier: Dataset, site: str,
                 ds.SeriesNumber = series.series_number
                 ds.SeriesDescription = series.description
                 ds.BodyPartExamined = series.body_part
-                ds.NumberOfSeriesRelatedInstances = len(series.instances)
+                ds.NumberOfSeriesRelatedInstances = _distinct(series)
                 yield ds
                 continue
             sop_uids = _uids(identifier.get("SOPInstanceUID"))
@@ -169,6 +185,20 @@ def find_answers(session: Session, identifier: Dataset, site: str,
                 ds.SOPClassUID = instance.sop_class_uid
                 ds.InstanceNumber = instance.instance_number
                 yield ds
+
+
+def _distinct(series: Series) -> int:
+    """Instances in a series, each SOP Instance UID once whatever its versions (as the
+    IMAGE level lists them)."""
+    return len({i.sop_instance_uid for i in series.instances})
+
+
+def _stored_names(session: Session, patient: Patient) -> tuple[str, ...]:
+    """The names the patient's studies hold, newest study first."""
+    names = session.scalars(select(Study.patient_name_dicom).where(
+        Study.patient_id == patient.id, Study.patient_name_dicom != "").order_by(
+        Study.received_at.desc(), Study.id.desc()))
+    return tuple(dict.fromkeys(names))
 
 
 def latest_instances(instances: list[Instance]) -> list[Instance]:
@@ -212,7 +242,8 @@ def handle_find(event: Any, qr: QueryDependencies,
         return
     identifier = event.identifier
     sender = event.assoc.requestor.ae_title
-    charset, phonetic = qr.settings.answer_style(sender)
+    style = answer_style(qr.settings, sender)
+    charset, phonetic = style.label, style.phonetic
     count = 0
     with qr.database.session() as session, streaming(event.assoc):
         try:
@@ -223,8 +254,14 @@ def handle_find(event: Any, qr: QueryDependencies,
                     return
                 count += 1
                 answer = trim(answer, identifier, charset)
-                if IR58 in charset:
+                if "PatientName" in answer:
+                    answer.PatientName = answer_person_name(
+                        str(answer.PatientName or ""), style,
+                        accession=str(answer.get("AccessionNumber", "") or ""))
+                if IR58 in style.codec:
                     apply_outgoing_ir58(answer)
+                elif style.mislabelled:
+                    carry_text_as(answer, style)
                 yield PENDING, answer
         except (ValueError, AttributeError) as exc:
             LOGGER.warning("C-FIND from %s refused: %s", sender, exc)

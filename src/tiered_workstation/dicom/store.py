@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydicom.dataset import Dataset
 from pydicom.errors import InvalidDicomError
 from sqlalchemy.exc import IntegrityError
 
@@ -47,7 +48,7 @@ class StoreDependencies:
     checksums: ChecksumWorker
 
 
-def handle_store(event: Any, deps: StoreDependencies) -> int:
+def handle_store(event: Any, deps: StoreDependencies) -> int | Dataset:
     """Bound to ``evt.EVT_C_STORE``; returns the DIMSE status."""
     sender = event.assoc.requestor.ae_title
     if not permitted(event, deps.settings, deps.database, "store"):
@@ -62,12 +63,12 @@ def handle_store(event: Any, deps: StoreDependencies) -> int:
     except (InvalidDicomError, ValueError, KeyError, EOFError, OSError) as exc:
         LOGGER.warning("refused an instance from %s: cannot read it (%s)", sender, exc,
                        extra=problem(ProblemKind.INSTANCE_REFUSED, peer=sender))
-        return CANNOT_UNDERSTAND
+        return refusal(CANNOT_UNDERSTAND, str(exc))
     except Exception as exc:  # pydicom raises many kinds on malformed input
         LOGGER.warning("refused an instance from %s: malformed dataset (%s: %s)", sender,
                        type(exc).__name__, exc,
                        extra=problem(ProblemKind.INSTANCE_REFUSED, peer=sender))
-        return CANNOT_UNDERSTAND
+        return refusal(CANNOT_UNDERSTAND, f"malformed dataset ({type(exc).__name__})")
     if header.sop_instance_uid != str(event.request.AffectedSOPInstanceUID):
         LOGGER.warning("refused an instance from %s: SOP Instance UID %s in the dataset "
                        "differs from %s in the request", sender, header.sop_instance_uid,
@@ -86,6 +87,14 @@ def handle_store(event: Any, deps: StoreDependencies) -> int:
     except Exception:
         LOGGER.exception("could not index %s from %s", header.sop_instance_uid, sender)
         return PROCESSING_FAILURE
+
+
+def refusal(status: int, reason: str) -> Dataset:
+    """A failure status with the reason in Error Comment (LO: 64 characters, ASCII)."""
+    answer = Dataset()
+    answer.Status = status
+    answer.ErrorComment = reason.encode("ascii", "replace").decode()[:64]
+    return answer
 
 
 def _received_file(event: Any, archive: DicomArchive) -> Path:

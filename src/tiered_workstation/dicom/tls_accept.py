@@ -19,30 +19,13 @@ from collections.abc import Callable
 from typing import Any
 
 from ..problems import ProblemKind, problem
+from ..security.tls import describe_tls_failure
 
 LOGGER = logging.getLogger(__name__)
 
 HANDSHAKE_TIMEOUT_S = 10.0
 
 RefusedCallback = Callable[[str, str], None]  # (peer "host:port", reason)
-
-
-def describe_tls_failure(error: BaseException) -> str:
-    """Plain words for why a TLS handshake failed."""
-    text = str(error).lower()
-    if isinstance(error, TimeoutError | socket.timeout):
-        return "the peer did not complete the TLS handshake in time"
-    if "expired" in text:
-        return "the peer's certificate has expired"
-    if "did not return a certificate" in text or "certificate required" in text:
-        return "the peer sent no certificate (mutual TLS requires one)"
-    if "revoked" in text:
-        return "the peer's certificate has been revoked"
-    if "unknown ca" in text or "certificate verify failed" in text or "bad certificate" in text:
-        return "the peer's certificate is not signed by the consortium CA"
-    if "wrong version number" in text or "http request" in text or "unknown protocol" in text:
-        return "the peer does not speak TLS on this port (plain DICOM on the TLS port?)"
-    return f"TLS handshake failed ({error})"
 
 
 def harden(server: Any, on_refused: RefusedCallback,

@@ -27,6 +27,7 @@ from ..storage.enums import ExamState, Priority, Sex
 from ..storage.exams import Exam
 from ..storage.patients import Patient, PatientIdentifier
 from . import find_stream
+from .answer_text import AnswerStyle, answer_person_name, answer_style, carry_text_as
 from .charset import (
     IR58,
     apply_outgoing_ir58,
@@ -221,10 +222,12 @@ SPS_TAG, CODE_SEQ_TAG = 0x00400100, 0x00321064
 
 
 def _values(row: WorklistRow, tz: ZoneInfo, site_code: str,
-            phonetic_names: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+            style: AnswerStyle) -> tuple[dict[str, Any], dict[str, Any]]:
     when = row.when(tz)
+    name = person_name(row.name, row.name_phonetic, phonetic_groups=style.phonetic)
     top = {
-        "PatientName": person_name(row.name, row.name_phonetic, phonetic_groups=phonetic_names),
+        "PatientName": answer_person_name(name, style, fallback=row.name_phonetic,
+                                          accession=row.accession_number),
         "PatientID": row.patient_id(),
         "IssuerOfPatientID": site_code if row.local_id else "TW-CONSORTIUM",
         "PatientBirthDate": row.birth_date.strftime("%Y%m%d") if row.birth_date else "",
@@ -272,10 +275,13 @@ def _one_vr(vr: str) -> str:
 
 
 def answer_elements(row: WorklistRow, tz: ZoneInfo, site_code: str, top_keys: Keys,
-                    step_keys: Keys, *, charset: str, phonetic_names: bool) -> list[Element]:
+                    step_keys: Keys, *, charset: str, phonetic_names: bool,
+                    codec: str = "") -> list[Element]:
     """The (tag, VR, value) elements of the answer for ``row``: exactly the requested
-    keys (unknown ones empty), plus the character set."""
-    top, step = _values(row, tz, site_code, phonetic_names)
+    keys (unknown ones empty), plus the character set.  ``codec`` is the set whose bytes
+    a mislabelling peer reads under ``charset`` (default: ``charset`` itself)."""
+    style = AnswerStyle(charset, codec or charset, phonetic_names)
+    top, step = _values(row, tz, site_code, style)
     out: list[Element] = [(0x00080005, "CS", charset)]
     for tag, vr, keyword in top_keys:
         if tag == SPS_TAG:
@@ -301,15 +307,18 @@ def _dataset(elements: list[Element]) -> Dataset:
 
 
 def build_answer(row: WorklistRow, tz: ZoneInfo, site_code: str, top_keys: Keys,
-                 step_keys: Keys, *, charset: str, phonetic_names: bool) -> Dataset:
+                 step_keys: Keys, *, charset: str, phonetic_names: bool,
+                 codec: str = "") -> Dataset:
     """The answer as a pydicom dataset (for peers whose transfer syntax ``wire`` does
     not encode, and for exporting items)."""
     elements = answer_elements(row, tz, site_code, top_keys, step_keys, charset=charset,
-                               phonetic_names=phonetic_names)
+                               phonetic_names=phonetic_names, codec=codec)
     ds = _dataset(elements[1:])
     set_outgoing_charset(ds, charset)
-    if IR58 in charset:
+    if IR58 in (codec or charset):
         apply_outgoing_ir58(ds)
+    elif codec and codec != charset:
+        carry_text_as(ds, AnswerStyle(charset, codec, phonetic_names))
     return ds
 
 
@@ -336,7 +345,8 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
         return
     identifier = event.identifier
     sender = event.assoc.requestor.ae_title
-    charset, phonetic = deps.settings.answer_style(sender)
+    style = answer_style(deps.settings, sender)
+    charset, codec, phonetic = style.label, style.codec, style.phonetic
     query = WorklistQuery.from_identifier(identifier)
     tz = deps.settings.site.tz
     site = deps.settings.site.code
@@ -347,9 +357,9 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
     matched = (row for row in rows if matches(row, query, tz))
     if find_stream.supports(event.context):
         count = yield from _stream_answers(event, matched, ElementEncoder(
-            explicit_vr=find_stream.explicit_vr(event.context), charset=charset),
+            explicit_vr=find_stream.explicit_vr(event.context), charset=codec),
             lambda row: answer_elements(row, tz, site, top_keys, step_keys, charset=charset,
-                                        phonetic_names=phonetic))
+                                        phonetic_names=phonetic, codec=codec))
     else:
         with streaming(event.assoc):
             for row in matched:
@@ -360,7 +370,8 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
                     return
                 count += 1
                 yield PENDING, build_answer(row, tz, site, top_keys, step_keys,
-                                            charset=charset, phonetic_names=phonetic)
+                                            charset=charset, phonetic_names=phonetic,
+                                            codec=codec)
     LOGGER.info("worklist query from %s: %d answers (%s)", sender, count, query)
 
 

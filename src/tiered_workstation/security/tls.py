@@ -60,3 +60,21 @@ def client_context(certificate: Path, private_key: Path,
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     context.check_hostname = False
     return _load(context, certificate, private_key, ca_certificates)
+
+
+def describe_tls_failure(error: BaseException) -> str:
+    """Plain words for why a TLS handshake failed."""
+    text = str(error).lower()
+    if isinstance(error, TimeoutError):  # socket.timeout is TimeoutError
+        return "the peer did not complete the TLS handshake in time"
+    if "expired" in text:
+        return "the peer's certificate has expired"
+    if "did not return a certificate" in text or "certificate required" in text:
+        return "the peer sent no certificate (mutual TLS requires one)"
+    if "revoked" in text:
+        return "the peer's certificate has been revoked"
+    if "unknown ca" in text or "certificate verify failed" in text or "bad certificate" in text:
+        return "the peer's certificate is not signed by the consortium CA"
+    if "wrong version number" in text or "http request" in text or "unknown protocol" in text:
+        return "the peer does not speak TLS on this port (plain DICOM on the TLS port?)"
+    return f"TLS handshake failed ({error})"

@@ -23,6 +23,9 @@ class Study(Base):
     study_date: Mapped[date | None] = mapped_column(Date)
     description: Mapped[str] = mapped_column(String(64), default="")
     modalities: Mapped[str] = mapped_column(String(64), default="")  # backslash-separated
+    # the Patient's Name exactly as the newest file of the study holds it, decoded, with
+    # every component group (Wang^XiaoDong=王^小东): what Query/Retrieve answers
+    patient_name_dicom: Mapped[str] = mapped_column(String(200), default="", server_default="")
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     patient: Mapped[Patient | None] = relationship()

@@ -43,6 +43,7 @@ from .schemas import (
     RequisitionsIn,
     TransitionIn,
 )
+from .tls_audit import HandshakeWatchingLoop
 
 LOGGER = logging.getLogger(__name__)
 
@@ -157,13 +158,14 @@ def create_app(deps: ApiDependencies) -> FastAPI:
 
 
 def _audit(deps: ApiDependencies, site: str, action: str, outcome: AuditOutcome,
-           detail: str) -> None:
+           detail: str, object_id: str = "") -> None:
     try:
         with deps.database.transaction() as session:
             record_audit(session, Actor(username=f"site:{site}", role=Role.SYSTEM,
                                         site_code=deps.settings.site.code),
                          f"sync.{action.replace(' ', '_')}", object_type="site",
-                         object_id=site, outcome=outcome, detail={"detail": detail})
+                         object_id=(object_id or site)[:64], outcome=outcome,
+                         detail={"detail": detail})
     except Exception:
         LOGGER.exception("could not audit %s from %s", action, site)
 
@@ -210,7 +212,7 @@ class SyncApiServer:
         return self.deps.settings.api.bind_address, self.deps.settings.api.port
 
     def start(self, timeout: float = 10.0) -> None:
-        self._thread = threading.Thread(target=self._server.run, name="sync-api", daemon=True)
+        self._thread = threading.Thread(target=self._serve, name="sync-api", daemon=True)
         self._thread.start()
         for _ in range(int(timeout / 0.02)):
             if self._server.started:
@@ -221,6 +223,17 @@ class SyncApiServer:
             threading.Event().wait(0.02)
         raise RuntimeError(f"The sync API could not listen on {self.address[0]}:"
                            f"{self.address[1]} (port in use?).")
+
+    def _serve(self) -> None:
+        """uvicorn's server on a loop that audits failed TLS handshakes."""
+        loop = HandshakeWatchingLoop(self._on_tls_refused)
+        try:
+            loop.run_until_complete(self._server.serve())
+        finally:
+            loop.close()
+
+    def _on_tls_refused(self, who: str, reason: str) -> None:
+        _audit(self.deps, "?", "tls refused", AuditOutcome.REFUSED, reason, object_id=who)
 
     def stop(self) -> None:
         self.deps.notifier.close()

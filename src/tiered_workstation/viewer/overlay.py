@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydicom.dataset import Dataset
 
+from ..dicom.charset import has_cjk
 from .display import Window
 
 PRESETS = {
@@ -25,12 +26,17 @@ def _date(value: object) -> str:
 
 
 def person_name(value: object) -> str:
-    """The ideographic form of a name when there is one, else the alphabetic one."""
+    """A name as people read it: the ideographic form when there is one, written as one
+    word (王^芳 → 王芳), else the alphabetic one with spaces (Buc^Jérôme → Buc Jérôme)."""
     if value is None:
         return ""
-    ideographic = getattr(value, "ideographic", "")
-    alphabetic = getattr(value, "alphabetic", str(value))
-    return (str(ideographic) or str(alphabetic)).replace("^", " ").strip()
+    ideographic = str(getattr(value, "ideographic", "") or "")
+    alphabetic = str(getattr(value, "alphabetic", str(value)) or "")
+    if not ideographic and has_cjk(alphabetic):  # many consoles put 张^三 in the first group
+        ideographic = alphabetic
+    if ideographic:
+        return "".join(part.strip() for part in ideographic.split("^"))
+    return " ".join(part for part in alphabetic.split("^") if part).strip()
 
 
 def corner_texts(header: Dataset) -> dict[str, list[str]]:

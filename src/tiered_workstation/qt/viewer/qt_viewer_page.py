@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -317,7 +318,8 @@ class QtViewerPage(QWidget):
             label = f"{series.modality} {series.number or ''}\n{series.description[:18]}\n" + \
                 self.tr("%n image(s)", "", series.image_count)
             self.thumbnails.addItem(QListWidgetItem(label))
-            self._tasks.net(thumbnail, series).success(self._set_thumbnail)
+            self._tasks.net(thumbnail, series).success(self._set_thumbnail).failure(
+                partial(self._thumbnail_failed, series))
         if not opened.series:
             self.message.setText(self.tr("No images were found there."))
         else:
@@ -464,6 +466,14 @@ class QtViewerPage(QWidget):
             item = self.thumbnails.item(self._series.index(series))
             if item is not None:
                 item.setIcon(QIcon(QPixmap.fromImage(picture)))
+
+    def _thumbnail_failed(self, series: Series, error: BaseException) -> None:
+        """The series stays listed without a picture; opening it says what is wrong."""
+        LOGGER.warning("no thumbnail for series %s: %s", series.number, error)
+        if series in self._series:
+            item = self.thumbnails.item(self._series.index(series))
+            if item is not None:
+                item.setToolTip(str(error))
 
     def _choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Open DICOM files"))
