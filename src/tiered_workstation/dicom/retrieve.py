@@ -1,21 +1,23 @@
-"""Query/Retrieve C-MOVE and C-GET: send archived instances, as stored.
+"""Query/Retrieve C-MOVE and C-GET: send archived instances.
 
 C-MOVE sends to the destination AE only if it is a registered peer (others
 get "Move destination unknown", 0xA801); C-GET sends back on the asking
-association.  Files are sent in the transfer syntax they were received in.
+association.  Each file goes in the transfer syntax it was received in when
+the receiver accepted it, else decompressed or re-compressed to one it did
+accept (``retrieve_syntax``).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydicom import dcmread
 from pydicom.dataset import Dataset
-from pydicom.uid import UID, ExplicitVRLittleEndian, ImplicitVRLittleEndian
+from pydicom.uid import ExplicitVRLittleEndian, ImplicitVRLittleEndian
+from pynetdicom import evt
 from pynetdicom.presentation import build_context
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +30,7 @@ from ..storage.imaging import Instance, Series, Study
 from ..storage.patients import PatientIdentifier
 from .permissions import permitted
 from .qr_find import _uids, latest_instances
+from .retrieve_syntax import accepted_syntaxes, prepare
 
 LOGGER = logging.getLogger(__name__)
 
@@ -75,20 +78,27 @@ def _required(identifier: Dataset, keyword: str) -> list[str]:
 
 
 def contexts_for(instances: list[Instance]) -> list[Any]:
-    """Presentation contexts to offer the destination: each file's own syntax, plus the
-    uncompressed ones for uncompressed files."""
+    """Presentation contexts to offer the destination: per SOP class, one context for
+    each stored syntax (so the destination accepts or refuses each on its own) and one
+    for the uncompressed syntaxes, which every instance can be sent in."""
     pairs: dict[str, set[str]] = {}
     for instance in instances:
-        syntaxes = pairs.setdefault(instance.sop_class_uid, set())
-        syntaxes.add(instance.transfer_syntax_uid)
-        if not UID(instance.transfer_syntax_uid).is_compressed:
-            syntaxes |= {ExplicitVRLittleEndian, ImplicitVRLittleEndian}
-    contexts = [build_context(sop, sorted(ts)) for sop, ts in sorted(pairs.items())]
+        pairs.setdefault(instance.sop_class_uid, set()).add(instance.transfer_syntax_uid)
+    plain = [ExplicitVRLittleEndian, ImplicitVRLittleEndian]
+    contexts = []
+    for sop, stored in sorted(pairs.items()):
+        contexts += [build_context(sop, syntax) for syntax in sorted(stored)
+                     if syntax not in plain]
+        contexts.append(build_context(sop, plain))
+    if len(contexts) > MAX_CONTEXTS:  # many SOP classes: one context each, all syntaxes
+        contexts = [build_context(sop, [*sorted(set(stored) - set(plain)), *plain])
+                    for sop, stored in sorted(pairs.items())]
     return contexts[:MAX_CONTEXTS]
 
 
 def _load(deps: RetrieveDependencies, identifier: Dataset,
           sender: str) -> tuple[list[Instance], list[Path]] | None:
+    """The newest version of each requested instance still kept here, and its file."""
     with deps.database.session() as session:
         try:
             instances = select_instances(session, identifier)
@@ -102,13 +112,15 @@ def _load(deps: RetrieveDependencies, identifier: Dataset,
     return held, [deps.archive.absolute(i.path) for i in held]
 
 
-def _send(event: Any, paths: list[Path]) -> Iterator[Any]:
+def _send(event: Any, instances: list[Instance], paths: list[Path],
+          accepted: Callable[[], dict[str, set[str]]], receiver: str) -> Iterator[Any]:
     yield len(paths)
-    for path in paths:
+    for instance, path in zip(instances, paths, strict=True):
         if event.is_cancelled:
             yield CANCELLED, None
             return
-        yield PENDING, dcmread(path)
+        yield PENDING, prepare(path, instance.sop_class_uid, instance.transfer_syntax_uid,
+                               accepted(), receiver)
 
 
 def handle_move(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
@@ -132,13 +144,22 @@ def handle_move(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
         return
     instances, paths = loaded
     LOGGER.info("C-MOVE from %s: %d instances to %s", sender, len(paths), destination)
-    options: dict[str, Any] = {"contexts": contexts_for(instances)}
+    store_association: list[Any] = []  # pynetdicom opens it; its acceptance tells us it
+    options: dict[str, Any] = {
+        "contexts": contexts_for(instances),
+        "evt_handlers": [(evt.EVT_ACCEPTED, lambda e: store_association.append(e.assoc))]}
     tls = deps.settings.dicom.tls
     if peer.tls and tls is not None:  # a TLS peer is reached over mutual TLS, never plain
         options["tls_args"] = (client_context(tls.certificate, tls.private_key,
                                               tls.ca_certificates), None)
     yield peer.host, peer.port, options
-    yield from _send(event, paths)
+
+    def accepted() -> dict[str, set[str]]:
+        if not store_association:
+            return {}
+        return accepted_syntaxes(store_association[0].accepted_contexts)
+
+    yield from _send(event, instances, paths, accepted, destination)
 
 
 def handle_get(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
@@ -152,4 +173,5 @@ def handle_get(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
         yield IDENTIFIER_DOES_NOT_MATCH, None
         return
     LOGGER.info("C-GET from %s: %d instances", sender, len(loaded[1]))
-    yield from _send(event, loaded[1])
+    contexts = accepted_syntaxes(event.assoc.accepted_contexts)
+    yield from _send(event, *loaded, lambda: contexts, sender)

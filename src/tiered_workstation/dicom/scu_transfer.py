@@ -181,7 +181,7 @@ def _prepare(assoc: Any, path: Path, header: Dataset, preference: list[str]) -> 
         ds.compress(chosen, generate_instance_uid=False)  # same instance, smaller
     elif any(ts in UNCOMPRESSED for ts in accepted):
         if own.is_compressed:
-            ds.decompress()
+            ds.decompress(generate_instance_uid=False)  # same instance, new syntax
         chosen = next(ts for ts in UNCOMPRESSED if ts in accepted)
         ds.file_meta.TransferSyntaxUID = chosen
     else:
