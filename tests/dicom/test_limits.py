@@ -42,3 +42,31 @@ def test_fifth_association_from_one_peer_is_rejected_others_still_served(
             AuditEvent.action == "dicom.association.rejected")).all()
     assert [e.detail["reason"] for e in refused] == [
         f"PYSCU already holds {limit} associations (limit {limit} per peer)"]
+
+
+def test_idle_sockets_hold_no_association_slot(node: RunningNode, tmp_path) -> None:
+    """100 connections that never send an A-ASSOCIATE-RQ (more than max_associations):
+    a registered device's echo and store still get through at once."""
+    import socket
+    import time
+
+    from tiered_workstation.dicom.synth import Demographics, dx_dataset
+
+    image = tmp_path / "dx.dcm"
+    dx_dataset(Demographics(), size=64).save_as(image, enforce_file_format=True)
+    idle = [socket.create_connection(("127.0.0.1", node.port)) for _ in range(100)]
+    try:
+        time.sleep(0.3)  # let the node accept them all
+        started = time.monotonic()
+        echo = subprocess.run(["echoscu", "-aet", "ECHOSCU", *node.target()],
+                              capture_output=True, text=True, timeout=30)
+        store = subprocess.run(["storescu", "-aet", "STORESCU", *node.target(), str(image)],
+                               capture_output=True, text=True, timeout=30)
+        elapsed = time.monotonic() - started
+        assert echo.returncode == 0, echo.stderr
+        assert store.returncode == 0, store.stderr
+        assert "Local Limit Exceeded" not in echo.stderr + store.stderr
+        assert elapsed < 2.0, f"{elapsed:.1f} s"
+    finally:
+        for s in idle:
+            s.close()

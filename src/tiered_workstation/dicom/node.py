@@ -32,7 +32,7 @@ from ..storage.enums import AuditOutcome, Role
 from ..workflow.actors import Actor
 from ..workflow.audit import record_audit
 from ..workflow.machine import ExamWorkflow
-from . import tls_accept
+from . import accept_gate, tls_accept
 from .checksums import ChecksumWorker
 from .commitment import CommitmentDependencies, handle_commitment_action
 from .disk_guard import disk_is_low, watch_thread_deaths
@@ -146,6 +146,7 @@ class DicomNode:
         self.writeback.start()
         ae = self.build_ae()
         self._server = ae.start_server(self.address, block=False, evt_handlers=self.handlers())
+        accept_gate.gate(self._server)
         LOGGER.info("DICOM node %s listening on %s:%d", self.settings.dicom.ae_title,
                     *self.address)
         tls = self.settings.dicom.tls
@@ -155,6 +156,7 @@ class DicomNode:
             self._tls_server = ae.start_server((self.address[0], tls.port), block=False,
                                                evt_handlers=self.handlers(),
                                                ssl_context=context)
+            accept_gate.gate(self._tls_server)  # after the handshake, which harden moves
             tls_accept.harden(self._tls_server, self._on_tls_refused)
             LOGGER.info("DICOM TLS (mutual) listening on %s:%d", self.address[0], tls.port)
 
