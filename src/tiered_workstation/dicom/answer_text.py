@@ -11,6 +11,8 @@ component group its set can carry; a group it cannot carry is left empty
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from pydicom.charset import convert_encodings, python_encoding
@@ -87,11 +89,26 @@ def answer_person_name(value: str, style: AnswerStyle, *, fallback: str = "",
                        accession: str = "") -> str:
     """The PN to send ``style``'s peer; logs when groups had to be left out."""
     fitted = fit_person_name(value, style.codec, fallback)
-    if fitted != value and value:
+    if fitted != value and value and _first_time((style.peer, accession, value)):
         LOGGER.warning("the name of exam %s cannot be written in %s for %s: sending %r "
                        "instead of all of %r", accession or "(no accession)", style.codec,
                        style.peer or "this peer", fitted, value)
     return fitted
+
+
+_WARNED: OrderedDict[tuple[str, str, str], None] = OrderedDict()
+_WARNED_LOCK = threading.Lock()
+
+
+def _first_time(key: tuple[str, str, str], keep: int = 1000) -> bool:
+    """Say each name a peer cannot read once, not in every answer of every query."""
+    with _WARNED_LOCK:
+        if key in _WARNED:
+            return False
+        _WARNED[key] = None
+        while len(_WARNED) > keep:
+            _WARNED.popitem(last=False)
+        return True
 
 
 def carry_text_as(ds: Dataset, style: AnswerStyle) -> None:

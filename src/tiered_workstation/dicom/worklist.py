@@ -276,11 +276,11 @@ def _one_vr(vr: str) -> str:
 
 def answer_elements(row: WorklistRow, tz: ZoneInfo, site_code: str, top_keys: Keys,
                     step_keys: Keys, *, charset: str, phonetic_names: bool,
-                    codec: str = "") -> list[Element]:
+                    codec: str = "", peer: str = "") -> list[Element]:
     """The (tag, VR, value) elements of the answer for ``row``: exactly the requested
     keys (unknown ones empty), plus the character set.  ``codec`` is the set whose bytes
     a mislabelling peer reads under ``charset`` (default: ``charset`` itself)."""
-    style = AnswerStyle(charset, codec or charset, phonetic_names)
+    style = AnswerStyle(charset, codec or charset, phonetic_names, peer)
     top, step = _values(row, tz, site_code, style)
     out: list[Element] = [(0x00080005, "CS", charset)]
     for tag, vr, keyword in top_keys:
@@ -308,11 +308,11 @@ def _dataset(elements: list[Element]) -> Dataset:
 
 def build_answer(row: WorklistRow, tz: ZoneInfo, site_code: str, top_keys: Keys,
                  step_keys: Keys, *, charset: str, phonetic_names: bool,
-                 codec: str = "") -> Dataset:
+                 codec: str = "", peer: str = "") -> Dataset:
     """The answer as a pydicom dataset (for peers whose transfer syntax ``wire`` does
     not encode, and for exporting items)."""
     elements = answer_elements(row, tz, site_code, top_keys, step_keys, charset=charset,
-                               phonetic_names=phonetic_names, codec=codec)
+                               phonetic_names=phonetic_names, codec=codec, peer=peer)
     ds = _dataset(elements[1:])
     set_outgoing_charset(ds, charset)
     if IR58 in (codec or charset):
@@ -359,7 +359,7 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
         count = yield from _stream_answers(event, matched, ElementEncoder(
             explicit_vr=find_stream.explicit_vr(event.context), charset=codec),
             lambda row: answer_elements(row, tz, site, top_keys, step_keys, charset=charset,
-                                        phonetic_names=phonetic, codec=codec))
+                                        phonetic_names=phonetic, codec=codec, peer=sender))
     else:
         with streaming(event.assoc):
             for row in matched:
@@ -371,7 +371,7 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
                 count += 1
                 yield PENDING, build_answer(row, tz, site, top_keys, step_keys,
                                             charset=charset, phonetic_names=phonetic,
-                                            codec=codec)
+                                            codec=codec, peer=sender)
     LOGGER.info("worklist query from %s: %d answers (%s)", sender, count, query)
 
 
