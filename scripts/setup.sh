@@ -32,6 +32,8 @@ DEB_PACKAGES=(
     poppler-utils               # pdftoppm/pdftotext to check printed reports
     xvfb                        # virtual display for the Qt-embedded VTK test
     postgresql                  # tests prove the schema and workflow on PostgreSQL too
+    orthanc curl                # tests/interop: Orthanc as an independent peer (REST by curl)
+    iproute2                    # ip netns: Orthanc runs in a loopback-only namespace
 )
 
 install_debian_packages() {
@@ -43,8 +45,17 @@ install_debian_packages() {
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
         log "installing Debian packages: ${missing[*]}"
+        # services (Orthanc, PostgreSQL) must not start listening on their own: the tests
+        # start them with temporary configurations where nobody else can reach them
+        local guard=""
+        if [ ! -e /usr/sbin/policy-rc.d ]; then
+            printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+            chmod +x /usr/sbin/policy-rc.d
+            guard=/usr/sbin/policy-rc.d
+        fi
         DEBIAN_FRONTEND=noninteractive apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        [ -n "$guard" ] && rm -f "$guard"
     else
         log "WARNING: missing Debian packages (run as root to install): ${missing[*]}"
     fi

@@ -79,17 +79,18 @@ def _required(identifier: Dataset, keyword: str) -> list[str]:
 
 def contexts_for(instances: list[Instance]) -> list[Any]:
     """Presentation contexts to offer the destination: per SOP class, one context for
-    each stored syntax (so the destination accepts or refuses each on its own) and one
-    for the uncompressed syntaxes, which every instance can be sent in."""
+    each stored syntax on its own (an acceptor picks its own favourite from a list, and
+    a file is sent as stored only if its own syntax was accepted), and one for the
+    uncompressed syntaxes, which every instance can be sent in."""
     pairs: dict[str, set[str]] = {}
     for instance in instances:
         pairs.setdefault(instance.sop_class_uid, set()).add(instance.transfer_syntax_uid)
     plain = [ExplicitVRLittleEndian, ImplicitVRLittleEndian]
     contexts = []
     for sop, stored in sorted(pairs.items()):
-        contexts += [build_context(sop, syntax) for syntax in sorted(stored)
-                     if syntax not in plain]
-        contexts.append(build_context(sop, plain))
+        contexts += [build_context(sop, syntax) for syntax in sorted(stored)]
+        if stored - set(plain) or len(stored) == 1:
+            contexts.append(build_context(sop, plain))  # the fallback every file can take
     if len(contexts) > MAX_CONTEXTS:  # many SOP classes: one context each, all syntaxes
         contexts = [build_context(sop, [*sorted(set(stored) - set(plain)), *plain])
                     for sop, stored in sorted(pairs.items())]
