@@ -55,7 +55,7 @@ install_debian_packages() {
         fi
         DEBIAN_FRONTEND=noninteractive apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-        [ -n "$guard" ] && rm -f "$guard"
+        if [ -n "$guard" ]; then rm -f "$guard"; fi
     else
         log "WARNING: missing Debian packages (run as root to install): ${missing[*]}"
     fi
