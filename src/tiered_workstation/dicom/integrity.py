@@ -35,8 +35,12 @@ def read_header(path: Path) -> Dataset:
         warnings.simplefilter("always")
         ds = dcmread(path, defer_size=DEFER)
     for warning in caught:
-        if any(hint in str(warning.message) for hint in _TRUNCATION_HINTS):
-            raise IncompleteDatasetError(f"the data ends early ({warning.message})")
+        text = str(warning.message)
+        if "Expected explicit VR" in text:
+            raise IncompleteDatasetError(
+                "the data is not encoded as its transfer syntax says (implicit VR)")
+        if any(hint in text for hint in _TRUNCATION_HINTS):
+            raise IncompleteDatasetError(f"the data ends early ({text})")
     _check_declared_lengths(ds)
     _check_pixel_data_complete(path, ds)
     # keys(), not iteration: iterating a Dataset converts elements and would read the pixels
@@ -65,6 +69,9 @@ def expected_native_length(ds: Dataset) -> int | None:
         frames = int(str(ds.get("NumberOfFrames", 1) or 1))
     except (AttributeError, TypeError, ValueError):
         return None
+    if samples == 3 and str(ds.get("PhotometricInterpretation", "")) in (
+            "YBR_FULL_422", "YBR_PARTIAL_422"):
+        samples = 2  # two pixels share one Cb and one Cr: Y Y Cb Cr
     bits_total = rows * columns * samples * max(frames, 1) * bits
     return (bits_total + 7) // 8
 

@@ -139,6 +139,7 @@ class DicomNode:
             LOGGER.warning("removed %d incomplete transfers left from an interrupted run "
                            "(their senders were never told they were stored)", leftovers)
         _config.STORE_RECV_CHUNKED_DATASET = True
+        _config.STORE_SEND_CHUNKED_DATASET = True  # a file path is sent as its bytes are
         watch_thread_deaths()
         self._previous_tempdir = tempfile.tempdir
         tempfile.tempdir = str(self.archive.incoming)

@@ -30,7 +30,7 @@ from ..storage.imaging import Instance, Series, Study
 from ..storage.patients import PatientIdentifier
 from .permissions import permitted
 from .qr_find import _uids, latest_instances
-from .retrieve_syntax import accepted_syntaxes, prepare
+from .retrieve_syntax import accepted_syntaxes, prepare, send_files_as_stored
 
 LOGGER = logging.getLogger(__name__)
 
@@ -158,6 +158,7 @@ def handle_move(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
     def accepted() -> dict[str, set[str]]:
         if not store_association:
             return {}
+        send_files_as_stored(store_association[0])
         return accepted_syntaxes(store_association[0].accepted_contexts)
 
     yield from _send(event, instances, paths, accepted, destination)
@@ -175,4 +176,5 @@ def handle_get(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
         return
     LOGGER.info("C-GET from %s: %d instances", sender, len(loaded[1]))
     contexts = accepted_syntaxes(event.assoc.accepted_contexts)
+    send_files_as_stored(event.assoc)
     yield from _send(event, *loaded, lambda: contexts, sender)

@@ -28,6 +28,7 @@ from pydicom.uid import (
     JPEGLSLossless,
     RLELossless,
 )
+from pynetdicom.dsutils import split_dataset
 
 LOGGER = logging.getLogger(__name__)
 
@@ -72,18 +73,54 @@ def route(stored: str, accepted: set[str]) -> Route | None:
     return None
 
 
+class ArchivedFile(Dataset):
+    """An instance to send exactly as the archive holds it: its header (for pynetdicom's
+    bookkeeping) and the path whose bytes go on the wire (``send_files_as_stored``)."""
+
+    def __init__(self, path: Path):
+        super().__init__(dcmread(path, stop_before_pixels=True))
+        self.archived_path = path
+
+
+def send_files_as_stored(assoc: Any) -> None:
+    """Make ``assoc`` send an ``ArchivedFile`` from its file, byte for byte (pynetdicom
+    re-encodes a dataset, which drops retired group lengths, resolves UN elements and
+    re-deflates); anything else goes as before."""
+    if getattr(assoc, "_sends_files_as_stored", False):
+        return
+    send = assoc.send_c_store
+
+    def send_c_store(dataset: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(dataset, ArchivedFile):
+            return send(dataset.archived_path, *args, **kwargs)
+        return send(dataset, *args, **kwargs)
+
+    assoc.send_c_store = send_c_store
+    assoc._sends_files_as_stored = True
+
+
+def _even_length(path: Path) -> bool:
+    """A dataset of odd length (a deflated stream not padded, as PS3.5 A.5 asks) cannot
+    travel as it is: receivers refuse the odd fragment.  pydicom's encoding pads it."""
+    _, offset = split_dataset(path)
+    return (path.stat().st_size - offset) % 2 == 0
+
+
 def prepare(path: Path, sop_class: str, stored: str, accepted: dict[str, set[str]],
             receiver: str) -> Dataset:
-    """The instance at ``path`` read and, where needed, converted for ``receiver``.  An
-    instance no accepted context fits is returned as stored: the sub-operation then
-    fails and is counted as failed."""
-    ds = dcmread(path)
+    """The instance at ``path`` for ``receiver``: as stored when its syntax was accepted,
+    else read and converted.  An instance no accepted context fits is returned as
+    stored: the sub-operation then fails and is counted as failed."""
     chosen = route(stored, accepted.get(sop_class, set()))
     if chosen is None:
+        ds = ArchivedFile(path)
         LOGGER.warning("%s accepted no transfer syntax for %s (%s) that we can send it in; "
                        "the sub-operation fails", receiver, ds.SOPInstanceUID, UID(stored).name)
         return ds
-    if not chosen.change:
+    if not chosen.change and chosen.syntax == stored and _even_length(path):
+        return ArchivedFile(path)
+    ds = dcmread(path)
+    if not chosen.change:  # another little endian uncompressed syntax: pynetdicom converts
         return ds
     # a change of transfer syntax keeps the instance's identity (PS3.5 Annex A)
     if UID(stored).is_compressed:
