@@ -41,7 +41,8 @@ def read_header(path: Path) -> Dataset:
                 "the data is not encoded as its transfer syntax says (implicit VR)")
         if any(hint in text for hint in _TRUNCATION_HINTS):
             raise IncompleteDatasetError(f"the data ends early ({text})")
-    _check_declared_lengths(ds)
+    _check_declared_lengths(ds, path.stat().st_size)
+    _check_ends_whole(ds, path.stat().st_size)
     _check_pixel_data_complete(path, ds)
     # keys(), not iteration: iterating a Dataset converts elements and would read the pixels
     for tag in [t for t in ds.keys() if t.group == 0x7FE0]:  # noqa: SIM118
@@ -49,15 +50,40 @@ def read_header(path: Path) -> Dataset:
     return ds
 
 
-def _check_declared_lengths(ds: Dataset) -> None:
-    """Elements read in full must hold as many bytes as their length field says."""
+def _check_declared_lengths(ds: Dataset, file_size: int) -> None:
+    """Elements must hold as many bytes as their length field says: those read in full,
+    and those left unread (large), whose value must end inside the file."""
     for tag in list(ds.keys()):  # keys(), not iteration: do not convert elements
         raw = ds.get_item(tag, keep_deferred=True)
-        if (isinstance(raw, RawDataElement) and isinstance(raw.value, bytes)
-                and raw.length != UNDEFINED and len(raw.value) < raw.length):
-            name = "the pixel data" if tag == PIXEL_DATA else f"element {tag}"
+        if not isinstance(raw, RawDataElement) or raw.length == UNDEFINED:
+            continue
+        name = "the pixel data" if tag == PIXEL_DATA else f"element {tag}"
+        if isinstance(raw.value, bytes) and len(raw.value) < raw.length:
             raise IncompleteDatasetError(
                 f"{name} is cut short ({len(raw.value)} of {raw.length} bytes)")
+        if raw.value is None and raw.value_tell + raw.length > file_size:
+            raise IncompleteDatasetError(
+                f"{name} is cut short ({max(0, file_size - raw.value_tell)} of "
+                f"{raw.length} bytes)")
+
+
+PIXEL_TAGS = (PIXEL_DATA, 0x7FE00008, 0x7FE00009)  # pixel data, float, double float
+
+
+def _check_ends_whole(ds: Dataset, file_size: int) -> None:
+    """A cut inside an element's header leaves pydicom silently short of the end; an
+    image whose data stops before its pixels is just as incomplete."""
+    tags = list(ds.keys())  # keys(), not iteration: do not convert elements
+    if tags:
+        last = ds.get_item(tags[-1], keep_deferred=True)
+        if isinstance(last, RawDataElement) and last.length != UNDEFINED:
+            left = file_size - (last.value_tell + last.length)
+            if 0 < left < 8:
+                raise IncompleteDatasetError(
+                    f"the data ends inside an element's header ({left} bytes after "
+                    f"{tags[-1]})")
+    if "Rows" in ds and "Columns" in ds and not any(t in ds for t in PIXEL_TAGS):
+        raise IncompleteDatasetError("the image ends before its pixel data")
 
 
 def expected_native_length(ds: Dataset) -> int | None:
