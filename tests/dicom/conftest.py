@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pydicom import dcmread
+from pydicom.dataset import Dataset
+from pynetdicom import AE as ApplicationEntity
+from pynetdicom import _config
 
 from tiered_workstation.app.bootstrap import Services, bootstrap
 from tiered_workstation.app.site_setup import add_site, ensure_site_rows
@@ -87,3 +91,25 @@ def node(tmp_path: Path, migrated_template: Path) -> Iterator[RunningNode]:
         yield RunningNode(services, port, work, dest_port, callback_port)
     finally:
         services.close()
+
+
+def send_file(node: RunningNode, path: Path, sop_class: str | None = None, *,
+              chunked: bool = True) -> Dataset:
+    """Send ``path`` with pynetdicom's send_c_store(path) and return the status dataset.
+
+    ``chunked``: the file's bytes exactly as they are; otherwise pynetdicom reads the
+    file with pydicom (which silently keeps a short value) and sends what it got."""
+    ae = ApplicationEntity(ae_title="PYSCU")
+    header = dcmread(path, stop_before_pixels=True)
+    ae.add_requested_context(sop_class or header.SOPClassUID,
+                             header.file_meta.TransferSyntaxUID)
+    previous = _config.STORE_SEND_CHUNKED_DATASET
+    _config.STORE_SEND_CHUNKED_DATASET = chunked
+    try:
+        assoc = ae.associate("127.0.0.1", node.port, ae_title=AE)
+        assert assoc.is_established
+        status = assoc.send_c_store(path)
+        assoc.release()
+    finally:
+        _config.STORE_SEND_CHUNKED_DATASET = previous
+    return status

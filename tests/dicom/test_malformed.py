@@ -9,14 +9,14 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydicom import dcmread
 from pydicom.uid import ExplicitVRLittleEndian, JPEGLSLossless
-from pynetdicom import AE, _config
+from pynetdicom import AE
 from pynetdicom.sop_class import DigitalXRayImageStorageForPresentation
 from sqlalchemy import func, select
 
 from dicom.conftest import AE as NODE_AE
 from dicom.conftest import RunningNode
+from dicom.conftest import send_file as send_path
 from tiered_workstation.dicom.node import ACSE_TIMEOUT_S
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
 from tiered_workstation.storage.imaging import Instance
@@ -24,19 +24,7 @@ from tiered_workstation.storage.imaging import Instance
 
 def send_file(node: RunningNode, path: Path) -> int:
     """Send a file's bytes exactly as they are (no decoding) with pynetdicom."""
-    ae = AE(ae_title="PYSCU")
-    syntax = dcmread(path, stop_before_pixels=True).file_meta.TransferSyntaxUID
-    ae.add_requested_context(DigitalXRayImageStorageForPresentation, syntax)
-    previous = _config.STORE_SEND_CHUNKED_DATASET
-    _config.STORE_SEND_CHUNKED_DATASET = True
-    try:
-        assoc = ae.associate("127.0.0.1", node.port, ae_title=NODE_AE)
-        assert assoc.is_established
-        status = assoc.send_c_store(path)
-        assoc.release()
-    finally:
-        _config.STORE_SEND_CHUNKED_DATASET = previous
-    return int(status.Status)
+    return int(send_path(node, path, DigitalXRayImageStorageForPresentation).Status)
 
 
 def instances(node: RunningNode) -> int:

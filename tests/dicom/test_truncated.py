@@ -10,32 +10,16 @@ import pytest
 from pydicom import dcmread
 from pydicom.data import get_testdata_file
 from pydicom.uid import JPEGLSLossless
-from pynetdicom import AE, _config
 from pynetdicom.sop_class import CTImageStorage, DigitalXRayImageStorageForPresentation
 from sqlalchemy import select
 
-from dicom.conftest import AE as NODE_AE
-from dicom.conftest import RunningNode
+from dicom.conftest import RunningNode, send_file
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
 from tiered_workstation.storage.imaging import Instance
 
 
 def send(node: RunningNode, path: Path, sop_class: str, *, chunked: bool) -> tuple[int, str]:
-    """pynetdicom's send_c_store(path): chunked sends the file's bytes as they are;
-    otherwise pynetdicom reads the file with pydicom (which silently keeps a short
-    value) and sends the dataset it got."""
-    ae = AE(ae_title="PYSCU")
-    syntax = dcmread(path, stop_before_pixels=True).file_meta.TransferSyntaxUID
-    ae.add_requested_context(sop_class, syntax)
-    previous = _config.STORE_SEND_CHUNKED_DATASET
-    _config.STORE_SEND_CHUNKED_DATASET = chunked
-    try:
-        assoc = ae.associate("127.0.0.1", node.port, ae_title=NODE_AE)
-        assert assoc.is_established
-        status = assoc.send_c_store(path)
-        assoc.release()
-    finally:
-        _config.STORE_SEND_CHUNKED_DATASET = previous
+    status = send_file(node, path, sop_class, chunked=chunked)
     return int(status.Status), str(status.get("ErrorComment", ""))
 
 
