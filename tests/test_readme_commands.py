@@ -144,3 +144,24 @@ def test_init_writes_paths_that_work_from_another_folder(clone: Path, tmp_path: 
             assert Path(value).is_absolute() or (config.parent / value).exists() or \
                 not value, line
     shutil.rmtree(work / "sites")
+
+
+def readme_block(marker: str) -> str:
+    """The shell block that follows ``<!-- walkthrough: marker -->`` in the README."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = text.split(f"<!-- walkthrough: {marker} -->", 1)[1]
+    return after.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_console_walkthrough_runs_as_written(
+        clone: Path, demo_twice: tuple[subprocess.CompletedProcess[str], ...]) -> None:
+    """README, "Connecting a DR or CT console": register, worklist, store, acquired."""
+    script = readme_block("console")
+    env = {k: v for k, v in _env(clone).items() if k != "TW_CONFIG"}
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=clone, env=env,
+                            capture_output=True, timeout=300)
+    out = result.stdout.decode("utf-8", "replace")
+    err = result.stderr.decode("gb18030", "replace")
+    assert result.returncode == 0, out[-2000:] + err[-3000:]
+    assert "acquired" in out
+    assert "(0010,0010) PN [张^三]" in err  # findscu shows the answer's GB18030 bytes

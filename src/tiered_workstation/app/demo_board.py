@@ -102,7 +102,7 @@ STEPS = (
 ORDER = list(ExamState)
 
 
-DEMO_PASSWORD = "demo-2026"
+DEMO_PASSWORD = "Demo-2026"  # as the headless demo
 
 
 def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWORD) -> int:
