@@ -14,7 +14,7 @@ from tiered_workstation.storage.enums import ExamState, Role
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.reports import Assignment
 from tiered_workstation.workflow.actors import Actor
-from tiered_workstation.workflow.machine import TRANSITION_TOPIC
+from tiered_workstation.workflow.outbox import TRANSITION_TOPIC
 from tiered_workstation.workflow.tat import TatStatus
 from tiered_workstation.workflow.transitions import Action
 

@@ -73,6 +73,17 @@ def length_fields(path: Path, offset: int) -> list[tuple[int, int]]:
     return fields
 
 
+def element_ends(path: Path) -> set[int]:
+    """File positions where a top-level element ends (so the next one begins)."""
+    ds = dcmread(path)
+    ends = set()
+    for tag in ds.keys():  # noqa: SIM118 - keys(): raw elements stay raw
+        raw = ds.get_item(tag)
+        if getattr(raw, "value_tell", None) is not None and raw.length != 0xFFFFFFFF:
+            ends.add(raw.value_tell + raw.length)
+    return ends
+
+
 def instances(node: RunningNode) -> int:
     with node.services.database.session() as session:
         return session.scalar(select(func.count()).select_from(Instance)) or 0
@@ -125,8 +136,12 @@ def test_damaged_files_are_refused_and_never_archived(
     path, data, offset = seeds[seed]
     body = len(data) - offset
     folder = tmp_path_factory.mktemp("fuzz", numbered=True)
-    if kind == "cut":  # anywhere inside the dataset, never at its very end
-        damaged = data[:offset + int(where * (body - 1))]
+    if kind == "cut":  # inside an element (a cut between two elements leaves a shorter
+        # dataset that is whole in itself: nobody can tell it was cut)
+        at = offset + int(where * (body - 1))
+        if at in element_ends(path):
+            return
+        damaged = data[:at]
     elif kind == "length":  # a length field made to run past the end of the file
         position, size = length_fields(path, offset)[int(where * len(length_fields(path,
                                                                                    offset)))]
@@ -137,10 +152,11 @@ def test_damaged_files_are_refused_and_never_archived(
             return  # a 2-byte field cannot reach past this much data
         damaged = data[:position] + struct.pack("<H" if size == 2 else "<I", big) + \
             data[position + size:]
-    else:  # random bytes changed anywhere in the dataset
+    else:  # random bytes changed anywhere in the dataset after its first element (a
+        # group 0002 tag made there would be read back as part of the file meta)
         damaged_list = bytearray(data)
         for at, byte in flips:
-            damaged_list[offset + int(at * body)] = byte
+            damaged_list[offset + 16 + int(at * (body - 16))] = byte
         damaged = bytes(damaged_list)
     before = instances(node)
     status = send_bytes(node, folder, damaged, "damaged.dcm")

@@ -41,8 +41,12 @@ def read_header(path: Path) -> Dataset:
                 "the data is not encoded as its transfer syntax says (implicit VR)")
         if any(hint in text for hint in _TRUNCATION_HINTS):
             raise IncompleteDatasetError(f"the data ends early ({text})")
-    _check_declared_lengths(ds, path.stat().st_size)
-    _check_ends_whole(ds, path.stat().st_size)
+    deflated = UID(str(ds.file_meta.get("TransferSyntaxUID", ""))) == \
+        DeflatedExplicitVRLittleEndian  # its positions are in the inflated stream
+    size = None if deflated else path.stat().st_size
+    _check_declared_lengths(ds, size)
+    if size is not None:
+        _check_ends_whole(ds, size)
     _check_pixel_data_complete(path, ds)
     # keys(), not iteration: iterating a Dataset converts elements and would read the pixels
     for tag in [t for t in ds.keys() if t.group == 0x7FE0]:  # noqa: SIM118
@@ -50,7 +54,7 @@ def read_header(path: Path) -> Dataset:
     return ds
 
 
-def _check_declared_lengths(ds: Dataset, file_size: int) -> None:
+def _check_declared_lengths(ds: Dataset, file_size: int | None) -> None:
     """Elements must hold as many bytes as their length field says: those read in full,
     and those left unread (large), whose value must end inside the file."""
     for tag in list(ds.keys()):  # keys(), not iteration: do not convert elements
@@ -61,18 +65,17 @@ def _check_declared_lengths(ds: Dataset, file_size: int) -> None:
         if isinstance(raw.value, bytes) and len(raw.value) < raw.length:
             raise IncompleteDatasetError(
                 f"{name} is cut short ({len(raw.value)} of {raw.length} bytes)")
-        if raw.value is None and raw.value_tell + raw.length > file_size:
+        if raw.value is None and file_size is not None and \
+                raw.value_tell + raw.length > file_size:
             raise IncompleteDatasetError(
                 f"{name} is cut short ({max(0, file_size - raw.value_tell)} of "
                 f"{raw.length} bytes)")
 
 
-PIXEL_TAGS = (PIXEL_DATA, 0x7FE00008, 0x7FE00009)  # pixel data, float, double float
-
-
 def _check_ends_whole(ds: Dataset, file_size: int) -> None:
-    """A cut inside an element's header leaves pydicom silently short of the end; an
-    image whose data stops before its pixels is just as incomplete."""
+    """A cut inside an element's header leaves pydicom silently short of the end.  (A
+    cut exactly between two elements leaves a shorter dataset that is whole in itself;
+    an image without pixel data is accepted, as some devices send them.)"""
     tags = list(ds.keys())  # keys(), not iteration: do not convert elements
     if tags:
         last = ds.get_item(tags[-1], keep_deferred=True)
@@ -82,8 +85,6 @@ def _check_ends_whole(ds: Dataset, file_size: int) -> None:
                 raise IncompleteDatasetError(
                     f"the data ends inside an element's header ({left} bytes after "
                     f"{tags[-1]})")
-    if "Rows" in ds and "Columns" in ds and not any(t in ds for t in PIXEL_TAGS):
-        raise IncompleteDatasetError("the image ends before its pixel data")
 
 
 def expected_native_length(ds: Dataset) -> int | None:

@@ -24,7 +24,8 @@ from ..storage.database import Database
 from ..storage.enums import ExamState
 from ..storage.exams import Exam
 from ..workers import Worker
-from ..workflow.machine import TRANSITION_TOPIC, ExamWorkflow
+from ..workflow.machine import ExamWorkflow
+from ..workflow.outbox import TRANSITION_TOPIC
 from .print_queue import PrintOptions, PrintQueue, queue_auto_print
 
 LOGGER = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from ..events import Event, EventBus, Subscription
-from ..workflow.machine import TRANSITION_TOPIC
+from ..workflow.outbox import TRANSITION_TOPIC
 
 
 class QtEventBridge(QObject):

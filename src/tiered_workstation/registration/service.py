@@ -16,11 +16,11 @@ from ..security.sealing import Sealer
 from ..storage.enums import ReadingMode
 from ..storage.exams import Exam
 from ..storage.patients import Patient, PatientIdentifier
-from ..sync.outbox import queue_requisitions
 from ..workflow.actors import Actor
 from ..workflow.assignment import reading_mode_for
 from ..workflow.identifiers import new_uid, next_accession_number
 from ..workflow.machine import Changes, ExamWorkflow
+from ..workflow.outbox import queue_requisitions
 from ..workflow.requisitions import attach_requisition
 from .identity import OrderInput, PatientInput
 

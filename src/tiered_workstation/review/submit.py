@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from ..security.sealing import Sealer
 from ..storage.enums import VersionKind
 from ..storage.exams import Exam
-from ..sync.outbox import queue_preliminary_report
 from ..workflow.actors import Actor
 from ..workflow.machine import Changes, ExamWorkflow
+from ..workflow.outbox import queue_preliminary_report
 from ..workflow.reports import save_version
 from ..workflow.transitions import Action
 from .drafts import discard_draft

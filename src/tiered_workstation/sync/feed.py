@@ -23,7 +23,7 @@ from ..storage.enums import VersionKind
 from ..storage.exams import Exam
 from ..storage.messaging import OutboxMessage
 from ..storage.reports import Report, ReportVersion
-from ..workflow.machine import TRANSITION_TOPIC
+from ..workflow.outbox import TRANSITION_TOPIC
 from ..workflow.signing import encode_signature
 from .schemas import Feed, FeedEvent
 

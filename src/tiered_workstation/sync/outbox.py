@@ -1,8 +1,8 @@
 """Delivering a community's outbox to the center.
 
-Messages are rows written in the same transaction as the change they report
-(``workflow.machine`` writes transitions; ``queue_*`` here write requisition
-scans and report bodies, sealed with AES-GCM).  A worker thread sends them in
+Messages are rows written in the same transaction as the change they report,
+by ``workflow.outbox`` (transitions, requisition scans, report bodies sealed
+with AES-GCM); this module only delivers them.  A worker thread sends them in
 order per exam (a later message of an exam waits for the earlier ones), marks
 each delivered when the center acknowledged it, and while the center is
 unreachable retries with exponential backoff and jitter.  The center applies
@@ -12,70 +12,27 @@ before marking) does no harm.
 
 from __future__ import annotations
 
-import base64
 import logging
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..events import EventBus
 from ..problems import ProblemKind, problem
 from ..security.sealing import Sealer
 from ..storage.base import utcnow
 from ..storage.database import Database
-from ..storage.exams import Exam
 from ..storage.messaging import OutboxMessage
-from ..storage.reports import ReportVersion
 from ..workers import Worker
-from ..workflow.machine import TRANSITION_TOPIC
+from ..workflow.outbox import PRELIMINARY_TOPIC, REQUISITIONS_TOPIC, TRANSITION_TOPIC
 from ..workflow.retry import backoff_seconds
 from .client import SyncClient, SyncRejected, SyncUnavailable
 
 LOGGER = logging.getLogger(__name__)
 
-REQUISITIONS_TOPIC = "exam.requisitions"
-PRELIMINARY_TOPIC = "report.preliminary"
 BATCH = 100
-
-
-def _queue(session: Session, destination: str, topic: str, accession: str,
-           payload: dict[str, Any]) -> OutboxMessage:
-    now = utcnow()
-    message = OutboxMessage(uuid=str(uuid.uuid4()), destination_site=destination, topic=topic,
-                            ordering_key=accession, payload=payload, created_at=now,
-                            next_attempt_at=now)
-    session.add(message)
-    session.flush()
-    return message
-
-
-def queue_requisitions(session: Session, exam: Exam, files: list[tuple[str, bytes]],
-                       sealer: Sealer, destination: str) -> OutboxMessage:
-    """Queue requisition scans for the center, sealed (they wait on this PC's disk)."""
-    message_id = str(uuid.uuid4())
-    content = [{"filename": name, "data_base64": base64.b64encode(data).decode()}
-               for name, data in files]
-    message = _queue(session, destination, REQUISITIONS_TOPIC, exam.accession_number,
-                     {"accession_number": exam.accession_number,
-                      "sealed": sealer.seal(content, context=message_id),
-                      "sealed_with": message_id})
-    return message
-
-
-def queue_preliminary_report(session: Session, exam: Exam, version: ReportVersion,
-                             sealer: Sealer, destination: str) -> OutboxMessage:
-    """Queue a community doctor's preliminary report for the center (body sealed)."""
-    message_id = str(uuid.uuid4())
-    body = {"findings": version.findings, "impression": version.impression}
-    return _queue(session, destination, PRELIMINARY_TOPIC, exam.accession_number, {
-        "accession_number": exam.accession_number, "at": version.created_at.isoformat(),
-        "author": {"username": version.author_username, "name": version.author_name,
-                   "role": version.author_role.value, "site": exam.site_code},
-        "sealed": sealer.seal(body, context=message_id), "sealed_with": message_id})
 
 
 def request_for(message: OutboxMessage, sealer: Sealer) -> tuple[str, dict[str, Any]]:

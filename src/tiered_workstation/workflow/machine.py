@@ -9,7 +9,6 @@ site, and queues the bus event to be published once the transaction commits.
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,16 +22,15 @@ from ..storage.base import utcnow
 from ..storage.database import Database, publish_after_commit
 from ..storage.enums import AuditOutcome, ExamState
 from ..storage.exams import Exam, ExamTransition
-from ..storage.messaging import OutboxMessage
 from .actors import Actor
 from .audit import record_audit
 from .errors import GuardFailed, IllegalTransition, RoleNotAllowed, TransitionRefused
 from .guards import GuardContext
+from .outbox import TRANSITION_TOPIC, queue_message
 from .transitions import REGISTER_ROLES, Action, Transition, actions_from, rule_for
 
 LOGGER = logging.getLogger(__name__)
 
-TRANSITION_TOPIC = "exam.transition"
 
 
 @dataclass(frozen=True)
@@ -180,11 +178,8 @@ class ExamWorkflow:
         outbox_uuid = None
         destination = self.destination_for(exam) if send else None
         if destination:
-            outbox_uuid = str(uuid.uuid4())
-            session.add(OutboxMessage(uuid=outbox_uuid, destination_site=destination,
-                                      topic=TRANSITION_TOPIC,
-                                      ordering_key=exam.accession_number, payload=payload,
-                                      created_at=when, next_attempt_at=when))
+            outbox_uuid = queue_message(session, destination, TRANSITION_TOPIC,
+                                        exam.accession_number, payload, at=when).uuid
         session.flush()
         publish_after_commit(session, Event(TRANSITION_TOPIC, payload, at=when))
         return Changes(exam.id, exam.accession_number, action, previous, exam.state, when,
