@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tiered_workstation.app.clinic_day import run_clinic_day
+from tiered_workstation.demo.clinic_day import run_clinic_day
 
 
 def main() -> int:

@@ -38,9 +38,9 @@ from pydicom import dcmread
 from sqlalchemy import func, select
 
 from tiered_workstation.app.bootstrap import bootstrap
-from tiered_workstation.app.demo_loop import create_sites, run_loop_demo
 from tiered_workstation.app.site_file import render_site_toml
 from tiered_workstation.config import load_settings
+from tiered_workstation.demo.loop import create_sites, run_loop_demo
 from tiered_workstation.dicom.forward import Forwarder
 from tiered_workstation.dicom.scu import Target
 from tiered_workstation.dicom.scu_transfer import store_files

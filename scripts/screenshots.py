@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
-A center site with a busy morning (``app/demo_board.py``) is created in a
+A center site with a busy morning (``demo/board.py``) is created in a
 temporary folder; nothing else is touched.
 """
 
@@ -28,10 +28,10 @@ from sqlalchemy import select
 
 from tiered_workstation.app.alerts import AlertKind
 from tiered_workstation.app.bootstrap import bootstrap
-from tiered_workstation.app.demo_board import seed_board
 from tiered_workstation.app.registration_desk import register_checked
 from tiered_workstation.app.site_setup import InitRequest, init_site
 from tiered_workstation.config import load_settings
+from tiered_workstation.demo.board import seed_board
 from tiered_workstation.dicom.synth import Demographics, ct_series, dx_dataset
 from tiered_workstation.qt.app import QtWorkstation, settings_store
 from tiered_workstation.qt.i18n import install_translators

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from postgres_server import PostgresServer
 from support import register_concurrently
 from tiered_workstation.app.bootstrap import Services, bootstrap
-from tiered_workstation.app.demo import run_demo
 from tiered_workstation.app.site_setup import InitRequest, build_settings, ensure_site_rows
+from tiered_workstation.demo.one_site import run_demo
 from tiered_workstation.storage.database import Database
 from tiered_workstation.storage.enums import AuditOutcome, ExamState, Role
 from tiered_workstation.storage.exams import Exam

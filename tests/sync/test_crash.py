@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from sync.test_loop import COMMUNITY_TECH, wait_until
 from tiered_workstation.app.bootstrap import bootstrap
-from tiered_workstation.app.demo_loop import create_sites
 from tiered_workstation.config import load_settings
+from tiered_workstation.demo.loop import create_sites
 from tiered_workstation.dicom.scu import Target
 from tiered_workstation.dicom.scu_transfer import store_files
 from tiered_workstation.dicom.synth import Demographics, dx_dataset

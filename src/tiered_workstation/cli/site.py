@@ -6,12 +6,12 @@ import argparse
 import os
 
 from ..app.bootstrap import open_site
-from ..app.demo import run_demo
-from ..app.demo_board import DEMO_PASSWORD, prepare_desk_demo
-from ..app.demo_loop import fresh_demo_folder, is_demo_folder, run_loop_demo
 from ..app.site_setup import InitRequest, init_site
 from ..app.status import collect_status, format_status
 from ..config import load_settings
+from ..demo.board import DEMO_PASSWORD, prepare_desk_demo
+from ..demo.loop import fresh_demo_folder, is_demo_folder, run_loop_demo
+from ..demo.one_site import run_demo
 from ..storage.database import Database
 from ..storage.migrate import current_revision, head_revision, upgrade
 from .exits import EXIT_FAILED

@@ -25,6 +25,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..app.bootstrap import Services, bootstrap
+from ..app.site_setup import InitRequest, add_site, init_site
+from ..app.timeline import tat_lines, timeline_lines
 from ..config import DEFAULT_CONFIG_NAME, SiteMode, load_settings
 from ..dicom.scu import Target
 from ..registration.identity import OrderInput, PatientInput, national_id_check_char
@@ -42,9 +45,6 @@ from ..workflow.accounts import actor_for, add_user
 from ..workflow.actors import Actor
 from ..workflow.signing import enroll_signer
 from ..workflow.transitions import Action
-from .bootstrap import Services, bootstrap
-from .site_setup import InitRequest, add_site, init_site
-from .timeline import tat_lines, timeline_lines
 
 CENTER, COMMUNITY = "CH01", "CM01"
 DEMO_PASSWORD = "Demo-2026"

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from ..app.bootstrap import Services, bootstrap
+from ..app.site_setup import add_site
 from ..config import SiteMode, load_settings
 from ..dicom.scu import Target
 from ..registration.identity import OrderInput, PatientInput
@@ -38,9 +40,7 @@ from ..workflow.actors import Actor
 from ..workflow.assignment import RuleSpec, assign, propose, save_rules
 from ..workflow.signing import enroll_signer
 from ..workflow.tat import compute_tat
-from .bootstrap import Services, bootstrap
-from .demo_loop import CENTER, DEMO_PASSWORD, create_consortium
-from .site_setup import add_site
+from .loop import CENTER, DEMO_PASSWORD, create_consortium
 
 COMMUNITIES = (("CM01", "第一社区卫生服务中心"), ("CM02", "第二社区卫生服务中心"))
 PROCEDURES = (("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", 6),

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..app.bootstrap import Services, bootstrap
+from ..app.site_setup import InitRequest, add_site, init_site
 from ..config import SiteMode
 from ..registration.identity import OrderInput, PatientInput
 from ..registration.service import RegistrationPolicy, register_exam
@@ -25,8 +27,6 @@ from ..workflow.accounts import add_user
 from ..workflow.actors import Actor
 from ..workflow.reports import save_version
 from ..workflow.transitions import Action
-from .bootstrap import Services, bootstrap
-from .site_setup import InitRequest, add_site, init_site
 
 CHEST = OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", scheduled_station_ae="DR01")
 HAND = OrderInput("DXHAND", "DR 左手正斜位", "DX", "HAND", scheduled_station_ae="DR01")

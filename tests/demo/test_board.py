@@ -7,13 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 from tiered_workstation.app.board import load_rows
 from tiered_workstation.app.bootstrap import Services, bootstrap
-from tiered_workstation.app.demo_board import (
+from tiered_workstation.config import load_settings
+from tiered_workstation.demo.board import (
     DEMO_PASSWORD,
     PLAN,
     prepare_desk_demo,
     seed_board,
 )
-from tiered_workstation.config import load_settings
 from tiered_workstation.storage.enums import ExamState
 from tiered_workstation.workflow.accounts import login
 from tiered_workstation.workflow.tat import TatStatus

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from tiered_workstation.app.bootstrap import open_site
-from tiered_workstation.app.demo import run_demo
+from tiered_workstation.demo.one_site import run_demo
 from tiered_workstation.storage.enums import ExamState
 from tiered_workstation.storage.exams import Exam
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tiered_workstation.app.clinic_day import run_clinic_day
+from tiered_workstation.demo.clinic_day import run_clinic_day
 from tiered_workstation.storage.enums import ReadingMode
 
 

@@ -16,6 +16,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..app.bootstrap import Services, bootstrap
+from ..app.site_setup import InitRequest, add_site, init_site
+from ..app.timeline import tat_lines, timeline_lines
 from ..config import DEFAULT_CONFIG_NAME, SiteMode, load_settings
 from ..registration.identity import OrderInput, PatientInput, national_id_check_char
 from ..registration.service import RegistrationPolicy, register_exam
@@ -30,9 +33,6 @@ from ..workflow.actors import Actor
 from ..workflow.report_diff import render_marked
 from ..workflow.reports import compare_versions, report_of, save_version
 from ..workflow.transitions import Action
-from .bootstrap import Services, bootstrap
-from .site_setup import InitRequest, add_site, init_site
-from .timeline import tat_lines, timeline_lines
 
 CENTER, COMMUNITY = "CH01", "CM01"
 DEMO_PASSWORD = "Demo-2026"
