@@ -29,7 +29,7 @@ from ..storage.archive import DicomArchive
 from ..storage.database import Database
 from ..storage.imaging import Instance
 from ..workflow.identifiers import new_uid
-from .permissions import NOT_AUTHORIZED, permitted
+from .permissions import NOT_AUTHORIZED, requires
 from .references import referenced_sops
 from .scu import DicomConnectionError, Target
 
@@ -88,10 +88,9 @@ def build_report(deps: CommitmentDependencies, transaction_uid: str,
     return (SOME_FAILED if failed else ALL_COMMITTED), report
 
 
+@requires("commitment", (NOT_AUTHORIZED, None))
 def handle_commitment_action(event: Any, deps: CommitmentDependencies) -> tuple[int, None]:
     """Bound to ``evt.EVT_N_ACTION``."""
-    if not permitted(event, deps.settings, deps.database, "commitment"):
-        return NOT_AUTHORIZED, None
     info = event.action_information
     sender = event.assoc.requestor.ae_title
     try:

@@ -24,7 +24,7 @@ from ..storage.imaging import PerformedProcedureStep
 from ..workflow.actors import Actor
 from ..workflow.machine import ExamWorkflow
 from ..workflow.transitions import Action
-from .permissions import NOT_AUTHORIZED, permitted
+from .permissions import NOT_AUTHORIZED, requires
 
 LOGGER = logging.getLogger(__name__)
 
@@ -82,11 +82,10 @@ def _move(deps: MppsDependencies, session: Session, exam: Exam, actions: tuple[A
             return
 
 
+@requires("mpps", (NOT_AUTHORIZED, None))
 def handle_mpps_create(event: Any, deps: MppsDependencies) -> tuple[int, Dataset | None]:
     """Bound to ``evt.EVT_N_CREATE``."""
     sender = event.assoc.requestor.ae_title
-    if not permitted(event, deps.settings, deps.database, "mpps"):
-        return NOT_AUTHORIZED, None
     uid = str(event.request.AffectedSOPInstanceUID or "")
     attributes = event.attribute_list
     if not uid:
@@ -116,11 +115,10 @@ def handle_mpps_create(event: Any, deps: MppsDependencies) -> tuple[int, Dataset
     return SUCCESS, attributes
 
 
+@requires("mpps", (NOT_AUTHORIZED, None))
 def handle_mpps_set(event: Any, deps: MppsDependencies) -> tuple[int, Dataset | None]:
     """Bound to ``evt.EVT_N_SET``."""
     sender = event.assoc.requestor.ae_title
-    if not permitted(event, deps.settings, deps.database, "mpps"):
-        return NOT_AUTHORIZED, None
     uid = str(event.request.RequestedSOPInstanceUID or "")
     changes = event.modification_list
     with deps.database.transaction() as session:

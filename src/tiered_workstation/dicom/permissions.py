@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..config import Settings
 from ..problems import ProblemKind, problem
@@ -33,3 +36,34 @@ def permitted(event: Any, settings: Settings, database: Database, service: str) 
     except Exception:
         LOGGER.exception("could not audit the refusal of %s", sender)
     return False
+
+
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+
+def requires(service: str, *refusal: Any) -> Callable[[Handler], Handler]:
+    """The one opening of every DICOM handler ``(event, deps, ...)``: a calling peer that
+    may not use ``service`` is logged, audited and answered ``refusal`` — what a plain
+    handler returns, or what a generator handler yields, one item after another (C-MOVE
+    and C-GET can only refuse in the forms pynetdicom allows before sub-operations).
+    ``deps`` has ``settings`` and ``database``."""
+
+    def decorate(handler: Handler) -> Handler:
+        if inspect.isgeneratorfunction(handler):
+            @functools.wraps(handler)
+            def generator(event: Any, deps: Any, *args: Any) -> Any:
+                if not permitted(event, deps.settings, deps.database, service):
+                    yield from refusal
+                    return
+                yield from handler(event, deps, *args)
+            return generator  # type: ignore[return-value]
+
+        @functools.wraps(handler)
+        def function(event: Any, deps: Any, *args: Any) -> Any:
+            if not permitted(event, deps.settings, deps.database, service):
+                return refusal[0] if len(refusal) == 1 else refusal
+            return handler(event, deps, *args)
+        return function  # type: ignore[return-value]
+
+    return decorate
+

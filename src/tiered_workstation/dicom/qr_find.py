@@ -29,7 +29,7 @@ from .answer_text import answer_person_name, answer_style, carry_text_as
 from .charset import IR58, apply_outgoing_ir58, person_name, set_outgoing_charset
 from .matching import is_universal, match_date_range, match_person_name, match_text
 from .pacing import streaming
-from .permissions import NOT_AUTHORIZED, permitted
+from .permissions import NOT_AUTHORIZED, requires
 from .worklist import WorklistDependencies, handle_worklist_find
 
 LOGGER = logging.getLogger(__name__)
@@ -237,9 +237,12 @@ def handle_find(event: Any, qr: QueryDependencies,
                          StudyRootQueryRetrieveInformationModelFind):
         yield UNABLE_TO_PROCESS, None
         return
-    if not permitted(event, qr.settings, qr.database, "query"):
-        yield NOT_AUTHORIZED, None
-        return
+    yield from _query(event, qr)
+
+
+@requires("query", (NOT_AUTHORIZED, None))
+def _query(event: Any, qr: QueryDependencies) -> Iterator[Any]:
+    """Query/Retrieve C-FIND answers, in the asking peer's character set."""
     identifier = event.identifier
     sender = event.assoc.requestor.ae_title
     style = answer_style(qr.settings, sender)

@@ -28,7 +28,7 @@ from ..storage.archive import DicomArchive
 from ..storage.database import Database
 from ..storage.imaging import Instance, Series, Study
 from ..storage.patients import PatientIdentifier
-from .permissions import permitted
+from .permissions import requires
 from .qr_find import _uids, latest_instances
 from .retrieve_syntax import accepted_syntaxes, prepare, send_files_as_stored
 
@@ -124,15 +124,14 @@ def _send(event: Any, instances: list[Instance], paths: list[Path],
                                accepted(), receiver)
 
 
+# pynetdicom allows no other refusal before sub-operations than "destination unknown"
+# (C-MOVE) and nothing to send (C-GET); the log and the audit say why
+@requires("retrieve", (None, None))
 def handle_move(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
     """Bound to ``evt.EVT_C_MOVE``."""
     sender = event.assoc.requestor.ae_title
     destination = str(event.move_destination).strip()
     peer = deps.settings.peer(destination)
-    # pynetdicom allows no other refusal before sub-operations; the audit says why
-    if not permitted(event, deps.settings, deps.database, "retrieve"):
-        yield None, None
-        return
     if peer is None:
         LOGGER.warning("C-MOVE from %s to %s refused: %s is not a registered peer", sender,
                        destination, destination)
@@ -164,12 +163,10 @@ def handle_move(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
     yield from _send(event, instances, paths, accepted, destination)
 
 
+@requires("retrieve", 0)
 def handle_get(event: Any, deps: RetrieveDependencies) -> Iterator[Any]:
     """Bound to ``evt.EVT_C_GET``."""
     sender = event.assoc.requestor.ae_title
-    if not permitted(event, deps.settings, deps.database, "retrieve"):
-        yield 0  # nothing is sent; the refusal is logged and audited
-        return
     loaded = _load(deps, event.identifier, sender)
     if loaded is None:
         yield IDENTIFIER_DOES_NOT_MATCH, None

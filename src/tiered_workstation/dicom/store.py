@@ -28,7 +28,7 @@ from .charset import decode_text
 from .checksums import PENDING, ChecksumWorker
 from .indexer import InstanceHeader, index_instance, latest_version, next_version
 from .integrity import read_header
-from .permissions import NOT_AUTHORIZED, permitted
+from .permissions import NOT_AUTHORIZED, requires
 
 LOGGER = logging.getLogger(__name__)
 
@@ -48,11 +48,10 @@ class StoreDependencies:
     checksums: ChecksumWorker
 
 
+@requires("store", NOT_AUTHORIZED)
 def handle_store(event: Any, deps: StoreDependencies) -> int | Dataset:
     """Bound to ``evt.EVT_C_STORE``; returns the DIMSE status."""
     sender = event.assoc.requestor.ae_title
-    if not permitted(event, deps.settings, deps.database, "store"):
-        return NOT_AUTHORIZED
     transfer_syntax = str(event.context.transfer_syntax)
     source = _received_file(event, deps.archive)
     try:

@@ -44,7 +44,7 @@ from .matching import (
     parse_da,
 )
 from .pacing import streaming
-from .permissions import NOT_AUTHORIZED, permitted
+from .permissions import NOT_AUTHORIZED, requires
 from .wire import Element, ElementEncoder
 
 LOGGER = logging.getLogger(__name__)
@@ -335,13 +335,11 @@ def worklist_item(exam: Exam, tz: ZoneInfo, site_code: str, *, charset: str,
                         charset=charset, phonetic_names=phonetic_names)
 
 
+@requires("worklist", (NOT_AUTHORIZED, None))
 def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any]:
     """Bound to ``evt.EVT_C_FIND``: yields (status, identifier) pairs."""
     if str(event.request.AffectedSOPClassUID) != ModalityWorklistInformationFind:
         yield UNSUPPORTED_SOP_CLASS, None
-        return
-    if not permitted(event, deps.settings, deps.database, "worklist"):
-        yield NOT_AUTHORIZED, None
         return
     identifier = event.identifier
     sender = event.assoc.requestor.ae_title
