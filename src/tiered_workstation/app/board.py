@@ -11,16 +11,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
+from ..storage.database import Database
 from ..storage.enums import ExamState, Priority
 from ..storage.exams import Exam, ExamTransition
 from ..storage.reports import Assignment
-from ..storage.sites import User
+from ..storage.sites import Site, User
 from ..workflow.tat import AT_RISK_FRACTION, TatStatus
 from ..workflow.transitions import Action
 from .timeline import exam_detail
@@ -149,3 +150,23 @@ def exam_detail_by_id(session: Session, exam_id: int, target: timedelta,
     if exam is None:
         raise LookupError(f"exam {exam_id} no longer exists")
     return exam_detail(exam, target, now)
+
+
+def board_rows(database: Database, since: datetime | None = None,
+               exam_ids: list[int] | None = None) -> list[BoardRow]:
+    """The board's rows (all since ``since``, or just ``exam_ids``), in one session."""
+    with database.session() as session:
+        return load_rows(session, since=since, exam_ids=exam_ids)
+
+
+def board_detail(database: Database, exam_id: int, target: timedelta) -> dict[str, Any]:
+    with database.session() as session:
+        return exam_detail_by_id(session, exam_id, target, datetime.now(UTC))
+
+
+def arrival(database: Database, exam_id: int) -> tuple[BoardRow | None, dict[str, str]]:
+    """An arrived exam's board row and the consortium's site names, for the alert."""
+    with database.session() as session:
+        rows = load_rows(session, exam_ids=[exam_id])
+        names = {site.code: site.name for site in session.scalars(select(Site))}
+    return (rows[0] if rows else None), names

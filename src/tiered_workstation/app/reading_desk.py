@@ -1,4 +1,5 @@
-"""The reading desks' actions, each one transaction, for the Qt pages' workers."""
+"""The reading desks' actions and views, each one transaction or session, for the Qt
+pages' workers (pages never open a database session themselves)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,29 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..printing.print_queue import request_print
 from ..review.consultation import conclude, post_message, request_consultation
 from ..review.drafts import autosave
 from ..review.signoff import add_addendum, return_for_revision, sign_report
 from ..review.submit import submit_preliminary
+from ..review.templates import TemplateBook
 from ..storage.exams import Exam
 from ..storage.sites import SpecialtyGroup
 from ..workflow.actors import Actor
-from ..workflow.assignment import Reader, assign, readers_of
+from ..workflow.assignment import Reader, RuleSpec, assign, load_rules, readers_of, save_rules
 from ..workflow.machine import Changes
 from .bootstrap import Services
+from .reading import (
+    PrintRow,
+    Proposal,
+    ReportView,
+    Scope,
+    WorkRow,
+    open_report,
+    print_desk,
+    proposal_for,
+    worklist,
+)
 
 
 def _exam(session, exam_id: int) -> Exam:
@@ -100,3 +114,43 @@ def groups_and_readers(services: Services) -> tuple[list[tuple[str, str]],
         groups = [(g.code, g.name) for g in session.scalars(
             select(SpecialtyGroup).order_by(SpecialtyGroup.code))]
         return groups, {code: readers_of(session, code) for code, _ in groups}
+
+
+# -- what the reading, triage and reports pages show (each one read-only session) ------
+def work_rows(services: Services, scope: Scope, username: str) -> list[WorkRow]:
+    with services.database.session() as session:
+        return worklist(session, scope, username)
+
+
+def report_view(services: Services, exam_id: int, username: str, templates: TemplateBook,
+                language: str) -> ReportView:
+    with services.database.session() as session:
+        return open_report(session, exam_id, username, templates, language)
+
+
+def triage_proposal(services: Services, exam_id: int) -> Proposal:
+    with services.database.session() as session:
+        return proposal_for(session, exam_id)
+
+
+def triage_rules(services: Services) -> list[RuleSpec]:
+    with services.database.session() as session:
+        return load_rules(session)
+
+
+def save_triage_rules(services: Services, actor: Actor, rules: list[RuleSpec]) -> None:
+    with services.database.transaction() as session:
+        save_rules(session, actor, rules)
+
+
+def printing_rows(services: Services) -> list[PrintRow]:
+    with services.database.session() as session:
+        return print_desk(session, services.settings.site.code)
+
+
+def print_exam(services: Services, exam_id: int, actor: Actor) -> None:
+    """Queue the exam's report for printing (a reprint is a copy) and print what is due."""
+    with services.database.transaction() as session:
+        request_print(session, _exam(session, exam_id), actor)
+    if services.printer is not None:
+        services.printer.queue.run_due()

@@ -103,3 +103,10 @@ def todays_registrations(session: Session, site_code: str, tz: ZoneInfo,
                             exam.modality, exam.scheduled_station_ae or "", exam.priority,
                             exam.state, exam.registered_at, sync, pending.get(key, "")))
     return rows
+
+
+def todays_rows(services: Services, tz: ZoneInfo) -> list[DeskRow]:
+    """Today's registrations at this site, for the desk's table."""
+    with services.database.session() as session:
+        return todays_registrations(session, services.settings.site.code, tz,
+                                    services.workflow.clock())

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..storage.exams import Exam
 from ..storage.imaging import Instance, Series, Study
+from .bootstrap import Services
 
 
 def study_files(session: Session, archive_root: Path, *, exam_id: int | None = None,
@@ -35,3 +36,11 @@ def study_files(session: Session, archive_root: Path, *, exam_id: int | None = N
     for sop_uid, _version, path in rows:
         newest[sop_uid] = archive_root / path   # later versions replace earlier ones
     return [p for p in newest.values() if p.is_file()]
+
+
+def exam_image_files(services: Services, *, exam_id: int | None = None,
+                     accession_number: str | None = None) -> list[Path]:
+    """The archived files of an exam at this site (empty when it holds none)."""
+    with services.database.session() as session:
+        return study_files(session, services.archive.root, exam_id=exam_id,
+                           accession_number=accession_number)

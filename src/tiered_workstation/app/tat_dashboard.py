@@ -12,10 +12,12 @@ from datetime import datetime, timedelta, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..storage.base import utcnow
 from ..storage.enums import ExamState
 from ..storage.exams import Exam
 from ..workflow.assignment import current_assignment
 from ..workflow.tat import SEGMENTS, TatStatus, compute_tat
+from .bootstrap import Services
 
 SEGMENT_LABELS = tuple(label for label, _a, _b in SEGMENTS)
 
@@ -108,3 +110,11 @@ def to_csv(summary: TatSummary) -> str:
                          *["" if m is None else f"{m:.1f}" for m in row.segments],
                          f"{row.total_minutes:.1f}", row.status.value])
     return out.getvalue()
+
+
+def tat_summary(services: Services) -> TatSummary:
+    """Today's turnaround at this site against its target."""
+    settings = services.settings
+    target = timedelta(minutes=settings.workflow.tat_target_minutes)
+    with services.database.session() as session:
+        return tat_today(session, settings.site.tz, target, utcnow())

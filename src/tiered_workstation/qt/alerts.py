@@ -16,24 +16,16 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QWidget
 
 from ..app.alerts import Alert, AlertKind, alert_for, alert_kind_for, in_quiet_hours, spoken_text
-from ..app.board import BoardRow, load_rows
+from ..app.board import BoardRow, arrival
 from ..app.bootstrap import Services
 from ..config import SiteMode
 from ..events import Event
-from ..storage.sites import Site
 from .event_bridge import QtEventBridge
 from .tasks import TaskRunner
 
 LOGGER = logging.getLogger(__name__)
 SOUNDS = Path(__file__).with_name("sounds")
 ROUTINE, URGENT = "routine", "urgent"
-
-
-def _load_row(services: Services, exam_id: int) -> tuple[BoardRow | None, dict[str, str]]:
-    with services.database.session() as session:
-        rows = load_rows(session, exam_ids=[exam_id])
-        names = {site.code: site.name for site in session.query(Site).all()}
-    return (rows[0] if rows else None), names
 
 
 class QtSoundPlayer(QObject):
@@ -108,7 +100,7 @@ class QtAlertCenter(QObject):
         exam_id = event.payload.get("exam_id")
         if kind is None or not isinstance(exam_id, int):
             return
-        self._tasks.db(_load_row, self._services, exam_id).success(
+        self._tasks.db(arrival, self._services.database, exam_id).success(
             lambda result, k=kind: self._raise(k, *result))
 
     def _raise(self, kind: AlertKind, row: BoardRow | None, names: dict[str, str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ..app.bootstrap import Services, open_site
 from ..app.log_files import install_file_log
+from ..app.sign_in import sign_in
 from .alerts import QtAlertBanner, QtAlertCenter
 from .event_bridge import QtEventBridge
 from .i18n import choose_language, install_translators
@@ -87,7 +89,8 @@ class QtWorkstation(QObject):
 
     def login_dialog(self) -> QtLoginDialog:
         site = self.services.settings.site
-        return QtLoginDialog(self.services.database, site.code, site.name, self.tasks)
+        return QtLoginDialog(partial(sign_in, self.services.database, site_code=site.code),
+                             site.code, site.name, self.tasks)
 
     def open_main_window(self, session: Session) -> QtMainWindow:
         self.window = QtMainWindow(self.services, session, self.tasks, self.bridge, self.store,

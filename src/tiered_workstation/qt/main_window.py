@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..app.bootstrap import Capabilities, Services
 from ..app.presentation_states import archive_presentation_state
 from ..app.priors import prior_files, priors_for_header
-from ..app.study_files import study_files
+from ..app.study_files import exam_image_files
 from ..storage.enums import Role
 from ..viewer.hanging import RULES_FILE
 from .event_bridge import QtEventBridge
@@ -172,13 +172,6 @@ class QtMainWindow(QMainWindow):
         viewer = self.pages.get("viewer")
         if not isinstance(viewer, QtViewerPage):
             return
-        services = self.services
-
-        def find() -> list[Path]:
-            with services.database.session() as session:
-                return study_files(session, services.archive.root, exam_id=exam_id,
-                                   accession_number=accession_number)
-
         def show(paths: list[Path]) -> None:
             if not paths:
                 self.statusBar().showMessage(self.tr("The images of this exam are not on "
@@ -187,7 +180,8 @@ class QtMainWindow(QMainWindow):
             viewer.open(list(paths))
             self.show_page("viewer")
 
-        self._tasks.db(find).success(show)
+        self._tasks.db(exam_image_files, self.services, exam_id=exam_id,
+                       accession_number=accession_number).success(show)
 
     def add_banner(self, banner: QWidget) -> None:
         """Show ``banner`` (alerts) between the page title and the page."""

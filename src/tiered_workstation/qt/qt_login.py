@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -17,10 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.database import Database
+from ..app.sign_in import Account, AuthenticationError
 from ..storage.enums import Role
-from ..storage.sites import User
-from ..workflow.accounts import AuthenticationError, login
 from .labels import role_label
 from .tasks import TaskRunner
 
@@ -41,13 +40,13 @@ class QtLoginDialog(QDialog):
 
     logged_in = Signal(object)
 
-    def __init__(self, database: Database, site_code: str, site_name: str, tasks: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, check: Callable[[str, str], Account], site_code: str, site_name: str,
+                 tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._database = database
+        self._check = check  # (user name, password) → the account, or AuthenticationError
         self._site_code = site_code
         self._tasks = tasks
-        self._user: User | None = None
+        self._user: Account | None = None
         self.session: Session | None = None
         self.setWindowTitle(self.tr("Tiered Workstation — sign in"))
         self.setMinimumWidth(420)
@@ -101,13 +100,13 @@ class QtLoginDialog(QDialog):
             return
         self.sign_in.setEnabled(False)
         self.error.setText(self.tr("Checking…"))
-        self._tasks.db(login, self._database, name, password, self._site_code).success(
+        self._tasks.db(self._check, name, password).success(
             self._on_user).failure(self._on_refused)
 
-    def _on_user(self, user: User) -> None:
+    def _on_user(self, user: Account) -> None:
         self.sign_in.setEnabled(True)
         self.error.clear()
-        roles = sorted(user.roles - {Role.SYSTEM}, key=list(Role).index)
+        roles = list(user.working_roles)
         if not roles:
             self.error.setText(self.tr("This account has no role at this site; ask the "
                                        "administrator to give it one."))
@@ -142,8 +141,8 @@ class QtLoginDialog(QDialog):
             self.error.setText(self.tr("The site database cannot be read: {error}").format(
                 error=error))
 
-    def _finish(self, user: User, role: Role) -> None:
-        self.session = Session(user.username, user.display_name, user.site_code,
-                               tuple(sorted(user.roles, key=list(Role).index)), role)
+    def _finish(self, user: Account, role: Role) -> None:
+        self.session = Session(user.username, user.display_name, user.site_code, user.roles,
+                               role)
         self.logged_in.emit(self.session)
         self.accept()

@@ -38,7 +38,7 @@ from ...app.registration_desk import (
     Registered,
     SyncState,
     register_checked,
-    todays_registrations,
+    todays_rows,
 )
 from ...app.returning import Lookup, LookupResult, find_returning
 from ...events import Event
@@ -527,13 +527,7 @@ class QtRegistrationPage(QWidget):
 
     # -- today's registrations -----------------------------------------------------
     def refresh_today(self) -> None:
-        services = self._services
-
-        def load() -> list[DeskRow]:
-            with services.database.session() as session:
-                return todays_registrations(session, services.settings.site.code, self._tz,
-                                            services.workflow.clock())
-        self._tasks.db(load).success(self._show_rows)
+        self._tasks.db(todays_rows, self._services, self._tz).success(self._show_rows)
 
     def _show_rows(self, rows: list[DeskRow]) -> None:
         self.today.setRowCount(len(rows))

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...app import reading_desk
 from ...app.bootstrap import Services
-from ...app.reading import ReportView, Scope, WorkRow, open_report, worklist
+from ...app.reading import ReportView, Scope, WorkRow
 from ...events import Event
 from ...review.consultation import CONSULTATION_TOPIC
 from ...review.templates import load_templates
@@ -248,12 +248,8 @@ class QtReadingPage(QWidget):
         if self.scope.currentData() is None:
             return
         scope = Scope(self.scope.currentData())  # Qt hands the enum back as a plain str
-        username = self.actor.username
-
-        def load() -> list[WorkRow]:
-            with self._services.database.session() as session:
-                return worklist(session, scope, username)
-        self._tasks.db(load).success(self._show_rows).failure(self._failed)
+        self._tasks.db(reading_desk.work_rows, self._services, scope,
+                       self.actor.username).success(self._show_rows).failure(self._failed)
 
     def _show_rows(self, rows: list[WorkRow]) -> None:
         current = self.view.row.exam_id if self.view else None
@@ -276,13 +272,9 @@ class QtReadingPage(QWidget):
     # -- one exam ----------------------------------------------------------------------------
     def open_exam(self, exam_id: int) -> None:
         self.autosave()
-        username = self.actor.username
-        language = self.report_language.currentData()
-
-        def load() -> ReportView:
-            with self._services.database.session() as session:
-                return open_report(session, exam_id, username, self._templates, language)
-        self._tasks.db(load).success(self._show_view).failure(self._failed)
+        self._tasks.db(reading_desk.report_view, self._services, exam_id, self.actor.username,
+                       self._templates, self.report_language.currentData()).success(
+            self._show_view).failure(self._failed)
 
     def _show_view(self, view: ReportView) -> None:
         self.view = view

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import reading_desk
 from ...app.bootstrap import Services
-from ...app.reading import PrintRow, print_desk
-from ...printing.print_queue import request_print
+from ...app.reading import PrintRow
 from ...storage.enums import PrintStatus
-from ...storage.exams import Exam
 from ...workflow.actors import Actor
 from ..event_bridge import QtEventBridge
 from ..labels import state_label
@@ -73,12 +72,7 @@ class QtReportsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        site = self._services.settings.site.code
-
-        def load() -> list[PrintRow]:
-            with self._services.database.session() as session:
-                return print_desk(session, site)
-        self._tasks.db(load).success(self._show)
+        self._tasks.db(reading_desk.printing_rows, self._services).success(self._show)
 
     def _status(self, row: PrintRow) -> str:
         if row.job_status is PrintStatus.PRINTED and row.printed_at:
@@ -111,15 +105,8 @@ class QtReportsPage(QWidget):
         row = self._selected()
         if row is None:
             return
-        services, actor = self._services, self.actor
-
-        def queue() -> None:
-            with services.database.transaction() as session:
-                exam = session.get(Exam, row.exam_id)
-                request_print(session, exam, actor)
-            if services.printer is not None:
-                services.printer.queue.run_due()
-        self._tasks.db(queue).success(lambda _r: self._done(row)).failure(
+        self._tasks.db(reading_desk.print_exam, self._services, row.exam_id,
+                       self.actor).success(lambda _r: self._done(row)).failure(
             lambda error: self.message.setText(self.tr("Not printed: {reason}").format(
                 reason=error)))
 

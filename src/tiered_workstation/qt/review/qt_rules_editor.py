@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.bootstrap import Services
+from ...app.reading_desk import save_triage_rules, triage_rules
 from ...workflow.actors import Actor
-from ...workflow.assignment import RuleSpec, load_rules, save_rules
+from ...workflow.assignment import RuleSpec
 from ..tasks import TaskRunner
 
 COLUMNS = ("group_code", "modality", "body_part", "source_site", "assignee_username")
@@ -58,10 +59,7 @@ class QtRulesEditor(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        def load() -> list[RuleSpec]:
-            with self._services.database.session() as session:
-                return load_rules(session)
-        self._tasks.db(load).success(self._show)
+        self._tasks.db(triage_rules, self._services).success(self._show)
 
     def _show(self, rules: list[RuleSpec]) -> None:
         self.table.setRowCount(0)
@@ -85,12 +83,8 @@ class QtRulesEditor(QWidget):
         return rules
 
     def save(self) -> None:
-        rules, services, actor = self.rules(), self._services, self._actor
-
-        def write() -> None:
-            with services.database.transaction() as session:
-                save_rules(session, actor, rules)
-        self._tasks.db(write).success(self._saved).failure(
+        self._tasks.db(save_triage_rules, self._services, self._actor, self.rules()).success(
+            self._saved).failure(
             lambda error: self.message.setText(self.tr("Not saved: {reason}").format(
                 reason=error)))
 

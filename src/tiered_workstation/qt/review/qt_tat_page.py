@@ -3,7 +3,6 @@ exams printed within the target per site and per reader, breaches; CSV export.""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -30,8 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.bootstrap import Services
-from ...app.tat_dashboard import TatSummary, tat_today, to_csv
-from ...storage.base import utcnow
+from ...app.tat_dashboard import TatSummary, tat_summary, to_csv
 from ..event_bridge import QtEventBridge
 from ..tasks import TaskRunner
 from ..widgets import card
@@ -84,13 +82,7 @@ class QtTatPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        settings = self._services.settings
-        target = timedelta(minutes=settings.workflow.tat_target_minutes)
-
-        def load() -> TatSummary:
-            with self._services.database.session() as session:
-                return tat_today(session, settings.site.tz, target, utcnow())
-        self._tasks.db(load).success(self._show)
+        self._tasks.db(tat_summary, self._services).success(self._show)
 
     def _segment_names(self) -> list[str]:
         return [self.tr("Acquisition"), self.tr("Transfer"), self.tr("Triage"),

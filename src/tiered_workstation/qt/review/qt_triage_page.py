@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...app import reading_desk
 from ...app.bootstrap import Services
-from ...app.reading import Scope, WorkRow, proposal_for, worklist
+from ...app.reading import Scope, WorkRow
 from ...workflow.actors import Actor
 from ...workflow.assignment import Proposal, Reader
 from ..event_bridge import QtEventBridge
@@ -108,12 +108,8 @@ class QtTriagePage(QWidget):
                 self.reader.setCurrentIndex(index)
 
     def refresh(self) -> None:
-        username = self.actor.username
-
-        def load() -> list[WorkRow]:
-            with self._services.database.session() as session:
-                return worklist(session, Scope.TRIAGE, username)
-        self._tasks.db(load).success(self._show_rows)
+        self._tasks.db(reading_desk.work_rows, self._services, Scope.TRIAGE,
+                       self.actor.username).success(self._show_rows)
 
     def _show_rows(self, rows: list[WorkRow]) -> None:
         self._rows = rows
@@ -129,12 +125,8 @@ class QtTriagePage(QWidget):
     def _select(self, row: int) -> None:
         if not 0 <= row < len(self._rows):
             return
-        exam_id = self._rows[row].exam_id
-
-        def load() -> Proposal:
-            with self._services.database.session() as session:
-                return proposal_for(session, exam_id)
-        self._tasks.db(load).success(self._show_proposal)
+        self._tasks.db(reading_desk.triage_proposal, self._services,
+                       self._rows[row].exam_id).success(self._show_proposal)
 
     def _show_proposal(self, proposal: Proposal) -> None:
         self.proposal = proposal

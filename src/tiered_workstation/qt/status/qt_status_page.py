@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.board import BoardRow, exam_detail_by_id, load_rows
+from ...app.board import BoardRow, board_detail, board_rows
 from ...config import Settings
 from ...events import Event
 from ...storage.database import Database
@@ -39,17 +39,6 @@ from ..tasks import TaskRunner
 from .qt_board_model import QtBoardFilter, QtBoardModel, colours_for_theme, format_elapsed
 
 OPEN = "open"
-
-
-def _load(database: Database, since: datetime, exam_ids: list[int] | None = None
-          ) -> list[BoardRow]:
-    with database.session() as session:
-        return load_rows(session, since=since, exam_ids=exam_ids)
-
-
-def _detail(database: Database, exam_id: int, target: timedelta) -> dict[str, Any]:
-    with database.session() as session:
-        return exam_detail_by_id(session, exam_id, target, datetime.now(UTC))
 
 
 class QtExamDrawer(QFrame):
@@ -264,7 +253,7 @@ class QtStatusPage(QWidget):
         local_today = datetime.now(self._settings.site.tz).replace(
             hour=0, minute=0, second=0, microsecond=0)
         since = (local_today - timedelta(days=days)).astimezone(UTC)
-        self._tasks.db(_load, self._database, since).success(self._on_loaded)
+        self._tasks.db(board_rows, self._database, since).success(self._on_loaded)
 
     def _on_loaded(self, rows: list[BoardRow]) -> None:
         self.model.set_rows(rows)
@@ -289,7 +278,7 @@ class QtStatusPage(QWidget):
     @Slot(int)
     def _fetch_missing(self, exam_id: int) -> None:
         since = datetime(1970, 1, 1, tzinfo=UTC)
-        self._tasks.db(_load, self._database, since, [exam_id]).success(self._on_fetched)
+        self._tasks.db(board_rows, self._database, since, [exam_id]).success(self._on_fetched)
 
     def _on_fetched(self, rows: list[BoardRow]) -> None:
         self.model.upsert(rows)
@@ -337,7 +326,7 @@ class QtStatusPage(QWidget):
         self._load_detail(row.exam_id)
 
     def _load_detail(self, exam_id: int) -> None:
-        self._tasks.db(_detail, self._database, exam_id, self.model.target).success(
+        self._tasks.db(board_detail, self._database, exam_id, self.model.target).success(
             self._show_detail)
 
     def _show_detail(self, detail: dict[str, Any]) -> None:
