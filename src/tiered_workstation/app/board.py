@@ -152,6 +152,9 @@ def exam_detail_by_id(session: Session, exam_id: int, target: timedelta,
     return exam_detail(exam, target, now)
 
 
+BoardSource = Database  # what the board's pages hand to these use cases (never opened by them)
+
+
 def board_rows(database: Database, since: datetime | None = None,
                exam_ids: list[int] | None = None) -> list[BoardRow]:
     """The board's rows (all since ``since``, or just ``exam_ids``), in one session."""

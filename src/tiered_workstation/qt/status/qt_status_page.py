@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.board import BoardRow, board_detail, board_rows
+from ...app.board import BoardRow, BoardSource, board_detail, board_rows
 from ...config import Settings
 from ...events import Event
-from ...storage.database import Database
 from ...storage.enums import ExamState
 from ...workflow.tat import TatStatus
 from ..event_bridge import QtEventBridge
@@ -135,7 +134,7 @@ class QtStatusPage(QWidget):
     loaded = Signal(int)  # rows on the board after a (re)load
     open_requested = Signal(int)  # exam id: show its images (double-click, Enter)
 
-    def __init__(self, database: Database, settings: Settings, tasks: TaskRunner,
+    def __init__(self, database: BoardSource, settings: Settings, tasks: TaskRunner,
                  bridge: QtEventBridge, *, reader_name: str = "",
                  clock: Callable[[], datetime] | None = None,
                  parent: QWidget | None = None) -> None:
