@@ -161,7 +161,7 @@ def test_the_console_walkthrough_runs_as_written(
     result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=clone, env=env,
                             capture_output=True, timeout=300)
     out = result.stdout.decode("utf-8", "replace")
-    err = result.stderr.decode("gb18030", "replace")
+    err = result.stderr.decode("utf-8", "replace")
     assert result.returncode == 0, out[-2000:] + err[-3000:]
     assert "acquired" in out
-    assert "(0010,0010) PN [张^三]" in err  # findscu shows the answer's GB18030 bytes
+    assert "(0010,0010) PN [张^三]" in err  # findscu -v shows the answer (read as GB18030)
