@@ -39,9 +39,12 @@ class Alert:
     urgent: bool
 
 
-def alert_kind_for(site: SiteSettings, is_center: bool, payload: Mapping[str, Any]) -> \
-        AlertKind | None:
-    """The alert an ``exam.transition`` payload raises at ``site``, if any."""
+def alert_kind_for(site: SiteSettings, announces_arrivals: bool,
+                   payload: Mapping[str, Any]) -> AlertKind | None:
+    """The alert an ``exam.transition`` payload raises at ``site``, if any: a center
+    (``Capabilities.announces_arrivals``) hears of community exams arriving, a community
+    of its reports coming back."""
+    is_center = announces_arrivals
     to_state = payload.get("to_state")
     exam_site = payload.get("site_code")
     if is_center and to_state == ExamState.TRANSFERRED.value and exam_site != site.code:

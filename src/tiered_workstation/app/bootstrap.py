@@ -49,6 +49,7 @@ class Capabilities:
     runs_sync_api: bool
     follows_center_feed: bool
     prints_reports: bool
+    announces_arrivals: bool  # alerts on community exams arriving (else on returned reports)
 
     @classmethod
     def for_mode(cls, mode: SiteMode) -> Capabilities:
@@ -63,6 +64,7 @@ class Capabilities:
             runs_sync_api=center,
             follows_center_feed=not center,
             prints_reports=True,
+            announces_arrivals=center,
         )
 
 

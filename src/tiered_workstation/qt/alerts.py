@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemT
 from ..app.alerts import Alert, AlertKind, alert_for, alert_kind_for, in_quiet_hours, spoken_text
 from ..app.board import BoardRow, arrival
 from ..app.bootstrap import Services
-from ..config import SiteMode
 from ..events import Event
 from .event_bridge import QtEventBridge
 from .tasks import TaskRunner
@@ -82,7 +81,7 @@ class QtAlertCenter(QObject):
         self._tasks = tasks
         self._settings = services.settings.alerts
         self._clock = clock or (lambda: datetime.now(services.settings.site.tz))
-        self._is_center = services.settings.site.mode is SiteMode.CENTER
+        self._announces_arrivals = services.capabilities.announces_arrivals
         self.pending: list[Alert] = []
         self.player = QtSoundPlayer(self._settings.volume, self)
         self._speech = None
@@ -96,7 +95,8 @@ class QtAlertCenter(QObject):
         self.tray = tray
 
     def _on_transition(self, event: Event) -> None:
-        kind = alert_kind_for(self._services.settings.site, self._is_center, event.payload)
+        kind = alert_kind_for(self._services.settings.site, self._announces_arrivals,
+                              event.payload)
         exam_id = event.payload.get("exam_id")
         if kind is None or not isinstance(exam_id, int):
             return
