@@ -37,6 +37,8 @@ def cmd_node(args: argparse.Namespace) -> int:
         count = len(settings.peers)
         print(f"DICOM node {dicom.ae_title} listening on {dicom.bind_address}:{dicom.port} "
               f"({count} known peer{'' if count == 1 else 's'}). Ctrl+C stops it.", flush=True)
+        if dicom.tls is not None and dicom.tls.port:
+            print(f"DICOM TLS (mutual) on {dicom.bind_address}:{dicom.tls.port}", flush=True)
         if services.sync.api is not None:
             print(f"Sync API (mutual TLS) on https://{settings.api.bind_address}:"
                   f"{settings.api.port}/v1", flush=True)
