@@ -249,17 +249,17 @@
 <context>
     <name>QtAlertBanner</name>
     <message>
-        <location filename="../alerts.py" line="187"/>
+        <location filename="../alerts.py" line="179"/>
         <source>Acknowledge</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../alerts.py" line="202"/>
+        <location filename="../alerts.py" line="194"/>
         <source>{title}: {detail}</source>
         <translation>{title}：{detail}</translation>
     </message>
     <message>
-        <location filename="../alerts.py" line="211"/>
+        <location filename="../alerts.py" line="203"/>
         <source>{title}: {detail}  (+{more} more)</source>
         <translation>{title}：{detail}（另有 {more} 条）</translation>
     </message>
@@ -267,27 +267,27 @@
 <context>
     <name>QtAlertCenter</name>
     <message>
-        <location filename="../alerts.py" line="170"/>
+        <location filename="../alerts.py" line="162"/>
         <source>Urgent new exam</source>
         <translation>急诊新检查</translation>
     </message>
     <message>
-        <location filename="../alerts.py" line="170"/>
+        <location filename="../alerts.py" line="162"/>
         <source>New exam</source>
         <translation>新检查</translation>
     </message>
     <message>
-        <location filename="../alerts.py" line="171"/>
+        <location filename="../alerts.py" line="163"/>
         <source>Urgent report returned</source>
         <translation>急诊报告已返回</translation>
     </message>
     <message>
-        <location filename="../alerts.py" line="171"/>
+        <location filename="../alerts.py" line="163"/>
         <source>Report returned</source>
         <translation>报告已返回</translation>
     </message>
     <message>
-        <location filename="../alerts.py" line="174"/>
+        <location filename="../alerts.py" line="166"/>
         <source>{patient} · {procedure} · {site}</source>
         <translation>{patient} · {procedure} · {site}</translation>
     </message>
@@ -409,87 +409,87 @@
 <context>
     <name>QtExamDrawer</name>
     <message>
-        <location filename="../status/qt_status_page.py" line="74"/>
+        <location filename="../status/qt_status_page.py" line="62"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="77"/>
+        <location filename="../status/qt_status_page.py" line="65"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="77"/>
+        <location filename="../status/qt_status_page.py" line="65"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="77"/>
+        <location filename="../status/qt_status_page.py" line="65"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="78"/>
+        <location filename="../status/qt_status_page.py" line="66"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="82"/>
+        <location filename="../status/qt_status_page.py" line="70"/>
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="82"/>
+        <location filename="../status/qt_status_page.py" line="70"/>
         <source>Duration</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="92"/>
+        <location filename="../status/qt_status_page.py" line="80"/>
         <source>Timeline</source>
         <translation>流程记录</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="96"/>
+        <location filename="../status/qt_status_page.py" line="84"/>
         <source>Turnaround</source>
         <translation>周转时间</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="105"/>
+        <location filename="../status/qt_status_page.py" line="93"/>
         <source>{accession} · {site} · {modality} · {phonetic}</source>
         <translation>{accession} · {site} · {modality} · {phonetic}</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="111"/>
+        <location filename="../status/qt_status_page.py" line="99"/>
         <source>{status} — {elapsed} since registration</source>
         <translation>{status} — 登记后 {elapsed}</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="134"/>
+        <location filename="../status/qt_status_page.py" line="122"/>
         <source>Acquisition</source>
         <translation>影像采集</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="135"/>
+        <location filename="../status/qt_status_page.py" line="123"/>
         <source>Transfer to center</source>
         <translation>传输至中心</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="136"/>
+        <location filename="../status/qt_status_page.py" line="124"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="137"/>
+        <location filename="../status/qt_status_page.py" line="125"/>
         <source>Preliminary report</source>
         <translation>初步报告</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="138"/>
+        <location filename="../status/qt_status_page.py" line="126"/>
         <source>Review and sign-off</source>
         <translation>审核签发</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="139"/>
+        <location filename="../status/qt_status_page.py" line="127"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
@@ -741,32 +741,32 @@
 <context>
     <name>QtImageView</name>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="243"/>
+        <location filename="../viewer/qt_image_view.py" line="225"/>
         <source>No image</source>
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="384"/>
+        <location filename="../viewer/qt_view_painting.py" line="161"/>
         <source>Cobb {angle:.1f}°</source>
         <translation>Cobb 角 {angle:.1f}°</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="404"/>
+        <location filename="../viewer/qt_view_painting.py" line="182"/>
         <source>mean {mean:.1f}, SD {sd:.1f}, area {area}</source>
         <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="573"/>
+        <location filename="../viewer/qt_view_tools.py" line="164"/>
         <source>x {x}  y {y}  RGB {value}</source>
         <translation>x {x}  y {y}  RGB {value}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="577"/>
+        <location filename="../viewer/qt_view_tools.py" line="169"/>
         <source>x {x}  y {y}  {value} HU</source>
         <translation>x {x}  y {y}  CT值 {value} HU</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_image_view.py" line="578"/>
+        <location filename="../viewer/qt_view_tools.py" line="171"/>
         <source>x {x}  y {y}  value {value}</source>
         <translation>x {x}  y {y}  像素值 {value}</translation>
     </message>
@@ -877,77 +877,77 @@
 <context>
     <name>QtLoginDialog</name>
     <message>
-        <location filename="../qt_login.py" line="52"/>
+        <location filename="../qt_login.py" line="51"/>
         <source>Tiered Workstation — sign in</source>
         <translation>分级诊疗影像工作站 — 登录</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="55"/>
+        <location filename="../qt_login.py" line="54"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="60"/>
+        <location filename="../qt_login.py" line="59"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="63"/>
+        <location filename="../qt_login.py" line="62"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="66"/>
+        <location filename="../qt_login.py" line="65"/>
         <source>Work as</source>
         <translation>工作角色</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="71"/>
+        <location filename="../qt_login.py" line="70"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="79"/>
+        <location filename="../qt_login.py" line="78"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="80"/>
+        <location filename="../qt_login.py" line="79"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="100"/>
+        <location filename="../qt_login.py" line="99"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="103"/>
+        <location filename="../qt_login.py" line="102"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="112"/>
+        <location filename="../qt_login.py" line="111"/>
         <source>This account has no role at this site; ask the administrator to give it one.</source>
         <translation>此账号在本院没有角色，请联系管理员分配。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="126"/>
+        <location filename="../qt_login.py" line="125"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="136"/>
+        <location filename="../qt_login.py" line="135"/>
         <source>Too many wrong passwords: this account is locked for a while. An administrator can set a new password to unlock it.</source>
         <translation>密码错误次数过多，账号已暂时锁定。管理员可重设密码解锁。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="140"/>
+        <location filename="../qt_login.py" line="139"/>
         <source>Unknown user name or wrong password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="142"/>
+        <location filename="../qt_login.py" line="141"/>
         <source>The site database cannot be read: {error}</source>
         <translation>无法读取本院数据库：{error}</translation>
     </message>
@@ -970,67 +970,67 @@
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="177"/>
         <source>The images of this exam are not on this site (yet).</source>
         <translation>本院（暂时）没有该检查的图像。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="193"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Reading</source>
         <translation>诊断报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Reports</source>
         <translation>报告打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Turnaround</source>
         <translation>周转时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="225"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="244"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -1113,156 +1113,156 @@
 <context>
     <name>QtNodePage</name>
     <message>
-        <location filename="../qt_node_page.py" line="44"/>
+        <location filename="../qt_node_page.py" line="43"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="44"/>
-        <location filename="../qt_node_page.py" line="47"/>
+        <location filename="../qt_node_page.py" line="43"/>
+        <location filename="../qt_node_page.py" line="46"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="45"/>
+        <location filename="../qt_node_page.py" line="44"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="46"/>
+        <location filename="../qt_node_page.py" line="45"/>
         <source>AE title</source>
         <translation>AE 名称</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="46"/>
+        <location filename="../qt_node_page.py" line="45"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="47"/>
+        <location filename="../qt_node_page.py" line="46"/>
         <source>Security</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="48"/>
+        <location filename="../qt_node_page.py" line="47"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="56"/>
-        <location filename="../qt_node_page.py" line="64"/>
+        <location filename="../qt_node_page.py" line="55"/>
+        <location filename="../qt_node_page.py" line="63"/>
         <source>mutual TLS</source>
         <translation>双向 TLS</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="56"/>
+        <location filename="../qt_node_page.py" line="55"/>
         <source>plain</source>
         <translation>明文</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="63"/>
+        <location filename="../qt_node_page.py" line="62"/>
         <source>Center sync API</source>
         <translation>中心同步接口</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="68"/>
+        <location filename="../qt_node_page.py" line="67"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="70"/>
+        <location filename="../qt_node_page.py" line="69"/>
         <source>C-ECHO the selected peer, or call the center&apos;s API</source>
         <translation>对所选节点发送 C-ECHO，或调用中心接口</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="72"/>
+        <location filename="../qt_node_page.py" line="71"/>
         <source>Test all</source>
         <translation>全部测试</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="86"/>
+        <location filename="../qt_node_page.py" line="85"/>
         <source>Services of this site</source>
         <translation>本院服务</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="88"/>
+        <location filename="../qt_node_page.py" line="87"/>
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="94"/>
+        <location filename="../qt_node_page.py" line="93"/>
         <source>Peers</source>
         <translation>对端节点</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="121"/>
+        <location filename="../qt_node_page.py" line="114"/>
         <source>DICOM node {ae}</source>
         <translation>DICOM 节点 {ae}</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="122"/>
+        <location filename="../qt_node_page.py" line="115"/>
         <source>DICOM TLS (mutual)</source>
         <translation>DICOM TLS（双向认证）</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="123"/>
+        <location filename="../qt_node_page.py" line="116"/>
         <source>Sync API (HTTPS)</source>
         <translation>同步接口 (HTTPS)</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="136"/>
+        <location filename="../qt_node_page.py" line="129"/>
         <source>listening</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="136"/>
+        <location filename="../qt_node_page.py" line="129"/>
         <source>not running</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="146"/>
+        <location filename="../qt_node_page.py" line="139"/>
         <source>This app does not run the node itself (gui.embed_node = false); a separate service does.</source>
         <translation>本程序不内置运行节点（gui.embed_node = false），由独立服务运行。</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="149"/>
+        <location filename="../qt_node_page.py" line="142"/>
         <source>The node runs inside this app.</source>
         <translation>节点在本程序内运行。</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="151"/>
+        <location filename="../qt_node_page.py" line="144"/>
         <source>The node inside this app is starting or stopped.</source>
         <translation>本程序内的节点正在启动或已停止。</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="153"/>
+        <location filename="../qt_node_page.py" line="146"/>
         <source>empty</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="154"/>
+        <location filename="../qt_node_page.py" line="147"/>
         <source>Messages waiting for other sites: {waiting}
 Image batches waiting to be forwarded: {forward}</source>
         <translation>待发往其他医院的消息：{waiting}
 待转发的影像批次：{forward}</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="158"/>
+        <location filename="../qt_node_page.py" line="151"/>
         <source>Last error: {error}</source>
         <translation>最近错误：{error}</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="175"/>
+        <location filename="../qt_node_page.py" line="168"/>
         <source>testing…</source>
         <translation>测试中…</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="186"/>
+        <location filename="../qt_node_page.py" line="179"/>
         <source>OK in {ms} ms — {detail}</source>
         <translation>成功，{ms} 毫秒 — {detail}</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="189"/>
+        <location filename="../qt_node_page.py" line="182"/>
         <source>Failed — {detail}</source>
         <translation>失败 — {detail}</translation>
     </message>
@@ -1270,24 +1270,24 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtPriorsBar</name>
     <message numerus="yes">
-        <location filename="../viewer/qt_priors_bar.py" line="63"/>
+        <location filename="../viewer/qt_priors_bar.py" line="62"/>
         <source>%n prior(s)…</source>
         <translation>
             <numerusform>%n 个既往检查…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_priors_bar.py" line="99"/>
+        <location filename="../viewer/qt_priors_bar.py" line="98"/>
         <source>Asking the center…</source>
         <translation>正在向中心请求…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_priors_bar.py" line="104"/>
+        <location filename="../viewer/qt_priors_bar.py" line="103"/>
         <source>Center sent {done} of {total} images</source>
         <translation>中心已发送 {done}/{total} 幅图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_priors_bar.py" line="106"/>
+        <location filename="../viewer/qt_priors_bar.py" line="105"/>
         <source>Archived {done} of {total} images</source>
         <translation>已归档 {done}/{total} 幅图像</translation>
     </message>
@@ -1381,25 +1381,25 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="119"/>
-        <location filename="../review/qt_reading_page.py" line="425"/>
+        <location filename="../review/qt_reading_page.py" line="417"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="121"/>
-        <location filename="../review/qt_reading_page.py" line="432"/>
+        <location filename="../review/qt_reading_page.py" line="424"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="123"/>
-        <location filename="../review/qt_reading_page.py" line="452"/>
+        <location filename="../review/qt_reading_page.py" line="444"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="126"/>
-        <location filename="../review/qt_reading_page.py" line="464"/>
+        <location filename="../review/qt_reading_page.py" line="456"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
@@ -1435,7 +1435,7 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="180"/>
-        <location filename="../review/qt_reading_page.py" line="444"/>
+        <location filename="../review/qt_reading_page.py" line="436"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
@@ -1505,132 +1505,132 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>我的报告（退回或已签发）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="292"/>
+        <location filename="../review/qt_reading_page.py" line="284"/>
         <source>Clinical information: {text}</source>
         <translation>临床信息：{text}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="298"/>
+        <location filename="../review/qt_reading_page.py" line="290"/>
         <source>Draft restored from {time}</source>
         <translation>已恢复 {time} 自动保存的草稿</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="324"/>
+        <location filename="../review/qt_reading_page.py" line="316"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="325"/>
+        <location filename="../review/qt_reading_page.py" line="317"/>
         <source>preliminary</source>
         <translation>初步报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="326"/>
+        <location filename="../review/qt_reading_page.py" line="318"/>
         <source>review</source>
         <translation>审核修改</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="326"/>
+        <location filename="../review/qt_reading_page.py" line="318"/>
         <source>final</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="327"/>
+        <location filename="../review/qt_reading_page.py" line="319"/>
         <source>addendum</source>
         <translation>补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="333"/>
+        <location filename="../review/qt_reading_page.py" line="325"/>
         <source>No versions to compare yet.</source>
         <translation>还没有可比较的版本。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="337"/>
+        <location filename="../review/qt_reading_page.py" line="329"/>
         <source>Version {old} → version {new}</source>
         <translation>版本 {old} → 版本 {new}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="343"/>
+        <location filename="../review/qt_reading_page.py" line="335"/>
         <source>Conclusion</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="349"/>
+        <location filename="../review/qt_reading_page.py" line="341"/>
         <source>No consultation.</source>
         <translation>无会诊。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="378"/>
+        <location filename="../review/qt_reading_page.py" line="370"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="398"/>
+        <location filename="../review/qt_reading_page.py" line="390"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="422"/>
+        <location filename="../review/qt_reading_page.py" line="414"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="426"/>
+        <location filename="../review/qt_reading_page.py" line="418"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="428"/>
+        <location filename="../review/qt_reading_page.py" line="420"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="433"/>
+        <location filename="../review/qt_reading_page.py" line="425"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="435"/>
+        <location filename="../review/qt_reading_page.py" line="427"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="441"/>
+        <location filename="../review/qt_reading_page.py" line="433"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="445"/>
+        <location filename="../review/qt_reading_page.py" line="437"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="447"/>
+        <location filename="../review/qt_reading_page.py" line="439"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="452"/>
+        <location filename="../review/qt_reading_page.py" line="444"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="460"/>
+        <location filename="../review/qt_reading_page.py" line="452"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="465"/>
+        <location filename="../review/qt_reading_page.py" line="457"/>
         <source>Addendum text:</source>
         <translation>补充报告内容：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="470"/>
+        <location filename="../review/qt_reading_page.py" line="462"/>
         <source>Addendum signed; the report prints again with it.</source>
         <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="480"/>
+        <location filename="../review/qt_reading_page.py" line="472"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -1991,36 +1991,36 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>未登记：{error} 已填内容未丢失；更正后请再次点击登记。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="553"/>
+        <location filename="../registration/qt_registration_page.py" line="547"/>
         <source>%n exam(s) today</source>
         <translation>
             <numerusform>今日 %n 个检查</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="554"/>
+        <location filename="../registration/qt_registration_page.py" line="548"/>
         <source>%n waiting to sync</source>
         <translation>
             <numerusform>%n 个等待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="562"/>
+        <location filename="../registration/qt_registration_page.py" line="556"/>
         <source>At center</source>
         <translation>已到中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="564"/>
+        <location filename="../registration/qt_registration_page.py" line="558"/>
         <source>Queued, will sync (center not reached)</source>
         <translation>已排队，将同步（暂时连不上中心）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="566"/>
+        <location filename="../registration/qt_registration_page.py" line="560"/>
         <source>Queued, will sync</source>
         <translation>已排队，将同步</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="567"/>
+        <location filename="../registration/qt_registration_page.py" line="561"/>
         <source>This site</source>
         <translation>本院</translation>
     </message>
@@ -2028,132 +2028,132 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtReportsPage</name>
     <message>
-        <location filename="../review/qt_reports_page.py" line="44"/>
+        <location filename="../review/qt_reports_page.py" line="43"/>
         <source>PDF folder only</source>
         <translation>仅PDF文件夹</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="45"/>
+        <location filename="../review/qt_reports_page.py" line="44"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="45"/>
+        <location filename="../review/qt_reports_page.py" line="44"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="46"/>
+        <location filename="../review/qt_reports_page.py" line="45"/>
         <source>Printer: {printer} · paper {paper} · auto-print {auto}</source>
         <translation>打印机：{printer} · 纸张 {paper} · 自动打印 {auto}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="50"/>
+        <location filename="../review/qt_reports_page.py" line="49"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="50"/>
+        <location filename="../review/qt_reports_page.py" line="49"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="50"/>
+        <location filename="../review/qt_reports_page.py" line="49"/>
         <source>Signed</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="50"/>
+        <location filename="../review/qt_reports_page.py" line="49"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="51"/>
+        <location filename="../review/qt_reports_page.py" line="50"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="51"/>
+        <location filename="../review/qt_reports_page.py" line="50"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="52"/>
+        <location filename="../review/qt_reports_page.py" line="51"/>
         <source>Print / reprint</source>
         <translation>打印 / 补打</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="55"/>
+        <location filename="../review/qt_reports_page.py" line="54"/>
         <source>Save PDF…</source>
         <translation>保存PDF…</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="66"/>
+        <location filename="../review/qt_reports_page.py" line="65"/>
         <source>Signed reports</source>
         <translation>已签发报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="85"/>
+        <location filename="../review/qt_reports_page.py" line="79"/>
         <source>printed {time}</source>
         <translation>已打印 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="87"/>
+        <location filename="../review/qt_reports_page.py" line="81"/>
         <source> (+{n} copies)</source>
         <translation>（另补打 {n} 份）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="89"/>
+        <location filename="../review/qt_reports_page.py" line="83"/>
         <source>not queued</source>
         <translation>未排队</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="89"/>
+        <location filename="../review/qt_reports_page.py" line="83"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="90"/>
+        <location filename="../review/qt_reports_page.py" line="84"/>
         <source>printing</source>
         <translation>打印中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="91"/>
+        <location filename="../review/qt_reports_page.py" line="85"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="92"/>
+        <location filename="../review/qt_reports_page.py" line="86"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="93"/>
+        <location filename="../review/qt_reports_page.py" line="87"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="123"/>
+        <location filename="../review/qt_reports_page.py" line="110"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="127"/>
+        <location filename="../review/qt_reports_page.py" line="114"/>
         <source>Print of {patient} sent.</source>
         <translation>{patient} 的报告已发送打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="134"/>
+        <location filename="../review/qt_reports_page.py" line="121"/>
         <source>This report has no PDF yet.</source>
         <translation>此报告还没有PDF文件。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="136"/>
+        <location filename="../review/qt_reports_page.py" line="123"/>
         <source>Save report PDF</source>
         <translation>保存报告PDF</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="140"/>
+        <location filename="../review/qt_reports_page.py" line="127"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2161,57 +2161,57 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtRulesEditor</name>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="36"/>
+        <location filename="../review/qt_rules_editor.py" line="37"/>
         <source>Group</source>
         <translation>专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="36"/>
+        <location filename="../review/qt_rules_editor.py" line="37"/>
         <source>Modality</source>
         <translation>设备类型</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="36"/>
+        <location filename="../review/qt_rules_editor.py" line="37"/>
         <source>Body part</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="37"/>
+        <location filename="../review/qt_rules_editor.py" line="38"/>
         <source>From site</source>
         <translation>来源医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="37"/>
+        <location filename="../review/qt_rules_editor.py" line="38"/>
         <source>Preferred reader</source>
         <translation>首选阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="40"/>
+        <location filename="../review/qt_rules_editor.py" line="41"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="42"/>
+        <location filename="../review/qt_rules_editor.py" line="43"/>
         <source>Remove rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="44"/>
+        <location filename="../review/qt_rules_editor.py" line="45"/>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="46"/>
+        <location filename="../review/qt_rules_editor.py" line="47"/>
         <source>Empty cells match any exam; the first matching rule wins.</source>
         <translation>空白表示不限；按顺序第一条匹配的规则生效。</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="94"/>
+        <location filename="../review/qt_rules_editor.py" line="88"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="98"/>
+        <location filename="../review/qt_rules_editor.py" line="92"/>
         <source>{n} rules saved.</source>
         <translation>已保存 {n} 条规则。</translation>
     </message>
@@ -2577,57 +2577,57 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtStatusPage</name>
     <message>
-        <location filename="../status/qt_status_page.py" line="175"/>
+        <location filename="../status/qt_status_page.py" line="163"/>
         <source>Search name, pinyin, accession, exam…  (Ctrl+F)</source>
         <translation>搜索姓名、拼音、检查号、检查项目…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="179"/>
+        <location filename="../status/qt_status_page.py" line="167"/>
         <source>All sites</source>
         <translation>全部医院</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="182"/>
+        <location filename="../status/qt_status_page.py" line="170"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="183"/>
+        <location filename="../status/qt_status_page.py" line="171"/>
         <source>Open exams</source>
         <translation>未完成检查</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="188"/>
+        <location filename="../status/qt_status_page.py" line="176"/>
         <source>All modalities</source>
         <translation>全部设备</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="193"/>
+        <location filename="../status/qt_status_page.py" line="181"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="194"/>
+        <location filename="../status/qt_status_page.py" line="182"/>
         <source>Last 7 days</source>
         <translation>近7天</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="195"/>
+        <location filename="../status/qt_status_page.py" line="183"/>
         <source>Last 30 days</source>
         <translation>近30天</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="197"/>
+        <location filename="../status/qt_status_page.py" line="185"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="198"/>
+        <location filename="../status/qt_status_page.py" line="186"/>
         <source>Only exams assigned to me</source>
         <translation>只看分配给我的检查</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="318"/>
+        <location filename="../status/qt_status_page.py" line="306"/>
         <source>{shown} shown · {open} open · {risk} at risk · {overdue} overdue</source>
         <translation>显示 {shown} · 未完成 {open} · 临近超时 {risk} · 已超时 {overdue}</translation>
     </message>
@@ -2693,98 +2693,98 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtTatPage</name>
     <message>
-        <location filename="../review/qt_tat_page.py" line="56"/>
+        <location filename="../review/qt_tat_page.py" line="54"/>
         <source>Site / reader</source>
         <translation>医院 / 阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="56"/>
+        <location filename="../review/qt_tat_page.py" line="54"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="57"/>
-        <location filename="../review/qt_tat_page.py" line="71"/>
+        <location filename="../review/qt_tat_page.py" line="55"/>
+        <location filename="../review/qt_tat_page.py" line="69"/>
         <source>Within target</source>
         <translation>达标率</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="59"/>
+        <location filename="../review/qt_tat_page.py" line="57"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="59"/>
+        <location filename="../review/qt_tat_page.py" line="57"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="60"/>
+        <location filename="../review/qt_tat_page.py" line="58"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="60"/>
+        <location filename="../review/qt_tat_page.py" line="58"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="65"/>
+        <location filename="../review/qt_tat_page.py" line="63"/>
         <source>Export CSV…</source>
         <translation>导出CSV…</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="72"/>
+        <location filename="../review/qt_tat_page.py" line="70"/>
         <source>Breaches</source>
         <translation>超时检查</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="76"/>
+        <location filename="../review/qt_tat_page.py" line="74"/>
         <source>Mean minutes per segment, today</source>
         <translation>今日各环节平均用时（分钟）</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="96"/>
+        <location filename="../review/qt_tat_page.py" line="88"/>
         <source>Acquisition</source>
         <translation>影像采集</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="96"/>
+        <location filename="../review/qt_tat_page.py" line="88"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="96"/>
+        <location filename="../review/qt_tat_page.py" line="88"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="97"/>
+        <location filename="../review/qt_tat_page.py" line="89"/>
         <source>Reading</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="97"/>
+        <location filename="../review/qt_tat_page.py" line="89"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="97"/>
+        <location filename="../review/qt_tat_page.py" line="89"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="105"/>
+        <location filename="../review/qt_tat_page.py" line="97"/>
         <source>Today: {exams} exams, {finished} printed, {share:.0f}% within {target} min, {breaches} breaches</source>
         <translation>今日：{exams} 例检查，已打印 {finished} 例，{share:.0f}% 在 {target} 分钟内完成，超时 {breaches} 例</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="125"/>
+        <location filename="../review/qt_tat_page.py" line="117"/>
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="147"/>
+        <location filename="../review/qt_tat_page.py" line="139"/>
         <source>Export CSV</source>
         <translation>导出CSV</translation>
     </message>
@@ -2867,12 +2867,12 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>{name}（在读 {open} 例{state}）</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="155"/>
+        <location filename="../review/qt_triage_page.py" line="147"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="159"/>
+        <location filename="../review/qt_triage_page.py" line="151"/>
         <source>{patient} assigned.</source>
         <translation>{patient} 已分配。</translation>
     </message>
@@ -2880,298 +2880,298 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="96"/>
+        <location filename="../viewer/qt_viewer_page.py" line="97"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="104"/>
+        <location filename="../viewer/qt_viewer_page.py" line="105"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="106"/>
+        <location filename="../viewer/qt_viewer_page.py" line="107"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="116"/>
+        <location filename="../viewer/qt_viewer_page.py" line="117"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="116"/>
+        <location filename="../viewer/qt_viewer_page.py" line="117"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="117"/>
+        <location filename="../viewer/qt_viewer_page.py" line="118"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="117"/>
+        <location filename="../viewer/qt_viewer_page.py" line="118"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="118"/>
+        <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="118"/>
+        <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Cobb</source>
         <translation>Cobb 角</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="119"/>
+        <location filename="../viewer/qt_viewer_page.py" line="120"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="119"/>
+        <location filename="../viewer/qt_viewer_page.py" line="120"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="120"/>
+        <location filename="../viewer/qt_viewer_page.py" line="121"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="120"/>
+        <location filename="../viewer/qt_viewer_page.py" line="121"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="121"/>
+        <location filename="../viewer/qt_viewer_page.py" line="122"/>
         <source>Magnifier</source>
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="135"/>
+        <location filename="../viewer/qt_viewer_page.py" line="136"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="136"/>
+        <location filename="../viewer/qt_viewer_page.py" line="137"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="137"/>
+        <location filename="../viewer/qt_viewer_page.py" line="138"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="138"/>
+        <location filename="../viewer/qt_viewer_page.py" line="139"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="139"/>
+        <location filename="../viewer/qt_viewer_page.py" line="140"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="140"/>
+        <location filename="../viewer/qt_viewer_page.py" line="141"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="174"/>
+        <location filename="../viewer/qt_viewer_page.py" line="175"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="178"/>
+        <location filename="../viewer/qt_viewer_page.py" line="179"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="147"/>
+        <location filename="../viewer/qt_viewer_page.py" line="148"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="149"/>
+        <location filename="../viewer/qt_viewer_page.py" line="150"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="154"/>
+        <location filename="../viewer/qt_viewer_page.py" line="155"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="159"/>
+        <location filename="../viewer/qt_viewer_page.py" line="160"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="172"/>
+        <location filename="../viewer/qt_viewer_page.py" line="173"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="175"/>
+        <location filename="../viewer/qt_viewer_page.py" line="176"/>
         <source>Save the active viewport as shown, with its marks, as a picture for the report</source>
         <translation>将当前视窗（含标注）按所见保存为图片，用于报告</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="179"/>
+        <location filename="../viewer/qt_viewer_page.py" line="180"/>
         <source>Save the study&apos;s marks, window and orientation as a DICOM presentation state other viewers show</source>
         <translation>将本检查的标注、窗宽窗位和方向保存为 DICOM 显示状态（GSPS），其他阅片软件可显示</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="207"/>
+        <location filename="../viewer/qt_viewer_page.py" line="208"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="309"/>
+        <location filename="../viewer/qt_viewer_page.py" line="310"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="318"/>
+        <location filename="../viewer/qt_viewer_page.py" line="319"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="322"/>
+        <location filename="../viewer/qt_viewer_page.py" line="324"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="324"/>
+        <location filename="../viewer/qt_viewer_page.py" line="326"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="326"/>
+        <location filename="../viewer/qt_viewer_page.py" line="328"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="187"/>
+        <location filename="../viewer/qt_viewer_page.py" line="188"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="380"/>
+        <location filename="../viewer/qt_viewer_page.py" line="382"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="386"/>
+        <location filename="../viewer/qt_viewer_page.py" line="388"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="409"/>
+        <location filename="../viewer/qt_viewer_page.py" line="411"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="409"/>
+        <location filename="../viewer/qt_viewer_page.py" line="411"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="430"/>
+        <location filename="../viewer/qt_viewer_page.py" line="432"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="437"/>
+        <location filename="../viewer/qt_viewer_page.py" line="439"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="449"/>
+        <location filename="../viewer/qt_viewer_page.py" line="451"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="469"/>
+        <location filename="../viewer/qt_viewer_page.py" line="479"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="474"/>
+        <location filename="../viewer/qt_viewer_page.py" line="484"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="494"/>
+        <location filename="../viewer/qt_viewer_page.py" line="504"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="494"/>
+        <location filename="../viewer/qt_viewer_page.py" line="504"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="495"/>
+        <location filename="../viewer/qt_viewer_page.py" line="505"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="495"/>
+        <location filename="../viewer/qt_viewer_page.py" line="505"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="496"/>
+        <location filename="../viewer/qt_viewer_page.py" line="506"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="496"/>
+        <location filename="../viewer/qt_viewer_page.py" line="506"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="552"/>
+        <location filename="../viewer/qt_viewer_page.py" line="562"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="553"/>
+        <location filename="../viewer/qt_viewer_page.py" line="563"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="554"/>
+        <location filename="../viewer/qt_viewer_page.py" line="564"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="555"/>
+        <location filename="../viewer/qt_viewer_page.py" line="565"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="558"/>
+        <location filename="../viewer/qt_viewer_page.py" line="568"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="560"/>
+        <location filename="../viewer/qt_viewer_page.py" line="570"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="561"/>
+        <location filename="../viewer/qt_viewer_page.py" line="571"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>
@@ -3184,7 +3184,7 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtWorkstation</name>
     <message>
-        <location filename="../app.py" line="115"/>
+        <location filename="../app.py" line="118"/>
         <source>The site&apos;s DICOM node could not start: {error}</source>
         <translation>本院 DICOM 节点无法启动：{error}</translation>
     </message>
