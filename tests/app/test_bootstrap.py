@@ -14,7 +14,8 @@ def test_capabilities_follow_the_site_mode() -> None:
     community = asdict(Capabilities.for_mode(SiteMode.COMMUNITY))
     assert {k for k, v in center.items() if v} == {
         "registers_patients", "serves_local_worklist", "writes_preliminary_reports",
-        "triages_and_assigns", "reviews_and_signs", "runs_sync_api", "prints_reports"}
+        "triages_and_assigns", "reviews_and_signs", "runs_sync_api", "prints_reports",
+        "announces_arrivals"}
     assert {k for k, v in community.items() if v} == {
         "registers_patients", "serves_local_worklist", "forwards_images",
         "writes_preliminary_reports", "follows_center_feed", "prints_reports"}
