@@ -25,7 +25,7 @@ from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import ExplicitVRLittleEndian
 from store_throughput import free_port, new_site, wait_port  # same folder (bench/)
 
-from tiered_workstation.dicom.worklist import worklist_item
+from tiered_workstation.dicom.worklist_answers import worklist_item
 from tiered_workstation.storage.enums import ExamState, Priority, ReadingMode, Sex
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.patients import Patient

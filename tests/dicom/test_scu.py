@@ -25,7 +25,7 @@ from tiered_workstation.dicom.scu_transfer import (
     store_files,
 )
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
-from tiered_workstation.dicom.worklist import worklist_item
+from tiered_workstation.dicom.worklist_answers import worklist_item
 from tiered_workstation.storage.enums import Priority, Sex
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.imaging import Instance

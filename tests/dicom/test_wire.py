@@ -10,13 +10,13 @@ import pytest
 from pynetdicom.dsutils import decode, encode
 
 from tiered_workstation.dicom.wire import ElementEncoder, command_set
-from tiered_workstation.dicom.worklist import (
+from tiered_workstation.dicom.worklist_answers import (
     ALL_STEP,
     ALL_TOP,
-    WorklistRow,
     answer_elements,
     build_answer,
 )
+from tiered_workstation.dicom.worklist_rows import WorklistRow
 from tiered_workstation.storage.enums import Priority, Sex
 
 TZ = ZoneInfo("Asia/Shanghai")
