@@ -11,14 +11,12 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,8 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -55,12 +51,12 @@ from ..qt_login import Session
 from ..tasks import TaskRunner
 from ..widgets import card
 from .qt_scan_strip import QtScanStrip
+from .qt_today_table import QtTodayTable
 
 LOGGER = logging.getLogger(__name__)
 LOOKUP_DELAY_MS = 400
 SYNC_REFRESH_MS = 5000
 LABEL_WIDTH = 120
-DESK_COLUMNS = ("time", "accession", "patient", "exam", "station", "priority", "state", "sync")
 
 
 class QtRegistrationPage(QWidget):
@@ -197,18 +193,7 @@ class QtRegistrationPage(QWidget):
         self.scan_problem = QLabel()
         self.scan_problem.setObjectName("error")
         self.scan_problem.hide()
-        self.today = QTableWidget(0, len(DESK_COLUMNS))
-        self.today.setHorizontalHeaderLabels([
-            self.tr("Time"), self.tr("Accession"), self.tr("Patient"), self.tr("Exam"),
-            self.tr("Station"), self.tr("Priority"), self.tr("State"), self.tr("Center")])
-        self.today.verticalHeader().hide()
-        self.today.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.today.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.today.setAlternatingRowColors(True)
-        header = self.today.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.today.setMinimumHeight(110)
+        self.today = QtTodayTable(self._tz)
         self.today_count = QLabel()
         self.today_count.setObjectName("counts")
 
@@ -530,35 +515,13 @@ class QtRegistrationPage(QWidget):
         self._tasks.db(todays_rows, self._services, self._tz).success(self._show_rows)
 
     def _show_rows(self, rows: list[DeskRow]) -> None:
-        self.today.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            sync_text, colour = self._sync_words(row)
-            values = (row.registered_at.astimezone(self._tz).strftime("%H:%M"),
-                      row.accession_number, row.patient_name, row.procedure, row.station,
-                      priority_label(row.priority), state_label(row.state), sync_text)
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if c == len(values) - 1:
-                    item.setForeground(QColor(colour))
-                    if row.sync_error:
-                        item.setToolTip(row.sync_error)
-                self.today.setItem(r, c, item)
-        waiting = sum(row.sync in (SyncState.QUEUED, SyncState.RETRYING) for row in rows)
+        waiting = self.today.show_rows(rows)
         self.today_count.setText(self.tr("%n exam(s) today", "", len(rows)) + (
             " · " + self.tr("%n waiting to sync", "", waiting) if waiting else ""))
         if waiting and not self._sync_timer.isActive():
             self._sync_timer.start()
         elif not waiting:
             self._sync_timer.stop()
-
-    def _sync_words(self, row: DeskRow) -> tuple[str, str]:
-        if row.sync is SyncState.DELIVERED:
-            return self.tr("At center"), "#2e7d32"
-        if row.sync is SyncState.RETRYING:
-            return self.tr("Queued, will sync (center not reached)"), "#c62828"
-        if row.sync is SyncState.QUEUED:
-            return self.tr("Queued, will sync"), "#b26a00"
-        return self.tr("This site"), "#5f6b7a"
 
     def _on_transition(self, event: Event) -> None:
         if event.payload.get("site_code") == self._services.settings.site.code:

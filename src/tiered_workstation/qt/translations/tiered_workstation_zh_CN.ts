@@ -1638,389 +1638,389 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtRegistrationPage</name>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="91"/>
+        <location filename="../registration/qt_registration_page.py" line="87"/>
         <source>e.g. 张三</source>
         <translation>例如 张三</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="94"/>
+        <location filename="../registration/qt_registration_page.py" line="90"/>
         <source>filled in from the name; correct if needed</source>
         <translation>根据姓名自动填写，可修改</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="96"/>
+        <location filename="../registration/qt_registration_page.py" line="92"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="97"/>
+        <location filename="../registration/qt_registration_page.py" line="93"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="98"/>
+        <location filename="../registration/qt_registration_page.py" line="94"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="99"/>
+        <location filename="../registration/qt_registration_page.py" line="95"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="101"/>
+        <location filename="../registration/qt_registration_page.py" line="97"/>
         <source>18 characters; fills birth date and sex</source>
         <translation>18 位；自动填写出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="104"/>
+        <location filename="../registration/qt_registration_page.py" line="100"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="107"/>
+        <location filename="../registration/qt_registration_page.py" line="103"/>
         <source>years, if the birth date is unknown</source>
         <translation>岁（出生日期不详时填写）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="110"/>
+        <location filename="../registration/qt_registration_page.py" line="106"/>
         <source>mobile or landline</source>
         <translation>手机或座机</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="113"/>
+        <location filename="../registration/qt_registration_page.py" line="109"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="123"/>
+        <location filename="../registration/qt_registration_page.py" line="119"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="124"/>
+        <location filename="../registration/qt_registration_page.py" line="120"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="125"/>
+        <location filename="../registration/qt_registration_page.py" line="121"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="126"/>
+        <location filename="../registration/qt_registration_page.py" line="122"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="127"/>
+        <location filename="../registration/qt_registration_page.py" line="123"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="128"/>
+        <location filename="../registration/qt_registration_page.py" line="124"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="129"/>
+        <location filename="../registration/qt_registration_page.py" line="125"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="133"/>
+        <location filename="../registration/qt_registration_page.py" line="129"/>
         <source>Choose the exam…</source>
         <translation>请选择检查项目…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="142"/>
+        <location filename="../registration/qt_registration_page.py" line="138"/>
         <source>Center reads and signs</source>
         <translation>中心阅片并审核</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="144"/>
+        <location filename="../registration/qt_registration_page.py" line="140"/>
         <source>Community writes, center reviews</source>
         <translation>社区初写，中心审核</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="150"/>
+        <location filename="../registration/qt_registration_page.py" line="146"/>
         <source>Symptoms, question to the radiologist</source>
         <translation>症状、需放射科回答的问题</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="155"/>
-        <location filename="../registration/qt_registration_page.py" line="202"/>
-        <location filename="../registration/qt_registration_page.py" line="220"/>
+        <location filename="../registration/qt_registration_page.py" line="151"/>
+        <location filename="../registration/qt_registration_page.py" line="205"/>
+        <location filename="../registration/qt_today_table.py" line="34"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="156"/>
-        <location filename="../registration/qt_registration_page.py" line="203"/>
+        <location filename="../registration/qt_registration_page.py" line="152"/>
+        <location filename="../registration/qt_today_table.py" line="36"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="157"/>
+        <location filename="../registration/qt_registration_page.py" line="153"/>
         <source>Reading</source>
         <translation>阅片方式</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="158"/>
+        <location filename="../registration/qt_registration_page.py" line="154"/>
         <source>Referring doctor</source>
         <translation>申请医生</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="159"/>
+        <location filename="../registration/qt_registration_page.py" line="155"/>
         <source>Clinical information</source>
         <translation>临床资料</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="162"/>
+        <location filename="../registration/qt_registration_page.py" line="158"/>
         <source>Register  (Ctrl+Enter)</source>
         <translation>登记  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="165"/>
+        <location filename="../registration/qt_registration_page.py" line="161"/>
         <source>New patient</source>
         <translation>新患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="187"/>
+        <location filename="../registration/qt_registration_page.py" line="183"/>
         <source>Use this patient</source>
         <translation>使用此患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="202"/>
+        <location filename="../registration/qt_today_table.py" line="31"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="202"/>
+        <location filename="../registration/qt_today_table.py" line="32"/>
         <source>Accession</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="202"/>
-        <location filename="../registration/qt_registration_page.py" line="219"/>
+        <location filename="../registration/qt_registration_page.py" line="204"/>
+        <location filename="../registration/qt_today_table.py" line="33"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="203"/>
+        <location filename="../registration/qt_today_table.py" line="35"/>
         <source>Station</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="203"/>
+        <location filename="../registration/qt_today_table.py" line="37"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="203"/>
+        <location filename="../registration/qt_today_table.py" line="38"/>
         <source>Center</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="223"/>
+        <location filename="../registration/qt_registration_page.py" line="208"/>
         <source>Returning patient</source>
         <translation>复诊患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="224"/>
+        <location filename="../registration/qt_registration_page.py" line="209"/>
         <source>Requisition scans</source>
         <translation>申请单扫描件</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="242"/>
+        <location filename="../registration/qt_registration_page.py" line="227"/>
         <source>Registered today</source>
         <translation>今日登记</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="313"/>
+        <location filename="../registration/qt_registration_page.py" line="298"/>
         <source>Type the ID card number, or the name and birth date, to find earlier visits.</source>
         <translation>输入身份证号，或姓名加出生日期，即可查找既往检查。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="327"/>
+        <location filename="../registration/qt_registration_page.py" line="312"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="328"/>
+        <location filename="../registration/qt_registration_page.py" line="313"/>
         <source>At most 64 characters.</source>
         <translation>最多 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="329"/>
+        <location filename="../registration/qt_registration_page.py" line="314"/>
         <source>A name cannot contain \ = or ^.</source>
         <translation>姓名不能包含 \ = 或 ^。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="330"/>
+        <location filename="../registration/qt_registration_page.py" line="315"/>
         <source>Latin letters only, family^given (e.g. Zhang^San).</source>
         <translation>只能用拉丁字母，格式为 姓^名（例如 Zhang^San）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="332"/>
+        <location filename="../registration/qt_registration_page.py" line="317"/>
         <source>Choose the sex.</source>
         <translation>请选择性别。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="333"/>
+        <location filename="../registration/qt_registration_page.py" line="318"/>
         <source>The ID card number belongs to the other sex.</source>
         <translation>身份证号显示的性别与所选不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="334"/>
+        <location filename="../registration/qt_registration_page.py" line="319"/>
         <source>Give the birth date or the age.</source>
         <translation>请填写出生日期或年龄。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="335"/>
+        <location filename="../registration/qt_registration_page.py" line="320"/>
         <source>Write the date as YYYY-MM-DD, e.g. 1960-05-01.</source>
         <translation>日期格式为 年-月-日，例如 1960-05-01。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="336"/>
+        <location filename="../registration/qt_registration_page.py" line="321"/>
         <source>The birth date lies in the future.</source>
         <translation>出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="337"/>
+        <location filename="../registration/qt_registration_page.py" line="322"/>
         <source>The ID card number gives another birth date.</source>
         <translation>与身份证号中的出生日期不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="338"/>
+        <location filename="../registration/qt_registration_page.py" line="323"/>
         <source>Age in whole years, 0–130.</source>
         <translation>年龄为 0–130 的整数岁。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="339"/>
+        <location filename="../registration/qt_registration_page.py" line="324"/>
         <source>Does not match the birth date.</source>
         <translation>与出生日期不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="340"/>
+        <location filename="../registration/qt_registration_page.py" line="325"/>
         <source>An ID card number has 18 characters.</source>
         <translation>身份证号应为 18 位。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="341"/>
+        <location filename="../registration/qt_registration_page.py" line="326"/>
         <source>17 digits followed by a digit or X.</source>
         <translation>前 17 位为数字，最后一位为数字或 X。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="342"/>
+        <location filename="../registration/qt_registration_page.py" line="327"/>
         <source>The birth date inside the number is impossible.</source>
         <translation>号码中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="343"/>
+        <location filename="../registration/qt_registration_page.py" line="328"/>
         <source>The check digit does not match: please re-type the number.</source>
         <translation>校验位不符：请重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="345"/>
+        <location filename="../registration/qt_registration_page.py" line="330"/>
         <source>Digits only (spaces and + allowed).</source>
         <translation>只能填写数字（可含空格和 +）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="346"/>
+        <location filename="../registration/qt_registration_page.py" line="331"/>
         <source>Choose the exam to perform.</source>
         <translation>请选择检查项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="401"/>
+        <location filename="../registration/qt_registration_page.py" line="386"/>
         <source>Looking for earlier visits…</source>
         <translation>正在查找既往检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="418"/>
+        <location filename="../registration/qt_registration_page.py" line="403"/>
         <source>%n earlier patient record(s) found: check and use.</source>
         <translation>
             <numerusform>找到 %n 条既往患者记录：请核对后使用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="421"/>
+        <location filename="../registration/qt_registration_page.py" line="406"/>
         <source>No earlier visits: a new patient.</source>
         <translation>无既往检查：新患者。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="423"/>
+        <location filename="../registration/qt_registration_page.py" line="408"/>
         <source>The center cannot be reached, so only this site&apos;s records were searched.</source>
         <translation>无法连接中心，仅查找了本院记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="436"/>
+        <location filename="../registration/qt_registration_page.py" line="421"/>
         <source>%n exam(s); last {when} {exam} at {site} ({state})</source>
         <translation>
             <numerusform>%n 次检查；最近 {when} 在 {site} 做 {exam}（{state}）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="444"/>
+        <location filename="../registration/qt_registration_page.py" line="429"/>
         <source>Earlier visits could not be searched: {error}</source>
         <translation>无法查找既往检查：{error}</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="468"/>
+        <location filename="../registration/qt_registration_page.py" line="453"/>
         <source>Returning patient: {n} earlier exam(s) are linked</source>
         <translation>复诊患者：已关联 {n} 次既往检查</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="484"/>
+        <location filename="../registration/qt_registration_page.py" line="469"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="500"/>
+        <location filename="../registration/qt_registration_page.py" line="485"/>
         <source>{name} registered as {accession}: queued, will sync to the center. The exam is on the DR worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}：已排队，将同步到中心。该检查已出现在 DR 工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="503"/>
+        <location filename="../registration/qt_registration_page.py" line="488"/>
         <source>{name} registered as {accession}. The exam is on the worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}。该检查已出现在工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="514"/>
+        <location filename="../registration/qt_registration_page.py" line="499"/>
         <source>Not registered: {error} Nothing was lost; correct it and press Register again.</source>
         <translation>未登记：{error} 已填内容未丢失；更正后请再次点击登记。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="547"/>
+        <location filename="../registration/qt_registration_page.py" line="519"/>
         <source>%n exam(s) today</source>
         <translation>
             <numerusform>今日 %n 个检查</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="548"/>
+        <location filename="../registration/qt_registration_page.py" line="520"/>
         <source>%n waiting to sync</source>
         <translation>
             <numerusform>%n 个等待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="556"/>
+        <location filename="../registration/qt_today_table.py" line="69"/>
         <source>At center</source>
         <translation>已到中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="558"/>
+        <location filename="../registration/qt_today_table.py" line="71"/>
         <source>Queued, will sync (center not reached)</source>
         <translation>已排队，将同步（暂时连不上中心）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="560"/>
+        <location filename="../registration/qt_today_table.py" line="74"/>
         <source>Queued, will sync</source>
         <translation>已排队，将同步</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="561"/>
+        <location filename="../registration/qt_today_table.py" line="75"/>
         <source>This site</source>
         <translation>本院</translation>
     </message>
