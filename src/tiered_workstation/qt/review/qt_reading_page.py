@@ -38,14 +38,14 @@ from ...app.reading import ReportView, Scope, WorkRow
 from ...events import Event
 from ...review.consultation import CONSULTATION_TOPIC
 from ...review.templates import load_templates
-from ...storage.enums import ExamState, Role, VersionKind
+from ...storage.enums import ExamState, Role
 from ...workflow.actors import Actor
 from ..event_bridge import QtEventBridge
 from ..labels import priority_label, state_label
 from ..qt_login import Session
 from ..tasks import TaskRunner
 from ..widgets import card, row_table
-from .qt_diff_view import QtDiffView
+from .qt_versions_panel import QtVersionsPanel
 
 AUTOSAVE_MS = 3000
 
@@ -154,20 +154,8 @@ class QtReadingPage(QWidget):
         editor_layout.addWidget(self.message)
 
         # -- changes -------------------------------------------------------------------------
-        self.old_version = QComboBox()
-        self.new_version = QComboBox()
-        self.old_version.currentIndexChanged.connect(self.show_diff)
-        self.new_version.currentIndexChanged.connect(self.show_diff)
-        self.diff = QtDiffView()
-        pick = QHBoxLayout()
-        pick.addWidget(QLabel(self.tr("Compare")))
-        pick.addWidget(self.old_version, 1)
-        pick.addWidget(QLabel("→"))
-        pick.addWidget(self.new_version, 1)
-        changes = QWidget()
-        changes_layout = QVBoxLayout(changes)
-        changes_layout.addLayout(pick)
-        changes_layout.addWidget(self.diff, 1)
+        self.changes = changes = QtVersionsPanel(self._tz)
+        self.diff = changes.diff
 
         # -- consultation --------------------------------------------------------------------
         self.thread = QTextBrowser()
@@ -291,43 +279,11 @@ class QtReadingPage(QWidget):
             time=f"{view.draft.saved_at.astimezone(self._tz):%H:%M:%S}") if view.draft else "")
         self.phrases.clear()
         self.phrases.addItems(list(view.phrases))
-        self._fill_versions(view)
+        self.changes.show_view(view)
         self._show_thread(view)
         self._update_buttons()
         self.message.clear()
         self.loaded.emit(view)
-
-    def _fill_versions(self, view: ReportView) -> None:
-        for combo in (self.old_version, self.new_version):
-            combo.blockSignals(True)
-            combo.clear()
-            for version in view.versions:
-                combo.addItem(f"v{version.number} · {self._kind_label(version.kind)} · "
-                              f"{version.author} · "
-                              f"{version.at.astimezone(self._tz):%m-%d %H:%M}", version.number)
-            combo.blockSignals(False)
-        pair = view.teaching_pair()
-        if pair:
-            self.old_version.setCurrentIndex(self.old_version.findData(pair[0]))
-            self.new_version.setCurrentIndex(self.new_version.findData(pair[1]))
-        self.show_diff()
-
-    def _kind_label(self, kind: VersionKind) -> str:
-        return {VersionKind.DRAFT: self.tr("draft"),
-                VersionKind.PRELIMINARY: self.tr("preliminary"),
-                VersionKind.REVIEW: self.tr("review"), VersionKind.FINAL: self.tr("final"),
-                VersionKind.ADDENDUM: self.tr("addendum")}[kind]
-
-    def show_diff(self) -> None:
-        view = self.view
-        old, new = self.old_version.currentData(), self.new_version.currentData()
-        if view is None or old is None or new is None:
-            nothing = self.tr("No versions to compare yet.")
-            self.diff.setHtml(f"<p>{html.escape(nothing)}</p>")
-            return
-        comment = next((v.comment for v in view.versions if v.number == new), "")
-        self.diff.show_diff(self.tr("Version {old} → version {new}").format(old=old, new=new),
-                            view.diff(old, new), comment)
 
     def _show_thread(self, view: ReportView) -> None:
         parts = []

@@ -1381,25 +1381,25 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="119"/>
-        <location filename="../review/qt_reading_page.py" line="417"/>
+        <location filename="../review/qt_reading_page.py" line="373"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="121"/>
-        <location filename="../review/qt_reading_page.py" line="424"/>
+        <location filename="../review/qt_reading_page.py" line="380"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="123"/>
-        <location filename="../review/qt_reading_page.py" line="444"/>
+        <location filename="../review/qt_reading_page.py" line="400"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="126"/>
-        <location filename="../review/qt_reading_page.py" line="456"/>
+        <location filename="../review/qt_reading_page.py" line="412"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
@@ -1419,218 +1419,218 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>常用语（双击插入）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="163"/>
+        <location filename="../review/qt_versions_panel.py" line="39"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="176"/>
+        <location filename="../review/qt_reading_page.py" line="164"/>
         <source>Your opinion for the expert group</source>
         <translation>您给专家组的意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="178"/>
+        <location filename="../review/qt_reading_page.py" line="166"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="180"/>
-        <location filename="../review/qt_reading_page.py" line="436"/>
+        <location filename="../review/qt_reading_page.py" line="168"/>
+        <location filename="../review/qt_reading_page.py" line="392"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="192"/>
+        <location filename="../review/qt_reading_page.py" line="180"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="193"/>
+        <location filename="../review/qt_reading_page.py" line="181"/>
         <source>Changes</source>
         <translation>修改对照</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="194"/>
+        <location filename="../review/qt_reading_page.py" line="182"/>
         <source>Consultation</source>
         <translation>会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="197"/>
+        <location filename="../review/qt_reading_page.py" line="185"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="199"/>
+        <location filename="../review/qt_reading_page.py" line="187"/>
         <source>Worklist</source>
         <translation>工作列表</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="229"/>
+        <location filename="../review/qt_reading_page.py" line="217"/>
         <source>Consultation on {patient}: {author} recorded the conclusion.</source>
         <translation>{patient} 的会诊：{author} 已记录结论。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="231"/>
+        <location filename="../review/qt_reading_page.py" line="219"/>
         <source>Consultation on {patient}: {author} wrote “{text}”</source>
         <translation>{patient} 的会诊：{author} 写道“{text}”</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="241"/>
+        <location filename="../review/qt_reading_page.py" line="229"/>
         <source>Assigned to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="241"/>
+        <location filename="../review/qt_reading_page.py" line="229"/>
         <source>My groups</source>
         <translation>我的专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="242"/>
+        <location filename="../review/qt_reading_page.py" line="230"/>
         <source>To review and sign</source>
         <translation>待审核签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="243"/>
+        <location filename="../review/qt_reading_page.py" line="231"/>
         <source>In consultation</source>
         <translation>会诊中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="244"/>
+        <location filename="../review/qt_reading_page.py" line="232"/>
         <source>Waiting for triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="245"/>
+        <location filename="../review/qt_reading_page.py" line="233"/>
         <source>My reports, returned or signed</source>
         <translation>我的报告（退回或已签发）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="284"/>
+        <location filename="../review/qt_reading_page.py" line="272"/>
         <source>Clinical information: {text}</source>
         <translation>临床信息：{text}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="290"/>
+        <location filename="../review/qt_reading_page.py" line="278"/>
         <source>Draft restored from {time}</source>
         <translation>已恢复 {time} 自动保存的草稿</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="316"/>
+        <location filename="../review/qt_versions_panel.py" line="18"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="317"/>
+        <location filename="../review/qt_versions_panel.py" line="19"/>
         <source>preliminary</source>
         <translation>初步报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="318"/>
+        <location filename="../review/qt_versions_panel.py" line="20"/>
         <source>review</source>
         <translation>审核修改</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="318"/>
+        <location filename="../review/qt_versions_panel.py" line="21"/>
         <source>final</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="319"/>
+        <location filename="../review/qt_versions_panel.py" line="22"/>
         <source>addendum</source>
         <translation>补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="325"/>
+        <location filename="../review/qt_versions_panel.py" line="67"/>
         <source>No versions to compare yet.</source>
         <translation>还没有可比较的版本。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="329"/>
+        <location filename="../review/qt_versions_panel.py" line="71"/>
         <source>Version {old} → version {new}</source>
         <translation>版本 {old} → 版本 {new}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="335"/>
+        <location filename="../review/qt_reading_page.py" line="291"/>
         <source>Conclusion</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="341"/>
+        <location filename="../review/qt_reading_page.py" line="297"/>
         <source>No consultation.</source>
         <translation>无会诊。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="370"/>
+        <location filename="../review/qt_reading_page.py" line="326"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="390"/>
+        <location filename="../review/qt_reading_page.py" line="346"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="414"/>
+        <location filename="../review/qt_reading_page.py" line="370"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="418"/>
+        <location filename="../review/qt_reading_page.py" line="374"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="420"/>
+        <location filename="../review/qt_reading_page.py" line="376"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="425"/>
+        <location filename="../review/qt_reading_page.py" line="381"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="427"/>
+        <location filename="../review/qt_reading_page.py" line="383"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="433"/>
+        <location filename="../review/qt_reading_page.py" line="389"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="437"/>
+        <location filename="../review/qt_reading_page.py" line="393"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="439"/>
+        <location filename="../review/qt_reading_page.py" line="395"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="444"/>
+        <location filename="../review/qt_reading_page.py" line="400"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="452"/>
+        <location filename="../review/qt_reading_page.py" line="408"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="457"/>
+        <location filename="../review/qt_reading_page.py" line="413"/>
         <source>Addendum text:</source>
         <translation>补充报告内容：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="462"/>
+        <location filename="../review/qt_reading_page.py" line="418"/>
         <source>Addendum signed; the report prints again with it.</source>
         <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="472"/>
+        <location filename="../review/qt_reading_page.py" line="428"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
