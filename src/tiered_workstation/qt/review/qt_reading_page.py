@@ -9,7 +9,6 @@ event bus, so an exam another desk moves appears or leaves at once.
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 from pathlib import Path
 
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +43,7 @@ from ..labels import priority_label, state_label
 from ..qt_login import Session
 from ..tasks import TaskRunner
 from ..widgets import card, row_table
+from .qt_consultation_panel import QtConsultationPanel
 from .qt_versions_panel import QtVersionsPanel
 
 AUTOSAVE_MS = 3000
@@ -158,23 +157,12 @@ class QtReadingPage(QWidget):
         self.diff = changes.diff
 
         # -- consultation --------------------------------------------------------------------
-        self.thread = QTextBrowser()
-        self.thread.setObjectName("reportView")
-        self.reply = QLineEdit()
-        self.reply.setPlaceholderText(self.tr("Your opinion for the expert group"))
-        self.reply.returnPressed.connect(self.post)
-        self.post_button = QPushButton(self.tr("Send"))
-        self.post_button.clicked.connect(self.post)
-        self.conclude_button = QPushButton(self.tr("Record conclusion"))
+        self.consultation = consultation = QtConsultationPanel(self._tz)
+        self.reply, self.post_button = consultation.reply, consultation.post_button
+        self.conclude_button = consultation.conclude_button
+        for signal in (self.reply.returnPressed, self.post_button.clicked):
+            signal.connect(self.post)
         self.conclude_button.clicked.connect(self.conclude)
-        reply_row = QHBoxLayout()
-        reply_row.addWidget(self.reply, 1)
-        reply_row.addWidget(self.post_button)
-        reply_row.addWidget(self.conclude_button)
-        consultation = QWidget()
-        consultation_layout = QVBoxLayout(consultation)
-        consultation_layout.addWidget(self.thread, 1)
-        consultation_layout.addLayout(reply_row)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(editor, self.tr("Report"))
@@ -280,22 +268,10 @@ class QtReadingPage(QWidget):
         self.phrases.clear()
         self.phrases.addItems(list(view.phrases))
         self.changes.show_view(view)
-        self._show_thread(view)
+        self.consultation.show_thread(view)
         self._update_buttons()
         self.message.clear()
         self.loaded.emit(view)
-
-    def _show_thread(self, view: ReportView) -> None:
-        parts = []
-        for message in view.messages:
-            conclusion = self.tr("Conclusion")
-            tag = f" <b>[{html.escape(conclusion)}]</b>" if message.conclusion else ""
-            parts.append(f"<p><b>{html.escape(message.author)}</b> "
-                         f"<span style='color:#5b6776'>"
-                         f"{message.at.astimezone(self._tz):%m-%d %H:%M}</span>{tag}<br/>"
-                         f"{html.escape(message.text)}</p>")
-        none = self.tr("No consultation.")
-        self.thread.setHtml("".join(parts) or f"<p>{html.escape(none)}</p>")
 
     def _update_buttons(self) -> None:
         state = self.view.row.state if self.view else None

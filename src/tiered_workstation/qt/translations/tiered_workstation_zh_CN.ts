@@ -1325,96 +1325,96 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtReadingPage</name>
     <message>
-        <location filename="../review/qt_reading_page.py" line="88"/>
+        <location filename="../review/qt_reading_page.py" line="87"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="88"/>
+        <location filename="../review/qt_reading_page.py" line="87"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="88"/>
+        <location filename="../review/qt_reading_page.py" line="87"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="88"/>
+        <location filename="../review/qt_reading_page.py" line="87"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="88"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="88"/>
         <source>Reader</source>
         <translation>阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="93"/>
+        <location filename="../review/qt_reading_page.py" line="92"/>
         <source>Choose an exam from the list.</source>
         <translation>请从左侧列表选择检查。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="100"/>
+        <location filename="../review/qt_reading_page.py" line="99"/>
         <source>Findings (影像所见)</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="102"/>
+        <location filename="../review/qt_reading_page.py" line="101"/>
         <source>Impression (诊断意见)</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="109"/>
+        <location filename="../review/qt_reading_page.py" line="108"/>
         <source>Insert template</source>
         <translation>插入模板</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="116"/>
+        <location filename="../review/qt_reading_page.py" line="115"/>
         <source>Submit preliminary</source>
         <translation>提交初步报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="119"/>
-        <location filename="../review/qt_reading_page.py" line="373"/>
+        <location filename="../review/qt_reading_page.py" line="118"/>
+        <location filename="../review/qt_reading_page.py" line="351"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="121"/>
-        <location filename="../review/qt_reading_page.py" line="380"/>
+        <location filename="../review/qt_reading_page.py" line="120"/>
+        <location filename="../review/qt_reading_page.py" line="358"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="123"/>
-        <location filename="../review/qt_reading_page.py" line="400"/>
+        <location filename="../review/qt_reading_page.py" line="122"/>
+        <location filename="../review/qt_reading_page.py" line="378"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="126"/>
-        <location filename="../review/qt_reading_page.py" line="412"/>
+        <location filename="../review/qt_reading_page.py" line="125"/>
+        <location filename="../review/qt_reading_page.py" line="390"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="136"/>
+        <location filename="../review/qt_reading_page.py" line="135"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="138"/>
+        <location filename="../review/qt_reading_page.py" line="137"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="143"/>
+        <location filename="../review/qt_reading_page.py" line="142"/>
         <source>Phrases (double-click)</source>
         <translation>常用语（双击插入）</translation>
     </message>
@@ -1424,93 +1424,93 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="164"/>
+        <location filename="../review/qt_consultation_panel.py" line="31"/>
         <source>Your opinion for the expert group</source>
         <translation>您给专家组的意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="166"/>
+        <location filename="../review/qt_consultation_panel.py" line="33"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="168"/>
-        <location filename="../review/qt_reading_page.py" line="392"/>
+        <location filename="../review/qt_consultation_panel.py" line="34"/>
+        <location filename="../review/qt_reading_page.py" line="370"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="180"/>
+        <location filename="../review/qt_reading_page.py" line="170"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="181"/>
+        <location filename="../review/qt_reading_page.py" line="171"/>
         <source>Changes</source>
         <translation>修改对照</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="182"/>
+        <location filename="../review/qt_reading_page.py" line="172"/>
         <source>Consultation</source>
         <translation>会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="185"/>
+        <location filename="../review/qt_reading_page.py" line="175"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="187"/>
+        <location filename="../review/qt_reading_page.py" line="177"/>
         <source>Worklist</source>
         <translation>工作列表</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="217"/>
+        <location filename="../review/qt_reading_page.py" line="207"/>
         <source>Consultation on {patient}: {author} recorded the conclusion.</source>
         <translation>{patient} 的会诊：{author} 已记录结论。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="219"/>
+        <location filename="../review/qt_reading_page.py" line="209"/>
         <source>Consultation on {patient}: {author} wrote “{text}”</source>
         <translation>{patient} 的会诊：{author} 写道“{text}”</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="229"/>
+        <location filename="../review/qt_reading_page.py" line="219"/>
         <source>Assigned to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="229"/>
+        <location filename="../review/qt_reading_page.py" line="219"/>
         <source>My groups</source>
         <translation>我的专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="230"/>
+        <location filename="../review/qt_reading_page.py" line="220"/>
         <source>To review and sign</source>
         <translation>待审核签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="231"/>
+        <location filename="../review/qt_reading_page.py" line="221"/>
         <source>In consultation</source>
         <translation>会诊中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="232"/>
+        <location filename="../review/qt_reading_page.py" line="222"/>
         <source>Waiting for triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="233"/>
+        <location filename="../review/qt_reading_page.py" line="223"/>
         <source>My reports, returned or signed</source>
         <translation>我的报告（退回或已签发）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="272"/>
+        <location filename="../review/qt_reading_page.py" line="262"/>
         <source>Clinical information: {text}</source>
         <translation>临床信息：{text}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="278"/>
+        <location filename="../review/qt_reading_page.py" line="268"/>
         <source>Draft restored from {time}</source>
         <translation>已恢复 {time} 自动保存的草稿</translation>
     </message>
@@ -1550,87 +1550,87 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>版本 {old} → 版本 {new}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="291"/>
+        <location filename="../review/qt_consultation_panel.py" line="47"/>
         <source>Conclusion</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="297"/>
+        <location filename="../review/qt_consultation_panel.py" line="53"/>
         <source>No consultation.</source>
         <translation>无会诊。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="326"/>
+        <location filename="../review/qt_reading_page.py" line="304"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="346"/>
+        <location filename="../review/qt_reading_page.py" line="324"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="370"/>
+        <location filename="../review/qt_reading_page.py" line="348"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="374"/>
+        <location filename="../review/qt_reading_page.py" line="352"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="376"/>
+        <location filename="../review/qt_reading_page.py" line="354"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="381"/>
+        <location filename="../review/qt_reading_page.py" line="359"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="383"/>
+        <location filename="../review/qt_reading_page.py" line="361"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="389"/>
+        <location filename="../review/qt_reading_page.py" line="367"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="393"/>
+        <location filename="../review/qt_reading_page.py" line="371"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="395"/>
+        <location filename="../review/qt_reading_page.py" line="373"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="400"/>
+        <location filename="../review/qt_reading_page.py" line="378"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="408"/>
+        <location filename="../review/qt_reading_page.py" line="386"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="413"/>
+        <location filename="../review/qt_reading_page.py" line="391"/>
         <source>Addendum text:</source>
         <translation>补充报告内容：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="418"/>
+        <location filename="../review/qt_reading_page.py" line="396"/>
         <source>Addendum signed; the report prints again with it.</source>
         <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="428"/>
+        <location filename="../review/qt_reading_page.py" line="406"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
