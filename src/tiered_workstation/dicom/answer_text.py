@@ -14,6 +14,7 @@ import logging
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydicom.charset import convert_encodings, python_encoding
 from pydicom.dataset import Dataset
@@ -49,18 +50,27 @@ def answer_style(settings: Settings, ae_title: str) -> AnswerStyle:
     return AnswerStyle(label, codec, bool(peer and peer.phonetic_names), ae_title)
 
 
-def _codecs(charset: str) -> list[str]:
+@lru_cache(maxsize=64)
+def _codecs(charset: str) -> tuple[str, ...]:
     terms = [t.strip() for t in charset.split("\\")] or [""]
     found = [python_encoding[t] for t in terms if t in python_encoding]
     if "" in terms or not found:
         found.insert(0, "ascii")
-    return found
+    return tuple(found)
 
 
 def can_encode(text: str, charset: str) -> bool:
     """True if every character of ``text`` exists in ``charset`` (any of its code
     extensions)."""
     codecs = _codecs(charset)
+    for codec in codecs:  # the common case: one codec takes it all
+        try:
+            text.encode(codec)
+            return True
+        except (UnicodeEncodeError, LookupError):
+            continue
+    if len(codecs) == 1:
+        return False
     for char in text:
         for codec in codecs:
             try:
@@ -73,9 +83,12 @@ def can_encode(text: str, charset: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)  # a worklist answers the same few hundred names again and again
 def fit_person_name(value: str, charset: str, fallback: str = "") -> str:
     """``value`` (``A=I=P``) with the groups ``charset`` cannot carry left empty; if none
     is left, ``fallback`` (the phonetic form) when it fits, else ''."""
+    if can_encode(value, charset):
+        return value
     groups = [g if can_encode(g, charset) else "" for g in value.split("=")]
     fitted = "=".join(groups).rstrip("=")
     if fitted.strip("=^ "):

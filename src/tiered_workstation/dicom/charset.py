@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydicom.dataelem import DataElement, RawDataElement
 from pydicom.dataset import Dataset
@@ -163,6 +164,7 @@ def split_chinese_name(name: str) -> tuple[str, str]:
     return name[:1], name[1:]
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for the same names in every worklist query
 def person_name(name: str, phonetic: str = "", *, phonetic_groups: bool = False) -> str:
     """The DICOM PN value of a registered name: family^given, ``张^三``, or with the
     alphabetic group for peers that want phonetic names, ``Zhang^San=张^三``.  A name that
