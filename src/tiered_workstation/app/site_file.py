@@ -150,7 +150,7 @@ def render_site_toml(settings: Settings, config_dir: Path) -> str:
         '# ae_title = "DR01"          # the DR console',
         '# host = "192.168.1.20"',
         "# port = 104",
-        '# kind = "modality"          # node | modality | workstation',
+        '# kind = "modality"          # node | modality | workstation | viewer',
         "# tls = false",
         '# charset = "GB18030"        # what this device reads and writes',
         '# assume_charset = "GBK"     # only for devices that mislabel their text',
