@@ -22,7 +22,7 @@ from pydicom.uid import UID, DeflatedExplicitVRLittleEndian
 PIXEL_DATA = 0x7FE00010
 DEFER = 64 * 1024
 UNDEFINED = 0xFFFFFFFF
-_TRUNCATION_HINTS = ("End of file", "end of file", "truncated", "Expected explicit VR")
+_TRUNCATION_HINTS = ("End of file", "end of file", "truncated")
 
 
 class IncompleteDatasetError(ValueError):
