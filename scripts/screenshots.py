@@ -28,7 +28,6 @@ from sqlalchemy import select
 
 from tiered_workstation.app.alerts import AlertKind
 from tiered_workstation.app.bootstrap import bootstrap
-from tiered_workstation.app.registration_desk import register_checked
 from tiered_workstation.app.site_setup import InitRequest, init_site
 from tiered_workstation.config import load_settings
 from tiered_workstation.demo.board import seed_board
@@ -213,7 +212,7 @@ def community_site(tmp: Path):
         form = RegistrationForm(name=name, name_phonetic=phonetic_name(name), sex=sex,
                                 birth_date=birth.isoformat(), procedure_code=code)
         checked = check_form(form, load_catalogue(), today).result
-        register_checked(services, Actor("tech.li", Role.TECHNICIAN, "CM01", "李技师"),
+        services.registration_desk.register(Actor("tech.li", Role.TECHNICIAN, "CM01", "李技师"),
                          checked)
     return services
 

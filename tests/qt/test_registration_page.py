@@ -21,11 +21,11 @@ from dicom.test_worklist import query_file
 from support import TECH
 from sync.conftest import Consortium
 from tiered_workstation.app.bootstrap import Services, bootstrap
-from tiered_workstation.app.registration_desk import SyncState
 from tiered_workstation.qt.event_bridge import QtEventBridge
 from tiered_workstation.qt.qt_login import Session
 from tiered_workstation.qt.registration.qt_registration_page import QtRegistrationPage
 from tiered_workstation.qt.tasks import TaskRunner
+from tiered_workstation.registration.desk import SyncState
 from tiered_workstation.registration.form import age_on
 from tiered_workstation.registration.identity import OrderInput, PatientInput
 from tiered_workstation.registration.service import register_exam

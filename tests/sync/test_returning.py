@@ -7,8 +7,9 @@ from datetime import date
 
 from support import TECH
 from sync.conftest import Consortium
-from tiered_workstation.app.returning import Lookup, find_returning
+from tiered_workstation.app.patient_lookups import returning_patients
 from tiered_workstation.registration.identity import OrderInput, PatientInput
+from tiered_workstation.registration.returning import Lookup
 from tiered_workstation.registration.service import register_exam
 from tiered_workstation.storage.enums import Sex
 from tiered_workstation.workflow.actors import Actor
@@ -31,7 +32,8 @@ def test_center_history_is_found_and_merged_with_local_records(
         register_exam(session, community.workflow, community.registration, clerk,
                       PatientInput("赵六", Sex.MALE, birth_date=date(1980, 2, 3)), CHEST)
 
-    by_id = find_returning(community.settings, community.database, Lookup(national_id=ID_CARD))
+    returning = returning_patients(community.settings, community.database)
+    by_id = returning.find(Lookup(national_id=ID_CARD))
     assert by_id.center_asked
     assert not by_id.center_error
     assert [p.consortium_id for p in by_id.patients] == [known_id]
@@ -41,11 +43,9 @@ def test_center_history_is_found_and_merged_with_local_records(
     assert [e.procedure_description for e in found.exams] == ["DR 胸部正侧位"]
     assert found.exams[0].site_code == "CH01"
 
-    by_name = find_returning(community.settings, community.database,
-                             Lookup(name="赵六", birth_date=date(1980, 2, 3)))
+    by_name = returning.find(Lookup(name="赵六", birth_date=date(1980, 2, 3)))
     assert [p.name for p in by_name.patients] == ["赵六"]   # local, not yet at the center
-    assert not find_returning(community.settings, community.database,
-                              Lookup(name="赵六")).patients  # a name alone matches nobody
+    assert not returning.find(Lookup(name="赵六")).patients  # a name alone matches nobody
 
 
 def test_unreachable_center_still_finds_local_patients_and_says_why(
@@ -58,8 +58,8 @@ def test_unreachable_center_still_finds_local_patients_and_says_why(
     offline = dataclasses.replace(
         community.settings,
         sync=dataclasses.replace(community.settings.sync, center_url="https://127.0.0.1:9"))
-    result = find_returning(offline, community.database, Lookup(national_id=ID_CARD),
-                            timeout=2)
+    result = returning_patients(offline, community.database, timeout=2).find(
+        Lookup(national_id=ID_CARD))
     assert [p.name for p in result.patients] == ["王芳"]
     assert result.center_asked
     assert "cannot be reached" in result.center_error

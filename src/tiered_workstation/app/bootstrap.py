@@ -17,14 +17,20 @@ from ..dicom.forward import Forwarder
 from ..dicom.node import DicomNode
 from ..events import EventBus
 from ..printing.auto_print import AutoPrinter
+from ..printing.desk import PrintDesk
+from ..registration.desk import RegistrationDesk
+from ..registration.returning import ReturningPatients
 from ..registration.service import RegistrationPolicy, RequisitionStore
+from ..review.desk import ReadingDesk, TriageDesk
 from ..storage.archive import DicomArchive
 from ..storage.base import utcnow
 from ..storage.database import Database
 from ..storage.enums import ReadingMode
 from ..storage.migrate import current_revision, head_revision
+from ..sync.schemas import PatientHistory
 from ..sync.site_sync import SiteSync, sealer_for
 from ..workflow.machine import ExamWorkflow, LocalSite
+from .patient_lookups import returning_patients
 
 LOGGER = logging.getLogger(__name__)
 
@@ -96,6 +102,29 @@ class Services:
     @property
     def requisitions(self) -> RequisitionStore:
         return RequisitionStore(self.settings.data_dir / "requisitions", self.sync.sealer)
+
+    # -- the desks' use cases, each built with exactly what it needs ----------------------
+    @property
+    def registration_desk(self) -> RegistrationDesk:
+        return RegistrationDesk(self.database, self.workflow, self.registration,
+                                self.requisitions)
+
+    @property
+    def returning(self) -> ReturningPatients[PatientHistory]:
+        return returning_patients(self.settings, self.database)
+
+    @property
+    def reading_desk(self) -> ReadingDesk:
+        return ReadingDesk(self.database, self.workflow, self.sync.sealer)
+
+    @property
+    def triage_desk(self) -> TriageDesk:
+        return TriageDesk(self.database, self.workflow)
+
+    @property
+    def print_desk(self) -> PrintDesk:
+        print_due = self.printer.queue.run_due if self.printer is not None else None
+        return PrintDesk(self.database, self.settings.site.code, print_due)
 
     def close(self) -> None:
         if self.printer is not None:

@@ -23,11 +23,12 @@ from pynetdicom import sop_class
 from ..config import PeerKind, PeerNode, Settings, SiteMode
 from ..dicom.scu import Target
 from ..dicom.scu_transfer import SubOperations, get, move
+from ..registration.returning import Lookup
 from ..security.tls import client_context
 from ..storage.database import Database
 from .bootstrap import Services
 from .local_archive import archive_file
-from .returning import Lookup, find_returning
+from .patient_lookups import returning_patients
 from .study_files import study_files
 
 SUCCESS, WARNING = 0x0000, 0xB000
@@ -90,7 +91,7 @@ def find_priors(settings: Settings, database: Database, *, name: str, birth_date
     """The patient's other exams, newest first (this site's and the center's records)."""
     if not name or birth_date is None:
         return []
-    result = find_returning(settings, database, Lookup(name=name, birth_date=birth_date))
+    result = returning_patients(settings, database).find(Lookup(name=name, birth_date=birth_date))
     priors = []
     for patient in result.patients:
         for exam in patient.exams:

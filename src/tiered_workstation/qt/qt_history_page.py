@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..app.bootstrap import Services
-from ..app.returning import Lookup, LookupResult, find_returning
 from ..registration.identity import national_id_problem
+from ..registration.returning import Lookup, LookupResult
 from ..storage.enums import ReportStatus
 from ..sync.schemas import ExamHistory, PatientHistory
 from .labels import sex_label, state_label
@@ -120,8 +120,8 @@ class QtHistoryPage(QWidget):
             return
         self.status.setText(self.tr("Searching…"))
         self.search_button.setEnabled(False)
-        self._tasks.net(find_returning, self._services.settings, self._services.database,
-                        query).success(self._show).failure(self._failed)
+        self._tasks.net(self._services.returning.find, query).success(self._show).failure(
+            self._failed)
 
     def _show(self, result: LookupResult) -> None:
         self.search_button.setEnabled(True)

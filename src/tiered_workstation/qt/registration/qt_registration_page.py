@@ -29,19 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.bootstrap import Services
-from ...app.registration_desk import (
-    DeskRow,
-    Registered,
-    SyncState,
-    register_checked,
-    todays_rows,
-)
-from ...app.returning import Lookup, LookupResult, find_returning
 from ...events import Event
 from ...registration.catalogue import Procedure, load_catalogue
+from ...registration.desk import DeskRow, Registered, SyncState
 from ...registration.form import FormCheck, Problem, RegistrationForm, check_form
 from ...registration.identity import id_birth_date, id_sex, national_id_problem
 from ...registration.phonetic import phonetic_name
+from ...registration.returning import Lookup, LookupResult
 from ...storage.enums import Priority, ReadingMode
 from ...sync.schemas import PatientHistory
 from ...workflow.actors import Actor
@@ -384,8 +378,7 @@ class QtRegistrationPage(QWidget):
             return
         self._lookup_asked = query
         self.lookup_status.setText(self.tr("Looking for earlier visits…"))
-        self._tasks.net(find_returning, self._services.settings, self._services.database,
-                        query).success(
+        self._tasks.net(self._services.returning.find, query).success(
             lambda result, q=query: self._show_matches(q, result)).failure(
             self._lookup_failed)
 
@@ -472,7 +465,7 @@ class QtRegistrationPage(QWidget):
                       self._session.display_name)
         self._busy = True
         self.submit_button.setEnabled(False)
-        self._tasks.db(register_checked, self._services, actor, check.result,
+        self._tasks.db(self._services.registration_desk.register, actor, check.result,
                        self.scans.files()).success(self._on_registered).failure(
             self._on_register_failed)
         return check
@@ -512,7 +505,8 @@ class QtRegistrationPage(QWidget):
 
     # -- today's registrations -----------------------------------------------------
     def refresh_today(self) -> None:
-        self._tasks.db(todays_rows, self._services, self._tz).success(self._show_rows)
+        desk = self._services.registration_desk
+        self._tasks.db(desk.todays_rows, self._tz).success(self._show_rows)
 
     def _show_rows(self, rows: list[DeskRow]) -> None:
         waiting = self.today.show_rows(rows)

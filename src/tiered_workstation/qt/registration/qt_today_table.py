@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.registration_desk import DeskRow, SyncState
+from ...registration.desk import DeskRow, SyncState
 from ..labels import priority_label, state_label
 
 COLUMNS = ("time", "accession", "patient", "exam", "station", "priority", "state", "sync")

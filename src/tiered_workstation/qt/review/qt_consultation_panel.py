@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.reading import ReportView
+from ...review.reading import ReportView
 
 
 class QtConsultationPanel(QWidget):

@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app import reading_desk
 from ...app.bootstrap import Services
-from ...app.reading import ReportView, Scope, WorkRow
 from ...events import Event
 from ...review.consultation import CONSULTATION_TOPIC
+from ...review.reading import ReportView, Scope, WorkRow
 from ...review.templates import load_templates
 from ...storage.enums import ExamState, Role
 from ...workflow.actors import Actor
@@ -69,6 +68,7 @@ class QtReadingPage(QWidget):
                  key_images: Path | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._desk = services.reading_desk
         self._tasks = tasks
         self._tz = services.settings.site.tz
         self.actor = Actor(session.username, session.role, session.site_code,
@@ -224,7 +224,7 @@ class QtReadingPage(QWidget):
         if self.scope.currentData() is None:
             return
         scope = Scope(self.scope.currentData())  # Qt hands the enum back as a plain str
-        self._tasks.db(reading_desk.work_rows, self._services, scope,
+        self._tasks.db(self._desk.work_rows, scope,
                        self.actor.username).success(self._show_rows).failure(self._failed)
 
     def _show_rows(self, rows: list[WorkRow]) -> None:
@@ -248,7 +248,7 @@ class QtReadingPage(QWidget):
     # -- one exam ----------------------------------------------------------------------------
     def open_exam(self, exam_id: int) -> None:
         self.autosave()
-        self._tasks.db(reading_desk.report_view, self._services, exam_id, self.actor.username,
+        self._tasks.db(self._desk.report_view, exam_id, self.actor.username,
                        self._templates, self.report_language.currentData()).success(
             self._show_view).failure(self._failed)
 
@@ -317,7 +317,7 @@ class QtReadingPage(QWidget):
         text = self.text()
         self._saved_text = text
         exam_id, actor = view.row.exam_id, self.actor
-        self._tasks.db(reading_desk.save_draft, self._services, exam_id, actor,
+        self._tasks.db(self._desk.save_draft, exam_id, actor,
                        *text).success(lambda _r: self.saved.setText(
                            self.tr("Draft saved {time}").format(
                                time=datetime.now().strftime("%H:%M:%S")))).failure(
@@ -332,7 +332,7 @@ class QtReadingPage(QWidget):
     def _run(self, done: str, fn, *args) -> None:
         if self.view is None:
             return
-        self._tasks.db(fn, self._services, self.view.row.exam_id, self.actor,
+        self._tasks.db(fn, self.view.row.exam_id, self.actor,
                        *args).success(lambda _r: self._done(done)).failure(self._failed)
 
     def _done(self, what: str) -> None:
@@ -343,33 +343,33 @@ class QtReadingPage(QWidget):
         self.refresh()
 
     def submit(self) -> None:
-        self._run(self.tr("Preliminary report submitted."), reading_desk.submit, *self.text())
+        self._run(self.tr("Preliminary report submitted."), self._desk.submit, *self.text())
 
     def send_back(self) -> None:
         reason, ok = QInputDialog.getText(self, self.tr("Return for revision"),
                                           self.tr("What should the author change?"))
         if ok and reason.strip():
-            self._run(self.tr("Returned to the author."), reading_desk.send_back,
+            self._run(self.tr("Returned to the author."), self._desk.send_back,
                       *self.text(), reason)
 
     def consult(self) -> None:
         question, ok = QInputDialog.getText(self, self.tr("Ask expert group"),
                                             self.tr("Question for the expert group:"))
         if ok and question.strip():
-            self._run(self.tr("Sent to the expert group."), reading_desk.consult, question)
+            self._run(self.tr("Sent to the expert group."), self._desk.consult, question)
 
     def post(self) -> None:
         text = self.reply.text().strip()
         if text:
             self.reply.clear()
-            self._run(self.tr("Message sent."), reading_desk.post, text)
+            self._run(self.tr("Message sent."), self._desk.post, text)
 
     def conclude(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Record conclusion"),
                                         self.tr("The expert group's conclusion:"))
         if ok and text.strip():
             self._run(self.tr("Conclusion recorded; the report can be signed."),
-                      reading_desk.close_consultation, text)
+                      self._desk.close_consultation, text)
 
     def ask_password(self) -> str | None:
         password, ok = QInputDialog.getText(
@@ -382,7 +382,7 @@ class QtReadingPage(QWidget):
         if password is None:
             return
         self._run(self.tr("Report signed; it is on its way to the community."),
-                  reading_desk.sign, password, *self.text(), self._key_image_folder())
+                  self._desk.sign, password, *self.text(), self._key_image_folder())
 
     def add_addendum(self) -> None:
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Add addendum"),
@@ -392,7 +392,7 @@ class QtReadingPage(QWidget):
         password = self.ask_password()
         if password is not None:
             self._run(self.tr("Addendum signed; the report prints again with it."),
-                      reading_desk.addendum, password, text)
+                      self._desk.addendum, password, text)
 
     def _key_image_folder(self) -> Path | None:
         """Where the viewer saved this study's key images (embedded when signing)."""

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app import reading_desk
 from ...app.bootstrap import Services
-from ...app.reading import PrintRow
+from ...printing.desk import PrintRow
 from ...storage.enums import PrintStatus
 from ...workflow.actors import Actor
 from ..event_bridge import QtEventBridge
@@ -72,7 +71,7 @@ class QtReportsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._tasks.db(reading_desk.printing_rows, self._services).success(self._show)
+        self._tasks.db(self._services.print_desk.rows).success(self._show)
 
     def _status(self, row: PrintRow) -> str:
         if row.job_status is PrintStatus.PRINTED and row.printed_at:
@@ -105,7 +104,7 @@ class QtReportsPage(QWidget):
         row = self._selected()
         if row is None:
             return
-        self._tasks.db(reading_desk.print_exam, self._services, row.exam_id,
+        self._tasks.db(self._services.print_desk.print_exam, row.exam_id,
                        self.actor).success(lambda _r: self._done(row)).failure(
             lambda error: self.message.setText(self.tr("Not printed: {reason}").format(
                 reason=error)))

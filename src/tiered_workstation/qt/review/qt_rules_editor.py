@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.bootstrap import Services
-from ...app.reading_desk import save_triage_rules, triage_rules
 from ...workflow.actors import Actor
 from ...workflow.assignment import RuleSpec
 from ..tasks import TaskRunner
@@ -59,7 +58,7 @@ class QtRulesEditor(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._tasks.db(triage_rules, self._services).success(self._show)
+        self._tasks.db(self._services.triage_desk.rules).success(self._show)
 
     def _show(self, rules: list[RuleSpec]) -> None:
         self.table.setRowCount(0)
@@ -83,7 +82,7 @@ class QtRulesEditor(QWidget):
         return rules
 
     def save(self) -> None:
-        self._tasks.db(save_triage_rules, self._services, self._actor, self.rules()).success(
+        self._tasks.db(self._services.triage_desk.save_rules, self._actor, self.rules()).success(
             self._saved).failure(
             lambda error: self.message.setText(self.tr("Not saved: {reason}").format(
                 reason=error)))

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app import reading_desk
 from ...app.bootstrap import Services
-from ...app.reading import Scope, WorkRow
+from ...review.reading import Scope, WorkRow
 from ...workflow.actors import Actor
 from ...workflow.assignment import Proposal, Reader
 from ..event_bridge import QtEventBridge
@@ -81,7 +80,7 @@ class QtTriagePage(QWidget):
         layout.addWidget(split, 1)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.assign)
         bridge.exam_transition.connect(lambda _event: self.refresh())
-        self._tasks.db(reading_desk.groups_and_readers, services).success(self._set_groups)
+        self._tasks.db(services.triage_desk.groups_and_readers).success(self._set_groups)
         self.refresh()
 
     def _set_groups(self, result: tuple[list[tuple[str, str]], dict[str, list[Reader]]]) -> None:
@@ -108,7 +107,7 @@ class QtTriagePage(QWidget):
                 self.reader.setCurrentIndex(index)
 
     def refresh(self) -> None:
-        self._tasks.db(reading_desk.work_rows, self._services, Scope.TRIAGE,
+        self._tasks.db(self._services.reading_desk.work_rows, Scope.TRIAGE,
                        self.actor.username).success(self._show_rows)
 
     def _show_rows(self, rows: list[WorkRow]) -> None:
@@ -125,7 +124,7 @@ class QtTriagePage(QWidget):
     def _select(self, row: int) -> None:
         if not 0 <= row < len(self._rows):
             return
-        self._tasks.db(reading_desk.triage_proposal, self._services,
+        self._tasks.db(self._services.triage_desk.proposal,
                        self._rows[row].exam_id).success(self._show_proposal)
 
     def _show_proposal(self, proposal: Proposal) -> None:
@@ -141,7 +140,7 @@ class QtTriagePage(QWidget):
             return
         exam = self._rows[row]
         reason = "; ".join(self.proposal.reasons) if self.proposal else ""
-        self._tasks.db(reading_desk.give_to, self._services, exam.exam_id, self.actor,
+        self._tasks.db(self._services.triage_desk.give_to, exam.exam_id, self.actor,
                        self.group.currentData(), self.reader.currentData(),
                        reason).success(lambda _r: self._assigned(exam)).failure(
             lambda error: self.message.setText(self.tr("Not done: {reason}").format(
@@ -151,5 +150,5 @@ class QtTriagePage(QWidget):
         self.message.setText(self.tr("{patient} assigned.").format(patient=exam.patient_name))
         self.assigned.emit(exam.accession_number)
         self.refresh()
-        self._tasks.db(reading_desk.groups_and_readers, self._services).success(
+        self._tasks.db(self._services.triage_desk.groups_and_readers).success(
             self._set_groups)

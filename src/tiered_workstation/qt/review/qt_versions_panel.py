@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...app.reading import ReportView
+from ...review.reading import ReportView
 from ...storage.enums import VersionKind
 from .qt_diff_view import QtDiffView
 

@@ -1,5 +1,5 @@
 """What the reading desks show: worklists by scope, one exam's report with its versions,
-draft, consultation thread and triage proposal, and the print desk's rows.
+draft, consultation thread and triage proposal.
 
 Plain data for the Qt pages, computed in a worker thread's session.
 """
@@ -13,16 +13,16 @@ from enum import StrEnum
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ..review.consultation import thread
-from ..review.drafts import Draft, load_draft
-from ..review.templates import ReportTemplate, TemplateBook
-from ..storage.enums import ExamState, PrintStatus, Priority, ReadingMode, VersionKind
+from ..storage.enums import ExamState, Priority, ReadingMode, VersionKind
 from ..storage.exams import Exam
-from ..storage.reports import Assignment, PrintJob, Report
+from ..storage.reports import Assignment, Report
 from ..storage.sites import User
 from ..workflow.assignment import Proposal, current_assignment, propose
 from ..workflow.report_diff import ReportDiff
 from ..workflow.reports import compare_versions
+from .consultation import thread
+from .drafts import Draft, load_draft
+from .templates import ReportTemplate, TemplateBook
 
 OPEN = (ExamState.ASSIGNED, ExamState.PRELIMINARY, ExamState.IN_CONSULTATION)
 
@@ -172,39 +172,3 @@ def proposal_for(session: Session, exam_id: int) -> Proposal:
     if exam is None:
         raise LookupError(f"No exam {exam_id}.")
     return propose(session, exam)
-
-
-@dataclass(frozen=True)
-class PrintRow:
-    exam_id: int
-    accession_number: str
-    patient_name: str
-    procedure: str
-    state: ExamState
-    signed_at: datetime | None
-    job_status: PrintStatus | None
-    printed_at: datetime | None
-    copies_printed: int
-    last_error: str
-    pdf_path: str | None
-
-
-def print_desk(session: Session, site_code: str, limit: int = 300) -> list[PrintRow]:
-    """This site's signed reports: waiting, printed, failed — newest first."""
-    exams = session.scalars(select(Exam).where(
-        Exam.site_code == site_code, Exam.state.in_((ExamState.FINAL, ExamState.PRINTED)))
-        .order_by(Exam.state_changed_at.desc()).limit(limit))
-    rows = []
-    for exam in exams:
-        jobs = session.scalars(select(PrintJob).where(PrintJob.exam_id == exam.id)
-                               .order_by(PrintJob.id)).all()
-        last = jobs[-1] if jobs else None
-        report = session.scalar(select(Report).where(Report.exam_id == exam.id))
-        final = report.latest_of(VersionKind.FINAL) if report else None
-        rows.append(PrintRow(
-            exam.id, exam.accession_number, exam.patient.name, exam.procedure_description,
-            exam.state, final.created_at if final else None,
-            last.status if last else None, last.completed_at if last else None,
-            sum(1 for j in jobs if j.status is PrintStatus.PRINTED),
-            last.last_error if last else "", last.pdf_path if last else None))
-    return rows

@@ -1,4 +1,4 @@
-"""The registration desk's work: register from a checked form, and today's list.
+"""The registration desk's use cases: register from a checked form, and today's list.
 
 Registering writes the exam and its outbox message in one transaction, so it
 works with the center unreachable; the desk then shows each exam's delivery
@@ -16,13 +16,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..registration.form import CheckedForm
-from ..registration.service import register_exam
+from ..storage.database import Database
 from ..storage.enums import ExamState, Priority
 from ..storage.exams import Exam
 from ..storage.messaging import OutboxMessage
 from ..workflow.actors import Actor
-from .bootstrap import Services
+from ..workflow.machine import ExamWorkflow
+from .form import CheckedForm
+from .service import RegistrationPolicy, RequisitionStore, register_exam
 
 
 class SyncState(StrEnum):
@@ -53,18 +54,6 @@ class Registered:
     accession_number: str
     study_instance_uid: str
     sync: SyncState
-
-
-def register_checked(services: Services, actor: Actor, checked: CheckedForm,
-                     requisitions: Sequence[tuple[str, bytes]] = ()) -> Registered:
-    """Register the exam of a checked form with its requisition scans."""
-    with services.database.transaction() as session:
-        exam, _ = register_exam(session, services.workflow, services.registration, actor,
-                                checked.patient, checked.order, requisitions=requisitions,
-                                store=services.requisitions)
-        queued = services.workflow.destination_for(exam) is not None
-        return Registered(exam.id, exam.accession_number, exam.study_instance_uid,
-                          SyncState.QUEUED if queued else SyncState.LOCAL)
 
 
 def day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
@@ -105,8 +94,29 @@ def todays_registrations(session: Session, site_code: str, tz: ZoneInfo,
     return rows
 
 
-def todays_rows(services: Services, tz: ZoneInfo) -> list[DeskRow]:
-    """Today's registrations at this site, for the desk's table."""
-    with services.database.session() as session:
-        return todays_registrations(session, services.settings.site.code, tz,
-                                    services.workflow.clock())
+class RegistrationDesk:
+    """What the registration page does, each call in its own session."""
+
+    def __init__(self, database: Database, workflow: ExamWorkflow, policy: RegistrationPolicy,
+                 requisitions: RequisitionStore) -> None:
+        self._database = database
+        self._workflow = workflow
+        self._policy = policy
+        self._requisitions = requisitions
+
+    def register(self, actor: Actor, checked: CheckedForm,
+                 requisitions: Sequence[tuple[str, bytes]] = ()) -> Registered:
+        """Register the exam of a checked form with its requisition scans."""
+        with self._database.transaction() as session:
+            exam, _ = register_exam(session, self._workflow, self._policy, actor,
+                                    checked.patient, checked.order, requisitions=requisitions,
+                                    store=self._requisitions)
+            queued = self._workflow.destination_for(exam) is not None
+            return Registered(exam.id, exam.accession_number, exam.study_instance_uid,
+                              SyncState.QUEUED if queued else SyncState.LOCAL)
+
+    def todays_rows(self, tz: ZoneInfo) -> list[DeskRow]:
+        """Today's registrations at this site, for the desk's table."""
+        with self._database.session() as session:
+            return todays_registrations(session, self._policy.site_code, tz,
+                                        self._workflow.clock())
