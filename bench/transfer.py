@@ -39,7 +39,7 @@ from sqlalchemy import func, select
 
 from tiered_workstation.app.bootstrap import bootstrap
 from tiered_workstation.app.site_file import render_site_toml
-from tiered_workstation.config import load_settings
+from tiered_workstation.config import ForwarderSettings, load_settings
 from tiered_workstation.demo.loop import create_sites, run_loop_demo
 from tiered_workstation.dicom.forward import Forwarder
 from tiered_workstation.dicom.scu import Target
@@ -152,7 +152,8 @@ def forward_once(services, files: list[Path], compression: str) -> tuple[float, 
     assert all(o.ok for o in outcomes), outcomes
     settings = dataclasses.replace(settings, forward=dataclasses.replace(
         settings.forward, compression=compression, settle_seconds=0))
-    forwarder = Forwarder(settings, services.database, services.archive, services.workflow)
+    forwarder = Forwarder(ForwarderSettings.of(settings), services.database, services.archive,
+                          services.workflow)
     start = time.perf_counter()
     results = forwarder.run_due()
     elapsed = time.perf_counter() - start

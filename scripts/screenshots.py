@@ -35,7 +35,7 @@ from tiered_workstation.dicom.synth import Demographics, ct_series, dx_dataset
 from tiered_workstation.qt.app import QtWorkstation, settings_store
 from tiered_workstation.qt.i18n import install_translators
 from tiered_workstation.qt.problem_bar import QtProblemBar
-from tiered_workstation.qt.qt_login import Session
+from tiered_workstation.qt.qt_login import SignedIn
 from tiered_workstation.qt.registration.qt_scan_strip import scan_from_bytes
 from tiered_workstation.qt.tasks import TaskRunner
 from tiered_workstation.qt.theme import DARK, LIGHT, apply_theme
@@ -102,7 +102,7 @@ def main() -> None:
         global SEEDED
         SEEDED = seed_consultation(services)
         community = community_site(Path(tmp))
-        session = Session("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
+        session = SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
         try:
             for language in ("en", "zh_CN"):
                 translators = install_translators(app, language)
@@ -222,7 +222,7 @@ def shoot_registration(app: QApplication, services, language: str, tmp: Path,
     station = QtWorkstation(services, settings_store("CM01", tmp / f"desk-{language}.ini"))
     try:
         window = station.open_main_window(
-            Session("tech.li", "李技师", "CM01", (Role.TECHNICIAN,), Role.TECHNICIAN))
+            SignedIn("tech.li", "李技师", "CM01", (Role.TECHNICIAN,), Role.TECHNICIAN))
         window.show_page("registration")
         page = window.pages["registration"]
         settle(app, lambda: page.today.rowCount() == 3)
@@ -278,7 +278,7 @@ def requisition_png() -> bytes:
     return bytes(array.data())
 
 
-def shoot(app: QApplication, services, session: Session, language: str, theme: str,
+def shoot(app: QApplication, services, session: SignedIn, language: str, theme: str,
           tmp: Path, out: Path) -> None:
     station = QtWorkstation(services, settings_store("CH01", tmp / f"ui-{language}.ini"))
     station.start_node(long_poll_seconds=1)
@@ -333,7 +333,7 @@ def shoot(app: QApplication, services, session: Session, language: str, theme: s
             shoot_desks(app, station, window, language, out)
             window.show_page("status")
             shoot_problem(app, station, window, language, out)
-            admin = station.open_main_window(Session("admin", "系统管理员", "CH01",
+            admin = station.open_main_window(SignedIn("admin", "系统管理员", "CH01",
                                                      (Role.ADMIN,), Role.ADMIN))
             admin.resize(*SIZES[0])
             admin.show_page("settings")
@@ -402,7 +402,7 @@ def shoot_desks(app: QApplication, station: QtWorkstation, window, language: str
     settle(app, lambda: window.pages["tat"].summary is not None)
     settle(app, seconds=0.3)
     save(window, out / f"tat-{language}-{size}.png")
-    triage = station.open_main_window(Session("triage", "赵分诊", "CH01", (Role.TRIAGE,),
+    triage = station.open_main_window(SignedIn("triage", "赵分诊", "CH01", (Role.TRIAGE,),
                                               Role.TRIAGE))
     triage.resize(*SIZES[0])
     triage.show_page("triage")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import tomllib
@@ -49,3 +50,35 @@ def test_workflow_doc_matches_the_transition_table() -> None:
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_workflow_doc.py"),
                              "--check"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+PACKAGE = ROOT / "src" / "tiered_workstation"
+
+
+def _calls(path: Path) -> set[str]:
+    """Names and attributes called in one module (``f(...)``, ``x.f(...)`` → ``f``)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            names.add(func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", ""))
+    return names
+
+
+def _modules(*exclude: str) -> list[Path]:
+    return [p for p in PACKAGE.rglob("*.py")
+            if "migrations" not in p.parts and not any(p.is_relative_to(PACKAGE / e)
+                                                      for e in exclude)]
+
+
+def test_only_bootstrap_reads_the_config_and_opens_databases() -> None:
+    readers = {p.relative_to(PACKAGE).as_posix() for p in _modules("config", "storage")
+               if _calls(p) & {"load_settings", "Database"}}
+    assert readers == {"app/bootstrap.py"}
+
+
+def test_no_qt_module_opens_a_database_session() -> None:
+    opening = {p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "qt").rglob("*.py")
+               if _calls(p) & {"session", "transaction", "Session"}}
+    assert not opening
+

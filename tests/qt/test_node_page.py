@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import socket
 
-from tiered_workstation.config import PeerKind, PeerNode
+from tiered_workstation.config import NodeSettings, PeerKind, PeerNode
 from tiered_workstation.qt.qt_node_page import QtNodePage
 
 
@@ -22,7 +22,7 @@ def test_services_peers_and_a_real_echo(qtbot, workstation) -> None:
     peer_self = PeerNode(own.ae_title, "127.0.0.1", own.port, kind=PeerKind.NODE)
     nobody = PeerNode("NOBODY", "127.0.0.1", free_port(), kind=PeerKind.MODALITY)
     services.settings = dataclasses.replace(services.settings, peers=(peer_self, nobody))
-    services.node.settings = services.settings
+    services.node.settings = NodeSettings.of(services.settings)
     with qtbot.waitSignal(workstation.node_started, timeout=20000):
         workstation.start_node(long_poll_seconds=1)
     page = QtNodePage(services, workstation.tasks, node_running=True)

@@ -10,7 +10,7 @@ from dicom.conftest import RunningNode, node  # noqa: F401 - a running center no
 from support import TECH
 from tiered_workstation.dicom.synth import Demographics, dx_dataset
 from tiered_workstation.qt.app import QtWorkstation, settings_store
-from tiered_workstation.qt.qt_login import Session
+from tiered_workstation.qt.qt_login import SignedIn
 from tiered_workstation.qt.status.qt_board_model import QtBoardModel
 from tiered_workstation.registration.identity import OrderInput, PatientInput
 from tiered_workstation.registration.service import register_exam
@@ -42,7 +42,7 @@ def test_double_click_on_the_board_opens_the_exams_images(qtbot, node: RunningNo
     station = QtWorkstation(services, settings_store("CH01", tmp_path / "ui.ini"))
     try:
         window = station.open_main_window(
-            Session("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER))
+            SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER))
         qtbot.addWidget(window)
         board = window.pages["status"]
         qtbot.waitUntil(lambda: board.proxy.rowCount() == 1, timeout=WAIT_MS)

@@ -10,7 +10,7 @@ from sync.conftest import Consortium
 from sync.test_priors import PERSON, store_prior_at_center
 from tiered_workstation.dicom.synth import Demographics, ct_series
 from tiered_workstation.qt.app import QtWorkstation, settings_store
-from tiered_workstation.qt.qt_login import Session
+from tiered_workstation.qt.qt_login import SignedIn
 from tiered_workstation.storage.enums import Role
 
 WAIT_MS = 60_000
@@ -29,7 +29,7 @@ def test_prior_from_the_center_opens_beside_the_current_study(
     station = QtWorkstation(community, settings_store("CM01", tmp_path / "ui.ini"))
     try:
         window = station.open_main_window(
-            Session("doc.li", "李医生", "CM01", (Role.COMMUNITY_DOCTOR,),
+            SignedIn("doc.li", "李医生", "CM01", (Role.COMMUNITY_DOCTOR,),
                     Role.COMMUNITY_DOCTOR))
         qtbot.addWidget(window)
         window.show_page("viewer")

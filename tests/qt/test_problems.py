@@ -14,14 +14,14 @@ from tiered_workstation.problems import ProblemKind, problem
 from tiered_workstation.qt.app import QtWorkstation, settings_store
 from tiered_workstation.qt.problem_bar import QtProblemBar
 from tiered_workstation.qt.qt_log_page import QtLogPage
-from tiered_workstation.qt.qt_login import Session
+from tiered_workstation.qt.qt_login import SignedIn
 from tiered_workstation.registration.identity import OrderInput, PatientInput
 from tiered_workstation.registration.service import register_exam
 from tiered_workstation.storage.enums import Role, Sex
 from tiered_workstation.storage.messaging import OutboxMessage
 from tiered_workstation.workflow.actors import Actor
 
-REVIEWER = Session("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
+REVIEWER = SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
 WAIT_MS = 20_000
 
 
@@ -66,7 +66,7 @@ def test_center_out_of_reach_is_one_message_with_a_count(qtbot, consortium: Cons
     station = QtWorkstation(community, settings_store("CM01", tmp_path / "ui.ini"))
     try:
         window = station.open_main_window(
-            Session("tech.li", "李技师", "CM01", (Role.TECHNICIAN,), Role.TECHNICIAN))
+            SignedIn("tech.li", "李技师", "CM01", (Role.TECHNICIAN,), Role.TECHNICIAN))
         qtbot.addWidget(window)
         clerk = Actor("tech.li", Role.TECHNICIAN, "CM01", "李技师")
         with community.database.transaction() as session:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from review.conftest import ATTENDING, PASSWORD, REVIEWER, Reading, by_accession
 from review.conftest import reading as reading
 from tiered_workstation.qt.app import QtWorkstation, settings_store
-from tiered_workstation.qt.qt_login import Session
+from tiered_workstation.qt.qt_login import SignedIn
 from tiered_workstation.qt.review.qt_diff_view import INSERT_STYLE
 from tiered_workstation.qt.review.qt_reading_page import QtReadingPage
 from tiered_workstation.qt.review.qt_reports_page import QtReportsPage
@@ -35,8 +35,8 @@ def station(reading: Reading, tmp_path: Path, qapp) -> QtWorkstation:
     station.release()
 
 
-def _session(username: str, name: str, role: Role) -> Session:
-    return Session(username, name, "CH01", (role,), role)
+def _session(username: str, name: str, role: Role) -> SignedIn:
+    return SignedIn(username, name, "CH01", (role,), role)
 
 
 def _state(reading: Reading, accession: str) -> ExamState:

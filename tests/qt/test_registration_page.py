@@ -22,7 +22,7 @@ from support import TECH
 from sync.conftest import Consortium
 from tiered_workstation.app.bootstrap import Services, bootstrap
 from tiered_workstation.qt.event_bridge import QtEventBridge
-from tiered_workstation.qt.qt_login import Session
+from tiered_workstation.qt.qt_login import SignedIn
 from tiered_workstation.qt.registration.qt_registration_page import QtRegistrationPage
 from tiered_workstation.qt.tasks import TaskRunner
 from tiered_workstation.registration.desk import SyncState
@@ -44,7 +44,7 @@ def open_desk(qtbot) -> Iterator[Callable[[Services], QtRegistrationPage]]:
         tasks, bridge = TaskRunner(), QtEventBridge(services.bus)
         made.append((tasks, bridge))
         site = services.settings.site.code
-        session = Session("tech.li", "李技师", site, (Role.TECHNICIAN,), Role.TECHNICIAN)
+        session = SignedIn("tech.li", "李技师", site, (Role.TECHNICIAN,), Role.TECHNICIAN)
         page = QtRegistrationPage(services, session, tasks, bridge)
         qtbot.addWidget(page)
         page.resize(1440, 860)

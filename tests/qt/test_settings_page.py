@@ -98,13 +98,13 @@ def test_hanging_rules_edited_in_settings_hang_the_next_study(qtbot, workstation
     from PySide6.QtWidgets import QComboBox
 
     from qt.test_viewer import chest_pair
-    from tiered_workstation.qt.qt_login import Session
+    from tiered_workstation.qt.qt_login import SignedIn
     from tiered_workstation.viewer.hanging import RULES_FILE, load_rules
 
     services = workstation.services
     services.settings = dataclasses.replace(services.settings,     # a site with its file
                                             source=site_file(workstation, tmp_path))
-    window = workstation.open_main_window(Session("admin", "管理员", "CH01", (Role.ADMIN,),
+    window = workstation.open_main_window(SignedIn("admin", "管理员", "CH01", (Role.ADMIN,),
                                                   Role.ADMIN))
     qtbot.addWidget(window)
     settings, viewer = window.pages["settings"], window.pages["viewer"]

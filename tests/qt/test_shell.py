@@ -82,12 +82,12 @@ def test_embedded_node_starts_and_shutdown_leaves_no_thread(qtbot, workstation) 
 def test_every_desk_fits_a_1440_wide_screen_in_both_languages(qtbot, workstation,
                                                               qapp) -> None:
     from tiered_workstation.qt.i18n import install_translators
-    from tiered_workstation.qt.qt_login import Session
+    from tiered_workstation.qt.qt_login import SignedIn
 
     for language in ("en", "zh_CN"):
         translators = install_translators(qapp, language)
         try:
-            window = workstation.open_main_window(Session("admin", "系统管理员", "CH01",
+            window = workstation.open_main_window(SignedIn("admin", "系统管理员", "CH01",
                                                           (Role.ADMIN,), Role.ADMIN))
             qtbot.addWidget(window)
             assert {"viewer", "settings", "status"} <= set(window.pages)

@@ -126,6 +126,7 @@ def test_retention_deletes_local_copies_only_after_commitment_and_print(
     import dataclasses
     from datetime import timedelta
 
+    from tiered_workstation.config import ForwarderSettings
     from tiered_workstation.dicom.forward import Forwarder
     from tiered_workstation.storage.base import utcnow
 
@@ -143,7 +144,8 @@ def test_retention_deletes_local_copies_only_after_commitment_and_print(
     assert all(p.exists() for p in local)
 
     def forwarder(days_later: int) -> Forwarder:
-        return Forwarder(settings, community.database, community.archive, community.workflow,
+        return Forwarder(ForwarderSettings.of(settings), community.database, community.archive,
+                         community.workflow,
                          clock=lambda: utcnow() + timedelta(days=days_later))
 
     assert forwarder(31).purge_forwarded() == 0  # committed, but not printed yet

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..config import PeerKind, Settings, SiteMode, load_settings
+from ..config import (
+    ForwarderSettings,
+    NodeSettings,
+    PeerKind,
+    PrinterSettings,
+    SealerSettings,
+    Settings,
+    SiteMode,
+    load_settings,
+)
 from ..dicom.forward import Forwarder
 from ..dicom.node import DicomNode
 from ..events import EventBus
@@ -164,13 +173,15 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
         default_reading_mode=ReadingMode(settings.workflow.default_reading_mode),
         overload_threshold=settings.workflow.overload_threshold)
     archive = DicomArchive(settings.archive_dir)
-    node = DicomNode(settings, database, workflow, archive)
-    sync = SiteSync(settings, database, workflow, bus, sealer_for(settings))
+    node = DicomNode(NodeSettings.of(settings), database, workflow, archive)
+    sync = SiteSync(settings, database, workflow, bus, sealer_for(SealerSettings.of(settings)))
     forwarder = None
     if site.mode is SiteMode.COMMUNITY and any(
             p.kind is PeerKind.NODE and p.site == site.center for p in settings.peers):
-        forwarder = Forwarder(settings, database, archive, workflow, clock=clock)
-    printer = AutoPrinter(settings, database, workflow, bus=bus, clock=clock) \
+        forwarder = Forwarder(ForwarderSettings.of(settings), database, archive, workflow,
+                              clock=clock)
+    printer = AutoPrinter(PrinterSettings.of(settings), database, workflow, bus=bus,
+                          clock=clock) \
         if site.mode is SiteMode.COMMUNITY else None
     return Services(settings=settings, capabilities=Capabilities.for_mode(site.mode), bus=bus,
                     database=database, workflow=workflow, registration=registration,
@@ -178,9 +189,24 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
                     printer=printer)
 
 
+def read_settings(config_path: str | Path | None = None) -> Settings:
+    """The site's settings (``--config`` / ``TW_CONFIG`` / ./site.toml), validated.
+
+    The one place the program reads ``site.toml``: the CLI, the desktop app and
+    the demos all come through here or :func:`open_site`.
+    """
+    return load_settings(config_path)
+
+
+def open_database(settings: Settings) -> Database:
+    """The site's database alone, for schema work (``db upgrade``, ``init``) before a
+    site has services; the caller disposes of it."""
+    return Database(settings.database_url)
+
+
 def open_site(config_path: str | Path | None = None, *, require_schema: bool = True) -> Services:
-    """Load the configuration (``--config`` / ``TW_CONFIG`` / ./site.toml) and bootstrap."""
-    return bootstrap(load_settings(config_path), require_schema=require_schema)
+    """Read the configuration and bootstrap the site's services."""
+    return bootstrap(read_settings(config_path), require_schema=require_schema)
 
 
 def _check_schema(database: Database) -> None:

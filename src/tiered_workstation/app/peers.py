@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ..config import PeerNode, Settings, load_settings
+from ..config import PeerNode, Settings
+from .bootstrap import read_settings
 from .site_edit import save_settings
 
 
@@ -16,7 +17,7 @@ def _rewrite(config_path: Path, settings: Settings, peers: tuple[PeerNode, ...])
 
 def add_peer(config_path: Path, peer: PeerNode, *, replace: bool = False) -> Settings:
     """Add (or with ``replace`` update) a peer; the node sees it at its next start."""
-    settings = load_settings(config_path)
+    settings = read_settings(config_path)
     known = settings.peer(peer.ae_title)
     if known is not None and not replace:
         raise ValueError(f"{peer.ae_title} is already registered ({known.host}:{known.port}); "
@@ -26,7 +27,7 @@ def add_peer(config_path: Path, peer: PeerNode, *, replace: bool = False) -> Set
 
 
 def remove_peer(config_path: Path, ae_title: str) -> Settings:
-    settings = load_settings(config_path)
+    settings = read_settings(config_path)
     if settings.peer(ae_title) is None:
         raise LookupError(f"No peer with AE title {ae_title} is registered.")
     return _rewrite(config_path, settings,

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..config import DEFAULT_CONFIG_NAME, Settings, SiteMode, parse_settings
-from ..storage.database import Database
 from ..storage.files import write_atomically
 from ..storage.migrate import upgrade
 from ..storage.sites import Site, SpecialtyGroup
+from .bootstrap import open_database
 from .site_file import render_site_toml
 
 # Reading groups a center starts with; editable later.
@@ -79,7 +79,7 @@ def init_site(request: InitRequest, *, force: bool = False) -> tuple[Settings, P
     settings.data_dir.mkdir(mode=0o750, parents=True, exist_ok=True)
     settings.archive_dir.mkdir(mode=0o750, parents=True, exist_ok=True)
     write_text_atomic(config_path, render_site_toml(settings, config_path.parent))
-    database = Database(settings.database_url)
+    database = open_database(settings)
     try:
         upgrade(database)
         with database.transaction() as session:

@@ -9,14 +9,13 @@ import threading
 
 from pydicom.uid import UID
 
-from ..app.bootstrap import open_site
+from ..app.bootstrap import open_site, read_settings
 from ..app.peers import add_peer, remove_peer
 from ..app.text_columns import table
 from ..config import (
     CONFIG_ENV_VAR,
     PeerKind,
     PeerNode,
-    load_settings,
     resolve_config_path,
 )
 from ..dicom.scu import DicomConnectionError, Target, echo
@@ -58,7 +57,7 @@ def cmd_echo(args: argparse.Namespace) -> int:
     target = Target.parse(args.target)
     calling = args.calling_ae
     if not calling:
-        calling = load_settings(args.config).dicom.ae_title if (
+        calling = read_settings(args.config).dicom.ae_title if (
             args.config or os.environ.get(CONFIG_ENV_VAR)) else "TIERED_WS"
     try:
         status = echo(target, calling)
@@ -83,7 +82,7 @@ def cmd_peer_add(args: argparse.Namespace) -> int:
 
 
 def cmd_peer_list(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
+    settings = read_settings(args.config)
     rows = []
     for p in settings.peers:
         charset = p.charset or "-"

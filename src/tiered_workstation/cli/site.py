@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 
-from ..app.bootstrap import open_site
+from ..app.bootstrap import open_database, open_site, read_settings
 from ..app.site_setup import InitRequest, init_site
 from ..app.status import collect_status, format_status
-from ..config import load_settings
 from ..demo.board import DEMO_PASSWORD, prepare_desk_demo
 from ..demo.loop import fresh_demo_folder, is_demo_folder, run_loop_demo
 from ..demo.one_site import run_demo
-from ..storage.database import Database
 from ..storage.migrate import current_revision, head_revision, upgrade
 from .exits import EXIT_FAILED
 
@@ -67,7 +65,7 @@ def _desk_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    database = Database(load_settings(args.config).database_url)
+    database = open_database(read_settings(args.config))
     try:
         before = current_revision(database)
         after = upgrade(database, args.revision)
@@ -79,7 +77,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_current(args: argparse.Namespace) -> int:
-    database = Database(load_settings(args.config).database_url)
+    database = open_database(read_settings(args.config))
     try:
         current = current_revision(database)
     finally:

@@ -7,7 +7,8 @@ value is checked when the file is read; a mistake produces one
 fix the file without reading a traceback.
 
 The settings classes are in ``model``, the parser in ``parse`` and reading the
-file in ``load``; everything public is importable from here.
+file in ``load``, each service's own section in ``sections``; everything public
+is importable from here.
 """
 
 from .load import load_settings, resolve_config_path
@@ -29,6 +30,7 @@ from .model import (
     DicomSettings,
     ForwardSettings,
     GuiSettings,
+    KnowsPeers,
     PeerKind,
     PeerNode,
     PrintSettings,
@@ -41,6 +43,7 @@ from .model import (
     default_database_url,
 )
 from .parse import parse_settings
+from .sections import ForwarderSettings, NodeSettings, PrinterSettings, SealerSettings
 
 __all__ = [
     "CLOCK_TIME_RE",
@@ -59,10 +62,15 @@ __all__ = [
     "ConfigError",
     "DicomSettings",
     "ForwardSettings",
+    "ForwarderSettings",
     "GuiSettings",
+    "KnowsPeers",
+    "NodeSettings",
     "PeerKind",
     "PeerNode",
     "PrintSettings",
+    "PrinterSettings",
+    "SealerSettings",
     "Settings",
     "SiteMode",
     "SiteSettings",

@@ -204,8 +204,23 @@ class PeerNode:
         return self.services if self.services is not None else DEFAULT_SERVICES[self.kind]
 
 
+class KnowsPeers:
+    """Looking up the registered peers (``peers``) of a site or of one of its services."""
+
+    peers: tuple[PeerNode, ...]
+
+    def peer(self, ae_title: str) -> PeerNode | None:
+        """The registered peer with this AE title, or None if it is unknown."""
+        return next((p for p in self.peers if p.ae_title == ae_title), None)
+
+    def allows(self, ae_title: str, service: str) -> bool:
+        """May this calling AE use this service (see SERVICES)?"""
+        peer = self.peer(ae_title)
+        return peer is not None and service in peer.allowed_services
+
+
 @dataclass(frozen=True)
-class Settings:
+class Settings(KnowsPeers):
     """Everything a site needs to start, validated."""
 
     site: SiteSettings
@@ -225,15 +240,6 @@ class Settings:
     peers: tuple[PeerNode, ...] = ()
     schema_version: int = SCHEMA_VERSION
     source: Path | None = None
-
-    def peer(self, ae_title: str) -> PeerNode | None:
-        """The registered peer with this AE title, or None if it is unknown."""
-        return next((p for p in self.peers if p.ae_title == ae_title), None)
-
-    def allows(self, ae_title: str, service: str) -> bool:
-        """May this calling AE use this service (see SERVICES)?"""
-        peer = self.peer(ae_title)
-        return peer is not None and service in peer.allowed_services
 
 
 def default_database_url(data_dir: Path) -> str:

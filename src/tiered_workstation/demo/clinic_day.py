@@ -21,9 +21,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from ..app.bootstrap import Services, bootstrap
+from ..app.bootstrap import Services, open_site
 from ..app.site_setup import add_site
-from ..config import SiteMode, load_settings
+from ..config import SiteMode
 from ..dicom.scu import Target
 from ..registration.identity import OrderInput, PatientInput
 from ..registration.phonetic import phonetic_name
@@ -95,8 +95,8 @@ def run_clinic_day(root: Path, *, exams: int = 50, speed: float = 60.0,
     rng = random.Random(seed)
     started = time.monotonic()
     center_config, community_configs = create_consortium(root, COMMUNITIES)
-    center = bootstrap(load_settings(center_config))
-    communities = {c: bootstrap(load_settings(p)) for (c, _), p in zip(COMMUNITIES,
+    center = open_site(center_config)
+    communities = {c: open_site(p) for (c, _), p in zip(COMMUNITIES,
                                                                          community_configs,
                                                                          strict=True)}
     try:

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..app.bootstrap import Services, bootstrap
+from ..app.bootstrap import Services, open_site
 from ..app.site_setup import InitRequest, add_site, init_site
 from ..app.timeline import tat_lines, timeline_lines
-from ..config import DEFAULT_CONFIG_NAME, SiteMode, load_settings
+from ..config import DEFAULT_CONFIG_NAME, SiteMode
 from ..dicom.scu import Target
 from ..registration.identity import OrderInput, PatientInput, national_id_check_char
 from ..registration.service import register_exam
@@ -235,8 +235,8 @@ def run_loop_demo(root: Path, out: Callable[[str], None], *, image_size: int = 3
     else:
         out(f"Creating the demo in {root}.")
     center_config, community_config = create_sites(root, database_url)
-    center = bootstrap(load_settings(center_config))
-    community = bootstrap(load_settings(community_config))
+    center = open_site(center_config)
+    community = open_site(community_config)
     try:
         out(f"Tiered Workstation demo: center {CENTER} and community {COMMUNITY} on this "
             f"machine, in {root}")

@@ -16,10 +16,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..app.bootstrap import Services, bootstrap
+from ..app.bootstrap import Services, bootstrap, read_settings
 from ..app.site_setup import InitRequest, add_site, init_site
 from ..app.timeline import tat_lines, timeline_lines
-from ..config import DEFAULT_CONFIG_NAME, SiteMode, load_settings
+from ..config import DEFAULT_CONFIG_NAME, SiteMode
 from ..registration.identity import OrderInput, PatientInput, national_id_check_char
 from ..registration.service import RegistrationPolicy, register_exam
 from ..storage.base import utcnow
@@ -107,7 +107,7 @@ def run_demo(data_dir: Path, out: Callable[[str], None],
              database_url: str | None = None) -> DemoResult:
     """Set up (or reuse) the demo site and walk one new exam from registration to print."""
     config_path = prepare_demo_site(data_dir, database_url)
-    settings = load_settings(config_path)
+    settings = read_settings(config_path)
     clock = ScriptedClock(utcnow().replace(microsecond=0) - timedelta(minutes=40))
     services = bootstrap(settings, clock=clock)
     try:

@@ -20,7 +20,7 @@ from pydicom.charset import convert_encodings, python_encoding
 from pydicom.dataset import Dataset
 from pydicom.valuerep import PersonName
 
-from ..config import Settings
+from ..config import NodeSettings
 from .charset import TEXT_VRS, WESTERN_DECLARATIONS
 
 LOGGER = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ class AnswerStyle:
         return self.codec != self.label
 
 
-def answer_style(settings: Settings, ae_title: str) -> AnswerStyle:
+def answer_style(settings: NodeSettings, ae_title: str) -> AnswerStyle:
     """The character set and name form to answer ``ae_title`` in."""
     peer = settings.peer(ae_title)
     label = peer.charset if peer and peer.charset else settings.charset.outgoing

@@ -24,7 +24,7 @@ from pynetdicom import AE, build_role, evt
 from pynetdicom.sop_class import StorageCommitmentPushModel
 from sqlalchemy import select
 
-from ..config import Settings
+from ..config import NodeSettings
 from ..storage.archive import DicomArchive
 from ..storage.database import Database
 from ..storage.imaging import Instance
@@ -45,7 +45,7 @@ REPORT_DELAY_S = 0.05  # let the N-ACTION response leave first
 class CommitmentDependencies:
     database: Database
     archive: DicomArchive
-    settings: Settings
+    settings: NodeSettings
     ae_title: str
 
 

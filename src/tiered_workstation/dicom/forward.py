@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ..config import PeerKind, PeerNode, Settings
+from ..config import ForwarderSettings, PeerKind, PeerNode
 from ..problems import ProblemKind, problem
 from ..security.tls import client_context
 from ..storage.archive import DicomArchive
@@ -53,8 +53,8 @@ class ForwardError(RuntimeError):
     """The center has no usable DICOM peer entry for forwarding."""
 
 
-def center_peer(settings: Settings) -> PeerNode:
-    center = settings.site.center
+def center_peer(settings: ForwarderSettings) -> PeerNode:
+    center = settings.center
     for peer in settings.peers:
         if peer.kind is PeerKind.NODE and peer.site == center:
             return peer
@@ -109,7 +109,7 @@ def plan_jobs(session: Session, destination: str, settle_before: datetime) -> li
 class Forwarder:
     """Plans and runs forward jobs; ``run_due`` once, or ``start``/``stop`` a thread."""
 
-    def __init__(self, settings: Settings, database: Database, archive: DicomArchive,
+    def __init__(self, settings: ForwarderSettings, database: Database, archive: DicomArchive,
                  workflow: ExamWorkflow, *, clock: Callable[[], datetime] = utcnow,
                  tls: ssl.SSLContext | None = None):
         self.settings = settings
@@ -118,7 +118,7 @@ class Forwarder:
         self.workflow = workflow
         self.clock = clock
         self.peer = center_peer(settings)
-        identity = settings.dicom.tls
+        identity = settings.tls
         if tls is None and self.peer.tls:
             if identity is None:
                 raise ForwardError("Forwarding over DICOM TLS needs this site's TLS identity "
@@ -168,7 +168,7 @@ class Forwarder:
                 .join(Instance, Instance.id == ForwardItem.instance_id)
                 .where(ForwardItem.job_id == job_id, ForwardItem.committed_at.is_(None))
                 .order_by(ForwardItem.id)).all()
-        calling = self.settings.dicom.ae_title
+        calling = self.settings.ae_title
         try:
             started = time.perf_counter()
             outcomes, result = store_and_commit(
@@ -220,7 +220,7 @@ class Forwarder:
     def confirm_transferred(self) -> list[str]:
         """Move acquired exams whose images are all committed to ``transferred``."""
         moved = []
-        actor = Actor.system(self.settings.site.code, "forwarder")
+        actor = Actor.system(self.settings.site_code, "forwarder")
         with self.database.transaction() as session:
             exams = session.scalars(select(Exam).where(Exam.state == ExamState.ACQUIRED)).all()
             for exam in exams:

@@ -15,7 +15,7 @@ from pydicom.dataset import Dataset
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..config import Settings
+from ..config import NodeSettings
 from ..storage.base import utcnow
 from ..storage.database import Database
 from ..storage.enums import ExamState
@@ -41,7 +41,7 @@ MISSING_ATTRIBUTE = 0x0120
 class MppsDependencies:
     database: Database
     workflow: ExamWorkflow
-    settings: Settings
+    settings: NodeSettings
 
 
 def _exam_for(session: Session, attributes: Dataset) -> Exam | None:

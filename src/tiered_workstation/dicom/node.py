@@ -23,7 +23,7 @@ from pynetdicom.sop_class import (
     Verification,
 )
 
-from ..config import Settings
+from ..config import NodeSettings
 from ..problems import ProblemKind, problem
 from ..security.tls import server_context
 from ..storage.archive import DicomArchive
@@ -64,7 +64,7 @@ def handle_echo(event: Any) -> int:
 class DicomNode:
     """Start and stop the site's DICOM services (non-blocking, threads of pynetdicom)."""
 
-    def __init__(self, settings: Settings, database: Database, workflow: ExamWorkflow,
+    def __init__(self, settings: NodeSettings, database: Database, workflow: ExamWorkflow,
                  archive: DicomArchive):
         self.settings = settings
         self.database = database
@@ -229,7 +229,7 @@ class DicomNode:
         try:
             with self.database.transaction() as session:
                 actor = Actor(username=f"ae:{ae_title or '?'}", role=Role.SYSTEM,
-                              site_code=self.settings.site.code)
+                              site_code=self.settings.site_code)
                 record_audit(session, actor, action, object_type="association",
                              object_id=who[:64], outcome=outcome,
                              detail={"reason": reason} if reason else None)

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ..config import Settings
+from ..config import NodeSettings
 from ..problems import ProblemKind, problem
 from ..storage.database import Database
 from ..storage.enums import AuditOutcome, Role
@@ -19,7 +19,7 @@ LOGGER = logging.getLogger(__name__)
 NOT_AUTHORIZED = 0x0124  # PS3.7 C.5: Refused, not authorized
 
 
-def permitted(event: Any, settings: Settings, database: Database, service: str) -> bool:
+def permitted(event: Any, settings: NodeSettings, database: Database, service: str) -> bool:
     """True if the calling peer may use ``service``; otherwise log, audit, return False."""
     sender = event.assoc.requestor.ae_title
     if settings.allows(sender, service):
@@ -29,7 +29,7 @@ def permitted(event: Any, settings: Settings, database: Database, service: str) 
                    extra=problem(ProblemKind.SERVICE_REFUSED, peer=sender, service=service))
     try:
         with database.transaction() as session:
-            record_audit(session, Actor(f"ae:{sender}", Role.SYSTEM, settings.site.code),
+            record_audit(session, Actor(f"ae:{sender}", Role.SYSTEM, settings.site_code),
                          f"dicom.{service}", object_type="association", object_id=sender,
                          outcome=AuditOutcome.REFUSED,
                          detail={"reason": f"{sender} may not use {service}"})

@@ -21,7 +21,7 @@ from pynetdicom.sop_class import (
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..config import Settings
+from ..config import NodeSettings
 from ..storage.database import Database
 from ..storage.imaging import Instance, Series, Study
 from ..storage.patients import Patient
@@ -43,7 +43,7 @@ LEVELS = ("PATIENT", "STUDY", "SERIES", "IMAGE")
 @dataclass(frozen=True)
 class QueryDependencies:
     database: Database
-    settings: Settings
+    settings: NodeSettings
 
 
 def _uids(value: object) -> list[str]:
@@ -250,7 +250,7 @@ def _query(event: Any, qr: QueryDependencies) -> Iterator[Any]:
     count = 0
     with qr.database.session() as session, streaming(event.assoc):
         try:
-            answers = find_answers(session, identifier, qr.settings.site.code, phonetic)
+            answers = find_answers(session, identifier, qr.settings.site_code, phonetic)
             for answer in answers:
                 if event.is_cancelled:
                     yield CANCELLED, None

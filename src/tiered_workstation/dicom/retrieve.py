@@ -22,7 +22,7 @@ from pynetdicom.presentation import build_context
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..config import Settings
+from ..config import NodeSettings
 from ..security.tls import client_context
 from ..storage.archive import DicomArchive
 from ..storage.database import Database
@@ -43,7 +43,7 @@ MAX_CONTEXTS = 128
 class RetrieveDependencies:
     database: Database
     archive: DicomArchive
-    settings: Settings
+    settings: NodeSettings
 
 
 def select_instances(session: Session, identifier: Dataset) -> list[Instance]:

@@ -18,7 +18,7 @@ from pydicom.dataset import Dataset
 from pydicom.errors import InvalidDicomError
 from sqlalchemy.exc import IntegrityError
 
-from ..config import Settings
+from ..config import NodeSettings
 from ..problems import ProblemKind, problem
 from ..storage.archive import DicomArchive, file_sha256
 from ..storage.database import Database
@@ -44,7 +44,7 @@ class StoreDependencies:
     database: Database
     archive: DicomArchive
     workflow: ExamWorkflow
-    settings: Settings
+    settings: NodeSettings
     checksums: ChecksumWorker
 
 
@@ -128,7 +128,7 @@ def _archive_and_index(deps: StoreDependencies, source: Path, header: InstanceHe
                                                       header.sop_instance_uid, version)
                 instance = index_instance(
                     session, header, path=relative.as_posix(), size=size, sha256=digest,
-                    version=version, source_ae=sender, issuer=deps.settings.site.code,
+                    version=version, source_ae=sender, issuer=deps.settings.site_code,
                     workflow=deps.workflow)
                 # indexed (not yet committed): now make the file durable, then commit
                 deps.archive.adopt(source, relative)

@@ -16,7 +16,7 @@ from typing import Any
 
 from pynetdicom.sop_class import ModalityWorklistInformationFind
 
-from ..config import Settings
+from ..config import NodeSettings
 from ..storage.database import Database
 from . import find_stream
 from .answer_text import answer_style
@@ -36,7 +36,7 @@ UNSUPPORTED_SOP_CLASS = 0xC000
 @dataclass(frozen=True)
 class WorklistDependencies:
     database: Database
-    settings: Settings
+    settings: NodeSettings
 
 
 @requires("worklist", (NOT_AUTHORIZED, None))
@@ -50,8 +50,8 @@ def handle_worklist_find(event: Any, deps: WorklistDependencies) -> Iterator[Any
     style = answer_style(deps.settings, sender)
     charset, codec, phonetic = style.label, style.codec, style.phonetic
     query = WorklistQuery.from_identifier(identifier)
-    tz = deps.settings.site.tz
-    site = deps.settings.site.code
+    tz = deps.settings.timezone
+    site = deps.settings.site_code
     count = 0
     top_keys, step_keys = requested_keys(identifier)
     with deps.database.session() as session:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..config import Settings
+from ..config import PrinterSettings
 from ..events import EventBus
 from ..storage.base import utcnow
 from ..storage.database import Database
@@ -32,11 +32,11 @@ LOGGER = logging.getLogger(__name__)
 
 
 class AutoPrinter:
-    def __init__(self, settings: Settings, database: Database, workflow: ExamWorkflow, *,
+    def __init__(self, settings: PrinterSettings, database: Database, workflow: ExamWorkflow, *,
                  bus: EventBus | None = None, clock: Callable[[], datetime] = utcnow):
         self.settings = settings
         self.database = database
-        self.folder = settings.data_dir / "prints"
+        self.folder = settings.folder
         self.auto_print = settings.printing.auto_print
         self.printer = settings.printing.printer
         self.paper = settings.printing.paper
@@ -53,11 +53,11 @@ class AutoPrinter:
 
     def options(self) -> PrintOptions:
         if self._ca is None:  # read once; signatures are checked against it for every job
-            tls = self.settings.dicom.tls
-            if tls and tls.ca_certificates.is_file():
-                self._ca = tls.ca_certificates.read_bytes()
+            ca = self.settings.ca_certificates
+            if ca is not None and ca.is_file():
+                self._ca = ca.read_bytes()
         return PrintOptions(self.printer, self.paper, self.folder, self._ca,
-                            self.settings.site.tz)
+                            self.settings.timezone)
 
     def _on_transition(self, event: object) -> None:
         if getattr(event, "payload", {}).get("to_state") == ExamState.FINAL.value:
@@ -70,7 +70,7 @@ class AutoPrinter:
         queued = 0
         with self.database.transaction() as session:
             for exam in session.scalars(select(Exam).where(
-                    Exam.state == ExamState.FINAL, Exam.site_code == self.settings.site.code)):
+                    Exam.state == ExamState.FINAL, Exam.site_code == self.settings.site_code)):
                 if queue_auto_print(session, exam) is not None:
                     queued += 1
         return queued

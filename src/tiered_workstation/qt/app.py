@@ -21,7 +21,7 @@ from .log_capture import QtLogCapture
 from .main_window import QtMainWindow
 from .problem_bar import QtProblemBar, QtProblemCenter
 from .qt_log_page import QtLogPage
-from .qt_login import QtLoginDialog, Session
+from .qt_login import QtLoginDialog, SignedIn
 from .qt_node_page import QtNodePage
 from .tasks import TaskRunner
 from .theme import LIGHT, apply_theme
@@ -92,7 +92,7 @@ class QtWorkstation(QObject):
         return QtLoginDialog(partial(sign_in, self.services.database, site_code=site.code),
                              site.code, site.name, self.tasks)
 
-    def open_main_window(self, session: Session) -> QtMainWindow:
+    def open_main_window(self, session: SignedIn) -> QtMainWindow:
         self.window = QtMainWindow(self.services, session, self.tasks, self.bridge, self.store,
                                    log=self.log, log_file=self.log_file)
         bar = QtProblemBar(self.problems)

@@ -32,7 +32,7 @@ from .labels import role_label
 from .log_capture import QtLogCapture
 from .qt_history_page import QtHistoryPage
 from .qt_log_page import QtLogPage
-from .qt_login import Session
+from .qt_login import SignedIn
 from .qt_node_page import QtNodePage
 from .qt_settings_page import QtSettingsPage
 from .registration.qt_registration_page import QtRegistrationPage
@@ -61,7 +61,7 @@ class QtMainWindow(QMainWindow):
 
     page_changed = Signal(str)
 
-    def __init__(self, services: Services, session: Session, tasks: TaskRunner,
+    def __init__(self, services: Services, session: SignedIn, tasks: TaskRunner,
                  bridge: QtEventBridge, store: QSettings, parent: QWidget | None = None, *,
                  log: QtLogCapture | None = None, log_file: Path | None = None) -> None:
         super().__init__(parent)

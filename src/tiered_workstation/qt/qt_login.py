@@ -25,13 +25,9 @@ from .tasks import TaskRunner
 
 
 @dataclass(frozen=True)
-class Session:
-    """Who is logged in, and in which role (a person may hold several)."""
+class SignedIn(Account):
+    """Who is signed in, and in which of their roles they work now."""
 
-    username: str
-    display_name: str
-    site_code: str
-    roles: tuple[Role, ...]
     role: Role
 
 
@@ -47,7 +43,7 @@ class QtLoginDialog(QDialog):
         self._site_code = site_code
         self._tasks = tasks
         self._user: Account | None = None
-        self.session: Session | None = None
+        self.session: SignedIn | None = None
         self.setWindowTitle(self.tr("Tiered Workstation — sign in"))
         self.setMinimumWidth(420)
 
@@ -142,7 +138,7 @@ class QtLoginDialog(QDialog):
                 error=error))
 
     def _finish(self, user: Account, role: Role) -> None:
-        self.session = Session(user.username, user.display_name, user.site_code, user.roles,
-                               role)
+        self.session = SignedIn(user.username, user.display_name, user.site_code, user.roles,
+                                role)
         self.logged_in.emit(self.session)
         self.accept()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from ..config import Settings, SiteMode
+from ..config import SealerSettings, Settings, SiteMode
 from ..events import EventBus
 from ..security.sealing import Sealer, key_from_file, key_from_private_key
 from ..storage.database import Database
@@ -24,13 +24,12 @@ from .outbox import OutboxDelivery
 LOGGER = logging.getLogger(__name__)
 
 
-def sealer_for(settings: Settings) -> Sealer:
+def sealer_for(settings: SealerSettings) -> Sealer:
     """The site's outbox sealing key: from its TLS key, else a key file of its own."""
-    tls = settings.dicom.tls
-    if tls is not None and tls.private_key.is_file():
-        return Sealer(key_from_private_key(tls.private_key))
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return Sealer(key_from_file(settings.data_dir / "outbox.key"))
+    if settings.private_key is not None and settings.private_key.is_file():
+        return Sealer(key_from_private_key(settings.private_key))
+    settings.key_file.parent.mkdir(parents=True, exist_ok=True)
+    return Sealer(key_from_file(settings.key_file))
 
 
 @dataclass

@@ -41,7 +41,7 @@ from ...sync.schemas import PatientHistory
 from ...workflow.actors import Actor
 from ..event_bridge import QtEventBridge
 from ..labels import priority_label, sex_label, state_label
-from ..qt_login import Session
+from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import card
 from .qt_scan_strip import QtScanStrip
@@ -59,7 +59,7 @@ class QtRegistrationPage(QWidget):
     registered = Signal(object)        # Registered
     lookup_finished = Signal(object)   # LookupResult
 
-    def __init__(self, services: Services, session: Session, tasks: TaskRunner,
+    def __init__(self, services: Services, session: SignedIn, tasks: TaskRunner,
                  bridge: QtEventBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services

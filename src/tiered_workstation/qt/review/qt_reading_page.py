@@ -39,7 +39,7 @@ from ...storage.enums import ExamState, Role
 from ...workflow.actors import Actor
 from ..event_bridge import QtEventBridge
 from ..labels import priority_label, state_label
-from ..qt_login import Session
+from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import card, row_table
 from .qt_consultation_panel import QtConsultationPanel
@@ -63,7 +63,7 @@ class QtReadingPage(QWidget):
     acted = Signal(str)  # what was done
     consultation_notice = Signal(str)  # a message in a consultation this user belongs to
 
-    def __init__(self, services: Services, session: Session, tasks: TaskRunner,
+    def __init__(self, services: Services, session: SignedIn, tasks: TaskRunner,
                  bridge: QtEventBridge, parent: QWidget | None = None, *,
                  key_images: Path | None = None) -> None:
         super().__init__(parent)

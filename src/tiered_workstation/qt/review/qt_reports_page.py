@@ -23,13 +23,13 @@ from ...storage.enums import PrintStatus
 from ...workflow.actors import Actor
 from ..event_bridge import QtEventBridge
 from ..labels import state_label
-from ..qt_login import Session
+from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import card, row_table
 
 
 class QtReportsPage(QWidget):
-    def __init__(self, services: Services, session: Session, tasks: TaskRunner,
+    def __init__(self, services: Services, session: SignedIn, tasks: TaskRunner,
                  bridge: QtEventBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services

@@ -22,7 +22,7 @@ from ...workflow.actors import Actor
 from ...workflow.assignment import Proposal, Reader
 from ..event_bridge import QtEventBridge
 from ..labels import priority_label
-from ..qt_login import Session
+from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import card, row_table
 from .qt_rules_editor import QtRulesEditor
@@ -31,7 +31,7 @@ from .qt_rules_editor import QtRulesEditor
 class QtTriagePage(QWidget):
     assigned = Signal(str)  # accession number
 
-    def __init__(self, services: Services, session: Session, tasks: TaskRunner,
+    def __init__(self, services: Services, session: SignedIn, tasks: TaskRunner,
                  bridge: QtEventBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
