@@ -82,3 +82,9 @@ def test_no_qt_module_opens_a_database_session() -> None:
                if _calls(p) & {"session", "transaction", "Session"}}
     assert not opening
 
+
+
+def test_no_module_outgrows_one_screenful_of_purpose() -> None:
+    sizes = {p.relative_to(PACKAGE).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in _modules()}
+    assert {name: lines for name, lines in sizes.items() if lines > 400} == {}

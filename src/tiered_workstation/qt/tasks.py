@@ -17,6 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 LOGGER = logging.getLogger(__name__)
@@ -41,12 +42,20 @@ class Op:
     def _deliver(self, future: Future[Any]) -> None:
         error = future.exception()
         if error is None:
-            if self._on_success is not None:
+            if self._on_success is not None and _alive(self._on_success):
                 self._on_success(future.result())
         elif self._on_failure is not None:
-            self._on_failure(error)
+            if _alive(self._on_failure):
+                self._on_failure(error)
         else:
             LOGGER.error("background task failed", exc_info=error)
+
+
+def _alive(callback: Callable[..., None]) -> bool:
+    """False for a method of a widget that was closed and deleted while its task ran:
+    its result has no one left to show it to."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class TaskRunner(QObject):

@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -31,25 +29,26 @@ from PySide6.QtWidgets import (
 from ...app.bootstrap import Services
 from ...events import Event
 from ...registration.catalogue import Procedure, load_catalogue
-from ...registration.desk import DeskRow, Registered, SyncState
+from ...registration.desk import Registered, SyncState
 from ...registration.form import FormCheck, Problem, RegistrationForm, check_form
 from ...registration.identity import id_birth_date, id_sex, national_id_problem
 from ...registration.phonetic import phonetic_name
-from ...registration.returning import Lookup, LookupResult
+from ...registration.returning import Lookup
 from ...storage.enums import Priority, ReadingMode
 from ...sync.schemas import PatientHistory
 from ...workflow.actors import Actor
 from ..event_bridge import QtEventBridge
-from ..labels import priority_label, sex_label, state_label
+from ..labels import priority_label
 from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import card
+from .qt_field_rows import FieldRows
+from .qt_returning_panel import QtReturningPanel
 from .qt_scan_strip import QtScanStrip
 from .qt_today_table import QtTodayTable
 
 LOGGER = logging.getLogger(__name__)
 LOOKUP_DELAY_MS = 400
-SYNC_REFRESH_MS = 5000
 LABEL_WIDTH = 120
 
 
@@ -70,11 +69,10 @@ class QtRegistrationPage(QWidget):
         self._catalogue: dict[str, Procedure] = load_catalogue()
         self._phonetic_typed = False
         self._consortium_id = ""
-        self._matches: list[PatientHistory] = []
-        self._lookup_asked: Lookup | None = None
         self._busy = False
-        self.errors: dict[str, QLabel] = {}
-        self.fields: dict[str, QWidget] = {}
+        self.rows = FieldRows(LABEL_WIDTH)
+        self.errors, self.fields = self.rows.errors, self.rows.fields
+        self._row = self.rows.add
 
         # -- patient -----------------------------------------------------------------------
         self.name = QLineEdit()
@@ -164,22 +162,10 @@ class QtRegistrationPage(QWidget):
         actions.addWidget(self.submit_button)
 
         # -- returning patient ---------------------------------------------------------
-        self.matches = QListWidget()
-        self.matches.setObjectName("matches")
-        self.matches.setFixedHeight(64)
-        self.matches.hide()  # shown when there is something to choose
-        self.matches.itemDoubleClicked.connect(lambda _item: self.use_match())
-        self.matches.currentRowChanged.connect(
-            lambda row: self.use_button.setEnabled(row >= 0))
-        self.lookup_status = QLabel()
-        self.lookup_status.setObjectName("muted")
-        self.lookup_status.setWordWrap(True)
-        self.use_button = QPushButton(self.tr("Use this patient"))
-        self.use_button.setEnabled(False)
-        self.use_button.clicked.connect(self.use_match)
-        match_row = QHBoxLayout()
-        match_row.addWidget(self.lookup_status, 1)
-        match_row.addWidget(self.use_button)
+        self.matches = QtReturningPanel(services.returning, tasks, self._tz)
+        self.matches.finished.connect(self.lookup_finished)
+        self.matches.chosen.connect(self._use_patient)
+        self.lookup_status = self.matches.status
 
         # -- scans and today's list --------------------------------------------------------
         self.scans = QtScanStrip(tasks)
@@ -187,9 +173,8 @@ class QtRegistrationPage(QWidget):
         self.scan_problem = QLabel()
         self.scan_problem.setObjectName("error")
         self.scan_problem.hide()
-        self.today = QtTodayTable(self._tz)
-        self.today_count = QLabel()
-        self.today_count.setObjectName("counts")
+        self.today = QtTodayTable(services.registration_desk, tasks, self._tz)
+        self.today_count = self.today.count
 
         # -- layout ------------------------------------------------------------------------
         form_holder = QWidget()
@@ -199,7 +184,8 @@ class QtRegistrationPage(QWidget):
         form_column.addWidget(card(self.tr("Exam"), exam_form))
         form_column.addStretch(1)
         side_column = QVBoxLayout()
-        side_column.addWidget(card(self.tr("Returning patient"), self.matches, match_row))
+        side_column.addWidget(card(self.tr("Returning patient"), self.matches,
+                                        self.matches.status_row))
         side_column.addWidget(card(self.tr("Requisition scans"), self.scans, self.scan_problem,
                                    stretch_first=True), 1)
         top = QHBoxLayout()
@@ -232,33 +218,11 @@ class QtRegistrationPage(QWidget):
         self._lookup_timer.setSingleShot(True)
         self._lookup_timer.setInterval(LOOKUP_DELAY_MS)
         self._lookup_timer.timeout.connect(self.lookup_now)
-        self._sync_timer = QTimer(self)
-        self._sync_timer.setInterval(SYNC_REFRESH_MS)
-        self._sync_timer.timeout.connect(self.refresh_today)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.submit)
         bridge.exam_transition.connect(self._on_transition)
         self.clear_form()
         self.refresh_today()
-
-    # -- building helpers -------------------------------------------------------------
-    def _row(self, form: QFormLayout, label: str, widget: QWidget, key: str, *,
-             required: bool = False) -> None:
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[key] = error
-        self.fields[key] = widget
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        caption = QLabel(f"{label} *" if required else label)
-        caption.setMinimumWidth(LABEL_WIDTH)
-        form.addRow(caption, holder)
 
     # -- the form ----------------------------------------------------------------------
     def form(self) -> RegistrationForm:
@@ -284,47 +248,15 @@ class QtRegistrationPage(QWidget):
         self.scans.clear()
         self.scan_problem.hide()
         self._phonetic_typed = False
-        self._matches = []
-        self.matches.clear()
-        self.matches.hide()
-        self.use_button.hide()
-        self._lookup_asked = None
-        self.lookup_status.setText(self.tr("Type the ID card number, or the name and birth "
-                                           "date, to find earlier visits."))
+        self.matches.start_over(self.tr("Type the ID card number, or the name and birth date, to "
+                                   "find earlier visits."))
         self.unlink_patient()
         self.show_problems({})
         self.name.setFocus()
 
     def show_problems(self, problems: dict[str, Problem]) -> None:
-        for key, label in self.errors.items():
-            problem = problems.get(key)
-            label.setText(self.problem_text(problem) if problem else "")
-            label.setVisible(problem is not None)
-
-    def problem_text(self, problem: Problem) -> str:
-        words = {
-            Problem.REQUIRED: self.tr("Required."),
-            Problem.NAME_TOO_LONG: self.tr("At most 64 characters."),
-            Problem.NAME_CHARACTERS: self.tr("A name cannot contain \\ = or ^."),
-            Problem.PHONETIC_CHARACTERS: self.tr("Latin letters only, family^given "
-                                                 "(e.g. Zhang^San)."),
-            Problem.SEX_REQUIRED: self.tr("Choose the sex."),
-            Problem.ID_SEX_DIFFERS: self.tr("The ID card number belongs to the other sex."),
-            Problem.BIRTH_OR_AGE: self.tr("Give the birth date or the age."),
-            Problem.BIRTH_FORMAT: self.tr("Write the date as YYYY-MM-DD, e.g. 1960-05-01."),
-            Problem.BIRTH_FUTURE: self.tr("The birth date lies in the future."),
-            Problem.ID_BIRTH_DIFFERS: self.tr("The ID card number gives another birth date."),
-            Problem.AGE_RANGE: self.tr("Age in whole years, 0–130."),
-            Problem.AGE_DIFFERS: self.tr("Does not match the birth date."),
-            Problem.ID_LENGTH: self.tr("An ID card number has 18 characters."),
-            Problem.ID_CHARACTERS: self.tr("17 digits followed by a digit or X."),
-            Problem.ID_DATE: self.tr("The birth date inside the number is impossible."),
-            Problem.ID_CHECK_DIGIT: self.tr("The check digit does not match: please re-type "
-                                            "the number."),
-            Problem.PHONE_FORMAT: self.tr("Digits only (spaces and + allowed)."),
-            Problem.PROCEDURE_REQUIRED: self.tr("Choose the exam to perform."),
-        }
-        return words.get(problem, str(problem))
+        for key in self.errors:
+            self.rows.show(key, problems.get(key))
 
     def _name_edited(self, text: str) -> None:
         if not self._phonetic_typed:
@@ -340,9 +272,7 @@ class QtRegistrationPage(QWidget):
             return
         id_problem = national_id_problem(value)
         problem = Problem(id_problem.value) if id_problem else None
-        label = self.errors["national_id"]
-        label.setText(self.problem_text(problem) if problem else "")
-        label.setVisible(problem is not None)
+        self.rows.show("national_id", problem)
         if problem:
             return
         birth = id_birth_date(value)
@@ -373,60 +303,13 @@ class QtRegistrationPage(QWidget):
         return Lookup(name=name or None, birth_date=birth)
 
     def lookup_now(self) -> None:
-        query = self.current_lookup()
-        if not query.usable or query == self._lookup_asked or self._consortium_id:
-            return
-        self._lookup_asked = query
-        self.lookup_status.setText(self.tr("Looking for earlier visits…"))
-        self._tasks.net(self._services.returning.find, query).success(
-            lambda result, q=query: self._show_matches(q, result)).failure(
-            self._lookup_failed)
-
-    def _show_matches(self, query: Lookup, result: LookupResult) -> None:
-        if query != self._lookup_asked:
-            return  # the clerk has typed on since
-        self._matches = result.patients
-        self.matches.clear()
-        self.matches.setVisible(bool(result.patients))
-        self.use_button.setVisible(bool(result.patients))
-        for patient in result.patients:
-            self.matches.addItem(QListWidgetItem(self._describe(patient)))
-        if result.patients:
-            self.matches.setCurrentRow(0)
-            text = self.tr("%n earlier patient record(s) found: check and use.", "",
-                           len(result.patients))
-        else:
-            text = self.tr("No earlier visits: a new patient.")
-        if result.center_error:
-            text += " " + self.tr("The center cannot be reached, so only this site's "
-                                  "records were searched.")
-        self.lookup_status.setText(text)
-        self.lookup_finished.emit(result)
-
-    def _describe(self, patient: PatientHistory) -> str:
-        birth = patient.birth_date.isoformat() if patient.birth_date else "—"
-        head = f"{patient.name}  {patient.name_phonetic.replace('^', ' ')}  " \
-               f"{sex_label(patient.sex.value)}  {birth}"
-        if not patient.exams:
-            return head
-        last = patient.exams[0]
-        when = last.registered_at.astimezone(self._tz).strftime("%Y-%m-%d")
-        return head + "\n" + self.tr("%n exam(s); last {when} {exam} at {site} ({state})", "",
-                                     len(patient.exams)).format(
-            when=when, exam=last.procedure_description, site=last.site_code,
-            state=state_label(last.state))
-
-    def _lookup_failed(self, exc: BaseException) -> None:
-        LOGGER.warning("returning-patient lookup failed: %s", exc)
-        self._lookup_asked = None
-        self.lookup_status.setText(self.tr("Earlier visits could not be searched: {error}")
-                                   .format(error=exc))
+        if not self._consortium_id:  # a linked patient is not looked up again
+            self.matches.look_up(self.current_lookup())
 
     def use_match(self) -> None:
-        row = self.matches.currentRow()
-        if row < 0 or row >= len(self._matches):
-            return
-        patient = self._matches[row]
+        self.matches.use_current()
+
+    def _use_patient(self, patient: PatientHistory) -> None:
         self.name.setText(patient.name)
         self.phonetic.setText(patient.name_phonetic)
         self._phonetic_typed = bool(patient.name_phonetic)
@@ -505,17 +388,7 @@ class QtRegistrationPage(QWidget):
 
     # -- today's registrations -----------------------------------------------------
     def refresh_today(self) -> None:
-        desk = self._services.registration_desk
-        self._tasks.db(desk.todays_rows, self._tz).success(self._show_rows)
-
-    def _show_rows(self, rows: list[DeskRow]) -> None:
-        waiting = self.today.show_rows(rows)
-        self.today_count.setText(self.tr("%n exam(s) today", "", len(rows)) + (
-            " · " + self.tr("%n waiting to sync", "", waiting) if waiting else ""))
-        if waiting and not self._sync_timer.isActive():
-            self._sync_timer.start()
-        elif not waiting:
-            self._sync_timer.stop()
+        self.today.refresh()
 
     def _on_transition(self, event: Event) -> None:
         if event.payload.get("site_code") == self._services.settings.site.code:

@@ -1,32 +1,44 @@
 """The registration desk's "Registered today" table: each exam with its state and
-whether the center has it yet.  Its words keep the desk's translation context."""
+whether the center has it yet, refreshed while any still waits to sync.  Its words
+keep the desk's translation context."""
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
-from ...registration.desk import DeskRow, SyncState
+from ...registration.desk import DeskRow, RegistrationDesk, SyncState
 from ..labels import priority_label, state_label
+from ..tasks import TaskRunner
 
 COLUMNS = ("time", "accession", "patient", "exam", "station", "priority", "state", "sync")
+SYNC_REFRESH_MS = 5000
 
 
 class QtTodayTable(QTableWidget):
     """Today's registrations, newest first; the last column says where each exam is."""
 
-    def __init__(self, tz: ZoneInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: RegistrationDesk, tasks: TaskRunner, tz: ZoneInfo,
+                 parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
+        self._desk = desk
+        self._tasks = tasks
         self._tz = tz
+        self.count = QLabel()  # "3 exams today · 1 waiting to sync", shown under the table
+        self.count.setObjectName("counts")
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_REFRESH_MS)
+        self._sync_timer.timeout.connect(self.refresh)
         self.setHorizontalHeaderLabels([
             QCoreApplication.translate("QtRegistrationPage", "Time"),
             QCoreApplication.translate("QtRegistrationPage", "Accession"),
@@ -44,6 +56,21 @@ class QtTodayTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.setMinimumHeight(110)
+
+    def refresh(self) -> None:
+        """Read today's registrations on the database thread and show them."""
+        self._tasks.db(self._desk.todays_rows, self._tz).success(self._show)
+
+    def _show(self, rows: list[DeskRow]) -> None:
+        waiting = self.show_rows(rows)
+        self.count.setText(
+            QCoreApplication.translate("QtRegistrationPage", "%n exam(s) today", "", len(rows))
+            + (" · " + QCoreApplication.translate("QtRegistrationPage", "%n waiting to sync",
+                                                  "", waiting) if waiting else ""))
+        if waiting and not self._sync_timer.isActive():
+            self._sync_timer.start()
+        elif not waiting:
+            self._sync_timer.stop()
 
     def show_rows(self, rows: list[DeskRow]) -> int:
         """Fill the table; returns how many exams still wait to reach the center."""

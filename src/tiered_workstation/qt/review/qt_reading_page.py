@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 
 from ...app.bootstrap import Services
 from ...events import Event
+from ...review.actions import report_actions
 from ...review.consultation import CONSULTATION_TOPIC
 from ...review.reading import ReportView, Scope, WorkRow
 from ...review.templates import load_templates
-from ...storage.enums import ExamState, Role
+from ...storage.enums import Role
 from ...workflow.actors import Actor
 from ..event_bridge import QtEventBridge
 from ..labels import priority_label, state_label
@@ -274,24 +275,17 @@ class QtReadingPage(QWidget):
         self.loaded.emit(view)
 
     def _update_buttons(self) -> None:
-        state = self.view.row.state if self.view else None
-        role = self.actor.role
-        writer = role in (Role.ATTENDING, Role.COMMUNITY_DOCTOR, Role.REVIEWER)
-        reviewer = role is Role.REVIEWER
-        self.submit_button.setVisible(writer and state is ExamState.ASSIGNED)
-        self.return_button.setVisible(reviewer and state is ExamState.PRELIMINARY)
-        self.consult_button.setVisible(reviewer and state is ExamState.PRELIMINARY)
-        self.sign_button.setVisible(reviewer and state is ExamState.PRELIMINARY)
-        self.addendum_button.setVisible(reviewer and state in (ExamState.FINAL,
-                                                               ExamState.PRINTED))
-        editable = state in (ExamState.ASSIGNED, ExamState.PRELIMINARY,
-                             ExamState.IN_CONSULTATION)
-        self.findings.setReadOnly(not editable)
-        self.impression.setReadOnly(not editable)
-        in_consultation = state is ExamState.IN_CONSULTATION
-        self.reply.setEnabled(in_consultation)
-        self.post_button.setEnabled(in_consultation)
-        self.conclude_button.setVisible(reviewer and in_consultation)
+        can = report_actions(self.actor.role, self.view.row.state if self.view else None)
+        for button, shown in ((self.submit_button, can.submit),
+                              (self.return_button, can.send_back),
+                              (self.consult_button, can.consult), (self.sign_button, can.sign),
+                              (self.addendum_button, can.addendum),
+                              (self.conclude_button, can.conclude)):
+            button.setVisible(shown)
+        self.findings.setReadOnly(not can.edit)
+        self.impression.setReadOnly(not can.edit)
+        self.reply.setEnabled(can.reply)
+        self.post_button.setEnabled(can.reply)
 
     # -- editing -----------------------------------------------------------------------------
     def text(self) -> tuple[str, str]:

@@ -877,77 +877,77 @@
 <context>
     <name>QtLoginDialog</name>
     <message>
-        <location filename="../qt_login.py" line="51"/>
+        <location filename="../qt_login.py" line="47"/>
         <source>Tiered Workstation — sign in</source>
         <translation>分级诊疗影像工作站 — 登录</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="54"/>
+        <location filename="../qt_login.py" line="50"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="59"/>
+        <location filename="../qt_login.py" line="55"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="62"/>
+        <location filename="../qt_login.py" line="58"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="65"/>
+        <location filename="../qt_login.py" line="61"/>
         <source>Work as</source>
         <translation>工作角色</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="70"/>
+        <location filename="../qt_login.py" line="66"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="78"/>
+        <location filename="../qt_login.py" line="74"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="79"/>
+        <location filename="../qt_login.py" line="75"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="99"/>
+        <location filename="../qt_login.py" line="95"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="102"/>
+        <location filename="../qt_login.py" line="98"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="111"/>
+        <location filename="../qt_login.py" line="107"/>
         <source>This account has no role at this site; ask the administrator to give it one.</source>
         <translation>此账号在本院没有角色，请联系管理员分配。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="125"/>
+        <location filename="../qt_login.py" line="121"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="135"/>
+        <location filename="../qt_login.py" line="131"/>
         <source>Too many wrong passwords: this account is locked for a while. An administrator can set a new password to unlock it.</source>
         <translation>密码错误次数过多，账号已暂时锁定。管理员可重设密码解锁。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="139"/>
+        <location filename="../qt_login.py" line="135"/>
         <source>Unknown user name or wrong password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="141"/>
+        <location filename="../qt_login.py" line="137"/>
         <source>The site database cannot be read: {error}</source>
         <translation>无法读取本院数据库：{error}</translation>
     </message>
@@ -1325,96 +1325,96 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtReadingPage</name>
     <message>
-        <location filename="../review/qt_reading_page.py" line="87"/>
+        <location filename="../review/qt_reading_page.py" line="88"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="87"/>
+        <location filename="../review/qt_reading_page.py" line="88"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="87"/>
+        <location filename="../review/qt_reading_page.py" line="88"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="87"/>
+        <location filename="../review/qt_reading_page.py" line="88"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="88"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="88"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
         <source>Reader</source>
         <translation>阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="92"/>
+        <location filename="../review/qt_reading_page.py" line="93"/>
         <source>Choose an exam from the list.</source>
         <translation>请从左侧列表选择检查。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="99"/>
+        <location filename="../review/qt_reading_page.py" line="100"/>
         <source>Findings (影像所见)</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="101"/>
+        <location filename="../review/qt_reading_page.py" line="102"/>
         <source>Impression (诊断意见)</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="108"/>
+        <location filename="../review/qt_reading_page.py" line="109"/>
         <source>Insert template</source>
         <translation>插入模板</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="115"/>
+        <location filename="../review/qt_reading_page.py" line="116"/>
         <source>Submit preliminary</source>
         <translation>提交初步报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="118"/>
-        <location filename="../review/qt_reading_page.py" line="351"/>
+        <location filename="../review/qt_reading_page.py" line="119"/>
+        <location filename="../review/qt_reading_page.py" line="343"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="120"/>
-        <location filename="../review/qt_reading_page.py" line="358"/>
+        <location filename="../review/qt_reading_page.py" line="121"/>
+        <location filename="../review/qt_reading_page.py" line="350"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="122"/>
-        <location filename="../review/qt_reading_page.py" line="378"/>
+        <location filename="../review/qt_reading_page.py" line="123"/>
+        <location filename="../review/qt_reading_page.py" line="370"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="125"/>
-        <location filename="../review/qt_reading_page.py" line="390"/>
+        <location filename="../review/qt_reading_page.py" line="126"/>
+        <location filename="../review/qt_reading_page.py" line="382"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="135"/>
+        <location filename="../review/qt_reading_page.py" line="136"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="137"/>
+        <location filename="../review/qt_reading_page.py" line="138"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="142"/>
+        <location filename="../review/qt_reading_page.py" line="143"/>
         <source>Phrases (double-click)</source>
         <translation>常用语（双击插入）</translation>
     </message>
@@ -1435,82 +1435,82 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_consultation_panel.py" line="34"/>
-        <location filename="../review/qt_reading_page.py" line="370"/>
+        <location filename="../review/qt_reading_page.py" line="362"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="170"/>
+        <location filename="../review/qt_reading_page.py" line="169"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="171"/>
+        <location filename="../review/qt_reading_page.py" line="170"/>
         <source>Changes</source>
         <translation>修改对照</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="172"/>
+        <location filename="../review/qt_reading_page.py" line="171"/>
         <source>Consultation</source>
         <translation>会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="175"/>
+        <location filename="../review/qt_reading_page.py" line="174"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="177"/>
+        <location filename="../review/qt_reading_page.py" line="176"/>
         <source>Worklist</source>
         <translation>工作列表</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="207"/>
+        <location filename="../review/qt_reading_page.py" line="206"/>
         <source>Consultation on {patient}: {author} recorded the conclusion.</source>
         <translation>{patient} 的会诊：{author} 已记录结论。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="209"/>
+        <location filename="../review/qt_reading_page.py" line="208"/>
         <source>Consultation on {patient}: {author} wrote “{text}”</source>
         <translation>{patient} 的会诊：{author} 写道“{text}”</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="219"/>
+        <location filename="../review/qt_reading_page.py" line="218"/>
         <source>Assigned to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="219"/>
+        <location filename="../review/qt_reading_page.py" line="218"/>
         <source>My groups</source>
         <translation>我的专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="220"/>
+        <location filename="../review/qt_reading_page.py" line="219"/>
         <source>To review and sign</source>
         <translation>待审核签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="221"/>
+        <location filename="../review/qt_reading_page.py" line="220"/>
         <source>In consultation</source>
         <translation>会诊中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="222"/>
+        <location filename="../review/qt_reading_page.py" line="221"/>
         <source>Waiting for triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="223"/>
+        <location filename="../review/qt_reading_page.py" line="222"/>
         <source>My reports, returned or signed</source>
         <translation>我的报告（退回或已签发）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="262"/>
+        <location filename="../review/qt_reading_page.py" line="261"/>
         <source>Clinical information: {text}</source>
         <translation>临床信息：{text}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="268"/>
+        <location filename="../review/qt_reading_page.py" line="267"/>
         <source>Draft restored from {time}</source>
         <translation>已恢复 {time} 自动保存的草稿</translation>
     </message>
@@ -1560,77 +1560,77 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>无会诊。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="304"/>
+        <location filename="../review/qt_reading_page.py" line="296"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="324"/>
+        <location filename="../review/qt_reading_page.py" line="316"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="348"/>
+        <location filename="../review/qt_reading_page.py" line="340"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="352"/>
+        <location filename="../review/qt_reading_page.py" line="344"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="354"/>
+        <location filename="../review/qt_reading_page.py" line="346"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="359"/>
+        <location filename="../review/qt_reading_page.py" line="351"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="361"/>
+        <location filename="../review/qt_reading_page.py" line="353"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="367"/>
+        <location filename="../review/qt_reading_page.py" line="359"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="371"/>
+        <location filename="../review/qt_reading_page.py" line="363"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="373"/>
+        <location filename="../review/qt_reading_page.py" line="365"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="378"/>
+        <location filename="../review/qt_reading_page.py" line="370"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="386"/>
+        <location filename="../review/qt_reading_page.py" line="378"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="391"/>
+        <location filename="../review/qt_reading_page.py" line="383"/>
         <source>Addendum text:</source>
         <translation>补充报告内容：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="396"/>
+        <location filename="../review/qt_reading_page.py" line="388"/>
         <source>Addendum signed; the report prints again with it.</source>
         <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="406"/>
+        <location filename="../review/qt_reading_page.py" line="398"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -1638,389 +1638,389 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtRegistrationPage</name>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="87"/>
+        <location filename="../registration/qt_registration_page.py" line="79"/>
         <source>e.g. 张三</source>
         <translation>例如 张三</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="90"/>
+        <location filename="../registration/qt_registration_page.py" line="82"/>
         <source>filled in from the name; correct if needed</source>
         <translation>根据姓名自动填写，可修改</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="92"/>
+        <location filename="../registration/qt_registration_page.py" line="84"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="93"/>
+        <location filename="../registration/qt_registration_page.py" line="85"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="94"/>
+        <location filename="../registration/qt_registration_page.py" line="86"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="95"/>
+        <location filename="../registration/qt_registration_page.py" line="87"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="97"/>
+        <location filename="../registration/qt_registration_page.py" line="89"/>
         <source>18 characters; fills birth date and sex</source>
         <translation>18 位；自动填写出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="100"/>
+        <location filename="../registration/qt_registration_page.py" line="92"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="103"/>
+        <location filename="../registration/qt_registration_page.py" line="95"/>
         <source>years, if the birth date is unknown</source>
         <translation>岁（出生日期不详时填写）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="106"/>
+        <location filename="../registration/qt_registration_page.py" line="98"/>
         <source>mobile or landline</source>
         <translation>手机或座机</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="109"/>
+        <location filename="../registration/qt_registration_page.py" line="101"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="119"/>
+        <location filename="../registration/qt_registration_page.py" line="111"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="120"/>
+        <location filename="../registration/qt_registration_page.py" line="112"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="121"/>
+        <location filename="../registration/qt_registration_page.py" line="113"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="122"/>
+        <location filename="../registration/qt_registration_page.py" line="114"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="123"/>
+        <location filename="../registration/qt_registration_page.py" line="115"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="124"/>
+        <location filename="../registration/qt_registration_page.py" line="116"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="125"/>
+        <location filename="../registration/qt_registration_page.py" line="117"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="129"/>
+        <location filename="../registration/qt_registration_page.py" line="121"/>
         <source>Choose the exam…</source>
         <translation>请选择检查项目…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="138"/>
+        <location filename="../registration/qt_registration_page.py" line="130"/>
         <source>Center reads and signs</source>
         <translation>中心阅片并审核</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="140"/>
+        <location filename="../registration/qt_registration_page.py" line="132"/>
         <source>Community writes, center reviews</source>
         <translation>社区初写，中心审核</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="146"/>
+        <location filename="../registration/qt_registration_page.py" line="138"/>
         <source>Symptoms, question to the radiologist</source>
         <translation>症状、需放射科回答的问题</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="151"/>
-        <location filename="../registration/qt_registration_page.py" line="205"/>
-        <location filename="../registration/qt_today_table.py" line="34"/>
+        <location filename="../registration/qt_registration_page.py" line="143"/>
+        <location filename="../registration/qt_registration_page.py" line="184"/>
+        <location filename="../registration/qt_today_table.py" line="46"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="152"/>
-        <location filename="../registration/qt_today_table.py" line="36"/>
+        <location filename="../registration/qt_registration_page.py" line="144"/>
+        <location filename="../registration/qt_today_table.py" line="48"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="153"/>
+        <location filename="../registration/qt_registration_page.py" line="145"/>
         <source>Reading</source>
         <translation>阅片方式</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="154"/>
+        <location filename="../registration/qt_registration_page.py" line="146"/>
         <source>Referring doctor</source>
         <translation>申请医生</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="155"/>
+        <location filename="../registration/qt_registration_page.py" line="147"/>
         <source>Clinical information</source>
         <translation>临床资料</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="158"/>
+        <location filename="../registration/qt_registration_page.py" line="150"/>
         <source>Register  (Ctrl+Enter)</source>
         <translation>登记  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="161"/>
+        <location filename="../registration/qt_registration_page.py" line="153"/>
         <source>New patient</source>
         <translation>新患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="183"/>
+        <location filename="../registration/qt_returning_panel.py" line="48"/>
         <source>Use this patient</source>
         <translation>使用此患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_today_table.py" line="31"/>
+        <location filename="../registration/qt_today_table.py" line="43"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../registration/qt_today_table.py" line="32"/>
+        <location filename="../registration/qt_today_table.py" line="44"/>
         <source>Accession</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="204"/>
-        <location filename="../registration/qt_today_table.py" line="33"/>
+        <location filename="../registration/qt_registration_page.py" line="183"/>
+        <location filename="../registration/qt_today_table.py" line="45"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_today_table.py" line="35"/>
+        <location filename="../registration/qt_today_table.py" line="47"/>
         <source>Station</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../registration/qt_today_table.py" line="37"/>
+        <location filename="../registration/qt_today_table.py" line="49"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../registration/qt_today_table.py" line="38"/>
+        <location filename="../registration/qt_today_table.py" line="50"/>
         <source>Center</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="208"/>
+        <location filename="../registration/qt_registration_page.py" line="187"/>
         <source>Returning patient</source>
         <translation>复诊患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="209"/>
+        <location filename="../registration/qt_registration_page.py" line="189"/>
         <source>Requisition scans</source>
         <translation>申请单扫描件</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="227"/>
+        <location filename="../registration/qt_registration_page.py" line="207"/>
         <source>Registered today</source>
         <translation>今日登记</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="298"/>
+        <location filename="../registration/qt_registration_page.py" line="251"/>
         <source>Type the ID card number, or the name and birth date, to find earlier visits.</source>
         <translation>输入身份证号，或姓名加出生日期，即可查找既往检查。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="312"/>
+        <location filename="../registration/qt_field_rows.py" line="48"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="313"/>
+        <location filename="../registration/qt_field_rows.py" line="49"/>
         <source>At most 64 characters.</source>
         <translation>最多 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="314"/>
+        <location filename="../registration/qt_field_rows.py" line="52"/>
         <source>A name cannot contain \ = or ^.</source>
         <translation>姓名不能包含 \ = 或 ^。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="315"/>
+        <location filename="../registration/qt_field_rows.py" line="55"/>
         <source>Latin letters only, family^given (e.g. Zhang^San).</source>
         <translation>只能用拉丁字母，格式为 姓^名（例如 Zhang^San）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="317"/>
+        <location filename="../registration/qt_field_rows.py" line="58"/>
         <source>Choose the sex.</source>
         <translation>请选择性别。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="318"/>
+        <location filename="../registration/qt_field_rows.py" line="59"/>
         <source>The ID card number belongs to the other sex.</source>
         <translation>身份证号显示的性别与所选不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="319"/>
+        <location filename="../registration/qt_field_rows.py" line="62"/>
         <source>Give the birth date or the age.</source>
         <translation>请填写出生日期或年龄。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="320"/>
+        <location filename="../registration/qt_field_rows.py" line="65"/>
         <source>Write the date as YYYY-MM-DD, e.g. 1960-05-01.</source>
         <translation>日期格式为 年-月-日，例如 1960-05-01。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="321"/>
+        <location filename="../registration/qt_field_rows.py" line="68"/>
         <source>The birth date lies in the future.</source>
         <translation>出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="322"/>
+        <location filename="../registration/qt_field_rows.py" line="71"/>
         <source>The ID card number gives another birth date.</source>
         <translation>与身份证号中的出生日期不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="323"/>
+        <location filename="../registration/qt_field_rows.py" line="74"/>
         <source>Age in whole years, 0–130.</source>
         <translation>年龄为 0–130 的整数岁。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="324"/>
+        <location filename="../registration/qt_field_rows.py" line="77"/>
         <source>Does not match the birth date.</source>
         <translation>与出生日期不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="325"/>
+        <location filename="../registration/qt_field_rows.py" line="80"/>
         <source>An ID card number has 18 characters.</source>
         <translation>身份证号应为 18 位。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="326"/>
+        <location filename="../registration/qt_field_rows.py" line="83"/>
         <source>17 digits followed by a digit or X.</source>
         <translation>前 17 位为数字，最后一位为数字或 X。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="327"/>
+        <location filename="../registration/qt_field_rows.py" line="86"/>
         <source>The birth date inside the number is impossible.</source>
         <translation>号码中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="328"/>
+        <location filename="../registration/qt_field_rows.py" line="89"/>
         <source>The check digit does not match: please re-type the number.</source>
         <translation>校验位不符：请重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="330"/>
+        <location filename="../registration/qt_field_rows.py" line="92"/>
         <source>Digits only (spaces and + allowed).</source>
         <translation>只能填写数字（可含空格和 +）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="331"/>
+        <location filename="../registration/qt_field_rows.py" line="95"/>
         <source>Choose the exam to perform.</source>
         <translation>请选择检查项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="386"/>
+        <location filename="../registration/qt_returning_panel.py" line="71"/>
         <source>Looking for earlier visits…</source>
         <translation>正在查找既往检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="403"/>
+        <location filename="../registration/qt_returning_panel.py" line="93"/>
         <source>%n earlier patient record(s) found: check and use.</source>
         <translation>
             <numerusform>找到 %n 条既往患者记录：请核对后使用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="406"/>
+        <location filename="../registration/qt_returning_panel.py" line="100"/>
         <source>No earlier visits: a new patient.</source>
         <translation>无既往检查：新患者。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="408"/>
+        <location filename="../registration/qt_returning_panel.py" line="104"/>
         <source>The center cannot be reached, so only this site&apos;s records were searched.</source>
         <translation>无法连接中心，仅查找了本院记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="421"/>
+        <location filename="../registration/qt_returning_panel.py" line="124"/>
         <source>%n exam(s); last {when} {exam} at {site} ({state})</source>
         <translation>
             <numerusform>%n 次检查；最近 {when} 在 {site} 做 {exam}（{state}）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="429"/>
+        <location filename="../registration/qt_returning_panel.py" line="141"/>
         <source>Earlier visits could not be searched: {error}</source>
         <translation>无法查找既往检查：{error}</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="453"/>
+        <location filename="../registration/qt_registration_page.py" line="329"/>
         <source>Returning patient: {n} earlier exam(s) are linked</source>
         <translation>复诊患者：已关联 {n} 次既往检查</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="469"/>
+        <location filename="../registration/qt_registration_page.py" line="345"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="485"/>
+        <location filename="../registration/qt_registration_page.py" line="361"/>
         <source>{name} registered as {accession}: queued, will sync to the center. The exam is on the DR worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}：已排队，将同步到中心。该检查已出现在 DR 工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="488"/>
+        <location filename="../registration/qt_registration_page.py" line="364"/>
         <source>{name} registered as {accession}. The exam is on the worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}。该检查已出现在工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="499"/>
+        <location filename="../registration/qt_registration_page.py" line="375"/>
         <source>Not registered: {error} Nothing was lost; correct it and press Register again.</source>
         <translation>未登记：{error} 已填内容未丢失；更正后请再次点击登记。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="519"/>
+        <location filename="../registration/qt_today_table.py" line="67"/>
         <source>%n exam(s) today</source>
         <translation>
             <numerusform>今日 %n 个检查</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../registration/qt_registration_page.py" line="520"/>
+        <location filename="../registration/qt_today_table.py" line="68"/>
         <source>%n waiting to sync</source>
         <translation>
             <numerusform>%n 个等待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../registration/qt_today_table.py" line="69"/>
+        <location filename="../registration/qt_today_table.py" line="96"/>
         <source>At center</source>
         <translation>已到中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_today_table.py" line="71"/>
+        <location filename="../registration/qt_today_table.py" line="98"/>
         <source>Queued, will sync (center not reached)</source>
         <translation>已排队，将同步（暂时连不上中心）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_today_table.py" line="74"/>
+        <location filename="../registration/qt_today_table.py" line="101"/>
         <source>Queued, will sync</source>
         <translation>已排队，将同步</translation>
     </message>
     <message>
-        <location filename="../registration/qt_today_table.py" line="75"/>
+        <location filename="../registration/qt_today_table.py" line="102"/>
         <source>This site</source>
         <translation>本院</translation>
     </message>
@@ -2028,132 +2028,132 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtReportsPage</name>
     <message>
-        <location filename="../review/qt_reports_page.py" line="43"/>
+        <location filename="../review/qt_reports_page.py" line="42"/>
         <source>PDF folder only</source>
         <translation>仅PDF文件夹</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="44"/>
+        <location filename="../review/qt_reports_page.py" line="43"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="44"/>
+        <location filename="../review/qt_reports_page.py" line="43"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="45"/>
+        <location filename="../review/qt_reports_page.py" line="44"/>
         <source>Printer: {printer} · paper {paper} · auto-print {auto}</source>
         <translation>打印机：{printer} · 纸张 {paper} · 自动打印 {auto}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="49"/>
+        <location filename="../review/qt_reports_page.py" line="48"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="49"/>
+        <location filename="../review/qt_reports_page.py" line="48"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="49"/>
+        <location filename="../review/qt_reports_page.py" line="48"/>
         <source>Signed</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="49"/>
+        <location filename="../review/qt_reports_page.py" line="48"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="50"/>
+        <location filename="../review/qt_reports_page.py" line="49"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="50"/>
+        <location filename="../review/qt_reports_page.py" line="49"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="51"/>
+        <location filename="../review/qt_reports_page.py" line="50"/>
         <source>Print / reprint</source>
         <translation>打印 / 补打</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="54"/>
+        <location filename="../review/qt_reports_page.py" line="53"/>
         <source>Save PDF…</source>
         <translation>保存PDF…</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="65"/>
+        <location filename="../review/qt_reports_page.py" line="64"/>
         <source>Signed reports</source>
         <translation>已签发报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="79"/>
+        <location filename="../review/qt_reports_page.py" line="78"/>
         <source>printed {time}</source>
         <translation>已打印 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="81"/>
+        <location filename="../review/qt_reports_page.py" line="80"/>
         <source> (+{n} copies)</source>
         <translation>（另补打 {n} 份）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="83"/>
+        <location filename="../review/qt_reports_page.py" line="82"/>
         <source>not queued</source>
         <translation>未排队</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="83"/>
+        <location filename="../review/qt_reports_page.py" line="82"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="84"/>
+        <location filename="../review/qt_reports_page.py" line="83"/>
         <source>printing</source>
         <translation>打印中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="85"/>
+        <location filename="../review/qt_reports_page.py" line="84"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="86"/>
+        <location filename="../review/qt_reports_page.py" line="85"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="87"/>
+        <location filename="../review/qt_reports_page.py" line="86"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="110"/>
+        <location filename="../review/qt_reports_page.py" line="109"/>
         <source>Not printed: {reason}</source>
         <translation>未打印：{reason}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="114"/>
+        <location filename="../review/qt_reports_page.py" line="113"/>
         <source>Print of {patient} sent.</source>
         <translation>{patient} 的报告已发送打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="121"/>
+        <location filename="../review/qt_reports_page.py" line="120"/>
         <source>This report has no PDF yet.</source>
         <translation>此报告还没有PDF文件。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="123"/>
+        <location filename="../review/qt_reports_page.py" line="122"/>
         <source>Save report PDF</source>
         <translation>保存报告PDF</translation>
     </message>
     <message>
-        <location filename="../review/qt_reports_page.py" line="127"/>
+        <location filename="../review/qt_reports_page.py" line="126"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -2161,57 +2161,57 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtRulesEditor</name>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="37"/>
+        <location filename="../review/qt_rules_editor.py" line="36"/>
         <source>Group</source>
         <translation>专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="37"/>
+        <location filename="../review/qt_rules_editor.py" line="36"/>
         <source>Modality</source>
         <translation>设备类型</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="37"/>
+        <location filename="../review/qt_rules_editor.py" line="36"/>
         <source>Body part</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="38"/>
+        <location filename="../review/qt_rules_editor.py" line="37"/>
         <source>From site</source>
         <translation>来源医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="38"/>
+        <location filename="../review/qt_rules_editor.py" line="37"/>
         <source>Preferred reader</source>
         <translation>首选阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="41"/>
+        <location filename="../review/qt_rules_editor.py" line="40"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="43"/>
+        <location filename="../review/qt_rules_editor.py" line="42"/>
         <source>Remove rule</source>
         <translation>删除规则</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="45"/>
+        <location filename="../review/qt_rules_editor.py" line="44"/>
         <source>Save rules</source>
         <translation>保存规则</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="47"/>
+        <location filename="../review/qt_rules_editor.py" line="46"/>
         <source>Empty cells match any exam; the first matching rule wins.</source>
         <translation>空白表示不限；按顺序第一条匹配的规则生效。</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="88"/>
+        <location filename="../review/qt_rules_editor.py" line="87"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../review/qt_rules_editor.py" line="92"/>
+        <location filename="../review/qt_rules_editor.py" line="91"/>
         <source>{n} rules saved.</source>
         <translation>已保存 {n} 条规则。</translation>
     </message>
@@ -2792,87 +2792,87 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtTriagePage</name>
     <message>
-        <location filename="../review/qt_triage_page.py" line="46"/>
+        <location filename="../review/qt_triage_page.py" line="45"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="46"/>
+        <location filename="../review/qt_triage_page.py" line="45"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="47"/>
+        <location filename="../review/qt_triage_page.py" line="46"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="47"/>
+        <location filename="../review/qt_triage_page.py" line="46"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="48"/>
+        <location filename="../review/qt_triage_page.py" line="47"/>
         <source>Reading mode</source>
         <translation>阅片模式</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="57"/>
+        <location filename="../review/qt_triage_page.py" line="56"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="63"/>
+        <location filename="../review/qt_triage_page.py" line="62"/>
         <source>Reading group</source>
         <translation>专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="64"/>
+        <location filename="../review/qt_triage_page.py" line="63"/>
         <source>Reader</source>
         <translation>阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="65"/>
+        <location filename="../review/qt_triage_page.py" line="64"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="72"/>
+        <location filename="../review/qt_triage_page.py" line="71"/>
         <source>Assignment</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="73"/>
+        <location filename="../review/qt_triage_page.py" line="72"/>
         <source>Triage rules</source>
         <translation>分诊规则</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="75"/>
+        <location filename="../review/qt_triage_page.py" line="74"/>
         <source>Waiting for triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="99"/>
+        <location filename="../review/qt_triage_page.py" line="98"/>
         <source>— the whole group —</source>
         <translation>— 整个专业组 —</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="101"/>
+        <location filename="../review/qt_triage_page.py" line="100"/>
         <source>, away</source>
         <translation>，不在岗</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="102"/>
+        <location filename="../review/qt_triage_page.py" line="101"/>
         <source>{name} ({open} open{state})</source>
         <translation>{name}（在读 {open} 例{state}）</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="147"/>
+        <location filename="../review/qt_triage_page.py" line="146"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
     <message>
-        <location filename="../review/qt_triage_page.py" line="151"/>
+        <location filename="../review/qt_triage_page.py" line="150"/>
         <source>{patient} assigned.</source>
         <translation>{patient} 已分配。</translation>
     </message>
@@ -2880,298 +2880,298 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="97"/>
+        <location filename="../viewer/qt_viewer_page.py" line="72"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="105"/>
+        <location filename="../viewer/qt_viewer_page.py" line="80"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="107"/>
+        <location filename="../viewer/qt_viewer_page.py" line="82"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="117"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="27"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="117"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="28"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="118"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="29"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="118"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="30"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="119"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="31"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="119"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="32"/>
         <source>Cobb</source>
         <translation>Cobb 角</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="120"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="33"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="120"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="34"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="121"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="35"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="121"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="36"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="122"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="37"/>
         <source>Magnifier</source>
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="136"/>
+        <location filename="../viewer/qt_viewer_page.py" line="89"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="137"/>
+        <location filename="../viewer/qt_viewer_page.py" line="90"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="138"/>
+        <location filename="../viewer/qt_viewer_page.py" line="91"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="139"/>
+        <location filename="../viewer/qt_viewer_page.py" line="92"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="140"/>
+        <location filename="../viewer/qt_viewer_page.py" line="93"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="141"/>
+        <location filename="../viewer/qt_viewer_page.py" line="94"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="175"/>
+        <location filename="../viewer/qt_viewer_page.py" line="118"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="179"/>
+        <location filename="../viewer/qt_viewer_page.py" line="122"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="148"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="52"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="150"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="55"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="155"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="61"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="160"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="64"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="173"/>
+        <location filename="../viewer/qt_viewer_page.py" line="116"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="176"/>
+        <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Save the active viewport as shown, with its marks, as a picture for the report</source>
         <translation>将当前视窗（含标注）按所见保存为图片，用于报告</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="180"/>
+        <location filename="../viewer/qt_viewer_page.py" line="123"/>
         <source>Save the study&apos;s marks, window and orientation as a DICOM presentation state other viewers show</source>
         <translation>将本检查的标注、窗宽窗位和方向保存为 DICOM 显示状态（GSPS），其他阅片软件可显示</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="208"/>
+        <location filename="../viewer/qt_viewer_page.py" line="139"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="310"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="21"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="319"/>
+        <location filename="../viewer/qt_series_strip.py" line="58"/>
         <source>%n image(s)</source>
         <translation>
             <numerusform>%n 幅图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="324"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="30"/>
         <source>No images were found there.</source>
         <translation>未找到图像。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="326"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="33"/>
         <source>%n series</source>
         <translation>
             <numerusform>%n 个序列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../viewer/qt_viewer_page.py" line="328"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="35"/>
         <source>%n file(s) skipped (not images)</source>
         <translation>
             <numerusform>跳过 %n 个文件（非图像）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="188"/>
+        <location filename="../viewer/qt_viewer_page.py" line="131"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="382"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="84"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="388"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="94"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="411"/>
+        <location filename="../viewer/qt_viewer_page.py" line="265"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="411"/>
+        <location filename="../viewer/qt_viewer_page.py" line="265"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="432"/>
+        <location filename="../viewer/qt_viewer_mpr.py" line="45"/>
         <source>MPR and 3D need a CT or MR series of at least three slices in the active viewport.</source>
         <translation>MPR 和三维需要当前窗格中有至少三层的 CT 或 MR 序列。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="439"/>
+        <location filename="../viewer/qt_viewer_mpr.py" line="56"/>
         <source>Building the volume…</source>
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="451"/>
+        <location filename="../viewer/qt_viewer_mpr.py" line="70"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="479"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="105"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="484"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="112"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="504"/>
+        <location filename="../viewer/qt_viewer_text.py" line="16"/>
         <source>Lung</source>
         <translation>肺窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="504"/>
+        <location filename="../viewer/qt_viewer_text.py" line="17"/>
         <source>Mediastinum</source>
         <translation>纵隔窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="505"/>
+        <location filename="../viewer/qt_viewer_text.py" line="18"/>
         <source>Bone</source>
         <translation>骨窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="505"/>
+        <location filename="../viewer/qt_viewer_text.py" line="19"/>
         <source>Brain</source>
         <translation>脑窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="506"/>
+        <location filename="../viewer/qt_viewer_text.py" line="20"/>
         <source>Abdomen</source>
         <translation>腹部窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="506"/>
+        <location filename="../viewer/qt_viewer_text.py" line="21"/>
         <source>Full range</source>
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="562"/>
+        <location filename="../viewer/qt_viewer_text.py" line="31"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="563"/>
+        <location filename="../viewer/qt_viewer_text.py" line="34"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="564"/>
+        <location filename="../viewer/qt_viewer_text.py" line="37"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="565"/>
+        <location filename="../viewer/qt_viewer_text.py" line="38"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="568"/>
+        <location filename="../viewer/qt_viewer_text.py" line="42"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="570"/>
+        <location filename="../viewer/qt_viewer_text.py" line="45"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="571"/>
+        <location filename="../viewer/qt_viewer_text.py" line="48"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>
