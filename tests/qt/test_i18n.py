@@ -24,6 +24,20 @@ def test_language_follows_the_setting_then_the_locale() -> None:
     assert choose_language("zh_CN", "de_DE") == "zh_CN"
 
 
+def test_a_chinese_site_on_a_machine_without_locale_starts_in_chinese() -> None:
+    for locale in ("C", "POSIX", "C.UTF-8", ""):
+        assert choose_language("auto", locale, timezone="Asia/Shanghai") == "zh_CN"
+        assert choose_language("auto", locale, timezone="Europe/Berlin") == "en"
+    assert choose_language("auto", "en_US", timezone="Asia/Shanghai") == "en"  # a choice
+
+
+def test_the_site_setting_then_the_users_choice_then_the_locale() -> None:
+    assert choose_language("auto", "zh_CN", user_choice="en") == "en"
+    assert choose_language("auto", "C", user_choice="zh_CN", timezone="UTC") == "zh_CN"
+    assert choose_language("en", "zh_CN", user_choice="zh_CN") == "en"
+    assert choose_language("auto", "zh_CN", user_choice="klingon") == "zh_CN"
+
+
 def test_every_message_is_translated() -> None:
     root = ET.parse(SOURCE).getroot()
     unfinished = [m.findtext("source") for m in root.iter("message")

@@ -96,3 +96,36 @@ def test_every_desk_fits_a_1440_wide_screen_in_both_languages(qtbot, workstation
         finally:
             for translator in translators:
                 qapp.removeTranslator(translator)
+
+
+def test_the_sign_in_language_switch_takes_effect_and_is_remembered(qtbot, workstation,
+                                                                    qapp) -> None:
+    from PySide6.QtCore import QTimer
+
+    from tiered_workstation.qt.labels import state_label
+    from tiered_workstation.storage.enums import ExamState
+
+    seen: list[tuple[str, str]] = []
+
+    def act() -> None:  # runs inside each dialog's exec(): the first switches, the next closes
+        dialog = qapp.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, act)
+            return
+        seen.append((dialog.windowTitle(), dialog.language_box.currentData()))
+        if len(seen) == 1:
+            dialog.language_box.activated.emit(dialog.language_box.findData("zh_CN"))
+            QTimer.singleShot(50, act)
+        else:
+            dialog.reject()
+
+    workstation.store.setValue("ui/language", "en")
+    QTimer.singleShot(50, act)
+    assert workstation.ask_sign_in(qapp) is None
+    assert seen[0] == ("Tiered Workstation — sign in", "en")
+    assert seen[1] == ("分级诊疗影像工作站 — 登录", "zh_CN")  # asked again, in Chinese
+    assert state_label(ExamState.FINAL) == "已签发"
+    assert workstation.store.value("ui/language") == "zh_CN"
+    assert workstation.language() == "zh_CN"
+    workstation.release()
+    assert state_label(ExamState.FINAL) == "Signed"  # the translators go with the station

@@ -60,7 +60,7 @@ def test_modality_and_body_part_choose_the_group(reading: Reading) -> None:
     assert _propose(reading, spine).group_code == "msk"  # the DX catch-all
     proposal = _propose(reading, ct)
     assert proposal.group_code == "chest"
-    assert proposal.reasons[0] == "CHEST → chest"
+    assert str(proposal.reasons[0]) == "CHEST → chest"
 
 
 def test_source_site_and_preferred_reader(reading: Reading) -> None:
@@ -70,8 +70,8 @@ def test_source_site_and_preferred_reader(reading: Reading) -> None:
     cm01 = _community_exam(reading)
     local = reading.new_exam(assigned=False)
     assert _propose(reading, cm01).assignee == "att.chest"
-    assert "preferred reader 陈主治" in _propose(reading, cm01).reasons
-    assert "preferred reader" not in " ".join(_propose(reading, local).reasons)
+    assert "preferred reader 陈主治" in _propose(reading, cm01).note
+    assert "preferred reader" not in _propose(reading, local).note
 
 
 def test_least_busy_available_reader_and_availability(reading: Reading) -> None:

@@ -219,7 +219,7 @@ def _advance(case: Case, rng: random.Random, speed: float, center: Services,
             case.group = proposal.group_code or "chest"
             case.reader = proposal.assignee or READERS[case.group][0][0]
             assign(session, center.workflow, exam, triage, group_code=case.group,
-                   assignee=case.reader, reason="; ".join(proposal.reasons))
+                   assignee=case.reader, reason=proposal.note)
         case.stage, case.due = "read", None
     elif case.stage == "read":
         writing_site = site if case.mode is ReadingMode.COMMUNITY_PRELIM else center

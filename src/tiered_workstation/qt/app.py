@@ -8,7 +8,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ..app.bootstrap import Services, open_site
@@ -16,12 +16,12 @@ from ..app.log_files import install_file_log
 from ..app.sign_in import sign_in
 from .alerts import QtAlertBanner, QtAlertCenter
 from .event_bridge import QtEventBridge
-from .i18n import choose_language, install_translators
+from .i18n import ENGLISH, choose_language, install_translators, remove_translators
 from .log_capture import QtLogCapture
 from .main_window import QtMainWindow
 from .problem_bar import QtProblemBar, QtProblemCenter
 from .qt_log_page import QtLogPage
-from .qt_login import QtLoginDialog, SignedIn
+from .qt_login import LANGUAGE_CHANGED, QtLoginDialog, SignedIn
 from .qt_node_page import QtNodePage
 from .tasks import TaskRunner
 from .theme import LIGHT, apply_theme
@@ -51,6 +51,7 @@ class QtWorkstation(QObject):
         super().__init__()
         self.services = services
         self.store = store
+        self.translators: list[QTranslator] = []  # kept alive while installed
         self.log = QtLogCapture(self)
         self.log.install()  # first, so the node's start-up problems are heard too
         self.log_file: Path | None = None
@@ -87,10 +88,33 @@ class QtWorkstation(QObject):
         gc.collect()
         gc.freeze()
 
-    def login_dialog(self) -> QtLoginDialog:
+    def login_dialog(self, language: str = ENGLISH) -> QtLoginDialog:
         site = self.services.settings.site
         return QtLoginDialog(partial(sign_in, self.services.database, site_code=site.code),
-                             site.code, site.name, self.tasks)
+                             site.code, site.name, self.tasks, language=language)
+
+    def language(self) -> str:
+        """The interface language this workstation starts in (see ``i18n``)."""
+        settings = self.services.settings
+        return choose_language(settings.gui.language,
+                               user_choice=str(self.store.value("ui/language", "") or ""),
+                               timezone=settings.site.timezone)
+
+    def ask_sign_in(self, app: QCoreApplication) -> SignedIn | None:
+        """Show the sign-in dialog until someone signs in (None: it was closed); a language
+        switch installs the language, remembers it and asks again in it."""
+        language = self.language()
+        self.translators = install_translators(app, language)
+        while True:
+            dialog = self.login_dialog(language)
+            result = dialog.exec()
+            if result != LANGUAGE_CHANGED:
+                ok = result == QtLoginDialog.DialogCode.Accepted
+                return dialog.session if ok else None
+            language = dialog.language
+            self.store.setValue("ui/language", language)
+            remove_translators(app, self.translators)
+            self.translators = install_translators(app, language)
 
     def open_main_window(self, session: SignedIn) -> QtMainWindow:
         self.window = QtMainWindow(self.services, session, self.tasks, self.bridge, self.store,
@@ -129,6 +153,8 @@ class QtWorkstation(QObject):
     def release(self) -> None:
         """Stop listening and join every worker; the services stay open (tests, tools)."""
         self.bridge.close()
+        remove_translators(QCoreApplication.instance(), self.translators)
+        self.translators = []
         self.tasks.shutdown(wait=True)
         self.log.remove()
 
@@ -140,19 +166,17 @@ def run_gui(config_path: str | None = None) -> int:
     app.setApplicationName("Tiered Workstation")
     app.setOrganizationName("TieredWorkstation")
     services = open_site(config_path)
-    translators = install_translators(app, choose_language(services.settings.gui.language))
     store = settings_store(services.settings.site.code)
     apply_theme(app, str(store.value("ui/theme", LIGHT)))
     workstation = QtWorkstation(services, store)
     workstation.log_file = install_file_log(services.settings.data_dir / "logs")
     try:
         workstation.start_node()
-        dialog = workstation.login_dialog()
-        if dialog.exec() != QtLoginDialog.DialogCode.Accepted or dialog.session is None:
+        session = workstation.ask_sign_in(app)
+        if session is None:
             return 0
-        window = workstation.open_main_window(dialog.session)
+        window = workstation.open_main_window(session)
         window.show()
         return app.exec()
     finally:
         workstation.shutdown()
-        del translators

@@ -1,4 +1,10 @@
-"""Language: Simplified Chinese or English, from the site setting or the system locale."""
+"""Language: Simplified Chinese or English.
+
+The site's setting decides; where it says ``auto``, the choice made on the
+sign-in screen (remembered per workstation); then the system locale; and a
+machine with no locale at all (C / POSIX, as on most hospital PCs) at a site in
+mainland China's time zone starts in Chinese.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +17,34 @@ LOGGER = logging.getLogger(__name__)
 TRANSLATIONS = Path(__file__).with_name("translations")
 CHINESE = "zh_CN"
 ENGLISH = "en"
+LANGUAGES = (CHINESE, ENGLISH)
+CHINA_TIME_ZONES = frozenset({"Asia/Shanghai", "Asia/Chongqing", "Asia/Chungking",
+                              "Asia/Harbin", "Asia/Urumqi", "Asia/Kashgar", "PRC"})
 
 
-def choose_language(setting: str, system_locale: str | None = None) -> str:
-    """``zh_CN`` or ``en``: the setting, or for ``auto`` the system's locale."""
-    if setting in (CHINESE, ENGLISH):
+def choose_language(setting: str, system_locale: str | None = None, *,
+                    user_choice: str = "", timezone: str = "") -> str:
+    """``zh_CN`` or ``en``: the site's setting; for ``auto`` the user's choice, then the
+    system's locale, then (no locale) the site's time zone."""
+    if setting in LANGUAGES:
         return setting
+    if user_choice in LANGUAGES:
+        return user_choice
     name = system_locale if system_locale is not None else QLocale.system().name()
-    return CHINESE if name.lower().startswith("zh") else ENGLISH
+    if name.lower().startswith("zh"):
+        return CHINESE
+    if _no_locale(name) and timezone in CHINA_TIME_ZONES:
+        return CHINESE
+    return ENGLISH
+
+
+def _no_locale(name: str) -> bool:
+    return name in ("", "C", "POSIX") or name.startswith(("C.", "POSIX."))
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

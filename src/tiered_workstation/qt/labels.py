@@ -1,11 +1,13 @@
-"""Translated names of domain values (states, priorities, roles, turnaround)."""
+"""Translated names of domain values (states, priorities, roles, reading modes, turnaround,
+triage reasons)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
 from ..config import PeerKind
-from ..storage.enums import ExamState, Priority, Role
+from ..storage.enums import ExamState, Priority, ReadingMode, Role
+from ..workflow.assignment import Reason, ReasonKind
 from ..workflow.tat import TatStatus
 
 
@@ -70,3 +72,38 @@ def peer_kind_label(kind: PeerKind) -> str:
               PeerKind.VIEWER: QCoreApplication.translate("PeerKind", "Viewer"),
               PeerKind.WORKSTATION: QCoreApplication.translate("PeerKind", "Workstation")}
     return labels.get(kind, kind.value)
+
+
+def reading_mode_label(mode: ReadingMode) -> str:
+    labels = {
+        ReadingMode.CENTER_FULL: QCoreApplication.translate("ReadingMode",
+                                                            "Center reads and signs"),
+        ReadingMode.COMMUNITY_PRELIM: QCoreApplication.translate(
+            "ReadingMode", "Community writes, center reviews"),
+    }
+    return labels.get(mode, mode.value)
+
+
+def reason_label(reason: Reason) -> str:
+    """One step of a triage proposal's explanation, in the user's language."""
+    if reason.kind is ReasonKind.RULE:
+        parts = [p for p in (reason.modality, reason.body_part) if p]
+        if reason.source_site:
+            parts.append(QCoreApplication.translate("Reason", "from {site}").format(
+                site=reason.source_site))
+        match = " ".join(parts) or QCoreApplication.translate("Reason", "any exam")
+        return QCoreApplication.translate("Reason", "{match} → group {group}").format(
+            match=match, group=reason.group)
+    labels = {
+        ReasonKind.NO_RULE: QCoreApplication.translate(
+            "Reason", "no rule matches; choose a group"),
+        ReasonKind.PREFERRED: QCoreApplication.translate(
+            "Reason", "preferred reader {reader}"),
+        ReasonKind.PREFERRED_AWAY: QCoreApplication.translate(
+            "Reason", "preferred reader {reader} is not available"),
+        ReasonKind.NOBODY_AVAILABLE: QCoreApplication.translate(
+            "Reason", "nobody in the group is available: the group's queue"),
+        ReasonKind.LEAST_BUSY: QCoreApplication.translate(
+            "Reason", "least busy available reader: {reader} ({open} open)"),
+    }
+    return labels[reason.kind].format(reader=reason.reader, open=reason.open_exams)

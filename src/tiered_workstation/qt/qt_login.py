@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..app.sign_in import Account, AuthenticationError
 from ..storage.enums import Role
+from .i18n import CHINESE, ENGLISH
 from .labels import role_label
 from .tasks import TaskRunner
 
@@ -31,19 +33,29 @@ class SignedIn(Account):
     role: Role
 
 
+LANGUAGE_CHANGED = 2  # the dialog's result when the user switched language: show it anew
+LANGUAGE_NAMES = {CHINESE: "简体中文", ENGLISH: "English"}  # each in its own language
+
+
 class QtLoginDialog(QDialog):
-    """Asks for user name and password; ``logged_in`` carries the session."""
+    """Asks for user name and password; ``logged_in`` carries the session.
+
+    The language switch closes the dialog with ``LANGUAGE_CHANGED`` and the chosen
+    language in ``language``; the caller installs it and shows a new dialog.
+    """
 
     logged_in = Signal(object)
 
     def __init__(self, check: Callable[[str, str], Account], site_code: str, site_name: str,
-                 tasks: TaskRunner, parent: QWidget | None = None) -> None:
+                 tasks: TaskRunner, parent: QWidget | None = None, *,
+                 language: str = ENGLISH) -> None:
         super().__init__(parent)
         self._check = check  # (user name, password) → the account, or AuthenticationError
         self._site_code = site_code
         self._tasks = tasks
         self._user: Account | None = None
         self.session: SignedIn | None = None
+        self.language = language
         self.setWindowTitle(self.tr("Tiered Workstation — sign in"))
         self.setMinimumWidth(420)
 
@@ -51,6 +63,12 @@ class QtLoginDialog(QDialog):
         brand.setObjectName("pageTitle")
         site = QLabel(f"{site_name} ({site_code})")
         site.setObjectName("muted")
+        self.language_box = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
+        self.language_box.setToolTip(self.tr("Language"))
+        self.language_box.activated.connect(self._switch_language)
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("user name"))
         self.password = QLineEdit()
@@ -76,7 +94,10 @@ class QtLoginDialog(QDialog):
         form.addRow(self.role_label, self.role)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(24, 20, 24, 20)
-        inner.addWidget(brand)
+        head = QHBoxLayout()
+        head.addWidget(brand, 1)
+        head.addWidget(self.language_box, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addLayout(head)
         inner.addWidget(site)
         inner.addSpacing(8)
         inner.addLayout(form)
@@ -85,6 +106,12 @@ class QtLoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(card)
+
+    def _switch_language(self, index: int) -> None:
+        chosen = self.language_box.itemData(index)
+        if chosen != self.language:
+            self.language = chosen
+            self.done(LANGUAGE_CHANGED)
 
     def _submit(self) -> None:
         if self._user is not None:  # the second step: a role was chosen

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -59,13 +60,54 @@ class Reader:
     open_exams: int
 
 
+class ReasonKind(StrEnum):
+    NO_RULE = "no-rule"                  # no rule matches: triage chooses
+    RULE = "rule"                        # this rule matched (its match and its group)
+    PREFERRED = "preferred"              # the rule's preferred reader is available
+    PREFERRED_AWAY = "preferred-away"    # … is not available
+    NOBODY_AVAILABLE = "nobody"          # nobody in the group is: the group's queue
+    LEAST_BUSY = "least-busy"            # the least busy available reader
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One step of a proposal's explanation, as data: the UI says it in its language;
+    ``str()`` is the English sentence kept in the assignment's note."""
+
+    kind: ReasonKind
+    modality: str = ""
+    body_part: str = ""
+    source_site: str = ""
+    group: str = ""
+    reader: str = ""
+    open_exams: int = 0
+
+    def __str__(self) -> str:
+        if self.kind is ReasonKind.RULE:
+            parts = [p for p in (self.modality, self.body_part,
+                                 f"from {self.source_site}" if self.source_site else "") if p]
+            return f"{' '.join(parts) or 'any exam'} → {self.group}"
+        return {ReasonKind.NO_RULE: "no rule matches; choose a group",
+                ReasonKind.PREFERRED: f"preferred reader {self.reader}",
+                ReasonKind.PREFERRED_AWAY: f"preferred reader {self.reader} is not available",
+                ReasonKind.NOBODY_AVAILABLE: "nobody in the group is available: the group's "
+                                             "queue",
+                ReasonKind.LEAST_BUSY: f"least busy available reader ({self.open_exams} open)",
+                }[self.kind]
+
+
 @dataclass(frozen=True)
 class Proposal:
     """What triage is offered for one exam, and why."""
 
     group_code: str | None
     assignee: str | None
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+    @property
+    def note(self) -> str:
+        """The reasons as one English line, for the assignment's note and the audit."""
+        return "; ".join(str(reason) for reason in self.reasons)
 
 
 def load_rules(session: Session) -> list[RuleSpec]:
@@ -126,20 +168,24 @@ def propose(session: Session, exam: Exam, rules: Sequence[RuleSpec] | None = Non
     rules = load_rules(session) if rules is None else rules
     rule = next((r for r in rules if r.matches(exam)), None)
     if rule is None:
-        return Proposal(None, None, ("no rule matches; choose a group",))
-    reasons = [_rule_reason(rule)]
+        return Proposal(None, None, (Reason(ReasonKind.NO_RULE),))
+    reasons = [Reason(ReasonKind.RULE, modality=rule.modality or "",
+                      body_part=rule.body_part or "", source_site=rule.source_site or "",
+                      group=rule.group_code)]
     readers = [r for r in readers_of(session, rule.group_code) if r.available]
     preferred = next((r for r in readers if r.username == rule.assignee_username), None)
     if preferred is not None:
-        reasons.append(f"preferred reader {preferred.name or preferred.username}")
+        reasons.append(Reason(ReasonKind.PREFERRED,
+                              reader=preferred.name or preferred.username))
         return Proposal(rule.group_code, preferred.username, tuple(reasons))
     if rule.assignee_username:
-        reasons.append(f"preferred reader {rule.assignee_username} is not available")
+        reasons.append(Reason(ReasonKind.PREFERRED_AWAY, reader=rule.assignee_username))
     if not readers:
-        reasons.append("nobody in the group is available: the group's queue")
+        reasons.append(Reason(ReasonKind.NOBODY_AVAILABLE))
         return Proposal(rule.group_code, None, tuple(reasons))
     chosen = readers[0]
-    reasons.append(f"least busy available reader ({chosen.open_exams} open)")
+    reasons.append(Reason(ReasonKind.LEAST_BUSY, reader=chosen.name or chosen.username,
+                          open_exams=chosen.open_exams))
     return Proposal(rule.group_code, chosen.username, tuple(reasons))
 
 
@@ -190,9 +236,3 @@ def reading_mode_for(session: Session, site_code: str, requested: ReadingMode,
     if requested is ReadingMode.COMMUNITY_PRELIM and threshold > 0 and queue > threshold:
         return ModeDecision(ReadingMode.CENTER_FULL, True, queue)
     return ModeDecision(requested, False, queue)
-
-
-def _rule_reason(rule: RuleSpec) -> str:
-    parts = [p for p in (rule.modality, rule.body_part,
-                         f"from {rule.source_site}" if rule.source_site else "") if p]
-    return f"{' '.join(parts) or 'any exam'} → {rule.group_code}"

@@ -38,7 +38,7 @@ from ...storage.enums import Priority, ReadingMode
 from ...sync.schemas import PatientHistory
 from ...workflow.actors import Actor
 from ..event_bridge import QtEventBridge
-from ..labels import priority_label
+from ..labels import priority_label, reading_mode_label
 from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import card
@@ -127,10 +127,8 @@ class QtRegistrationPage(QWidget):
         for value in Priority:
             self.priority.addItem(priority_label(value), value.value)
         self.reading_mode = QComboBox()
-        self.reading_mode.addItem(self.tr("Center reads and signs"),
-                                  ReadingMode.CENTER_FULL.value)
-        self.reading_mode.addItem(self.tr("Community writes, center reviews"),
-                                  ReadingMode.COMMUNITY_PRELIM.value)
+        for mode in (ReadingMode.CENTER_FULL, ReadingMode.COMMUNITY_PRELIM):
+            self.reading_mode.addItem(reading_mode_label(mode), mode.value)
         self._default_mode = settings.workflow.default_reading_mode
         self.referring = QLineEdit()
         self.referring.setMaxLength(64)

@@ -21,7 +21,7 @@ from ...review.reading import Scope, WorkRow
 from ...workflow.actors import Actor
 from ...workflow.assignment import Proposal, Reader
 from ..event_bridge import QtEventBridge
-from ..labels import priority_label
+from ..labels import priority_label, reading_mode_label, reason_label
 from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import card, row_table
@@ -115,7 +115,7 @@ class QtTriagePage(QWidget):
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
             values = (priority_label(row.priority), row.patient_name, row.procedure,
-                      row.site_code, row.reading_mode.value)
+                      row.site_code, reading_mode_label(row.reading_mode))
             for column, value in enumerate(values):
                 self.table.setItem(n, column, QTableWidgetItem(value))
         if rows and self.table.currentRow() < 0:
@@ -129,7 +129,7 @@ class QtTriagePage(QWidget):
 
     def _show_proposal(self, proposal: Proposal) -> None:
         self.proposal = proposal
-        self.reasons.setText("; ".join(proposal.reasons))
+        self.reasons.setText(self.tr("; ").join(reason_label(r) for r in proposal.reasons))
         if proposal.group_code:
             self.group.setCurrentIndex(max(0, self.group.findData(proposal.group_code)))
         self._fill_readers()
@@ -139,7 +139,7 @@ class QtTriagePage(QWidget):
         if not 0 <= row < len(self._rows):
             return
         exam = self._rows[row]
-        reason = "; ".join(self.proposal.reasons) if self.proposal else ""
+        reason = self.proposal.note if self.proposal else ""
         self._tasks.db(self._services.triage_desk.give_to, exam.exam_id, self.actor,
                        self.group.currentData(), self.reader.currentData(),
                        reason).success(lambda _r: self._assigned(exam)).failure(

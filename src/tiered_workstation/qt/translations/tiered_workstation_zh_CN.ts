@@ -4,57 +4,57 @@
 <context>
     <name>ExamState</name>
     <message>
-        <location filename="../labels.py" line="14"/>
+        <location filename="../labels.py" line="16"/>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15"/>
+        <location filename="../labels.py" line="17"/>
         <source>Scheduled</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16"/>
+        <location filename="../labels.py" line="18"/>
         <source>Imaging</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17"/>
+        <location filename="../labels.py" line="19"/>
         <source>Images taken</source>
         <translation>已采集</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18"/>
+        <location filename="../labels.py" line="20"/>
         <source>At center</source>
         <translation>已到中心</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="21"/>
         <source>Assigned</source>
         <translation>已分配</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="22"/>
         <source>Preliminary</source>
         <translation>初步报告</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="21"/>
+        <location filename="../labels.py" line="23"/>
         <source>Consultation</source>
         <translation>会诊中</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="24"/>
         <source>Signed</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="25"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="26"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -85,22 +85,22 @@
 <context>
     <name>PeerKind</name>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="70"/>
         <source>Site node</source>
         <translation>医院节点</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="71"/>
         <source>Modality</source>
         <translation>影像设备</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="72"/>
         <source>Viewer</source>
         <translation>阅片工作站</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="73"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
@@ -108,17 +108,17 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="32"/>
         <source>Routine</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="33"/>
         <source>Urgent</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="34"/>
         <source>STAT</source>
         <translation>急诊</translation>
     </message>
@@ -877,77 +877,82 @@
 <context>
     <name>QtLoginDialog</name>
     <message>
-        <location filename="../qt_login.py" line="47"/>
+        <location filename="../qt_login.py" line="59"/>
         <source>Tiered Workstation — sign in</source>
         <translation>分级诊疗影像工作站 — 登录</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="50"/>
+        <location filename="../qt_login.py" line="62"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="55"/>
+        <location filename="../qt_login.py" line="70"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../qt_login.py" line="73"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="58"/>
+        <location filename="../qt_login.py" line="76"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="61"/>
+        <location filename="../qt_login.py" line="79"/>
         <source>Work as</source>
         <translation>工作角色</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="66"/>
+        <location filename="../qt_login.py" line="84"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="74"/>
+        <location filename="../qt_login.py" line="92"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="75"/>
+        <location filename="../qt_login.py" line="93"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="95"/>
+        <location filename="../qt_login.py" line="122"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="98"/>
+        <location filename="../qt_login.py" line="125"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="107"/>
+        <location filename="../qt_login.py" line="134"/>
         <source>This account has no role at this site; ask the administrator to give it one.</source>
         <translation>此账号在本院没有角色，请联系管理员分配。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="121"/>
+        <location filename="../qt_login.py" line="148"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="131"/>
+        <location filename="../qt_login.py" line="158"/>
         <source>Too many wrong passwords: this account is locked for a while. An administrator can set a new password to unlock it.</source>
         <translation>密码错误次数过多，账号已暂时锁定。管理员可重设密码解锁。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="135"/>
+        <location filename="../qt_login.py" line="162"/>
         <source>Unknown user name or wrong password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../qt_login.py" line="137"/>
+        <location filename="../qt_login.py" line="164"/>
         <source>The site database cannot be read: {error}</source>
         <translation>无法读取本院数据库：{error}</translation>
     </message>
@@ -1733,55 +1738,45 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>请选择检查项目…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="130"/>
-        <source>Center reads and signs</source>
-        <translation>中心阅片并审核</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="132"/>
-        <source>Community writes, center reviews</source>
-        <translation>社区初写，中心审核</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="138"/>
+        <location filename="../registration/qt_registration_page.py" line="136"/>
         <source>Symptoms, question to the radiologist</source>
         <translation>症状、需放射科回答的问题</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="143"/>
-        <location filename="../registration/qt_registration_page.py" line="184"/>
+        <location filename="../registration/qt_registration_page.py" line="141"/>
+        <location filename="../registration/qt_registration_page.py" line="182"/>
         <location filename="../registration/qt_today_table.py" line="46"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="144"/>
+        <location filename="../registration/qt_registration_page.py" line="142"/>
         <location filename="../registration/qt_today_table.py" line="48"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="145"/>
+        <location filename="../registration/qt_registration_page.py" line="143"/>
         <source>Reading</source>
         <translation>阅片方式</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="146"/>
+        <location filename="../registration/qt_registration_page.py" line="144"/>
         <source>Referring doctor</source>
         <translation>申请医生</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="147"/>
+        <location filename="../registration/qt_registration_page.py" line="145"/>
         <source>Clinical information</source>
         <translation>临床资料</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="150"/>
+        <location filename="../registration/qt_registration_page.py" line="148"/>
         <source>Register  (Ctrl+Enter)</source>
         <translation>登记  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="153"/>
+        <location filename="../registration/qt_registration_page.py" line="151"/>
         <source>New patient</source>
         <translation>新患者</translation>
     </message>
@@ -1801,7 +1796,7 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="183"/>
+        <location filename="../registration/qt_registration_page.py" line="181"/>
         <location filename="../registration/qt_today_table.py" line="45"/>
         <source>Patient</source>
         <translation>患者</translation>
@@ -1822,22 +1817,22 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="187"/>
+        <location filename="../registration/qt_registration_page.py" line="185"/>
         <source>Returning patient</source>
         <translation>复诊患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="189"/>
+        <location filename="../registration/qt_registration_page.py" line="187"/>
         <source>Requisition scans</source>
         <translation>申请单扫描件</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="207"/>
+        <location filename="../registration/qt_registration_page.py" line="205"/>
         <source>Registered today</source>
         <translation>今日登记</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="251"/>
+        <location filename="../registration/qt_registration_page.py" line="249"/>
         <source>Type the ID card number, or the name and birth date, to find earlier visits.</source>
         <translation>输入身份证号，或姓名加出生日期，即可查找既往检查。</translation>
     </message>
@@ -1966,27 +1961,27 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>无法查找既往检查：{error}</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="329"/>
+        <location filename="../registration/qt_registration_page.py" line="327"/>
         <source>Returning patient: {n} earlier exam(s) are linked</source>
         <translation>复诊患者：已关联 {n} 次既往检查</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="345"/>
+        <location filename="../registration/qt_registration_page.py" line="343"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="361"/>
+        <location filename="../registration/qt_registration_page.py" line="359"/>
         <source>{name} registered as {accession}: queued, will sync to the center. The exam is on the DR worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}：已排队，将同步到中心。该检查已出现在 DR 工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="364"/>
+        <location filename="../registration/qt_registration_page.py" line="362"/>
         <source>{name} registered as {accession}. The exam is on the worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}。该检查已出现在工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="375"/>
+        <location filename="../registration/qt_registration_page.py" line="373"/>
         <source>Not registered: {error} Nothing was lost; correct it and press Register again.</source>
         <translation>未登记：{error} 已填内容未丢失；更正后请再次点击登记。</translation>
     </message>
@@ -2867,6 +2862,11 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>{name}（在读 {open} 例{state}）</translation>
     </message>
     <message>
+        <location filename="../review/qt_triage_page.py" line="132"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <location filename="../review/qt_triage_page.py" line="146"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
@@ -3184,45 +3184,101 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtWorkstation</name>
     <message>
-        <location filename="../app.py" line="118"/>
+        <location filename="../app.py" line="142"/>
         <source>The site&apos;s DICOM node could not start: {error}</source>
         <translation>本院 DICOM 节点无法启动：{error}</translation>
     </message>
 </context>
 <context>
+    <name>ReadingMode</name>
+    <message>
+        <location filename="../labels.py" line="79"/>
+        <source>Center reads and signs</source>
+        <translation>中心阅片并审核</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="81"/>
+        <source>Community writes, center reviews</source>
+        <translation>社区初写，中心审核</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <location filename="../labels.py" line="92"/>
+        <source>from {site}</source>
+        <translation>来自 {site}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="94"/>
+        <source>any exam</source>
+        <translation>任意检查</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="95"/>
+        <source>{match} → group {group}</source>
+        <translation>{match} → {group} 组</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="98"/>
+        <source>no rule matches; choose a group</source>
+        <translation>没有匹配的规则，请选择阅片组</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="100"/>
+        <source>preferred reader {reader}</source>
+        <translation>首选阅片医生 {reader}</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="102"/>
+        <source>preferred reader {reader} is not available</source>
+        <translation>首选阅片医生 {reader} 不在岗</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="104"/>
+        <source>nobody in the group is available: the group&apos;s queue</source>
+        <translation>组内无人在岗：进入组队列</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="106"/>
+        <source>least busy available reader: {reader} ({open} open)</source>
+        <translation>在岗且最空闲的医生：{reader}（{open} 例待办）</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="40"/>
         <source>DR technician</source>
         <translation>DR技师</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="41"/>
         <source>Community doctor</source>
         <translation>社区医生</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="42"/>
         <source>Attending radiologist</source>
         <translation>主治医师</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="43"/>
         <source>Senior reviewer</source>
         <translation>审核医师</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="44"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="45"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="46"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -3230,17 +3286,17 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>Sex</name>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="63"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="64"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="65"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3248,27 +3304,27 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>TatStatus</name>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="53"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="54"/>
         <source>At risk</source>
         <translation>临近超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="55"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="56"/>
         <source>Within target</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="57"/>
         <source>Target missed</source>
         <translation>超时完成</translation>
     </message>
