@@ -75,6 +75,12 @@ def test_only_bootstrap_reads_the_config_and_opens_databases() -> None:
     readers = {p.relative_to(PACKAGE).as_posix() for p in _modules("config", "storage")
                if _calls(p) & {"load_settings", "Database"}}
     assert readers == {"app/bootstrap.py"}
+    # settings built from text: the site editor checks what it will write, init what it
+    # writes first; neither reads a site's file
+    parsers = {p.relative_to(PACKAGE).as_posix() for p in _modules("config")
+               if "tomllib" in p.read_text(encoding="utf-8")
+               or _calls(p) & {"parse_settings"}}
+    assert parsers == {"app/site_edit.py", "app/site_setup.py"}
 
 
 def test_no_qt_module_opens_a_database_session() -> None:

@@ -26,7 +26,7 @@ READER = Actor("rev.chest", Role.REVIEWER, "CH01", "刘主任")
 
 def board(qtbot, workstation) -> QtStatusPage:
     s = workstation.services
-    page = QtStatusPage(s.database, s.settings, workstation.tasks, workstation.bridge,
+    page = QtStatusPage(s.board_desk, s.settings, workstation.tasks, workstation.bridge,
                         reader_name="刘主任")
     qtbot.addWidget(page)
     return page

@@ -152,24 +152,25 @@ def exam_detail_by_id(session: Session, exam_id: int, target: timedelta,
     return exam_detail(exam, target, now)
 
 
-BoardSource = Database  # what the board's pages hand to these use cases (never opened by them)
+class BoardDesk:
+    """What the status board and the arrival alerts read, each call in its own session."""
 
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
-def board_rows(database: Database, since: datetime | None = None,
-               exam_ids: list[int] | None = None) -> list[BoardRow]:
-    """The board's rows (all since ``since``, or just ``exam_ids``), in one session."""
-    with database.session() as session:
-        return load_rows(session, since=since, exam_ids=exam_ids)
+    def rows(self, since: datetime | None = None,
+             exam_ids: list[int] | None = None) -> list[BoardRow]:
+        """The board's rows (all since ``since``, or just ``exam_ids``)."""
+        with self._database.session() as session:
+            return load_rows(session, since=since, exam_ids=exam_ids)
 
+    def detail(self, exam_id: int, target: timedelta) -> dict[str, Any]:
+        with self._database.session() as session:
+            return exam_detail_by_id(session, exam_id, target, datetime.now(UTC))
 
-def board_detail(database: Database, exam_id: int, target: timedelta) -> dict[str, Any]:
-    with database.session() as session:
-        return exam_detail_by_id(session, exam_id, target, datetime.now(UTC))
-
-
-def arrival(database: Database, exam_id: int) -> tuple[BoardRow | None, dict[str, str]]:
-    """An arrived exam's board row and the consortium's site names, for the alert."""
-    with database.session() as session:
-        rows = load_rows(session, exam_ids=[exam_id])
-        names = {site.code: site.name for site in session.scalars(select(Site))}
-    return (rows[0] if rows else None), names
+    def arrival(self, exam_id: int) -> tuple[BoardRow | None, dict[str, str]]:
+        """An arrived exam's board row and the consortium's site names, for the alert."""
+        with self._database.session() as session:
+            rows = load_rows(session, exam_ids=[exam_id])
+            names = {site.code: site.name for site in session.scalars(select(Site))}
+        return (rows[0] if rows else None), names

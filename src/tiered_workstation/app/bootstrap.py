@@ -39,6 +39,7 @@ from ..storage.migrate import current_revision, head_revision
 from ..sync.schemas import PatientHistory
 from ..sync.site_sync import SiteSync, sealer_for
 from ..workflow.machine import ExamWorkflow, LocalSite
+from .board import BoardDesk
 from .patient_lookups import returning_patients
 
 LOGGER = logging.getLogger(__name__)
@@ -129,6 +130,10 @@ class Services:
     @property
     def triage_desk(self) -> TriageDesk:
         return TriageDesk(self.database, self.workflow)
+
+    @property
+    def board_desk(self) -> BoardDesk:
+        return BoardDesk(self.database)
 
     @property
     def print_desk(self) -> PrintDesk:

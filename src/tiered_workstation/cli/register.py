@@ -11,7 +11,6 @@ from typing import Any
 from ..app.bootstrap import open_site
 from ..registration.catalogue import procedure
 from ..registration.identity import OrderInput, PatientInput
-from ..registration.service import register_exam
 from ..storage.enums import Priority, ReadingMode, Role, Sex
 from ..workflow.actors import Actor
 
@@ -51,10 +50,7 @@ def cmd_register(args: argparse.Namespace) -> int:
                            else None, scheduled_station_ae=args.station or item.station,
                            clinical_info=args.clinical_info,
                            patient_age=f"{args.age:03d}Y" if args.age is not None else "")
-        with services.database.transaction() as session:
-            exam, _ = register_exam(session, services.workflow, services.registration, actor,
-                                    patient, order, requisitions=files,
-                                    store=services.requisitions)
-            accession = exam.accession_number
+        accession = services.registration_desk.register_inputs(
+            actor, patient, order, files).accession_number
     print(accession)
     return 0

@@ -8,6 +8,7 @@ from datetime import date, datetime, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..config import SiteMode
 from ..security.signatures import SignatureCheck
 from ..storage.enums import ExamState, VersionKind
 from ..storage.exams import Exam
@@ -55,7 +56,7 @@ def printable_report(session: Session, exam: Exam, ca_certificate: bytes | None,
                                        f"addendum: {addendum_check.reason}")
     readers = [v for v in report.versions if v.kind is VersionKind.PRELIMINARY]
     sites = {s.code: s.name for s in session.scalars(select(Site))}
-    center = next((s for s in session.scalars(select(Site).where(Site.mode == "center"))), None)
+    center = session.scalars(select(Site).where(Site.mode == SiteMode.CENTER.value)).first()
     patient = exam.patient
     exam_time = exam.reached_at().get(ExamState.ACQUIRED, exam.registered_at)
     signature = SignatureStatement(check.signer or final.author_name, check.fingerprint,

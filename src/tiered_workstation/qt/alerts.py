@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QWidget
 
 from ..app.alerts import Alert, AlertKind, alert_for, alert_kind_for, in_quiet_hours, spoken_text
-from ..app.board import BoardRow, arrival
+from ..app.board import BoardRow
 from ..app.bootstrap import Services
 from ..events import Event
 from .event_bridge import QtEventBridge
@@ -100,7 +100,7 @@ class QtAlertCenter(QObject):
         exam_id = event.payload.get("exam_id")
         if kind is None or not isinstance(exam_id, int):
             return
-        self._tasks.db(arrival, self._services.database, exam_id).success(
+        self._tasks.db(self._services.board_desk.arrival, exam_id).success(
             lambda result, k=kind: self._raise(k, *result))
 
     def _raise(self, kind: AlertKind, row: BoardRow | None, names: dict[str, str]) -> None:

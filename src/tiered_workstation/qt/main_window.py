@@ -195,7 +195,7 @@ class QtMainWindow(QMainWindow):
                      lambda caps, role: caps.registers_patients and (
                          not caps.reviews_and_signs or role is Role.TECHNICIAN)),
             PageSpec("status", lambda: self.tr("Status board"),
-                     lambda: QtStatusPage(s.database, s.settings, self._tasks, self._bridge,
+                     lambda: QtStatusPage(s.board_desk, s.settings, self._tasks, self._bridge,
                                           reader_name=self.session.display_name),
                      lambda caps, role: True),
             PageSpec("triage", lambda: self.tr("Triage"),

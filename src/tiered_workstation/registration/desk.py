@@ -23,6 +23,7 @@ from ..storage.messaging import OutboxMessage
 from ..workflow.actors import Actor
 from ..workflow.machine import ExamWorkflow
 from .form import CheckedForm
+from .identity import OrderInput, PatientInput
 from .service import RegistrationPolicy, RequisitionStore, register_exam
 
 
@@ -107,9 +108,14 @@ class RegistrationDesk:
     def register(self, actor: Actor, checked: CheckedForm,
                  requisitions: Sequence[tuple[str, bytes]] = ()) -> Registered:
         """Register the exam of a checked form with its requisition scans."""
+        return self.register_inputs(actor, checked.patient, checked.order, requisitions)
+
+    def register_inputs(self, actor: Actor, patient: PatientInput, order: OrderInput,
+                        requisitions: Sequence[tuple[str, bytes]] = ()) -> Registered:
+        """Register an exam from already checked inputs (the desk's form, the CLI)."""
         with self._database.transaction() as session:
-            exam, _ = register_exam(session, self._workflow, self._policy, actor,
-                                    checked.patient, checked.order, requisitions=requisitions,
+            exam, _ = register_exam(session, self._workflow, self._policy, actor, patient,
+                                    order, requisitions=requisitions,
                                     store=self._requisitions)
             queued = self._workflow.destination_for(exam) is not None
             return Registered(exam.id, exam.accession_number, exam.study_instance_uid,

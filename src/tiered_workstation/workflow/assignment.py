@@ -1,6 +1,6 @@
 """Triage: who should read an exam, proposed by rules, decided by the triage doctor.
 
-Rules (database table ``assignment_rules``, editable in Settings) map an exam's
+Rules (database table ``assignment_rules``, edited on the Triage page) map an exam's
 modality, body part and source site to a specialty group, optionally with a
 preferred reader.  Within the group the proposal is the preferred reader when
 available, otherwise the available reader with the fewest open exams.  The

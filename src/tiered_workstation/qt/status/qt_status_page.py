@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.board import BoardRow, BoardSource, board_detail, board_rows
+from ...app.board import BoardDesk, BoardRow
 from ...config import Settings
 from ...events import Event
 from ...storage.enums import ExamState
@@ -134,12 +134,12 @@ class QtStatusPage(QWidget):
     loaded = Signal(int)  # rows on the board after a (re)load
     open_requested = Signal(int)  # exam id: show its images (double-click, Enter)
 
-    def __init__(self, database: BoardSource, settings: Settings, tasks: TaskRunner,
+    def __init__(self, desk: BoardDesk, settings: Settings, tasks: TaskRunner,
                  bridge: QtEventBridge, *, reader_name: str = "",
                  clock: Callable[[], datetime] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._database = database
+        self._desk = desk
         self._settings = settings
         self._tasks = tasks
         self._reader_name = reader_name
@@ -252,7 +252,7 @@ class QtStatusPage(QWidget):
         local_today = datetime.now(self._settings.site.tz).replace(
             hour=0, minute=0, second=0, microsecond=0)
         since = (local_today - timedelta(days=days)).astimezone(UTC)
-        self._tasks.db(board_rows, self._database, since).success(self._on_loaded)
+        self._tasks.db(self._desk.rows, since).success(self._on_loaded)
 
     def _on_loaded(self, rows: list[BoardRow]) -> None:
         self.model.set_rows(rows)
@@ -277,7 +277,7 @@ class QtStatusPage(QWidget):
     @Slot(int)
     def _fetch_missing(self, exam_id: int) -> None:
         since = datetime(1970, 1, 1, tzinfo=UTC)
-        self._tasks.db(board_rows, self._database, since, [exam_id]).success(self._on_fetched)
+        self._tasks.db(self._desk.rows, since, [exam_id]).success(self._on_fetched)
 
     def _on_fetched(self, rows: list[BoardRow]) -> None:
         self.model.upsert(rows)
@@ -325,7 +325,7 @@ class QtStatusPage(QWidget):
         self._load_detail(row.exam_id)
 
     def _load_detail(self, exam_id: int) -> None:
-        self._tasks.db(board_detail, self._database, exam_id, self.model.target).success(
+        self._tasks.db(self._desk.detail, exam_id, self.model.target).success(
             self._show_detail)
 
     def _show_detail(self, detail: dict[str, Any]) -> None:
