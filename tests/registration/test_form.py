@@ -98,3 +98,13 @@ def test_returning_patient_keeps_consortium_identity() -> None:
                        CATALOGUE, TODAY)
     assert check.result is not None
     assert check.result.patient.consortium_id == "c0ffee00-0000-4000-8000-000000000001"
+
+
+@pytest.mark.parametrize(("written", "stored"), [
+    ("Zhang San", "Zhang^San"), ("  Ouyang   Nana ", "Ouyang^Nana"),
+    ("Zhang^San", "Zhang^San"), ("Zhang", "Zhang")])
+def test_pinyin_written_as_people_write_it_is_stored_in_the_dicom_form(
+        written: str, stored: str) -> None:
+    check = check_form(replace(GOOD, name_phonetic=written), CATALOGUE, TODAY)
+    assert check.result is not None
+    assert check.result.patient.name_phonetic == stored

@@ -23,6 +23,7 @@ from .identity import (
     id_sex,
     national_id_problem,
 )
+from .phonetic import dicom_form
 
 MAX_AGE_YEARS = 130
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 -]{5,19}$")
@@ -106,7 +107,7 @@ def check_form(form: RegistrationForm, catalogue: dict[str, Procedure], today: d
         problems["name"] = Problem.NAME_TOO_LONG
     elif any(c in name for c in "\\=^"):
         problems["name"] = Problem.NAME_CHARACTERS
-    phonetic = form.name_phonetic.strip()
+    phonetic = dicom_form(form.name_phonetic.strip())
     if phonetic and not _PHONETIC_RE.match(phonetic):
         problems["name_phonetic"] = Problem.PHONETIC_CHARACTERS
     sex = Sex(form.sex) if form.sex in {s.value for s in Sex} else None

@@ -66,3 +66,19 @@ def phonetic_name(name: str) -> str:
     family_pinyin = _family_reading(family).capitalize()
     given_pinyin = "".join(_syllables(given)).capitalize()
     return f"{family_pinyin}^{given_pinyin}" if given_pinyin else family_pinyin
+
+
+def spoken_form(phonetic: str) -> str:
+    """How people write a pinyin name: ``Wang^Fang`` → ``Wang Fang``."""
+    return " ".join(part for part in phonetic.split("^") if part)
+
+
+def dicom_form(written: str) -> str:
+    """The DICOM form of a pinyin name as the clerk wrote it: the first word is the
+    family name (``Wang Fang`` → ``Wang^Fang``, ``Ouyang Nana`` → ``Ouyang^Nana``);
+    a name already written with ``^`` is kept as it is."""
+    written = " ".join(written.split())
+    if "^" in written or " " not in written:
+        return written
+    family, given = written.split(" ", 1)
+    return f"{family}^{given}"

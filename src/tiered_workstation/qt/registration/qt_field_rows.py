@@ -53,7 +53,7 @@ def problem_text(problem: Problem) -> str:
             "QtRegistrationPage", "A name cannot contain \\ = or ^."
         ),
         Problem.PHONETIC_CHARACTERS: QCoreApplication.translate(
-            "QtRegistrationPage", "Latin letters only, family^given (e.g. Zhang^San)."
+            "QtRegistrationPage", "Latin letters only, the family name first (e.g. Zhang San)."
         ),
         Problem.SEX_REQUIRED: QCoreApplication.translate("QtRegistrationPage", "Choose the sex."),
         Problem.ID_SEX_DIFFERS: QCoreApplication.translate(

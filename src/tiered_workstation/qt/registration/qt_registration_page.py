@@ -32,7 +32,7 @@ from ...registration.catalogue import Procedure, load_catalogue
 from ...registration.desk import Registered, SyncState
 from ...registration.form import FormCheck, Problem, RegistrationForm, check_form
 from ...registration.identity import id_birth_date, id_sex, national_id_problem
-from ...registration.phonetic import phonetic_name
+from ...registration.phonetic import phonetic_name, spoken_form
 from ...registration.returning import Lookup
 from ...storage.enums import Priority, ReadingMode
 from ...sync.schemas import PatientHistory
@@ -258,7 +258,7 @@ class QtRegistrationPage(QWidget):
 
     def _name_edited(self, text: str) -> None:
         if not self._phonetic_typed:
-            self.phonetic.setText(phonetic_name(text))
+            self.phonetic.setText(spoken_form(phonetic_name(text)))
 
     def _phonetic_edited(self, text: str) -> None:
         self._phonetic_typed = bool(text)  # clearing it hands it back to the automatic form
@@ -309,7 +309,7 @@ class QtRegistrationPage(QWidget):
 
     def _use_patient(self, patient: PatientHistory) -> None:
         self.name.setText(patient.name)
-        self.phonetic.setText(patient.name_phonetic)
+        self.phonetic.setText(spoken_form(patient.name_phonetic))
         self._phonetic_typed = bool(patient.name_phonetic)
         self.sex.setCurrentIndex(max(0, self.sex.findData(patient.sex.value)))
         if patient.birth_date:

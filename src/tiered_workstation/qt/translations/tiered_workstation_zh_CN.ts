@@ -1853,8 +1853,8 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../registration/qt_field_rows.py" line="55"/>
-        <source>Latin letters only, family^given (e.g. Zhang^San).</source>
-        <translation>只能用拉丁字母，格式为 姓^名（例如 Zhang^San）。</translation>
+        <source>Latin letters only, the family name first (e.g. Zhang San).</source>
+        <translation>只能用拉丁字母，姓在前（例如 Zhang San）。</translation>
     </message>
     <message>
         <location filename="../registration/qt_field_rows.py" line="58"/>
