@@ -105,9 +105,10 @@ def test_elapsed_column_turns_amber_then_red(qtbot, workstation, new_exam) -> No
     row = page.model.row_at(0)
     column = QtBoardModel.COLUMNS.index("elapsed")
     index = page.proxy.index(0, column)
-    for minutes, status, shown in [(5, TatStatus.ON_TRACK, "05:00"),
-                                   (26, TatStatus.AT_RISK, "26:00"),
-                                   (45, TatStatus.OVERDUE, "45:00")]:
+    for minutes, status, shown in [(5, TatStatus.ON_TRACK, "5′00″"),
+                                   (26, TatStatus.AT_RISK, "26′00″"),
+                                   (45, TatStatus.OVERDUE, "45′00″"),
+                                   (135, TatStatus.OVERDUE, "2:15")]:
         page.model.clock = lambda m=minutes: row.registered_at + timedelta(minutes=m)
         page.model.tick()
         assert index.data() == shown

@@ -72,10 +72,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def format_elapsed(elapsed: timedelta) -> str:
+    """``h:mm`` from an hour on, ``m′ss″`` under it (the header says which is which)."""
     seconds = max(0, int(elapsed.total_seconds()))
     hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else \
-        f"{rest // 60:02d}:{rest % 60:02d}"
+    return f"{hours}:{rest // 60:02d}" if hours else f"{rest // 60}′{rest % 60:02d}″"
 
 
 class QtBoardModel(QAbstractTableModel):
@@ -103,7 +103,7 @@ class QtBoardModel(QAbstractTableModel):
         self._headers = (self.tr("!"), self.tr("Accession"), self.tr("Patient"),
                          self.tr("Sex/Age"), self.tr("Exam"), self.tr("Mod."),
                          self.tr("Site"), self.tr("State"), self.tr("Reader"),
-                         self.tr("Registered"), self.tr("Elapsed"))
+                         self.tr("Registered"), self.tr("Elapsed (h:mm · m′s″)"))
         self._bold = QFont()
         self._bold.setBold(True)
         self._tat_colours, self._state_colours = colours_for_theme()

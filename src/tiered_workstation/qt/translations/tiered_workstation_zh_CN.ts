@@ -346,8 +346,8 @@
     </message>
     <message>
         <location filename="../status/qt_board_model.py" line="106"/>
-        <source>Elapsed</source>
-        <translation>用时</translation>
+        <source>Elapsed (h:mm · m′s″)</source>
+        <translation>已用时（时:分 · 分′秒″）</translation>
     </message>
 </context>
 <context>
