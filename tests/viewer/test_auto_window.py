@@ -100,11 +100,16 @@ def test_a_film_without_a_useful_window_opens_on_its_anatomy(window) -> None:
     assert_on_anatomy(image.default_window(), anatomy(pixels))
 
 
-@pytest.mark.parametrize("window", [None, (2048, 4096)])
-def test_monochrome1_is_windowed_on_its_anatomy_too(window) -> None:
+@pytest.mark.parametrize(("window", "shape"), [(None, None), ((2048, 4096), None),
+                                             ((2048, 4096), "INVERSE")])
+def test_monochrome1_is_windowed_on_its_anatomy_too(window, shape) -> None:
     # MONOCHROME1: the direct exposure is the high end and the collimator the low end
+    # (a DX states it twice, with an INVERSE Presentation LUT Shape)
     pixels = monochrome1(film())
-    image = decode(dataset(pixels, photometric="MONOCHROME1", window=window))
+    ds = dataset(pixels, photometric="MONOCHROME1", window=window)
+    if shape:
+        ds.PresentationLUTShape = shape
+    image = decode(ds)
     assert_on_anatomy(image.default_window(), anatomy(pixels))
 
 
