@@ -112,6 +112,26 @@ def test_monochrome1_is_inverted() -> None:
     np.testing.assert_allclose(inverted, expected_grey(ds, image.frames[0], window), atol=1)
 
 
+@pytest.mark.parametrize(("photometric", "shape", "inverted"), [
+    ("MONOCHROME1", "INVERSE", True),     # as DX and MG require it: one inversion, not two
+    ("MONOCHROME1", "IDENTITY", True),    # a wrong shape does not undo the photometric
+    ("MONOCHROME2", "INVERSE", True),
+    ("MONOCHROME2", "IDENTITY", False),
+])
+def test_an_images_presentation_lut_shape_does_not_invert_monochrome1_back(
+        photometric: str, shape: str, inverted: bool) -> None:
+    ds = read("MR_small.dcm")
+    plain = decode(read("MR_small.dcm"))
+    window = plain.default_window()
+    ds.PhotometricInterpretation = photometric
+    ds.PresentationLUTShape = shape
+    image = decode(ds)
+    assert image.model.inverted is inverted
+    shown = image.display(0, image.display_lut(window)).astype(int)
+    normal = plain.display(0, plain.display_lut(window)).astype(int)
+    np.testing.assert_array_equal(shown, 255 - normal if inverted else normal)
+
+
 def test_voi_lut_sequence_is_used_when_chosen() -> None:
     ds = read("MR_small.dcm")
     item = Dataset()

@@ -70,8 +70,10 @@ class PixelModel:
 
     @property
     def inverted(self) -> bool:
-        """MONOCHROME1 shows high values dark; an INVERSE shape flips once more."""
-        return (self.photometric == "MONOCHROME1") != self.inverse_presentation
+        """High values shown dark: MONOCHROME1, or an image's INVERSE Presentation LUT Shape.
+        The DX and MG modules require INVERSE with MONOCHROME1 ("output after inversion is
+        in P-Values"): it restates that polarity, so it does not flip it back."""
+        return self.photometric == "MONOCHROME1" or self.inverse_presentation
 
     def rescale(self, stored: np.ndarray) -> np.ndarray:
         """Modality LUT: stored values → output units (float64)."""

@@ -8,7 +8,7 @@ converted, palette colour applied); frames are always a leading axis.
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +18,7 @@ from pydicom.errors import InvalidDicomError
 from pydicom.pixels import apply_color_lut
 from pydicom.uid import JPEGLSLossless, JPEGLSNearLossless
 
+from .auto_window import radiograph_window, wants_auto_window
 from .display import DisplayLut, PixelModel, Window, auto_window, pixel_model
 
 JPEG_LS_SYNTAXES = frozenset({JPEGLSLossless, JPEGLSNearLossless})
@@ -40,6 +41,7 @@ class DecodedImage:
     sources: tuple[tuple[str, int], ...] = ()
     # for a stack of parallel slices: each frame's place along the slice normal (mm)
     positions: tuple[float, ...] = ()
+    _default: Window | None = field(default=None, init=False, repr=False, compare=False)
 
     def source(self, index: int) -> tuple[str, int]:
         """The file (SOP Instance UID) and frame in it that frame ``index`` shows."""
@@ -72,11 +74,25 @@ class DecodedImage:
         return int(self.frames.shape[0])
 
     def default_window(self) -> Window:
+        """The window an image opens with: the file's first, except that a projection
+        radiograph with none or a full-range one gets the window of its anatomy ("auto");
+        the image's whole value range when the file gives none."""
+        if self._default is None:
+            self._default = self._first_window()
+        return self._default
+
+    def _first_window(self) -> Window:
+        if not self.colour and wants_auto_window(str(self.header.get("Modality", "")),
+                                                 self.model):
+            window = radiograph_window(self.model, self.frames[self.frame_count // 2],
+                                       self.header)
+            if window is not None:
+                return window
         return self.model.windows[0] if self.model.windows else auto_window(
             self.model, self.frames)
 
     def display_lut(self, window: Window | None = None) -> DisplayLut:
-        """The lookup table for ``window`` (default: the file's first, else full range)."""
+        """The lookup table for ``window`` (default: :meth:`default_window`)."""
         return DisplayLut(self.model, self.frames.dtype, window or self.default_window())
 
     def display(self, index: int = 0, lut: DisplayLut | None = None) -> np.ndarray:

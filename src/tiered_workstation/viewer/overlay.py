@@ -1,23 +1,72 @@
-"""What the viewport's corners say, and the window presets a modality offers."""
+"""What the viewport's corners say, and the windows a modality and body part offer."""
 
 from __future__ import annotations
 
 from pydicom.dataset import Dataset
 
 from ..dicom.charset import has_cjk
+from .auto_window import AUTO
 from .display import Window
+from .frames import DecodedImage
 
+LUNG = Window(-600, 1500, "Lung")
+MEDIASTINUM = Window(40, 400, "Mediastinum")
+BONE = Window(400, 1800, "Bone")
+BRAIN = Window(40, 80, "Brain")
+ABDOMEN = Window(60, 400, "Abdomen")
+SUBDURAL = Window(75, 215, "Subdural")
+LIVER = Window(30, 150, "Liver")
+SKULL_BONE = Window(600, 2800, "Bone")  # the skull and temporal bone want it wider
+
+# Without a known body part, CT offers every region's window.
 PRESETS = {
-    "CT": (Window(-600, 1500, "Lung"), Window(40, 400, "Mediastinum"),
-           Window(400, 1800, "Bone"), Window(40, 80, "Brain"), Window(60, 400, "Abdomen")),
+    "CT": (LUNG, MEDIASTINUM, BONE, BRAIN, ABDOMEN),
     "MR": (),
+}
+# A region's CT windows, and the words of Body Part Examined (or a site's own) naming it.
+REGION_PRESETS = {
+    "head": (BRAIN, SUBDURAL, SKULL_BONE),
+    "chest": (LUNG, MEDIASTINUM, BONE),
+    "abdomen": (ABDOMEN, LIVER, BONE),
+}
+REGION_WORDS = {
+    "head": ("HEAD", "BRAIN", "SKULL", "头", "颅", "脑"),
+    "chest": ("CHEST", "THORAX", "LUNG", "HEART", "胸", "肺", "心"),
+    "abdomen": ("ABD", "PELVIS", "LIVER", "KIDNEY", "PANCREAS", "腹", "盆", "肝", "肾"),
 }
 
 
-def modality_presets(modality: str) -> list[Window]:
-    """Standard windows for CT (lung, mediastinum, bone, brain, abdomen); none otherwise
-    (a radiograph's useful windows come from the file or the full range)."""
-    return list(PRESETS.get(modality.upper(), ()))
+def body_regions(body_part: str) -> list[str]:
+    """The regions a Body Part Examined names, head to pelvis ("CHESTABDOMEN": both)."""
+    text = body_part.strip().upper()
+    return [region for region, words in REGION_WORDS.items()
+            if any(word in text for word in words)]
+
+
+def modality_presets(modality: str, body_part: str = "") -> list[Window]:
+    """Standard windows for CT: the body part's (chest: lung, mediastinum, bone; head:
+    brain, subdural, bone; abdomen: abdomen, liver, bone), all five common ones when the
+    body part is unknown; none otherwise (a radiograph's useful windows are the file's
+    and its automatic one, which depend on the device's processing, not on the body)."""
+    modality = modality.strip().upper()
+    regions = body_regions(body_part) if modality == "CT" else []
+    if not regions:
+        return list(PRESETS.get(modality, ()))
+    windows: dict[str, Window] = {}
+    for region in regions:
+        for window in REGION_PRESETS[region]:
+            windows.setdefault(window.name, window)
+    return sorted(windows.values(), key=lambda w: w.name == "Bone")  # bone last, once
+
+
+def window_choices(image: DecodedImage) -> list[Window]:
+    """What a preset box offers for ``image``: the automatic window when it opened with
+    one, the file's own windows, then its modality's presets for its body part."""
+    header = image.header
+    opened = image.default_window()
+    automatic = [opened] if opened.name == AUTO else []
+    return automatic + list(image.model.windows) + modality_presets(
+        str(header.get("Modality", "")), body_part=str(header.get("BodyPartExamined", "")))
 
 
 def _date(value: object) -> str:
