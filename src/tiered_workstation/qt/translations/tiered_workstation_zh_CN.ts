@@ -3096,7 +3096,7 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>正在构建容积…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_mpr.py" line="70"/>
+        <location filename="../viewer/qt_viewer_mpr.py" line="68"/>
         <source>MPR: click a plane to move the crosshair; drag with the right button to zoom.</source>
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
@@ -3141,37 +3141,52 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>全范围</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_text.py" line="31"/>
+        <location filename="../viewer/qt_viewer_text.py" line="22"/>
+        <source>Automatic (anatomy)</source>
+        <translation>自动（按解剖区域）</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_text.py" line="23"/>
+        <source>Subdural</source>
+        <translation>硬膜下</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_text.py" line="24"/>
+        <source>Liver</source>
+        <translation>肝窗</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_text.py" line="34"/>
         <source>spacing: in patient</source>
         <translation>像素间距：患者平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_text.py" line="34"/>
+        <location filename="../viewer/qt_viewer_text.py" line="37"/>
         <source>spacing: detector ÷ magnification</source>
         <translation>像素间距：探测器 ÷ 放大率</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_text.py" line="37"/>
+        <location filename="../viewer/qt_viewer_text.py" line="40"/>
         <source>spacing: at detector</source>
         <translation>像素间距：探测器平面</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_text.py" line="38"/>
+        <location filename="../viewer/qt_viewer_text.py" line="41"/>
         <source>no spacing: pixels</source>
         <translation>无像素间距：单位为像素</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_text.py" line="42"/>
+        <location filename="../viewer/qt_viewer_text.py" line="45"/>
         <source>W {width:.0f}  L {center:.0f}</source>
         <translation>窗宽 {width:.0f}  窗位 {center:.0f}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_text.py" line="45"/>
+        <location filename="../viewer/qt_viewer_text.py" line="48"/>
         <source>Zoom {zoom:.0f}%</source>
         <translation>缩放 {zoom:.0f}%</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_text.py" line="48"/>
+        <location filename="../viewer/qt_viewer_text.py" line="51"/>
         <source>Image {n}/{total}</source>
         <translation>图像 {n}/{total}</translation>
     </message>

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ...viewer.frames import DecodedImage
 from ...viewer.linking import linked_frame
-from ...viewer.overlay import modality_presets
+from ...viewer.overlay import window_choices
 from ...viewer.series import VOLUME_MODALITIES, Volume, volume_of
 from .qt_image_view import QtImageView
 from .qt_mpr_panel import QtMprPanel
@@ -61,9 +61,7 @@ class ViewerMpr:
         volume, first = result
         assert self.mpr is not None
         window = self.view.window or first.default_window()
-        windows = tuple(first.model.windows) + tuple(
-            modality_presets(str(first.header.get("Modality", "")))
-        )
+        windows = tuple(window_choices(first))
         self.centre.setCurrentWidget(self.mpr)
         self.mpr.set_volume(volume, first.header, windows, window)
         self.message.setText(

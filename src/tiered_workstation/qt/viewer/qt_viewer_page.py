@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...viewer.display import Window
 from ...viewer.hanging import load_rules
-from ...viewer.overlay import modality_presets
+from ...viewer.overlay import window_choices
 from ...viewer.series import (
     Series,
 )
@@ -286,9 +286,7 @@ class QtViewerPage(ViewerOpening, ViewerMpr, QWidget):
         image = self.view.image
         if image is None:
             return
-        windows = list(image.model.windows) + modality_presets(
-            str(image.header.get("Modality", "")))
-        for window in windows:
+        for window in window_choices(image):
             self.presets.addItem(preset_label(window), window)
 
     def _apply_preset(self, index: int) -> None:

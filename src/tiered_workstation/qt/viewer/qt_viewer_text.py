@@ -19,6 +19,9 @@ def preset_label(window: Window) -> str:
         "Brain": QCoreApplication.translate("QtViewerPage", "Brain"),
         "Abdomen": QCoreApplication.translate("QtViewerPage", "Abdomen"),
         "full range": QCoreApplication.translate("QtViewerPage", "Full range"),
+        "auto": QCoreApplication.translate("QtViewerPage", "Automatic (anatomy)"),
+        "Subdural": QCoreApplication.translate("QtViewerPage", "Subdural"),
+        "Liver": QCoreApplication.translate("QtViewerPage", "Liver"),
     }
     return names.get(window.name, window.name) or f"W {window.width:.0f} / L {window.center:.0f}"
 
