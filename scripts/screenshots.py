@@ -146,9 +146,8 @@ def viewer_images(tmp: Path) -> tuple[list[Path], Path]:
                         birth_date="19491231")
     study = generate_uid()
     for n, view in enumerate(("PA", "LL")):
-        ds = dx_dataset(demo, size=1500, seed=n, instance_number=n + 1)
+        ds = dx_dataset(demo, size=1500, seed=n, series_number=n + 1, view=view)
         ds.StudyInstanceUID, ds.SeriesInstanceUID = study, generate_uid()
-        ds.SeriesNumber, ds.ViewPosition = n + 1, view
         ds.SeriesDescription = "胸部正位 PA" if view == "PA" else "胸部侧位 LAT"
         ds.PatientAge = "076Y"
         ds.save_as(folder / f"dx-{n}.dcm", enforce_file_format=True)

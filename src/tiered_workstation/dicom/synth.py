@@ -1,9 +1,11 @@
 """Synthetic but realistic images for tests, benchmarks and the simulator.
 
-A DX chest is built from smooth anatomy-like structures (body outline, lungs,
-mediastinum, spine, ribs, a little bowel gas) plus signal-dependent, detector-blurred
-quantum noise, 12 bits stored in 16, so lossless compression behaves as on
-real films (about 2.7:1 with JPEG-LS, not 50:1).
+A DX chest (PA or lateral, drawn by ``synth_chest``) is built from smooth
+anatomy plus signal-dependent, detector-blurred quantum noise, 12 bits stored
+in 16, so lossless compression behaves as on real films (about 2.7-2.9:1 with
+JPEG-LS, not 50:1).  Its header is what a DR console writes: the acquisition's
+own date and time, and the projection (View Position, Patient Orientation,
+the view and anatomy codes).
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from pydicom.uid import (
 
 from ..workflow.identifiers import new_uid
 from .charset import person_name, set_outgoing_charset
+from .synth_chest import chest_pixels
+
+__all__ = ["PROJECTIONS", "Demographics", "chest_pixels", "ct_series", "dicom_datetime",
+           "dx_dataset", "stamp_times"]
 
 
 @dataclass(frozen=True)
@@ -36,53 +42,59 @@ class Demographics:
     study_description: str = "DR 胸部正侧位 Chest PA+LAT"
 
 
-def chest_pixels(size: int = 3000, seed: int = 0) -> np.ndarray:
-    """A 12-bit chest-like radiograph as uint16 (bright = dense, as in MONOCHROME2)."""
-    rng = np.random.default_rng(seed)
-    half = (size + 1) // 2  # smooth anatomy at half resolution, noise at full
-    y, x = np.mgrid[0:half, 0:half].astype(np.float32) / half
-    body = np.exp(-(((x - 0.5) / 0.40) ** 6 + ((y - 0.58) / 0.52) ** 6))
-    lungs = sum(np.exp(-(((x - cx) / 0.13) ** 2 + ((y - 0.45) / 0.25) ** 2) ** 2)
-                for cx in (0.31, 0.69))
-    spine = np.exp(-((x - 0.5) / 0.04) ** 2) * (1 / (1 + np.exp(-(y - 0.08) * 60)))
-    heart = np.exp(-(((x - 0.55) / 0.12) ** 2 + ((y - 0.62) / 0.12) ** 2))
-    arch = 0.18 * (np.abs(x - 0.5) * 2) ** 2  # ribs curve down towards the sides
-    ribs = (0.5 + 0.5 * np.cos(2 * np.pi * (y - arch) * 12)) ** 8 * np.clip(lungs * 1.5, 0, 1)
-    clavicles = np.exp(-((y - 0.16 - 0.1 * np.abs(x - 0.5)) / 0.012) ** 2) * (
-        np.abs(x - 0.5) < 0.3)
-    image = (350 + 2700 * body - 1450 * lungs + 900 * spine + 650 * heart + 420 * ribs
-             + 500 * clavicles)
-    image = np.repeat(np.repeat(image, 2, axis=0), 2, axis=1)[:size, :size]
-    image += _quantum_noise(image, rng)
-    return np.clip(image, 0, 4095).astype(np.uint16)
+# How a DR console labels each projection of a chest: Patient Orientation (the
+# patient's direction along the rows, then down the columns, as displayed), the
+# view (SNOMED CT, DICOM CID 4010) and the series' description.  The PA is shown
+# as if facing the patient (her left on the image's right); the left lateral as
+# seen from her left side, facing the viewer's left (her back on the right).
+PROJECTIONS: dict[str, tuple[tuple[str, str], tuple[str, str], str]] = {
+    "PA": (("L", "F"), ("272479007", "postero-anterior"), "Chest PA"),
+    "AP": (("L", "F"), ("399348003", "antero-posterior"), "Chest AP"),
+    "LL": (("P", "F"), ("399173006", "left lateral"), "Chest LAT"),
+    "RL": (("A", "F"), ("399198007", "right lateral"), "Chest LAT"),
+}
+CHEST_REGION = ("43799004", "Chest")  # SNOMED CT, for Body Part Examined CHEST
 
 
-def _quantum_noise(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Photon noise as a detector records it, in the log-processed grey scale.
+def dicom_datetime(when: datetime) -> tuple[str, str]:
+    """DICOM DA and TM of ``when`` as its own clock reads it (whole seconds)."""
+    return when.strftime("%Y%m%d"), when.strftime("%H%M%S")
 
-    Behind dense anatomy fewer photons arrive, so after the log transform the
-    noise grows with the grey value: σ doubles every ~1400 grey levels, from
-    about 10 in the direct-exposure background to 60-80 behind the spine and
-    heart (2000 grey levels per unit of attenuation).  The scintillator spreads each
-    photon over neighbouring pixels, so the noise is spatially correlated
-    (a 1-2-1 blur each way, renormalised to keep σ).  White noise of one σ
-    everywhere — the older model — made images compress at 2.1:1, below the
-    2.5-3.5:1 that JPEG-LS reaches on clinical chest radiographs.
-    """
-    noise = rng.standard_normal(image.shape, dtype=np.float32)
-    for axis in (0, 1):
-        noise = 0.5 * noise + 0.25 * (np.roll(noise, 1, axis) + np.roll(noise, -1, axis))
-    noise /= 0.375  # the 2-D 1-2-1 blur keeps 0.375² of the variance
-    sigma = 10 * np.exp((image - 350) / 2000, dtype=np.float32)
-    return sigma * noise
+
+def stamp_times(ds: Dataset, *, study_started: datetime, acquired: datetime) -> None:
+    """Study, Series, Acquisition and Content Date/Time as a console writes them: the
+    study from when it was started, the rest from this image's exposure (local
+    times; with their UTC offset when the times know their zone)."""
+    ds.StudyDate, ds.StudyTime = dicom_datetime(study_started)
+    ds.SeriesDate, ds.SeriesTime = dicom_datetime(acquired)
+    ds.AcquisitionDate, ds.AcquisitionTime = dicom_datetime(acquired)
+    ds.ContentDate, ds.ContentTime = dicom_datetime(acquired)
+    offset = acquired.strftime("%z")  # "" for a naive time
+    ds.AcquisitionDateTime = acquired.strftime("%Y%m%d%H%M%S") + offset
+    if offset:
+        ds.TimezoneOffsetFromUTC = offset
+    elif "TimezoneOffsetFromUTC" in ds:
+        del ds.TimezoneOffsetFromUTC
+
+
+def _code(value: str, meaning: str, scheme: str = "SCT") -> Dataset:
+    item = Dataset()
+    item.CodeValue, item.CodingSchemeDesignator, item.CodeMeaning = value, scheme, meaning
+    return item
 
 
 def dx_dataset(demo: Demographics, *, size: int = 3000, seed: int = 0,
                charset: str = "ISO_IR 192", phonetic_names: bool = False,
-               series_uid: str | None = None, instance_number: int = 1,
-               view: str = "PA", station_ae: str = "DR01") -> Dataset:
-    """A complete DX For Presentation image (Explicit VR Little Endian)."""
-    now = datetime.now()
+               series_uid: str | None = None, series_number: int = 1,
+               instance_number: int = 1, view: str = "PA", station_ae: str = "DR01",
+               acquired: datetime | None = None,
+               study_started: datetime | None = None) -> Dataset:
+    """A complete DX For Presentation chest image of ``view`` (PA, AP, LL or RL;
+    Explicit VR Little Endian), exposed at ``acquired`` (default: now, local time)
+    in a study started at ``study_started`` (default: the exposure)."""
+    acquired = acquired or datetime.now().astimezone()
+    orientation, (view_code, view_meaning), description = PROJECTIONS.get(
+        view.upper(), PROJECTIONS["PA"])
     ds = Dataset()
     ds.file_meta = FileMetaDataset()
     ds.file_meta.MediaStorageSOPClassUID = DigitalXRayImageStorageForPresentation
@@ -95,23 +107,28 @@ def dx_dataset(demo: Demographics, *, size: int = 3000, seed: int = 0,
     ds.SOPInstanceUID = sop_uid
     ds.StudyInstanceUID = demo.study_instance_uid or new_uid()
     ds.SeriesInstanceUID = series_uid or new_uid()
-    ds.StudyDate = ds.SeriesDate = ds.ContentDate = now.strftime("%Y%m%d")
-    ds.StudyTime = ds.SeriesTime = ds.ContentTime = now.strftime("%H%M%S")
+    stamp_times(ds, study_started=study_started or acquired, acquired=acquired)
     ds.AccessionNumber = demo.accession_number
     ds.Modality = "DX"
     ds.Manufacturer = "Tiered Workstation simulator"
     ds.StationName = station_ae
     ds.StudyDescription = demo.study_description
-    ds.SeriesDescription = f"Chest {view}"
+    ds.SeriesDescription = ds.ProtocolName = description
     ds.PatientName = person_name(demo.patient_name, demo.patient_phonetic,
                                  phonetic_groups=phonetic_names)
     ds.PatientID = demo.patient_id
     ds.PatientBirthDate = demo.birth_date
     ds.PatientSex = demo.sex
     ds.BodyPartExamined = "CHEST"
+    ds.AnatomicRegionSequence = [_code(*CHEST_REGION)]
+    ds.ImageLaterality = "U"  # the chest is not a paired part
     ds.ViewPosition = view
+    view_item = _code(view_code, view_meaning)
+    view_item.ViewModifierCodeSequence = []
+    ds.ViewCodeSequence = [view_item]
+    ds.PatientOrientation = list(orientation)
     ds.PresentationIntentType = "FOR PRESENTATION"
-    ds.SeriesNumber = 1
+    ds.SeriesNumber = series_number
     ds.InstanceNumber = instance_number
     ds.ImageType = ["ORIGINAL", "PRIMARY"]
     ds.SamplesPerPixel = 1
@@ -128,7 +145,7 @@ def dx_dataset(demo: Demographics, *, size: int = 3000, seed: int = 0,
     spacing = round(430.0 / size, 4)  # a 43 cm detector
     ds.ImagerPixelSpacing = [spacing, spacing]
     ds.PixelSpacing = [spacing, spacing]
-    ds.PixelData = chest_pixels(size, seed).tobytes()
+    ds.PixelData = chest_pixels(size, seed, view).tobytes()
     return ds
 
 
@@ -159,9 +176,11 @@ def ct_series(demo: Demographics, *, slices: int = 120, size: int = 512, seed: i
         ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = new_uid()
         ds.StudyInstanceUID, ds.SeriesInstanceUID = study, series
         ds.Modality, ds.BodyPartExamined = "CT", "CHEST"
-        ds.SeriesDescription = "Chest axial 2.5 mm"
-        for keyword in ("ViewPosition", "PresentationIntentType", "PixelIntensityRelationship",
-                        "PixelIntensityRelationshipSign", "ImagerPixelSpacing"):
+        ds.SeriesDescription = ds.ProtocolName = "Chest axial 2.5 mm"
+        for keyword in ("ViewPosition", "ViewCodeSequence", "PatientOrientation",
+                        "ImageLaterality", "PresentationIntentType",
+                        "PixelIntensityRelationship", "PixelIntensityRelationshipSign",
+                        "ImagerPixelSpacing"):
             delattr(ds, keyword)
         ds.InstanceNumber = k + 1
         ds.Rows = ds.Columns = size
