@@ -6,10 +6,11 @@ import argparse
 import signal
 import threading
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..dicom.scu import Target
 from ..simulator.modality import ModalitySimulator, SimulatorOptions
-from .exits import EXIT_FAILED
+from .exits import EXIT_FAILED, EXIT_USAGE, err
 
 
 def add_commands(sub: Any) -> None:
@@ -28,18 +29,26 @@ def add_commands(sub: Any) -> None:
                      help="wait this long between images")
     sim.add_argument("--size", type=int, default=3000, help="pixels per side")
     sim.add_argument("--no-mpps", action="store_true", help="send no MPPS")
+    sim.add_argument("--timezone", metavar="ZONE",
+                     help="the console clock's time zone, e.g. Asia/Shanghai (default: "
+                          "this machine's)")
     sim.add_argument("--loop", action="store_true", help="keep polling the worklist")
     sim.add_argument("--interval", type=float, default=10.0, help="seconds between polls")
     sim.set_defaults(func=cmd_simulate)
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    try:
+        timezone = ZoneInfo(args.timezone) if args.timezone else None
+    except (ZoneInfoNotFoundError, ValueError):
+        err(f"Unknown time zone {args.timezone!r}: give an IANA name such as Asia/Shanghai.")
+        return EXIT_USAGE
     worklist = Target.parse(args.worklist)
     options = SimulatorOptions(
         worklist=worklist, store=Target.parse(args.store) if args.store else worklist,
         calling_ae=args.calling_ae or args.station, station=args.station,
         charset=args.charset, mislabel_as=args.mislabel_as, drop_after=args.drop_after,
-        delay_s=args.slow, size=args.size, mpps=not args.no_mpps)
+        delay_s=args.slow, size=args.size, mpps=not args.no_mpps, timezone=timezone)
     stop = threading.Event()
     if args.loop:
         for signum in (signal.SIGINT, signal.SIGTERM):

@@ -1,10 +1,15 @@
 """A simulated DR console: worklist, MPPS, images, and the faults real ones have.
 
 It asks the node's Modality Worklist for its station's scheduled exams, and
-for each: MPPS IN PROGRESS, a chest PA + lateral pair made by ``dicom/synth``
-from the worklist item's demographics, C-STORE, MPPS COMPLETED.  Like a real
-console it sends a study again after a failure with the same UIDs (derived
-from the accession number), so a resend is recognised as a duplicate.
+for each: MPPS IN PROGRESS, a chest PA and a left lateral made by
+``dicom/synth`` from the worklist item's demographics, C-STORE, MPPS COMPLETED
+naming both series.  As on a real console each projection is its own series
+(Series Instance UID, number and description: "Chest PA", "Chest LAT"), and
+every date and time is the console's clock at that moment, in its time zone:
+the study's when the exam was started, each image's when it was exposed.  Like
+a real console it sends a study again after a failure with the same UIDs
+(derived from the accession number) and the same images, so a resend is
+recognised as a duplicate.
 
 Faults on request: declare a Western character set while writing GBK bytes
 (a mislabelling console), drop the association after N images, or be slow.
@@ -18,6 +23,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
 
 from pydicom.dataelem import DataElement
 from pydicom.dataset import Dataset
@@ -27,7 +33,7 @@ from pynetdicom.presentation import build_context
 
 from ..dicom.charset import names_from_person_name
 from ..dicom.scu import DicomConnectionError, Target
-from ..dicom.scu_mpps import finish_step, start_step
+from ..dicom.scu_mpps import PerformedSeries, finish_step, start_step
 from ..dicom.scu_transfer import associate, query_worklist
 from ..dicom.synth import Demographics, dx_dataset
 
@@ -49,6 +55,11 @@ class SimulatorOptions:
     delay_s: float = 0.0  # between images (a slow console)
     size: int = 3000
     mpps: bool = True
+    timezone: tzinfo | None = None  # the console clock's zone; None: this machine's
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -70,8 +81,13 @@ class ModalitySimulator:
     options: SimulatorOptions
     done: set[str] = field(default_factory=set)
     say: Callable[[str], None] = LOGGER.info
+    clock: Callable[[], datetime] = utc_now  # a fixed one gives the same bytes every run
     # studies acquired but not yet sent completely, kept to resend as they are
     unsent: dict[str, tuple[Dataset, list[Dataset], str]] = field(default_factory=dict)
+
+    def now(self) -> datetime:
+        """The console's clock: local time in its zone, with the UTC offset."""
+        return self.clock().astimezone(self.options.timezone)
 
     def scheduled(self) -> list[Dataset]:
         query = Dataset()
@@ -87,27 +103,22 @@ class ModalitySimulator:
         query.ScheduledProcedureStepSequence = [step]
         return query_worklist(self.options.worklist, self.options.calling_ae, query)
 
-    def images_for(self, item: Dataset) -> list[Dataset]:
+    def images_for(self, item: Dataset, started: datetime | None = None) -> list[Dataset]:
+        """The PA and the lateral of the exam started at ``started`` (default now), each
+        in its own series, each stamped with the clock when it is exposed."""
         o = self.options
-        accession = str(item.AccessionNumber)
-        name, phonetic = names_from_person_name(item.get("PatientName"))
-        demo = Demographics(patient_name=name, patient_phonetic=phonetic or "",
-                            patient_id=str(item.get("PatientID", "")),
-                            birth_date=str(item.get("PatientBirthDate", "")),
-                            sex=str(item.get("PatientSex", "")), accession_number=accession,
-                            study_instance_uid=str(item.get("StudyInstanceUID", "")) or
-                            uid_for(accession, "study"),
-                            study_description=str(item.get("RequestedProcedureDescription",
-                                                           "")))
+        demo = _demographics(item)
+        started = started or self.now()
         images = []
         for n, view in enumerate(VIEWS):
             ds = dx_dataset(demo, size=o.size, seed=n, charset="GBK" if o.mislabel_as
-                            else o.charset, series_uid=uid_for(accession, "series"),
-                            instance_number=n + 1, view=view, station_ae=o.station)
-            sop = uid_for(accession, f"image{n}")
+                            else o.charset, series_uid=uid_for(demo.accession_number,
+                                                               f"series/{view}"),
+                            series_number=n + 1, instance_number=1, view=view,
+                            station_ae=o.station, study_started=started,
+                            acquired=max(self.now(), started))
+            sop = uid_for(demo.accession_number, f"image{n}")
             ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = sop
-            ds.StudyDate = ds.SeriesDate = ds.ContentDate = "20261128"  # stable bytes
-            ds.StudyTime = ds.SeriesTime = ds.ContentTime = "090000"
             if o.mislabel_as:
                 _mislabel(ds, o.mislabel_as)
             images.append(ds)
@@ -120,15 +131,17 @@ class ModalitySimulator:
         if accession in self.unsent:  # a resend: the same images, the same MPPS step
             item, images, step_uid = self.unsent[accession]
             return self._send_and_complete(item, images, step_uid)
-        images = self.images_for(item)
+        started = self.now()  # the technologist picks the exam from the worklist
         step_uid = ""
         if o.mpps:
             step_uid, status = start_step(o.store, o.calling_ae, accession_number=accession,
-                                          study_instance_uid=images[0].StudyInstanceUID,
-                                          description="Chest PA + LAT")
+                                          study_instance_uid=_demographics(item)
+                                          .study_instance_uid,
+                                          description="Chest PA + LAT", started=started)
             if status != 0:
                 return StudyResult(accession, name, 0, False,
                                    f"MPPS IN PROGRESS refused (0x{status:04X})")
+        images = self.images_for(item, started)
         self.unsent[accession] = (item, images, step_uid)
         return self._send_and_complete(item, images, step_uid)
 
@@ -141,9 +154,8 @@ class ModalitySimulator:
         if problem:
             return StudyResult(accession, name, sent, False, problem)
         if step_uid:
-            series = [(images[0].SeriesInstanceUID,
-                       [(str(ds.SOPClassUID), str(ds.SOPInstanceUID)) for ds in images])]
-            status = finish_step(o.store, o.calling_ae, step_uid, series=series)
+            status = finish_step(o.store, o.calling_ae, step_uid,
+                                 series=performed_series(images), ended=self.now())
             if status != 0:
                 return StudyResult(accession, name, sent, False,
                                    f"MPPS COMPLETED refused (0x{status:04X})")
@@ -205,6 +217,33 @@ class ModalitySimulator:
             count += 1
             if not loop or (rounds is not None and count >= rounds) or stop.wait(interval_s):
                 return results
+
+
+def _demographics(item: Dataset) -> Demographics:
+    """Who and what the worklist item names (its study UID, else one of our own)."""
+    accession = str(item.AccessionNumber)
+    name, phonetic = names_from_person_name(item.get("PatientName"))
+    return Demographics(patient_name=name, patient_phonetic=phonetic or "",
+                        patient_id=str(item.get("PatientID", "")),
+                        birth_date=str(item.get("PatientBirthDate", "")),
+                        sex=str(item.get("PatientSex", "")), accession_number=accession,
+                        study_instance_uid=str(item.get("StudyInstanceUID", "")) or
+                        uid_for(accession, "study"),
+                        study_description=str(item.get("RequestedProcedureDescription",
+                                                       "")))
+
+
+def performed_series(images: list[Dataset]) -> list[PerformedSeries]:
+    """The series of ``images`` in their order, each with its images, for MPPS."""
+    series: dict[str, PerformedSeries] = {}
+    for ds in images:
+        uid = str(ds.SeriesInstanceUID)
+        if uid not in series:
+            description = str(ds.get("SeriesDescription", "") or "")
+            series[uid] = PerformedSeries(uid, [], description,
+                                          str(ds.get("ProtocolName", "") or description))
+        series[uid].images.append((str(ds.SOPClassUID), str(ds.SOPInstanceUID)))
+    return list(series.values())
 
 
 def _mislabel(ds: Dataset, declared: str) -> None:
