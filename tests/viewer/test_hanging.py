@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pydicom.dataset import Dataset
 
+from tiered_workstation.dicom.scu import Target
+from tiered_workstation.simulator.modality import ModalitySimulator, SimulatorOptions
 from tiered_workstation.viewer.hanging import Placement, choose, load_rules, parse_rules, save_rules
-from tiered_workstation.viewer.series import InstanceRef, Series
+from tiered_workstation.viewer.series import InstanceRef, Series, open_paths
 
 RULES = load_rules()
 
@@ -33,6 +37,37 @@ def test_chest_lateral_first_still_hangs_pa_on_the_left() -> None:
 def test_one_series_of_two_images_is_split_across_viewports() -> None:
     hanging = choose(series("DX", ["LL", "PA"], one_series=True), RULES)
     assert hanging.placements == (Placement(0, 1), Placement(0, 0))
+
+
+def simulator_study(folder: Path) -> list[Path]:
+    """What the simulated DR sends for one worklist item, saved as files (lateral first,
+    as a folder listing may well give them)."""
+    target = Target("CH01_PACS", "127.0.0.1", 1)  # not called: the images are made offline
+    console = ModalitySimulator(SimulatorOptions(worklist=target, store=target, size=64),
+                                clock=lambda: datetime(2026, 11, 28, 1, 0, tzinfo=UTC))
+    item = Dataset()
+    item.AccessionNumber, item.PatientName, item.PatientID = "CM012611280002", "王^芳", "P2"
+    paths = []
+    for ds in reversed(console.images_for(item)):
+        paths.append(folder / f"{ds.SeriesDescription}.dcm")
+        ds.save_as(paths[-1], enforce_file_format=True)
+    return paths
+
+
+def test_the_simulators_pa_and_lateral_hang_side_by_side(tmp_path: Path) -> None:
+    opened = open_paths(simulator_study(tmp_path)).series
+    hanging = choose(opened, RULES)
+    assert (hanging.rule, hanging.layout) == ("Chest PA + lateral", "1x2")
+    left, right = (opened[p.series] for p in hanging.placements)
+    assert left is not right                                # two series, two viewports
+    assert all(p.instance is None for p in hanging.placements)
+    assert (left.instances[0].view_position, left.description) == ("PA", "Chest PA")
+    assert (right.instances[0].view_position, right.description) == ("LL", "Chest LAT")
+
+
+def test_a_retaken_pa_does_not_push_the_lateral_out() -> None:
+    hanging = choose(series("DX", ["PA", "PA", "LL"]), RULES)
+    assert hanging.placements == (Placement(0, None), Placement(2, None))
 
 
 def test_knee_and_ct_and_the_fallback() -> None:

@@ -2,8 +2,11 @@
 
 Rules live in ``hanging_protocols.json`` (shipped) or a site's own file with
 the same shape; the first rule whose modalities, body part and number of
-views fit the study wins. A "view" is a series, or an image of a one-series
-study (a chest PA and lateral sent as one series of two images).
+views fit the study wins. A "view" is a series (a DR console sends a chest PA
+and its lateral as two series), or an image of a one-series study (some send
+both as one series of two images). Views go into the viewports in the rule's
+order of View Position (PA, then LL for a chest), one of each projection
+before any repeat.
 """
 
 from __future__ import annotations
@@ -118,6 +121,19 @@ def _views(series: list[Series]) -> list[tuple[Placement, Series, str]]:
             for n, s in enumerate(series)]
 
 
+def _distinct_first(views: list[tuple[Placement, Series, str]],
+                    order: dict[str, int]) -> list[tuple[Placement, Series, str]]:
+    """One view of each projection the rule names before any repeat of one (a retaken
+    PA does not push the lateral out of a 1×2), in the rule's order."""
+    seen: set[str] = set()
+    first, repeats = [], []
+    for view in views:
+        name = view[2].upper()
+        (repeats if name in order and name in seen else first).append(view)
+        seen.add(name)
+    return first + repeats
+
+
 def choose(series: list[Series], rules: list[Rule]) -> Hanging:
     """Where each view goes; one viewport with the first series when no rule fits."""
     views = _views(series)
@@ -128,6 +144,6 @@ def choose(series: list[Series], rules: list[Rule]) -> Hanging:
             continue
         order = {name: rank for rank, name in enumerate(rule.view_order)}
         fitting.sort(key=lambda v: order.get(v[2].upper(), len(order)))
-        chosen = fitting[:LAYOUT_SIZES[rule.layout]]   # ``views`` is the least it needs
+        chosen = _distinct_first(fitting, order)[:LAYOUT_SIZES[rule.layout]]
         return Hanging(rule.name, rule.layout, tuple(v[0] for v in chosen))
     return Hanging("", "1x1", (Placement(0, None),) if series else ())
