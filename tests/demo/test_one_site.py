@@ -29,6 +29,10 @@ def test_demo_walks_every_state_and_is_rerunnable(tmp_path: Path) -> None:
                 Exam.accession_number == result.accession_number))
             assert [t.to_state.value for t in exam.transitions] == EVERY_STATE_IN_ORDER
             assert exam.state is ExamState.PRINTED
+            requests = {e.patient.name: e.clinical_info for e in session.scalars(select(Exam))}
+            assert len(requests) == 4
+            assert len(set(requests.values())) == 4  # each patient her or his own history
+            assert requests["张三"] == "咳嗽两周，发热三天。"
     finally:
         services.close()
     text = "\n".join(lines)
@@ -38,6 +42,7 @@ def test_demo_walks_every_state_and_is_rerunnable(tmp_path: Path) -> None:
     assert "Total" in text
     assert "met" in text
     assert "{+两周+}" in text  # the reviewer's edit, as a diff
+    assert "王芳 (Wang^Fang), DR 胸部正侧位 Chest PA+LAT: 干咳一周" in text
     second = run_demo(tmp_path, lines.append)
     assert second.accession_number != result.accession_number
 

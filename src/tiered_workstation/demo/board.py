@@ -8,7 +8,8 @@ real actors so timelines, readers and turnaround colours are genuine.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -35,18 +36,68 @@ HEAD_CT = OrderInput("CTHEAD", "CT 头颅平扫", "CT", "HEAD", priority=Priorit
                      scheduled_station_ae="CT01")
 ABDOMEN_CT = OrderInput("CTABD", "CT 上腹部平扫", "CT", "ABDOMEN", scheduled_station_ae="CT01")
 
-# Plausible normal reports per procedure, so the demo reads like a reading room.
-NORMAL_REPORTS = {
-    "DXCHEST2": ("双肺纹理清晰，未见实变；心影大小形态正常；双侧膈面光整，肋膈角锐利。",
-                 "胸部未见明显异常。"),
-    "DXHAND": ("左手诸骨骨质完整，未见骨折线；关节间隙正常，软组织未见肿胀。",
-               "左手未见明显骨折。"),
-    "DXKNEE": ("右膝关节诸骨骨质未见破坏，关节间隙稍窄，髁间隆起略变尖。",
-               "右膝关节轻度退行性变。"),
-    "CTHEAD": ("脑实质内未见异常密度影，脑室系统未见扩大，中线结构居中，颅骨未见骨折。",
-               "头颅 CT 平扫未见明显异常。"),
-    "CTABD": ("肝脏大小形态正常，实质密度均匀；胆囊不大；胰腺、脾脏及双肾未见异常。",
-              "上腹部 CT 平扫未见明显异常。"),
+# Each exam's own request and the report that answers it (clinical information,
+# findings, impression), taken in turn per procedure, so the board and the reading
+# desk read like a reading room: no two neighbours share a history.
+CASES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "DXCHEST2": (
+        ("咳嗽两周，发热三天。",
+         "双肺纹理增多，右下肺见斑片状模糊影，边界不清；心影大小形态正常；双侧肋膈角锐利。",
+         "右下肺炎症，建议抗炎治疗后两周复查。"),
+        ("入职体检，无不适。",
+         "双肺纹理清晰，未见实变；心影大小形态正常；双侧膈面光整，肋膈角锐利。",
+         "胸部未见明显异常。"),
+        ("低热、盗汗伴咳嗽一月。",
+         "右上肺尖后段见斑片状及条索状影，边缘模糊，邻近胸膜增厚；心膈未见异常。",
+         "右上肺继发性肺结核可能，建议痰检及胸部 CT 检查。"),
+        ("摔倒致左侧胸痛，深呼吸时加重。",
+         "左侧第5、6肋骨腋段骨皮质不连续；双肺未见实变，未见气胸；双侧肋膈角锐利。",
+         "左侧第5、6肋骨骨折，未见气胸。"),
+        ("胸闷、气短一月，双下肢水肿。",
+         "双肺门影增浓，双肺纹理模糊；心影增大，心胸比约0.58；右侧肋膈角变钝。",
+         "心影增大，肺淤血，右侧少量胸腔积液。"),
+        ("反复咳嗽、咳痰十余年，活动后气促。",
+         "双肺纹理增多、紊乱，双肺透亮度增高，肋间隙增宽，膈肌低平；心影狭长。",
+         "慢性支气管炎、肺气肿。"),
+        ("咽痛、干咳五天，无发热，请排除肺炎。",
+         "双肺纹理清晰，未见实变影；心影不大；双侧膈面光整。",
+         "心肺未见明显异常。"),
+    ),
+    "DXHAND": (
+        ("跌倒时左手撑地，腕部肿痛。",
+         "左手及腕部诸骨骨质完整，未见骨折线；腕骨排列正常；腕部软组织轻度肿胀。",
+         "左手未见明显骨折，腕部软组织肿胀。"),
+        ("左手被重物砸伤，手背肿痛。",
+         "左手第5掌骨颈部骨皮质不连续，断端向掌侧成角；余诸骨未见异常。",
+         "左手第5掌骨颈骨折。"),
+    ),
+    "DXKNEE": (
+        ("右膝疼痛三年，上下楼梯时加重。",
+         "右膝关节诸骨骨质未见破坏，关节间隙稍窄，髁间隆起略变尖，髌骨边缘骨质增生。",
+         "右膝关节轻度退行性变。"),
+        ("打篮球时扭伤右膝，肿痛一天。",
+         "右膝关节诸骨骨质完整，未见骨折线；关节间隙正常；髌上囊区软组织肿胀。",
+         "右膝关节未见骨折，关节积液可能，必要时 MRI 检查。"),
+        ("跑步后右膝前方疼痛两周。",
+         "右膝关节诸骨骨质完整，关节面光整，关节间隙正常，周围软组织未见异常。",
+         "右膝关节未见明显异常。"),
+    ),
+    "CTHEAD": (
+        ("突发头痛伴呕吐两小时。",
+         "脑实质内未见异常密度影，脑室系统未见扩大，中线结构居中，颅骨未见骨折。",
+         "头颅 CT 平扫未见明显异常。"),
+        ("摔倒后头部着地，短暂意识不清。",
+         "右侧额部头皮软组织肿胀；脑实质内未见异常密度影，中线结构居中，颅骨未见骨折。",
+         "右额部头皮血肿，颅内未见明显异常。"),
+    ),
+    "CTABD": (
+        ("右上腹隐痛一周，进食油腻后加重。",
+         "胆囊增大，壁稍厚，腔内见类圆形高密度影，直径约1.2 cm；肝、胰、脾及双肾未见异常。",
+         "胆囊结石，胆囊炎可能。"),
+        ("体检发现转氨酶升高。",
+         "肝实质密度弥漫性减低，低于脾脏；胆囊不大；胰腺、脾脏及双肾未见异常。",
+         "脂肪肝。"),
+    ),
 }
 
 PEOPLE = (
@@ -125,8 +176,12 @@ def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWO
             if username not in existing:
                 add_user(session, setup, username=username, display_name=name,
                          password=password, roles=[role], site_code=center)
+    taken: Counter[str] = Counter()
     for n, (minutes_ago, site, order, goal) in enumerate(PLAN):
         name, phonetic, sex, year = PEOPLE[n % len(PEOPLE)]
+        cases = CASES[order.procedure_code]
+        clinical_info, findings, impression = cases[taken[order.procedure_code] % len(cases)]
+        taken[order.procedure_code] += 1
         at = now - timedelta(minutes=minutes_ago)
         policy = RegistrationPolicy(site_code=site, timezone=tz,
                                     uid_root=services.settings.uid_root,
@@ -139,8 +194,8 @@ def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWO
         with db.transaction() as session:
             exam, _ = register_exam(
                 session, wf, policy, tech,
-                PatientInput(name, sex, phonetic, birth_date=date(year, 3 + n % 9, 1 + n)), order,
-                at=at)
+                PatientInput(name, sex, phonetic, birth_date=date(year, 3 + n % 9, 1 + n)),
+                replace(order, clinical_info=clinical_info), at=at)
             pace = 0.8 + 0.15 * (n % 4) + (0.6 if n == 1 else 0)  # some readers are slower
             for step in STEPS:
                 if ORDER.index(step.reached) > ORDER.index(goal) or (
@@ -167,7 +222,6 @@ def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWO
                 if step.action in (Action.SUBMIT_PRELIMINARY, Action.SIGN):
                     kind = VersionKind.FINAL if step.action is Action.SIGN \
                         else VersionKind.PRELIMINARY
-                    findings, impression = NORMAL_REPORTS[exam.procedure_code]
                     save_version(session, exam, reader, findings=findings,
                                  impression=impression, kind=kind, at=at)
                 wf.apply(session, exam, step.action, actor, note=note, at=at)

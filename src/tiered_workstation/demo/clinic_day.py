@@ -52,6 +52,26 @@ GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "
 READERS = {"chest": (("att.chest", "陈主治", Role.ATTENDING), ("rev.chest", "刘主任",
                                                              Role.REVIEWER)),
            "msk": (("att.msk", "周主治", Role.ATTENDING), ("rev.msk", "孙主任", Role.REVIEWER))}
+# What brings a patient (clinical information), what the films show and what the
+# report concludes, per body part; each registration draws one.
+STORIES = {
+    "CHEST": (("咳嗽两周，发热三天。", "右下肺见斑片状模糊影，边界不清。心影不大。",
+               "右下肺炎症，建议抗炎治疗后复查。"),
+              ("单位体检，无不适。", "双肺纹理清晰，未见明显实质性病变。心影不大。",
+               "心肺未见明显异常。"),
+              ("咽痛、干咳五天，无发热，请排除肺炎。", "双肺纹理略增多，未见实变影。心影不大。",
+               "双肺纹理增多，未见肺炎征象。"),
+              ("摔倒致右侧胸痛一天。", "右侧第6肋骨腋段骨皮质不连续，未见气胸。",
+               "右侧第6肋骨骨折。")),
+    "LSPINE": (("腰痛两年，久坐后加重。", "腰椎生理曲度变直，诸椎体边缘骨质增生，L4/5椎间隙稍窄。",
+                "腰椎退行性变。"),
+               ("弯腰搬重物后腰痛三天。", "腰椎序列整齐，诸椎体骨质完整，未见骨折线。",
+                "腰椎未见明显骨折。")),
+    "KNEE": (("双膝疼痛多年，上下楼梯时加重。", "膝关节间隙略窄，关节面骨质增生。",
+              "膝关节退行性变。"),
+             ("扭伤膝关节，肿痛一天。", "膝关节诸骨骨质完整，未见骨折线，髌上囊区软组织肿胀。",
+              "膝关节未见骨折，关节积液可能。")),
+}
 REVIEWER_OF = {"chest": "rev.chest", "msk": "rev.msk"}
 READER_NAMES = {username: name for people in READERS.values() for username, name, _r in people}
 # think times in clinic minutes (low, high)
@@ -71,6 +91,7 @@ class Case:
     due: float | None = None
     group: str = ""
     reader: str = ""
+    story: tuple[str, str, str] = ("", "", "")  # clinical information, findings, impression
 
 
 @dataclass
@@ -110,8 +131,8 @@ def run_clinic_day(root: Path, *, exams: int = 50, speed: float = 60.0,
         out(f"{exams} exams at {', '.join(communities)}; clinic time ×{speed:g}; "
             f"mean arrival gap {arrival_minutes:g} min")
         simulators = {code: ModalitySimulator(SimulatorOptions(
-            worklist=_target(site), store=_target(site), calling_ae="DR01", size=image_size))
-            for code, site in communities.items()}
+            worklist=_target(site), store=_target(site), calling_ae="DR01", size=image_size,
+            timezone=site.settings.site.tz)) for code, site in communities.items()}
         deadline = time.monotonic() + STEP_LIMIT_S + exams * 300 / speed
         while any(c.stage != "done" for c in cases):
             if time.monotonic() > deadline:
@@ -246,25 +267,23 @@ def _register(case: Case, rng: random.Random, site: Services) -> str:
     code, description, modality, body_part, _w = case.procedure
     clerk = Actor(f"tech.{case.community.lower()}", Role.TECHNICIAN, case.community, "登记员")
     birth = date(1940 + rng.randrange(60), 1 + rng.randrange(12), 1 + rng.randrange(28))
+    case.story = rng.choice(STORIES[body_part])
     with site.database.transaction() as session:
         exam, _ = register_exam(
             session, site.workflow, site.registration, clerk,
             PatientInput(name, rng.choice((Sex.MALE, Sex.FEMALE)), phonetic_name(name),
                          birth),
             OrderInput(code, description, modality, body_part, scheduled_station_ae="DR01",
-                       reading_mode=case.mode, clinical_info="门诊检查"))
+                       reading_mode=case.mode, clinical_info=case.story[0]))
         return exam.accession_number
 
 
 def _findings(case: Case) -> str:
-    return {"CHEST": "双肺纹理清晰，未见明显实质性病变。心影不大。",
-            "LSPINE": "腰椎序列整齐，椎体边缘骨质增生。",
-            "KNEE": "膝关节间隙略窄，关节面骨质增生。"}[case.procedure[3]]
+    return case.story[1]
 
 
 def _impression(case: Case) -> str:
-    return {"CHEST": "心肺未见明显异常。", "LSPINE": "腰椎退行性变。",
-            "KNEE": "膝关节退行性变。"}[case.procedure[3]]
+    return case.story[2]
 
 
 def _write(case: Case, site: Services) -> None:

@@ -4,8 +4,10 @@ A consortium CA issues certificates for a center (CH01) and a community
 (CM01); both sites get fresh data folders and start their nodes on loopback
 (DICOM, DICOM TLS, the center's HTTPS sync API).  Then, through the same use
 cases the desks use: the community technician registers 张三 (center-full,
-with a requisition scan) and 王芳 (community-prelim); a simulated DR takes the
-worklist, sends MPPS and chest PA + lateral images; the community forwards
+with a requisition scan; two weeks of cough, three days of fever) and 王芳
+(community-prelim; a week of dry cough, pneumonia to rule out; see cases.py);
+a simulated DR takes the worklist, sends MPPS and a chest PA and a lateral
+series, dated by its clock in the site's time zone; the community forwards
 them compressed over DICOM TLS until the center commits them; the center's
 triage assigns; reports are written, reviewed and signed; the community's
 auto-print writes each PDF.  Nothing is scripted in time: the timelines are
@@ -19,8 +21,8 @@ import shutil
 import socket
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -30,14 +32,14 @@ from ..app.site_setup import InitRequest, add_site, init_site
 from ..app.timeline import tat_lines, timeline_lines
 from ..config import DEFAULT_CONFIG_NAME, SiteMode
 from ..dicom.scu import Target
-from ..registration.identity import OrderInput, PatientInput, national_id_check_char
+from ..registration.identity import OrderInput
 from ..registration.service import register_exam
 from ..review.signoff import sign_report
 from ..review.submit import submit_preliminary
 from ..security import pki
 from ..simulator.modality import ModalitySimulator, SimulatorOptions
 from ..storage.base import utcnow
-from ..storage.enums import ExamState, ReadingMode, Role, Sex
+from ..storage.enums import ExamState, Role
 from ..storage.exams import Exam
 from ..storage.reports import Assignment
 from ..storage.sites import User
@@ -45,6 +47,7 @@ from ..workflow.accounts import actor_for, add_user
 from ..workflow.actors import Actor
 from ..workflow.signing import enroll_signer
 from ..workflow.transitions import Action
+from .cases import CASES, DemoCase
 
 CENTER, COMMUNITY = "CH01", "CM01"
 DEMO_PASSWORD = "Demo-2026"
@@ -61,20 +64,7 @@ COMMUNITY_USERS = (
     ("tech.cm01", "李技师", (Role.TECHNICIAN,), ()),
     ("dr.cm01", "王医生", (Role.COMMUNITY_DOCTOR,), ()),
 )
-
-
-def _national_id(region: str, birth: date, sequence: str) -> str:
-    first17 = f"{region}{birth:%Y%m%d}{sequence}"
-    return first17 + national_id_check_char(first17)
-
-
-ZHANG = PatientInput("张三", Sex.MALE, "Zhang^San", date(1965, 3, 15),
-                     national_id=_national_id("110105", date(1965, 3, 15), "123"),
-                     phone="13800138000")
-WANG = PatientInput("王芳", Sex.FEMALE, "Wang^Fang", date(1990, 11, 20),
-                    national_id=_national_id("440106", date(1990, 11, 20), "268"))
-CHEST = OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", scheduled_station_ae="DR01",
-                   clinical_info="咳嗽两周，发热三天。")
+CHEST = OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", scheduled_station_ae="DR01")
 
 
 @dataclass(frozen=True)
@@ -268,22 +258,25 @@ def _walk(center: Services, community: Services, out: Callable[[str], None],
     attending = _actor(center, "att.chest", Role.ATTENDING)
     reviewer = _actor(center, "rev.chest", Role.REVIEWER)
 
+    zhang_case, wang_case = CASES
     out("\n1. The community registers two patients (张三 with a scanned request form).")
     with community.database.transaction() as session:
         zhang, _ = register_exam(session, community.workflow, community.registration, tech,
-                                 ZHANG, _order(ReadingMode.CENTER_FULL),
+                                 zhang_case.patient, _order(zhang_case),
                                  requisitions=[("申请单.jpg", _requisition_scan())],
                                  store=community.requisitions)
         wang, _ = register_exam(session, community.workflow, community.registration, tech,
-                                WANG, _order(ReadingMode.COMMUNITY_PRELIM))
+                                wang_case.patient, _order(wang_case))
         first, second = zhang.accession_number, wang.accession_number
-    out(f"   {first} 张三 (center-full), {second} 王芳 (community-prelim)")
+    for accession, case in ((first, zhang_case), (second, wang_case)):
+        out(f"   {accession} {case.patient.name} ({case.mode.value}): {case.clinical_info}")
 
-    out("2. The DR (simulated) takes its worklist, sends MPPS and chest PA + lateral images.")
+    out("2. The DR (simulated) takes its worklist, sends MPPS, a chest PA and a lateral series.")
     node = community.settings.dicom
     target = Target(node.ae_title, "127.0.0.1", node.port)
     simulator = ModalitySimulator(SimulatorOptions(worklist=target, store=target,
-                                                   calling_ae="DR01", size=image_size))
+                                                   calling_ae="DR01", size=image_size,
+                                                   timezone=community.settings.site.tz))
     for result in simulator.run_once():
         out(f"   {result.accession_number} {result.patient_name}: {result.images_sent} "
             f"images, MPPS {'completed' if result.completed else result.problem}")
@@ -300,45 +293,43 @@ def _walk(center: Services, community: Services, out: Callable[[str], None],
                                    assigned_by=triage.username, reason="DX chest → chest"))
             center.workflow.apply(session, exam, Action.ASSIGN, triage, note="chest group")
 
-    out("5. 张三: the attending writes the preliminary report at the center.")
-    findings = "双肺纹理增多，右下肺见片状模糊影。心影大小形态正常。双侧膈面光整，肋膈角锐利。"
+    out(f"5. 张三: the attending writes the preliminary report at the center "
+        f"({zhang_case.impression}).")
     with center.database.transaction() as session:
         submit_preliminary(session, center.workflow, _exam(session, first), attending,
-                           findings=findings, impression="右下肺炎症。",
+                           findings=zhang_case.findings, impression=zhang_case.impression,
                            sealer=center.sync.sealer)
-    _review_and_sign(center, first, reviewer,
-                     findings.replace("片状模糊影", "斑片状模糊影，边界不清"),
-                     "右下肺炎症，建议抗炎治疗后两周复查。")
+    _review_and_sign(center, first, reviewer, zhang_case)
 
-    out("6. 王芳: the community doctor writes the preliminary report at the community.")
+    out(f"6. 王芳: the community doctor writes the preliminary report at the community "
+        f"({wang_case.impression}).")
     _wait("the assignment reaching the community", community, second, ExamState.ASSIGNED)
     with community.database.transaction() as session:
         submit_preliminary(session, community.workflow, _exam(session, second), doctor,
-                           findings="双肺野清晰，未见明显实质性病变。", impression="心肺未见异常。",
+                           findings=wang_case.findings, impression=wang_case.impression,
                            sealer=community.sync.sealer)
     _wait("the community's report reaching the center", center, second,
           ExamState.PRELIMINARY)
-    _review_and_sign(center, second, reviewer, "双肺野清晰，未见明显实质性病变。心影不大。",
-                     "心肺未见明显异常。")
+    _review_and_sign(center, second, reviewer, wang_case)
 
     out("7. The reviewer signed both; the community prints them unattended.")
+    for case in CASES:
+        out(f"   {case.patient.name}: {case.final_impression}")
     for accession in (first, second):
         _wait("the print acknowledgement", center, accession, ExamState.PRINTED)
     return first, second
 
 
-def _order(mode: ReadingMode) -> OrderInput:
-    return OrderInput(CHEST.procedure_code, CHEST.procedure_description, CHEST.modality,
-                      CHEST.body_part, scheduled_station_ae="DR01",
-                      clinical_info=CHEST.clinical_info, reading_mode=mode)
+def _order(case: DemoCase) -> OrderInput:
+    return replace(CHEST, clinical_info=case.clinical_info, reading_mode=case.mode)
 
 
-def _review_and_sign(center: Services, accession: str, reviewer: Actor, findings: str,
-                     impression: str) -> None:
+def _review_and_sign(center: Services, accession: str, reviewer: Actor,
+                     case: DemoCase) -> None:
     with center.database.transaction() as session:
         sign_report(session, center.workflow, _exam(session, accession), reviewer,
-                    password=DEMO_PASSWORD, findings=findings, impression=impression,
-                    comment="审核修改")
+                    password=DEMO_PASSWORD, findings=case.final_findings,
+                    impression=case.final_impression, comment="审核修改")
 
 
 def _exam(session, accession: str) -> Exam:

@@ -9,7 +9,7 @@ simulated clock so the turnaround reads like a real morning.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -70,6 +70,12 @@ CHEST = OrderInput("DXCHEST2", "DR 胸部正侧位 Chest PA+LAT", "DX", "CHEST",
 HEAD_CT = OrderInput("CTHEAD", "CT 头颅平扫 Head without contrast", "CT", "HEAD",
                      priority=Priority.URGENT, scheduled_station_ae="CT01",
                      reading_mode=ReadingMode.CENTER_FULL)
+# the other patients' own orders and requests (张三's exam is the one walked through)
+OTHER_ORDERS = (
+    replace(CHEST, clinical_info="吸烟二十余年，慢性咳嗽、咳痰三年，近一周加重伴气促。"),
+    replace(CHEST, clinical_info="干咳一周，无发热，听诊双肺呼吸音清，请排除肺炎。"),
+    replace(HEAD_CT, clinical_info="骑电动车摔倒，头部着地，头痛伴呕吐两次。"),
+)
 
 
 class ScriptedClock:
@@ -166,10 +172,12 @@ def _walk_one_exam(services: Services, clock: ScriptedClock, out: Callable[[str]
     with db.transaction() as session:  # the community's morning registrations
         exam, _ = register_exam(session, wf, community, tech, DEMO_PATIENTS[0], CHEST)
         accession = exam.accession_number
-        for patient, order in zip(DEMO_PATIENTS[1:], (CHEST, CHEST, HEAD_CT), strict=True):
+        for patient, order in zip(DEMO_PATIENTS[1:], OTHER_ORDERS, strict=True):
             register_exam(session, wf, community, tech, patient, order)
-        names = ", ".join(f"{p.name} ({p.name_phonetic})" for p in DEMO_PATIENTS)
-    out(f"Sample patients registered at {COMMUNITY}: {names}")
+    out(f"Sample patients registered at {COMMUNITY}:")
+    for patient, order in zip(DEMO_PATIENTS, (CHEST, *OTHER_ORDERS), strict=True):
+        out(f"  {patient.name} ({patient.name_phonetic}), {order.procedure_description}: "
+            f"{order.clinical_info}")
     out(f"\nWalking exam {accession}: {DEMO_PATIENTS[0].name}, {CHEST.procedure_description}, "
         f"reading mode {CHEST.reading_mode}")
 
