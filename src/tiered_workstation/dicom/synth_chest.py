@@ -81,8 +81,9 @@ def _frontal(x: np.ndarray, y: np.ndarray) -> np.ndarray:
                  ** 10 * _step(side - 0.03, 0.01))
     anterior = ((0.5 + 0.5 * np.cos(2 * np.pi * (y + 0.35 * side) / 0.085)) ** 12
                 * _step(side - 0.18, 0.04))
+    # below the diaphragm the dense abdomen leaves the lowest ribs faint
     ribs = ((posterior + 0.4 * anterior) * _step(outer + 0.02 - side, 0.01)
-            * _step(y - 0.13, 0.01) * _step(0.8 - y, 0.05))
+            * _step(y - 0.13, 0.01) * _step(0.84 - y, 0.03) * (1 - 0.6 * _step(y - base, 0.01)))
     clavicles = _gauss(y, 0.18 - 0.2 * (side - 0.03) + 0.2 * (side - 0.03) ** 2, 0.011) \
         * _step(side - 0.03, 0.01) * _step(0.34 - side, 0.02)
     return (350 + 2600 * body - 1450 * lungs * body + 150 * (heart + mediastinum) * body
