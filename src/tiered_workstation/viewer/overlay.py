@@ -105,6 +105,8 @@ def corner_texts(header: Dataset) -> dict[str, list[str]]:
                                        header.get("SeriesDescription", "")) if v)
     position = str(header.get("ViewPosition", "") or "")
     laterality = str(header.get("ImageLaterality", "") or header.get("Laterality", "") or "")
+    if laterality == "U":  # unpaired (a chest): nothing to say
+        laterality = ""
     bottom_right = [line for line in (series, " ".join(v for v in (position, laterality) if v))
                     if line]
     return {"tl": top_left, "tr": top_right, "bl": [], "br": bottom_right}
