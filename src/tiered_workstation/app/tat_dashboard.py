@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..storage.base import utcnow
 from ..storage.enums import ExamState
 from ..storage.exams import Exam
+from ..storage.sites import SpecialtyGroup, User
 from ..workflow.assignment import current_assignment
 from ..workflow.tat import SEGMENTS, TatStatus, compute_tat
 from .bootstrap import Services
@@ -27,7 +29,8 @@ class ExamTat:
     accession_number: str
     patient_name: str
     site_code: str
-    reader: str
+    reader: str  # as people know them: the display name, else the reading group's name
+    procedure: str
     segments: tuple[float | None, ...]  # minutes, in SEGMENTS order
     total_minutes: float
     status: TatStatus
@@ -61,19 +64,36 @@ def tat_today(session: Session, tz: tzinfo, target: timedelta, now: datetime) ->
     exams = session.scalars(select(Exam).where(Exam.registered_at >= start,
                                                Exam.state != ExamState.CANCELLED)
                             .order_by(Exam.registered_at))
+    people = dict(session.execute(select(User.username, User.display_name)).all())
+    groups = dict(session.execute(select(SpecialtyGroup.code, SpecialtyGroup.name)).all())
     rows: list[ExamTat] = []
     for exam in exams:
         report = compute_tat(((t.to_state, t.at) for t in exam.transitions), target, now)
         assignment = current_assignment(session, exam.id)
-        reader = (assignment.assignee_username or assignment.group_code or "") \
-            if assignment else ""
+        reader = ""
+        if assignment is not None and assignment.assignee_username:
+            name = assignment.assignee_username
+            reader = people.get(name) or name
+        elif assignment is not None and assignment.group_code:
+            reader = groups.get(assignment.group_code) or assignment.group_code
         rows.append(ExamTat(
             exam.accession_number, exam.patient.name, exam.site_code, reader,
+            exam.procedure_description,
             tuple(s.duration.total_seconds() / 60 if s.duration else None
                   for s in report.segments),
             report.elapsed.total_seconds() / 60, report.status))
     return TatSummary(tuple(rows), _shares(rows, lambda r: r.site_code),
                       _shares(rows, lambda r: r.reader or "—"), _means(rows))
+
+
+def nice_axis(largest: float) -> tuple[int, int]:
+    """A round top and step for a minutes axis: 0, 5, 10, … (or 10s, 30s, 60s for long
+    days), with the largest value inside it."""
+    for step in (5, 10, 20, 30, 60, 120):
+        top = max(step, math.ceil(max(largest, 0.0) / step) * step)
+        if top // step <= 10:
+            return top, step
+    return math.ceil(largest / 240) * 240, 240
 
 
 def _shares(rows: list[ExamTat], key) -> tuple[Share, ...]:
@@ -103,10 +123,11 @@ def _means(rows: list[ExamTat]) -> dict[str, tuple[float, ...]]:
 def to_csv(summary: TatSummary) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["accession_number", "patient", "site", "reader",
+    writer.writerow(["accession_number", "patient", "procedure", "site", "reader",
                      *[f"{label} (min)" for label in SEGMENT_LABELS], "total (min)", "status"])
     for row in summary.exams:
-        writer.writerow([row.accession_number, row.patient_name, row.site_code, row.reader,
+        writer.writerow([row.accession_number, row.patient_name, row.procedure, row.site_code,
+                         row.reader,
                          *["" if m is None else f"{m:.1f}" for m in row.segments],
                          f"{row.total_minutes:.1f}", row.status.value])
     return out.getvalue()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.bootstrap import Services
-from ...app.tat_dashboard import TatSummary, tat_summary, to_csv
+from ...app.tat_dashboard import TatSummary, nice_axis, tat_summary, to_csv
 from ..event_bridge import QtEventBridge
 from ..tasks import TaskRunner
 from ..widgets import card
@@ -53,9 +53,10 @@ class QtTatPage(QWidget):
         self.shares = QTableWidget(0, 3)
         self.shares.setHorizontalHeaderLabels([self.tr("Site / reader"), self.tr("Printed"),
                                                self.tr("Within target")])
-        self.breaches = QTableWidget(0, 4)
-        self.breaches.setHorizontalHeaderLabels([self.tr("Exam"), self.tr("Patient"),
-                                                 self.tr("Site"), self.tr("Minutes")])
+        self.breaches = QTableWidget(0, 5)
+        self.breaches.setHorizontalHeaderLabels([self.tr("Accession"), self.tr("Patient"),
+                                                 self.tr("Exam"), self.tr("Site"),
+                                                 self.tr("Minutes")])
         for table in (self.shares, self.breaches):
             table.verticalHeader().hide()
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -115,6 +116,10 @@ class QtTatPage(QWidget):
         sites_axis.append(sites)
         minutes = QValueAxis()
         minutes.setTitleText(self.tr("minutes"))
+        top, step = nice_axis(max((sum(m) for m in summary.mean_segments.values()), default=0))
+        minutes.setRange(0, top)
+        minutes.setTickCount(top // step + 1)
+        minutes.setLabelFormat("%d")
         self.chart.addAxis(sites_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(minutes, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(sites_axis)
@@ -129,7 +134,8 @@ class QtTatPage(QWidget):
         self.breaches.setRowCount(len(breaches))
         for n, exam in enumerate(breaches):
             for column, value in enumerate((exam.accession_number, exam.patient_name,
-                                            exam.site_code, f"{exam.total_minutes:.0f}")):
+                                            exam.procedure, exam.site_code,
+                                            f"{exam.total_minutes:.0f}")):
                 self.breaches.setItem(n, column, QTableWidgetItem(value))
 
     def export(self, path: Path | None = None) -> Path | None:

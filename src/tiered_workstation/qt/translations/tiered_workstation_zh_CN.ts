@@ -2699,12 +2699,12 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
     </message>
     <message>
         <location filename="../review/qt_tat_page.py" line="55"/>
-        <location filename="../review/qt_tat_page.py" line="69"/>
+        <location filename="../review/qt_tat_page.py" line="70"/>
         <source>Within target</source>
         <translation>达标率</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="57"/>
+        <location filename="../review/qt_tat_page.py" line="58"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
@@ -2714,72 +2714,77 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>患者</translation>
     </message>
     <message>
+        <location filename="../review/qt_tat_page.py" line="57"/>
+        <source>Accession</source>
+        <translation>检查号</translation>
+    </message>
+    <message>
         <location filename="../review/qt_tat_page.py" line="58"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="58"/>
+        <location filename="../review/qt_tat_page.py" line="59"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="63"/>
+        <location filename="../review/qt_tat_page.py" line="64"/>
         <source>Export CSV…</source>
         <translation>导出CSV…</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="70"/>
+        <location filename="../review/qt_tat_page.py" line="71"/>
         <source>Breaches</source>
         <translation>超时检查</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="74"/>
+        <location filename="../review/qt_tat_page.py" line="75"/>
         <source>Mean minutes per segment, today</source>
         <translation>今日各环节平均用时（分钟）</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="88"/>
+        <location filename="../review/qt_tat_page.py" line="89"/>
         <source>Acquisition</source>
         <translation>影像采集</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="88"/>
+        <location filename="../review/qt_tat_page.py" line="89"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="88"/>
+        <location filename="../review/qt_tat_page.py" line="89"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="89"/>
+        <location filename="../review/qt_tat_page.py" line="90"/>
         <source>Reading</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="89"/>
+        <location filename="../review/qt_tat_page.py" line="90"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="89"/>
+        <location filename="../review/qt_tat_page.py" line="90"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="97"/>
+        <location filename="../review/qt_tat_page.py" line="98"/>
         <source>Today: {exams} exams, {finished} printed, {share:.0f}% within {target} min, {breaches} breaches</source>
         <translation>今日：{exams} 例检查，已打印 {finished} 例，{share:.0f}% 在 {target} 分钟内完成，超时 {breaches} 例</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="117"/>
+        <location filename="../review/qt_tat_page.py" line="118"/>
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="139"/>
+        <location filename="../review/qt_tat_page.py" line="145"/>
         <source>Export CSV</source>
         <translation>导出CSV</translation>
     </message>
