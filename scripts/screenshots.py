@@ -371,6 +371,20 @@ def seed_consultation(services) -> tuple[str, str]:
         return first.accession_number, second.accession_number
 
 
+def exam_images(row, folder: Path) -> list[Path]:
+    """A chest PA and lateral for the exam of a reading-desk row (screenshots only)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    demo = Demographics(patient_name=row.patient_name, accession_number=row.accession_number,
+                        study_instance_uid=row.study_instance_uid)
+    paths = []
+    for n, view in enumerate(("PA", "LL")):
+        path = folder / f"{view}.dcm"
+        dx_dataset(demo, size=1200, seed=n, series_number=n + 1, view=view).save_as(
+            path, enforce_file_format=True)
+        paths.append(path)
+    return paths
+
+
 def shoot_desks(app: QApplication, station: QtWorkstation, window, language: str,
                 out: Path) -> None:
     size = f"{SIZES[0][0]}x{SIZES[0][1]}"
@@ -381,6 +395,11 @@ def shoot_desks(app: QApplication, station: QtWorkstation, window, language: str
     reading.table.selectRow(edited)
     settle(app, lambda: reading.view is not None
            and reading.view.row.accession_number == SEEDED[1])
+    # the seeded exams have no images on this site: show a PA and a lateral made for this
+    # exam's patient in the viewer beside the report, as the reader would see them
+    viewer = window.pages["viewer"]
+    viewer.open(exam_images(reading.view.row, Path(tempfile.mkdtemp(prefix="tw-shots-"))))
+    settle(app, lambda: len(viewer.views) > 1 and viewer.views[1].image is not None)
     settle(app, seconds=0.3)
     save(window, out / f"reading-editor-{language}-{size}.png")
     reading.tabs.setCurrentIndex(1)

@@ -75,3 +75,63 @@ def test_double_click_on_the_board_opens_the_exams_images(qtbot, node: RunningNo
                         timeout=WAIT_MS)
     finally:
         station.release()
+
+
+def test_reading_opens_the_exams_images_beside_its_report(qtbot, node: RunningNode,  # noqa: F811
+                                                         tmp_path: Path) -> None:
+    services = node.services
+    with services.database.transaction() as session:
+        exam, _ = register_exam(session, services.workflow, services.registration, TECH,
+                                PatientInput("李娜", Sex.FEMALE, "Li^Na"),
+                                OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST"))
+        exam_id, accession = exam.id, exam.accession_number
+        demo = Demographics(patient_name="李娜", patient_phonetic="Li^Na",
+                            accession_number=accession,
+                            study_instance_uid=exam.study_instance_uid)
+    path = tmp_path / "pa.dcm"
+    dx_dataset(demo, size=256).save_as(path, enforce_file_format=True)
+    sent = subprocess.run(["storescu", "-aet", "STORESCU", *node.target(), str(path)],
+                          capture_output=True, text=True, timeout=60)
+    assert sent.returncode == 0, sent.stderr
+
+    store = settings_store("CH01", tmp_path / "ui.ini")
+    station = QtWorkstation(services, store)
+    try:
+        window = station.open_main_window(
+            SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER))
+        qtbot.addWidget(window)
+        window.resize(1440, 900)
+        window.show()
+        reading, viewer = window.pages["reading"], window.pages["viewer"]
+        window.show_page("reading")
+        assert viewer.parentWidget() is reading.image_home  # the one viewer, not a copy
+        with qtbot.waitSignal(reading.loaded, timeout=WAIT_MS):
+            reading.open_exam(exam_id)
+        qtbot.waitUntil(lambda: viewer.view.image is not None, timeout=WAIT_MS)
+        assert str(viewer.view.image.header.AccessionNumber) == accession
+        assert window.current_page == "reading"  # the report stays in front
+        qtbot.wait(500)  # the hanging has placed the study and restored its (no) marks
+        viewer.view.add_text(30, 30, "请对比旧片")
+        with qtbot.waitSignal(reading.loaded, timeout=WAIT_MS):
+            reading.open_exam(exam_id)  # as after an action on the report
+        qtbot.wait(300)
+        assert [m.text for m in viewer.view.measurements] == ["请对比旧片"]  # not reloaded
+
+        window.show_page("viewer")
+        assert viewer.parentWidget() is window.stack.currentWidget()
+        window.show_page("reading")
+        assert viewer.parentWidget() is reading.image_home
+
+        reading.split.setSizes([200, 900, 340])
+        sizes = reading.split.sizes()
+        window.save_state()
+        window.close()
+        again = station.open_main_window(
+            SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER))
+        qtbot.addWidget(again)
+        again.resize(1440, 900)
+        again.show()
+        again.show_page("reading")
+        assert again.pages["reading"].split.sizes() == sizes  # the reader's own layout
+    finally:
+        station.release()

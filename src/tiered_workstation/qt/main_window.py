@@ -43,7 +43,9 @@ from .review.qt_triage_page import QtTriagePage
 from .status.qt_status_page import QtStatusPage
 from .tasks import TaskRunner
 from .theme import DARK, LIGHT, apply_theme
+from .viewer.qt_viewer_dock import QtViewerDock
 from .viewer.qt_viewer_page import QtViewerPage
+from .widgets import home
 
 
 @dataclass(frozen=True)
@@ -87,13 +89,22 @@ class QtMainWindow(QMainWindow):
             page = spec.build()
             self.pages[spec.key] = page
             self._keys.append(spec.key)
-            self.stack.addWidget(page)
+            # the viewer moves (beside the report, onto a second screen): its page is a home
+            self.stack.addWidget(home() if spec.key == "viewer" else page)
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._show_row)
         viewer = self.pages.get("viewer")
+        self.viewer_dock: QtViewerDock | None = None
+        self._reading_exam: int | None = None
         if isinstance(viewer, QtViewerPage):
+            self.viewer_dock = QtViewerDock(
+                viewer, self.stack.widget(self._keys.index("viewer")), self)
+            reading = self.pages.get("reading")
+            if isinstance(reading, QtReadingPage):
+                reading.loaded.connect(lambda view: self._read_images(view.row.exam_id))
+                self.viewer_dock.settle(reading.image_home)  # so its layout restores whole
             self._wire_priors(viewer)
             viewer.set_state_archive(
                 lambda path: archive_presentation_state(self.services, path),
@@ -166,9 +177,17 @@ class QtMainWindow(QMainWindow):
             lambda header: priors_for_header(services.settings, services.database, header),
             lambda prior, progress: prior_files(services, prior, progress=progress))
 
+    def _read_images(self, exam_id: int) -> None:
+        """The reading desk opened an exam: its images come up beside the report (once:
+        acting on the report reopens it, and must not undo the reader's marks)."""
+        if exam_id != self._reading_exam:
+            self._reading_exam = exam_id
+            self.open_images(exam_id=exam_id, switch=False)
+
     def open_images(self, *, exam_id: int | None = None,
-                    accession_number: str | None = None) -> None:
-        """Show an exam's images in the viewer, when this site holds them."""
+                    accession_number: str | None = None, switch: bool = True) -> None:
+        """Show an exam's images in the viewer, when this site holds them (``switch``: and
+        go to the Viewer page)."""
         viewer = self.pages.get("viewer")
         if not isinstance(viewer, QtViewerPage):
             return
@@ -178,7 +197,8 @@ class QtMainWindow(QMainWindow):
                                                      "this site (yet)."), 8000)
                 return
             viewer.open(list(paths))
-            self.show_page("viewer")
+            if switch:
+                self.show_page("viewer")
 
         self._tasks.db(exam_image_files, self.services, exam_id=exam_id,
                        accession_number=accession_number).success(show)
@@ -251,6 +271,12 @@ class QtMainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
         key = self._keys[row]
+        reading = self.pages.get("reading")
+        if self.viewer_dock is not None and key == "viewer":
+            self.viewer_dock.to_page()
+        elif self.viewer_dock is not None and key == "reading" and \
+                isinstance(reading, QtReadingPage):
+            self.viewer_dock.beside(reading.image_home)
         self.title.setText(self.navigation.item(row).text())
         self.page_changed.emit(key)
 
@@ -293,4 +319,6 @@ class QtMainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.viewer_dock is not None:
+            self.viewer_dock.close()
         super().closeEvent(event)

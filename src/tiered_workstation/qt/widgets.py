@@ -50,3 +50,11 @@ def row_table(headers: list[str], stretch: int) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def home(parent: QWidget | None = None) -> QWidget:
+    """An empty place a movable widget (the viewer) can be put in."""
+    holder = QWidget(parent)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return holder

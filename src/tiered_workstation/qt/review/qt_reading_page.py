@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -42,8 +41,9 @@ from ..event_bridge import QtEventBridge
 from ..labels import priority_label, state_label
 from ..qt_login import SignedIn
 from ..tasks import TaskRunner
-from ..widgets import card, row_table
+from ..widgets import card, home, row_table
 from .qt_consultation_panel import QtConsultationPanel
+from .qt_reading_split import QtReadingSplit
 from .qt_versions_panel import QtVersionsPanel
 
 AUTOSAVE_MS = 3000
@@ -143,8 +143,8 @@ class QtReadingPage(QWidget):
         side.addWidget(QLabel(self.tr("Phrases (double-click)")))
         side.addWidget(self.phrases, 1)
         body = QHBoxLayout()
-        body.addLayout(texts, 1)
-        body.addLayout(side)
+        body.addLayout(texts, 3)
+        body.addLayout(side, 1)
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
         editor_layout.addWidget(self.heading)
@@ -175,15 +175,13 @@ class QtReadingPage(QWidget):
         left_bar.addWidget(self.scope, 1)
         left = card(self.tr("Worklist"), self.table, stretch_first=True)
         left.layout().insertLayout(1, left_bar)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(self.tabs)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([560, 840])
+        self.image_home = home()  # where the viewer shows the exam, beside its report
+        self.split = QtReadingSplit(left, self.image_home, self.tabs,
+                                    username=self.actor.username)
+        self.save_state, self.restore_state = self.split.save_state, self.split.restore_state
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
 
         self._autosave = QTimer(self)
         self._autosave.setInterval(AUTOSAVE_MS)

@@ -960,84 +960,89 @@
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="76"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="164"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="196"/>
         <source>The images of this exam are not on this site (yet).</source>
         <translation>本院（暂时）没有该检查的图像。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Reading</source>
         <translation>诊断报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Reports</source>
         <translation>报告打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Turnaround</source>
         <translation>周转时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="245"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="247"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_dock.py" line="70"/>
+        <source>Tiered Workstation — images</source>
+        <translation>分级诊疗影像工作站 — 影像</translation>
     </message>
 </context>
 <context>
@@ -1386,25 +1391,25 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="119"/>
-        <location filename="../review/qt_reading_page.py" line="343"/>
+        <location filename="../review/qt_reading_page.py" line="341"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="121"/>
-        <location filename="../review/qt_reading_page.py" line="350"/>
+        <location filename="../review/qt_reading_page.py" line="348"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="123"/>
-        <location filename="../review/qt_reading_page.py" line="370"/>
+        <location filename="../review/qt_reading_page.py" line="368"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="126"/>
-        <location filename="../review/qt_reading_page.py" line="382"/>
+        <location filename="../review/qt_reading_page.py" line="380"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
@@ -1440,7 +1445,7 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_consultation_panel.py" line="34"/>
-        <location filename="../review/qt_reading_page.py" line="362"/>
+        <location filename="../review/qt_reading_page.py" line="360"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
@@ -1470,52 +1475,52 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>工作列表</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="206"/>
+        <location filename="../review/qt_reading_page.py" line="204"/>
         <source>Consultation on {patient}: {author} recorded the conclusion.</source>
         <translation>{patient} 的会诊：{author} 已记录结论。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="208"/>
+        <location filename="../review/qt_reading_page.py" line="206"/>
         <source>Consultation on {patient}: {author} wrote “{text}”</source>
         <translation>{patient} 的会诊：{author} 写道“{text}”</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="218"/>
+        <location filename="../review/qt_reading_page.py" line="216"/>
         <source>Assigned to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="218"/>
+        <location filename="../review/qt_reading_page.py" line="216"/>
         <source>My groups</source>
         <translation>我的专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="219"/>
+        <location filename="../review/qt_reading_page.py" line="217"/>
         <source>To review and sign</source>
         <translation>待审核签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="220"/>
+        <location filename="../review/qt_reading_page.py" line="218"/>
         <source>In consultation</source>
         <translation>会诊中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="221"/>
+        <location filename="../review/qt_reading_page.py" line="219"/>
         <source>Waiting for triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="222"/>
+        <location filename="../review/qt_reading_page.py" line="220"/>
         <source>My reports, returned or signed</source>
         <translation>我的报告（退回或已签发）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="261"/>
+        <location filename="../review/qt_reading_page.py" line="259"/>
         <source>Clinical information: {text}</source>
         <translation>临床信息：{text}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="267"/>
+        <location filename="../review/qt_reading_page.py" line="265"/>
         <source>Draft restored from {time}</source>
         <translation>已恢复 {time} 自动保存的草稿</translation>
     </message>
@@ -1565,77 +1570,77 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>无会诊。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="296"/>
+        <location filename="../review/qt_reading_page.py" line="294"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="316"/>
+        <location filename="../review/qt_reading_page.py" line="314"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="340"/>
+        <location filename="../review/qt_reading_page.py" line="338"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="344"/>
+        <location filename="../review/qt_reading_page.py" line="342"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="346"/>
+        <location filename="../review/qt_reading_page.py" line="344"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="351"/>
+        <location filename="../review/qt_reading_page.py" line="349"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="353"/>
+        <location filename="../review/qt_reading_page.py" line="351"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="359"/>
+        <location filename="../review/qt_reading_page.py" line="357"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="363"/>
+        <location filename="../review/qt_reading_page.py" line="361"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="365"/>
+        <location filename="../review/qt_reading_page.py" line="363"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="370"/>
+        <location filename="../review/qt_reading_page.py" line="368"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="378"/>
+        <location filename="../review/qt_reading_page.py" line="376"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="383"/>
+        <location filename="../review/qt_reading_page.py" line="381"/>
         <source>Addendum text:</source>
         <translation>补充报告内容：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="388"/>
+        <location filename="../review/qt_reading_page.py" line="386"/>
         <source>Addendum signed; the report prints again with it.</source>
         <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="398"/>
+        <location filename="../review/qt_reading_page.py" line="396"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -2885,17 +2890,17 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="72"/>
+        <location filename="../viewer/qt_viewer_page.py" line="73"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="80"/>
+        <location filename="../viewer/qt_viewer_page.py" line="81"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="82"/>
+        <location filename="../viewer/qt_viewer_page.py" line="83"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
@@ -2955,42 +2960,42 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="89"/>
+        <location filename="../viewer/qt_viewer_page.py" line="90"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="90"/>
+        <location filename="../viewer/qt_viewer_page.py" line="91"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="91"/>
+        <location filename="../viewer/qt_viewer_page.py" line="92"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="92"/>
+        <location filename="../viewer/qt_viewer_page.py" line="93"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="93"/>
+        <location filename="../viewer/qt_viewer_page.py" line="94"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="94"/>
+        <location filename="../viewer/qt_viewer_page.py" line="95"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="118"/>
+        <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="122"/>
+        <location filename="../viewer/qt_viewer_page.py" line="123"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
@@ -3015,17 +3020,17 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="116"/>
+        <location filename="../viewer/qt_viewer_page.py" line="117"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="119"/>
+        <location filename="../viewer/qt_viewer_page.py" line="120"/>
         <source>Save the active viewport as shown, with its marks, as a picture for the report</source>
         <translation>将当前视窗（含标注）按所见保存为图片，用于报告</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="123"/>
+        <location filename="../viewer/qt_viewer_page.py" line="124"/>
         <source>Save the study&apos;s marks, window and orientation as a DICOM presentation state other viewers show</source>
         <translation>将本检查的标注、窗宽窗位和方向保存为 DICOM 显示状态（GSPS），其他阅片软件可显示</translation>
     </message>
@@ -3066,7 +3071,7 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="131"/>
+        <location filename="../viewer/qt_viewer_page.py" line="132"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QImage,
     QPainter,
     QPen,
@@ -96,6 +97,8 @@ class ViewPainting:
         painter.setFont(font)
         margin = 8
         line = 17
+        metrics = QFontMetrics(font)
+        half = max(self.width() / 2 - margin - 4, 20)  # a corner keeps to its half: no overlap
         for corner, lines in self.overlay.items():
             if corner == "bl" and self.probe:
                 lines = [*lines, self.probe]
@@ -106,6 +109,7 @@ class ViewPainting:
                 flags = Qt.AlignmentFlag.AlignLeft if corner.endswith("l") else \
                     Qt.AlignmentFlag.AlignRight
                 box = QRectF(margin, y - line + 4, self.width() - 2 * margin, line)
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(half))
                 painter.setPen(QColor(0, 0, 0, 200))
                 painter.drawText(box.translated(1, 1), flags, text)
                 painter.setPen(QColor("#f2f5f8"))

@@ -29,6 +29,7 @@ from ...viewer.overlay import window_choices
 from ...viewer.series import (
     Series,
 )
+from ..flow_layout import FlowLayout
 from ..tasks import TaskRunner
 from .qt_image_view import QtImageView, Tool
 from .qt_mpr_panel import QtMprPanel
@@ -108,11 +109,11 @@ class QtViewerPage(ViewerOpening, ViewerMpr, QWidget):
         self._cine_timer.setInterval(66)  # 15 frames a second
         self._cine_timer.timeout.connect(self._next_frame)
 
-        bar = QHBoxLayout()
+        top = QWidget()  # wraps onto two rows where the viewer shares the screen
+        bar = FlowLayout(top)
         bar.addWidget(self.open_button)
         bar.addWidget(self.folder_button)
         bar.addWidget(self.layout_box)
-        bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Window")))
         bar.addWidget(self.presets)
         self.key_button = QPushButton(self.tr("Key image"))
@@ -132,7 +133,6 @@ class QtViewerPage(ViewerOpening, ViewerMpr, QWidget):
         self.priors.fetched.connect(self.compare_with)
         self.priors.failed.connect(self._failed)
         bar.addWidget(self.priors)
-        bar.addStretch(1)
 
         self.thumbnails = QtSeriesStrip(tasks)
         self.thumbnails.chosen.connect(lambda index: self.show_series(index))
@@ -156,7 +156,7 @@ class QtViewerPage(ViewerOpening, ViewerMpr, QWidget):
         body.addWidget(self.centre, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(bar)
+        layout.addWidget(top)
         layout.addWidget(self.toolbar)  # a row of its own, so the page fits a 1440-wide screen
         layout.addWidget(self.message)
         layout.addLayout(body, 1)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QToolButton, QWidget
 
+from ..flow_layout import FlowLayout
 from .qt_image_view import Tool
 
 
@@ -19,8 +20,7 @@ class QtViewerTools(QWidget):
         self, actions: dict[str, Callable[[], object]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(self)  # wraps where the viewer shares the screen with a report
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         names = {
@@ -65,7 +65,6 @@ class QtViewerTools(QWidget):
         )
         for button in (self.link_button, self.mpr_button, self.cine_button):
             row.addWidget(button)
-        row.addStretch(1)
 
     def show_tool(self, tool: Tool) -> None:
         self.tool_buttons[tool].setChecked(True)
