@@ -38,7 +38,7 @@ from tiered_workstation.app.bootstrap import bootstrap
 from tiered_workstation.app.site_setup import InitRequest, add_site, init_site
 from tiered_workstation.config import SiteMode, load_settings
 from tiered_workstation.qt.app import QtWorkstation, settings_store
-from tiered_workstation.qt.qt_login import Session
+from tiered_workstation.qt.qt_login import SignedIn
 from tiered_workstation.qt.theme import LIGHT, apply_theme
 from tiered_workstation.storage.enums import (
     ExamState,
@@ -95,7 +95,7 @@ def main() -> None:
         services.bus.subscribe(TRANSITION_TOPIC, lambda event: published.__setitem__(
             event.payload["accession_number"], time.perf_counter()))
         station = QtWorkstation(services, settings_store("CH01", Path(tmp) / "ui.ini"))
-        session = Session("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
+        session = SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
         window = station.open_main_window(session)
         window.resize(1440, 900)
         window.show()
