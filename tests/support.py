@@ -19,6 +19,7 @@ from tiered_workstation.registration.identity import (
 from tiered_workstation.registration.service import register_exam
 from tiered_workstation.storage.enums import Role
 from tiered_workstation.storage.exams import Exam
+from tiered_workstation.storage.patients import PatientIdentifier
 from tiered_workstation.workflow.actors import Actor
 
 TECH = Actor("tech", Role.TECHNICIAN, "CH01", "Tech")
@@ -67,10 +68,14 @@ def register_concurrently(services: Services, threads: int, per_thread: int) -> 
     assert errors == []
     with services.database.session() as session:
         numbers = session.scalars(select(Exam.accession_number)).all()
+        records = session.scalars(select(PatientIdentifier.value)).all()
     site = services.settings.site.code
     expected = {f"{site}261128{i:04d}" for i in range(1, threads * per_thread + 1)}
     assert len(numbers) == threads * per_thread
     assert set(numbers) == expected
+    # every new patient got her own record number, by the default pattern, gapless
+    assert len(records) == threads * per_thread
+    assert set(records) == {f"{site}2026{i:06d}" for i in range(1, threads * per_thread + 1)}
 
 
 def add_scheduled_exams(services: Services, count: int, prefix: str = "BULK") -> None:

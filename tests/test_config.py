@@ -15,6 +15,7 @@ from tiered_workstation.config import (
     ConfigError,
     GuiSettings,
     PeerKind,
+    RegistrationSettings,
     SiteMode,
     load_settings,
     parse_settings,
@@ -182,3 +183,17 @@ def test_gui_and_alert_settings_round_trip_and_check_quiet_hours(tmp_path: Path)
     assert again.alerts == changed.alerts
     with pytest.raises(ConfigError, match=r"alerts\.quiet_start"):
         load_settings(write(tmp_path, MINIMAL + '[alerts]\nquiet_start = "25:00"\n', "y.toml"))
+
+
+def test_record_number_pattern_round_trips_and_is_checked(tmp_path: Path) -> None:
+    original = make_settings(tmp_path / "d")
+    assert original.registration.record_number == "{site}{yyyy}{seq:06d}"
+    changed = dataclasses.replace(
+        original, registration=RegistrationSettings(record_number="MZ{yy}{mm}{seq:05d}"))
+    again = load_settings(write(tmp_path, render_site_toml(changed, changed.data_dir), "x.toml"))
+    assert again.registration == changed.registration
+    for bad in ("{site}{yyyy}", "{site}{seq:06d}{seq}", "{hospital}{seq}", "{site:>9}{seq}",
+                "{seq:06q}", "X" * 60 + "{seq:06d}"):
+        with pytest.raises(ConfigError, match=r"registration\.record_number"):
+            load_settings(write(tmp_path, MINIMAL + f"[registration]\nrecord_number = '{bad}'\n",
+                                "y.toml"))

@@ -108,3 +108,13 @@ def test_pinyin_written_as_people_write_it_is_stored_in_the_dicom_form(
     check = check_form(replace(GOOD, name_phonetic=written), CATALOGUE, TODAY)
     assert check.result is not None
     assert check.result.patient.name_phonetic == stored
+
+
+def test_a_record_number_from_the_requisition_is_taken_as_typed() -> None:
+    check = check_form(replace(GOOD, record_number=" MZ-2026/0457 "), CATALOGUE, TODAY)
+    assert check.ok
+    assert check.result is not None
+    assert check.result.patient.local_patient_id == "MZ-2026/0457"
+    assert check_form(GOOD, CATALOGUE, TODAY).result.patient.local_patient_id is None
+    bad = check_form(replace(GOOD, record_number="病历 1"), CATALOGUE, TODAY)
+    assert bad.problems == {"record_number": Problem.RECORD_NUMBER_FORMAT}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import func, select
 
 from support import TECH
@@ -68,3 +69,51 @@ def test_registration_with_a_consortium_id_joins_that_patient(services: Services
     second = register(services, PatientInput("李四", Sex.MALE, consortium_id=known))
     assert first.patient.consortium_id == known
     assert second.patient_id == first.patient_id
+
+
+def test_a_new_patient_gets_the_next_record_number_by_the_site_pattern(
+        services: Services) -> None:
+    at = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)
+    first = register(services, PatientInput("张三", Sex.MALE, national_id=ID_CARD), at=at)
+    second = register(services, PatientInput("王芳", Sex.FEMALE), at=at)
+    with services.database.session() as session:
+        assert session.get(Patient, first.patient_id).identifier_at("CH01") == "CH012026000001"
+        assert session.get(Patient, second.patient_id).identifier_at("CH01") == "CH012026000002"
+
+
+def test_a_returning_patient_keeps_her_record_number(services: Services) -> None:
+    first = register(services, PatientInput("张三", Sex.MALE, national_id=ID_CARD))
+    register(services, PatientInput("王芳", Sex.FEMALE))
+    again = register(services, PatientInput("张三", Sex.MALE, national_id=ID_CARD))
+    assert again.patient_id == first.patient_id
+    with services.database.session() as session:
+        patient = session.get(Patient, first.patient_id)
+        assert [i.value for i in patient.identifiers] == [patient.identifier_at("CH01")]
+        assert patient.identifier_at("CH01").endswith("000001")
+
+
+def test_a_typed_record_number_is_kept_and_the_pattern_skips_it(services: Services) -> None:
+    from tiered_workstation.registration.service import RecordNumberTaken
+
+    year = datetime.now(UTC).year
+    typed = register(services, PatientInput("李四", local_patient_id=f"CH01{year}000001"))
+    drawn = register(services, PatientInput("王芳"))
+    with services.database.session() as session:
+        assert session.get(Patient, typed.patient_id).identifier_at("CH01") == \
+            f"CH01{year}000001"
+        assert session.get(Patient, drawn.patient_id).identifier_at("CH01") == \
+            f"CH01{year}000002"
+    with pytest.raises(RecordNumberTaken):  # her number here is already known
+        register(services, PatientInput("李四", national_id=None,
+                                        consortium_id=typed.patient.consortium_id,
+                                        local_patient_id="MZ-77"))
+
+
+def test_the_record_number_pattern_is_configurable(services: Services) -> None:
+    from dataclasses import replace
+
+    services.registration = replace(services.registration,
+                                    record_number_pattern="MZ{yy}{mm}-{seq:04d}")
+    exam = register(services, PatientInput("王芳"), at=datetime(2026, 12, 2, 3, 0, tzinfo=UTC))
+    with services.database.session() as session:
+        assert session.get(Patient, exam.patient_id).identifier_at("CH01") == "MZ2612-0001"

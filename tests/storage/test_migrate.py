@@ -70,3 +70,37 @@ def test_upgrading_an_old_database_keeps_its_data(tmp_path: Path) -> None:
         assert connection.exec_driver_sql("SELECT name FROM sites").scalar() == "市中心医院"
         assert "performed_procedure_steps" in inspect(connection).get_table_names()
     database.dispose()
+
+
+def test_upgrading_gives_every_patient_a_record_number_and_the_counter_continues(
+        tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(database, "0006")
+    with database.engine.begin() as connection:
+        run = connection.exec_driver_sql
+        run("INSERT INTO sites (code, name, mode, is_local, created_at) "
+            "VALUES ('CM01', '社区一', 'community', 1, '2025-01-01 00:00:00')")
+        for pid, name in ((1, '张三'), (2, '王芳'), (3, '李四')):
+            run("INSERT INTO patients (id, consortium_id, name, name_phonetic, sex, created_at) "
+                f"VALUES ({pid}, '00000000-0000-4000-8000-00000000000{pid}', '{name}', '', "
+                "'U', '2025-01-01 00:00:00')")
+        run("INSERT INTO patient_identifiers (patient_id, issuer, value) "
+            "VALUES (3, 'CM01', 'MZ-7')")  # 李四 already has one: kept
+        for eid, pid, at in ((1, 2, '2025-03-01 08:00:00'), (2, 1, '2025-05-01 08:00:00'),
+                             (3, 2, '2026-01-02 08:00:00'), (4, 3, '2025-02-01 08:00:00')):
+            run("INSERT INTO exams (id, accession_number, study_instance_uid, patient_id, "
+                "site_code, procedure_code, procedure_description, modality, body_part, "
+                "priority, reading_mode, state, referring_physician, clinical_info, "
+                "registered_by, registered_at, state_changed_at, row_version, patient_age) "
+                f"VALUES ({eid}, 'A{eid}', '2.25.{eid}', {pid}, 'CM01', 'DX', 'Chest', 'DX', "
+                f"'', 'routine', 'center-full', 'registered', '', '', 't', '{at}', '{at}', 1, "
+                "'')")
+    upgrade(database)
+    with database.engine.connect() as connection:
+        numbers = dict(connection.exec_driver_sql(
+            "SELECT patient_id, value FROM patient_identifiers WHERE issuer = 'CM01'").all())
+        counters = connection.exec_driver_sql(
+            "SELECT site_code, scope, last_value FROM record_number_counters").all()
+    assert numbers == {2: "CM012025000001", 1: "CM012025000002", 3: "MZ-7"}
+    assert counters == [("CM01", "CM012025#", 2)]
+    database.dispose()

@@ -176,7 +176,8 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
     registration = RegistrationPolicy(
         site_code=site.code, timezone=site.tz, uid_root=settings.uid_root,
         default_reading_mode=ReadingMode(settings.workflow.default_reading_mode),
-        overload_threshold=settings.workflow.overload_threshold)
+        overload_threshold=settings.workflow.overload_threshold,
+        record_number_pattern=settings.registration.record_number)
     archive = DicomArchive(settings.archive_dir)
     node = DicomNode(NodeSettings.of(settings), database, workflow, archive)
     sync = SiteSync(settings, database, workflow, bus, sealer_for(SealerSettings.of(settings)))

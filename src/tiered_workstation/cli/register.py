@@ -25,6 +25,8 @@ def add_commands(sub: Any) -> None:
     reg.add_argument("--age", type=int, help="age in years when the birth date is unknown")
     reg.add_argument("--national-id", help="resident ID card number (checked)")
     reg.add_argument("--phone")
+    reg.add_argument("--record-number", help="the hospital record number (病历号) on the "
+                                             "requisition (default: this site's next)")
     reg.add_argument("--procedure", required=True, help="catalogue code, e.g. DXCHEST2")
     reg.add_argument("--priority", choices=[p.value for p in Priority], default="routine")
     reg.add_argument("--reading-mode", choices=[m.value for m in ReadingMode])
@@ -43,7 +45,8 @@ def cmd_register(args: argparse.Namespace) -> int:
         actor = Actor(username=f"cli:{getpass.getuser()}", role=Role.TECHNICIAN,
                       site_code=site, display_name="command line")
         patient = PatientInput(args.name, Sex(args.sex), args.phonetic, args.birth_date,
-                               national_id=args.national_id, phone=args.phone)
+                               national_id=args.national_id, phone=args.phone,
+                               local_patient_id=args.record_number or None)
         order = OrderInput(item.code, item.description, item.modality, item.body_part,
                            priority=Priority(args.priority),
                            reading_mode=ReadingMode(args.reading_mode) if args.reading_mode

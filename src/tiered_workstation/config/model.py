@@ -149,6 +149,15 @@ class WorkflowSettings:
 
 
 @dataclass(frozen=True)
+class RegistrationSettings:
+    """How registration numbers this site's patients."""
+
+    # the hospital record number (病历号) a new patient gets here: {site}, {yyyy}, {yy},
+    # {mm} and one {seq:0Nd}; the sequence restarts when the date part changes
+    record_number: str = "{site}{yyyy}{seq:06d}"
+
+
+@dataclass(frozen=True)
 class PrintSettings:
     """How signed reports reach paper at this site."""
 
@@ -233,6 +242,7 @@ class Settings(KnowsPeers):
     forward: ForwardSettings = field(default_factory=ForwardSettings)
     charset: CharsetSettings = field(default_factory=CharsetSettings)
     workflow: WorkflowSettings = field(default_factory=WorkflowSettings)
+    registration: RegistrationSettings = field(default_factory=RegistrationSettings)
     gui: GuiSettings = field(default_factory=GuiSettings)
     alerts: AlertSettings = field(default_factory=AlertSettings)
     printing: PrintSettings = field(default_factory=PrintSettings)

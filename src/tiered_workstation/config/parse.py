@@ -25,6 +25,7 @@ from .model import (
     PeerKind,
     PeerNode,
     PrintSettings,
+    RegistrationSettings,
     Settings,
     SiteMode,
     SiteSettings,
@@ -143,6 +144,10 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
     )
     wf_t.done()
 
+    reg_t = root.table("registration", optional=True)
+    registration = RegistrationSettings(record_number=_record_number_pattern(reg_t))
+    reg_t.done()
+
     pr_t = root.table("printing", optional=True)
     printing = PrintSettings(
         auto_print=pr_t.boolean("auto_print", default=True),
@@ -189,10 +194,33 @@ def parse_settings(raw: Mapping[str, Any], *, base_dir: Path,
 
     return Settings(site=site, data_dir=data_dir, archive_dir=archive_dir,
                     database_url=database_url, dicom=dicom, api=api, sync=sync,
-                    forward=forward, charset=charset, workflow=workflow, gui=gui,
+                    forward=forward, charset=charset, workflow=workflow,
+                    registration=registration, gui=gui,
                     alerts=alerts, printing=printing, uid_root=uid_root,
                     peers=peers,
                     schema_version=SCHEMA_VERSION, source=source)
+
+
+_RECORD_FIELD_RE = re.compile(r"\{([^{}:]*)(?::([^{}]*))?\}")
+_RECORD_EXPECTED = ('a pattern of text and {site}, {yyyy}, {yy}, {mm} with one {seq:0Nd}, '
+                    'at most 64 characters, e.g. "{site}{yyyy}{seq:06d}"')
+
+
+def _record_number_pattern(t: _Table) -> str:
+    """``[registration] record_number``: checked by formatting a sample number."""
+    pattern = t.string("record_number", default="{site}{yyyy}{seq:06d}")
+    fields = [m.group(1) for m in _RECORD_FIELD_RE.finditer(pattern)]
+    if (fields.count("seq") != 1 or not set(fields) <= {"site", "yyyy", "yy", "mm", "seq"}
+            or any(m.group(2) is not None and m.group(1) != "seq"
+                   for m in _RECORD_FIELD_RE.finditer(pattern))):
+        raise t._error("record_number", f"is {pattern!r}", _RECORD_EXPECTED)
+    try:
+        sample = pattern.format(site="SITE0001", yyyy="2026", yy="26", mm="12", seq=999999)
+    except (ValueError, IndexError, KeyError):
+        raise t._error("record_number", f"is {pattern!r}", _RECORD_EXPECTED) from None
+    if len(sample) > 64 or any(c in sample for c in "\\^="):
+        raise t._error("record_number", f"is {pattern!r}", _RECORD_EXPECTED)
+    return pattern
 
 
 def _peer(t: _Table) -> PeerNode:

@@ -27,6 +27,7 @@ from .phonetic import dicom_form
 
 MAX_AGE_YEARS = 130
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 -]{5,19}$")
+_RECORD_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 _PHONETIC_RE = re.compile(r"^[A-Za-z][A-Za-z' -]*(\^[A-Za-z' -]*)?$")
 
 
@@ -51,6 +52,7 @@ class Problem(StrEnum):
     ID_SEX_DIFFERS = "id_sex_differs"
     PHONE_FORMAT = "phone_format"
     PROCEDURE_REQUIRED = "procedure_required"
+    RECORD_NUMBER_FORMAT = "record_number_format"
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class RegistrationForm:
     referring_physician: str = ""
     clinical_info: str = ""
     consortium_id: str = ""
+    record_number: str = ""  # 病历号 on the requisition; empty: the site's next
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,9 @@ def check_form(form: RegistrationForm, catalogue: dict[str, Procedure], today: d
     phone = form.phone.strip()
     if phone and not _PHONE_RE.match(phone):
         problems["phone"] = Problem.PHONE_FORMAT
+    record = form.record_number.strip()
+    if record and not _RECORD_RE.match(record):
+        problems["record_number"] = Problem.RECORD_NUMBER_FORMAT
     item = catalogue.get(form.procedure_code)
     if item is None:
         problems["procedure_code"] = Problem.PROCEDURE_REQUIRED
@@ -148,7 +154,8 @@ def check_form(form: RegistrationForm, catalogue: dict[str, Procedure], today: d
     years = age if age is not None else (age_on(birth, today) if birth else None)
     patient = PatientInput(name=name, sex=sex, name_phonetic=phonetic, birth_date=birth,
                            national_id=national_id or None, phone=phone or None,
-                           consortium_id=form.consortium_id or None)
+                           consortium_id=form.consortium_id or None,
+                           local_patient_id=record or None)
     order = OrderInput(
         procedure_code=item.code, procedure_description=item.description,
         modality=item.modality, body_part=item.body_part,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,7 +18,12 @@ from ..storage.exams import Exam
 from ..storage.patients import Patient, PatientIdentifier
 from ..workflow.actors import Actor
 from ..workflow.assignment import reading_mode_for
-from ..workflow.identifiers import new_uid, next_accession_number
+from ..workflow.identifiers import (
+    DEFAULT_RECORD_PATTERN,
+    new_uid,
+    next_accession_number,
+    next_record_number,
+)
 from ..workflow.machine import Changes, ExamWorkflow
 from ..workflow.outbox import queue_requisitions
 from ..workflow.requisitions import attach_requisition
@@ -42,13 +47,22 @@ class RegistrationPolicy:
     uid_root: str = "2.25"
     default_reading_mode: ReadingMode = ReadingMode.CENTER_FULL
     overload_threshold: int = 0  # see workflow.assignment.reading_mode_for
+    record_number_pattern: str = DEFAULT_RECORD_PATTERN  # [registration] record_number
 
 
-def find_or_create_patient(session: Session, data: PatientInput, issuer: str) -> Patient:
+class RecordNumberTaken(ValueError):
+    """The record number typed belongs to another patient, or this patient has another."""
+
+
+def find_or_create_patient(session: Session, data: PatientInput, issuer: str,
+                           day: date | None = None,
+                           pattern: str = DEFAULT_RECORD_PATTERN) -> Patient:
     """The known patient with this consortium ID (a returning patient the clerk picked),
-    national ID or local patient ID, else a new one.
+    national ID or local record number, else a new one.
 
-    Name and birth date alone are never enough to merge two people.
+    Name and birth date alone are never enough to merge two people.  A patient
+    without a record number at ``issuer`` gets the one typed, else the next of
+    ``pattern`` (on ``day``, the site's local date); one who has it keeps it.
     """
     patient = None
     if data.consortium_id:
@@ -67,9 +81,23 @@ def find_or_create_patient(session: Session, data: PatientInput, issuer: str) ->
     patient.update_demographics(name=data.name, name_phonetic=data.name_phonetic, sex=data.sex,
                                 birth_date=data.birth_date, national_id=data.national_id)
     patient.phone = data.phone or patient.phone
-    if data.local_patient_id and patient.identifier_at(issuer) is None:
-        patient.identifiers.append(PatientIdentifier(issuer=issuer,
-                                                     value=data.local_patient_id))
+    known = patient.identifier_at(issuer)
+    if known is not None:
+        if data.local_patient_id and data.local_patient_id != known:
+            raise RecordNumberTaken(f"{data.name} already has record number {known} here, "
+                                    f"not {data.local_patient_id}.")
+        return patient
+    if data.local_patient_id:
+        owner = session.scalar(select(PatientIdentifier.patient_id).where(
+            PatientIdentifier.issuer == issuer,
+            PatientIdentifier.value == data.local_patient_id))
+        if owner is not None and owner != patient.id:
+            raise RecordNumberTaken(f"Record number {data.local_patient_id} belongs to "
+                                    "another patient.")
+        number = data.local_patient_id
+    else:
+        number = next_record_number(session, issuer, day or date.today(), pattern)
+    patient.identifiers.append(PatientIdentifier(issuer=issuer, value=number))
     return patient
 
 
@@ -88,8 +116,9 @@ def register_exam(session: Session, workflow: ExamWorkflow, policy: Registration
     mode = reading_mode_for(session, policy.site_code,
                             order.reading_mode or policy.default_reading_mode,
                             policy.overload_threshold)
-    patient = find_or_create_patient(session, patient_data, policy.site_code)
     local_day = when.astimezone(policy.timezone).date()
+    patient = find_or_create_patient(session, patient_data, policy.site_code, local_day,
+                                     policy.record_number_pattern)
     exam = Exam(
         accession_number=next_accession_number(session, policy.site_code, local_day),
         study_instance_uid=new_uid(policy.uid_root),

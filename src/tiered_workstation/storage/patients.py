@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, enum_column, utcnow
@@ -62,7 +62,11 @@ class Patient(Base):
 
 
 class PatientIdentifier(Base):
-    """A patient ID as issued by one site (DICOM Patient ID + Issuer of Patient ID)."""
+    """A patient ID as issued by one site (DICOM Patient ID + Issuer of Patient ID).
+
+    The value a site issues is its hospital record number (病历号): what people
+    read and type, sent as Patient ID; the consortium UUID stays internal.
+    """
 
     __tablename__ = "patient_identifiers"
     __table_args__ = (UniqueConstraint("issuer", "value"),)
@@ -74,3 +78,17 @@ class PatientIdentifier(Base):
     value: Mapped[str] = mapped_column(String(64))
 
     patient: Mapped[Patient] = relationship(back_populates="identifiers")
+
+
+class RecordNumberCounter(Base):
+    """Last record-number sequence a site issued in one period of its pattern.
+
+    ``scope`` is the pattern with its date parts filled and the sequence left
+    out (``CM012026#``), so a new year, or a new pattern, starts a new count.
+    """
+
+    __tablename__ = "record_number_counters"
+
+    site_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)

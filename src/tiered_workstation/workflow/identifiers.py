@@ -1,4 +1,5 @@
-"""Accession numbers unique across the consortium, and DICOM UIDs."""
+"""Accession numbers unique across the consortium, record numbers unique at a site,
+and DICOM UIDs."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..storage.exams import AccessionCounter
+from ..storage.patients import PatientIdentifier, RecordNumberCounter
 
 MAX_UID_LENGTH = 64
 MAX_ACCESSION_LENGTH = 16  # DICOM SH
+MAX_RECORD_NUMBER_LENGTH = 64  # DICOM LO (Patient ID)
+DEFAULT_RECORD_PATTERN = "{site}{yyyy}{seq:06d}"
+_SEQ_RE = re.compile(r"\{seq(:[^{}]*)?\}")
 _UID_RE = re.compile(r"^[0-2](\.(0|[1-9][0-9]*))*$")
 
 
@@ -69,3 +74,57 @@ def next_accession_number(session: Session, site_code: str, day: date) -> str:
         except IntegrityError:
             continue
     raise RuntimeError(f"could not reserve an accession number for {site_code} on {key}")
+
+
+def _date_parts(site_code: str, day: date) -> dict[str, str]:
+    return {"site": site_code, "yyyy": f"{day:%Y}", "yy": f"{day:%y}", "mm": f"{day:%m}"}
+
+
+def record_number_scope(pattern: str, site_code: str, day: date) -> str:
+    """The counter a number of ``pattern`` on ``day`` draws from: the pattern with its
+    date parts filled and the sequence as ``#`` (``CM012026#``)."""
+    return _SEQ_RE.sub("#", pattern).format(**_date_parts(site_code, day))
+
+
+def format_record_number(pattern: str, site_code: str, day: date, sequence: int) -> str:
+    """``{site}{yyyy}{seq:06d}`` → ``CM01202600001``-style hospital record numbers."""
+    number = pattern.format(seq=sequence, **_date_parts(site_code, day))
+    if len(number) > MAX_RECORD_NUMBER_LENGTH:
+        raise ValueError(f"record number {number!r} is longer than "
+                         f"{MAX_RECORD_NUMBER_LENGTH} characters")
+    return number
+
+
+def next_record_number(session: Session, site_code: str, day: date,
+                       pattern: str = DEFAULT_RECORD_PATTERN) -> str:
+    """Issue the next hospital record number of ``site_code`` by ``pattern``.
+
+    Safe under concurrency the way accession numbers are: a single UPDATE of the
+    counter row holds the write (row) lock until the caller commits, and the
+    first number of a period inserts the row in a savepoint.  A number a clerk
+    typed earlier that the pattern would produce again is skipped.
+    """
+    scope = record_number_scope(pattern, site_code, day)
+    where = (RecordNumberCounter.site_code == site_code, RecordNumberCounter.scope == scope)
+    for _ in range(1000):
+        bumped = session.execute(
+            update(RecordNumberCounter).where(*where)
+            .values(last_value=RecordNumberCounter.last_value + 1)
+            .execution_options(synchronize_session=False))
+        if bumped.rowcount == 1:
+            value = session.scalar(select(RecordNumberCounter.last_value).where(*where))
+            assert value is not None
+        else:
+            try:
+                with session.begin_nested():
+                    session.add(RecordNumberCounter(site_code=site_code, scope=scope,
+                                                    last_value=1))
+                value = 1
+            except IntegrityError:
+                continue
+        number = format_record_number(pattern, site_code, day, value)
+        taken = session.scalar(select(PatientIdentifier.id).where(
+            PatientIdentifier.issuer == site_code, PatientIdentifier.value == number))
+        if taken is None:
+            return number
+    raise RuntimeError(f"could not reserve a record number for {site_code} ({scope})")
