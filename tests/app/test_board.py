@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
@@ -43,6 +44,10 @@ def test_rows_carry_patient_exam_and_reader(services: Services, new_exam) -> Non
     assert assigned.reader == "chest"  # the active assignment wins over the note
     assert assigned.procedure == "DR Chest PA+LAT"
     assert assigned.site_code == "CH01"
+    # the patient ID column: her record number at the exam's site, not the UUID
+    assert re.fullmatch(r"CH01\d{4}\d{6}", assigned.patient_id)
+    assert rows[0].patient_id != assigned.patient_id
+    assert assigned.matches(assigned.patient_id)
     assert assigned.matches("li4") is False
     assert assigned.matches("李四")
     assert assigned.matches("zhang san")  # phonetic with the caret as a space

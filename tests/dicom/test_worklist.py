@@ -207,3 +207,53 @@ def test_answers_arrive_whole_in_every_syntax_and_pdu_size(
     assert found["张^三"].ScheduledProcedureStepSequence[0].ScheduledProcedureStepDescription \
         == "DR 胸部正侧位"
     assert {ds.AccessionNumber for _, ds in answers[:2]} <= set(scheduled)
+
+
+def test_patient_id_is_the_record_number_and_the_request_details_are_sent(
+        node: RunningNode) -> None:
+    """findscu -W (GB18030 peer): Patient ID is the site's record number, never the
+    consortium UUID; requesting doctor, department and the inpatient's admission ID."""
+    import re
+
+    from tiered_workstation.storage.enums import PatientSource
+
+    services = node.services
+    inpatient = OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST",
+                           scheduled_station_ae="DR01", referring_physician="王医生",
+                           patient_source=PatientSource.INPATIENT,
+                           requesting_department="呼吸内科", admission_id="ZY2026-0815")
+    outpatient = OrderInput("CTHEAD", "CT 头颅平扫", "CT", "HEAD", scheduled_station_ae="CT01",
+                            requesting_department="神经内科", admission_id="")
+    with services.database.transaction() as session:
+        for patient, order in ((PatientInput("张三", Sex.MALE, "Zhang^San"), inpatient),
+                               (PatientInput("李四", Sex.FEMALE, "Li^Si",
+                                             local_patient_id="MZ-0457"), outpatient)):
+            exam, _ = register_exam(session, services.workflow, services.registration, TECH,
+                                    patient, order)
+            services.workflow.apply(session, exam, Action.SCHEDULE, TECH)
+        consortium = {e.patient.consortium_id for e in session.scalars(select(Exam)).unique()}
+    query = node.workdir / "ids.dcm"
+    ds = Dataset()
+    ds.SpecificCharacterSet = "GB18030"
+    for keyword in ("PatientName", "PatientID", "IssuerOfPatientID", "AccessionNumber",
+                    "ReferringPhysicianName", "RequestingPhysician", "RequestingService",
+                    "AdmissionID", "PatientInstitutionResidence"):
+        setattr(ds, keyword, "")
+    ds.ScheduledProcedureStepSequence = [Dataset()]
+    ds.ScheduledProcedureStepSequence[0].Modality = ""
+    ds.save_as(query, implicit_vr=False, little_endian=True)
+    answers = {str(a.PatientName): a for a in find(node, "FINDSCU", query, "ids")}
+    zhang, li = answers["张^三"], answers["李^四"]
+    assert re.fullmatch(r"CH01\d{4}000001", zhang.PatientID)  # {site}{yyyy}{seq:06d}
+    assert li.PatientID == "MZ-0457"  # as typed from the requisition
+    assert not {zhang.PatientID, li.PatientID} & consortium
+    assert zhang.IssuerOfPatientID == li.IssuerOfPatientID == "CH01"
+    assert str(zhang.RequestingPhysician) == str(zhang.ReferringPhysicianName) == "王医生"
+    assert zhang.RequestingService == "呼吸内科"
+    assert zhang.AdmissionID == "ZY2026-0815"
+    assert zhang.PatientInstitutionResidence == "呼吸内科"
+    assert li.RequestingService == "神经内科"
+    assert li.AdmissionID == ""  # an outpatient
+    assert li.PatientInstitutionResidence == ""
+    raw = b"".join(p.read_bytes() for p in (node.workdir / "ids").glob("rsp*.dcm"))
+    assert "呼吸内科".encode("gb18030") in raw

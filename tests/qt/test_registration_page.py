@@ -241,3 +241,29 @@ def test_offline_registration_is_queued_and_on_the_dr_worklist_at_once(
             assert exam.patient.birth_date is None
     finally:
         offline.close()
+
+
+def test_record_number_source_department_doctor_and_admission_id_are_registered(
+        qtbot, open_desk, services: Services) -> None:
+    page = open_desk(services)
+    fill(page)
+    page.sex.setCurrentIndex(page.sex.findData("F"))
+    request = page.request
+    assert not request.admission_id.isEnabled()  # an outpatient by default
+    request.record_number.setText("MZ-0457")
+    request.source.setCurrentIndex(request.source.findData("inpatient"))
+    assert request.admission_id.isEnabled()
+    assert request.source.currentText() == "Inpatient"
+    request.admission_id.setText("ZY0815")
+    request.department.setText("呼吸内科")
+    page.referring.setText("王医生")
+    with qtbot.waitSignal(page.registered, timeout=WAIT_MS) as done:
+        page.submit()
+    accession = done.args[0].accession_number
+    with services.database.session() as session:
+        exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
+        assert exam.patient.identifier_at(services.settings.site.code) == "MZ-0457"
+        assert (exam.patient_source.value, exam.requesting_department, exam.referring_physician,
+                exam.admission_id) == ("inpatient", "呼吸内科", "王医生", "ZY0815")
+    assert request.record_number.text() == ""  # the form starts over
+    assert request.source.currentData() == "outpatient"

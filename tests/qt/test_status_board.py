@@ -62,6 +62,9 @@ def test_board_loads_then_follows_events_up_to_the_signature(qtbot, workstation,
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=5000)
     assert texts(page, "patient") == ["张三1"]
     assert texts(page, "state") == ["Registered"]
+    [record] = texts(page, "patient_id")  # the record number, not the consortium UUID
+    assert record.startswith("CH01")
+    assert len(record) == 14
 
     second = new_exam(name="李四")  # not on the board yet: fetched by id from the event
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 2, timeout=5000)

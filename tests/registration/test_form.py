@@ -118,3 +118,13 @@ def test_a_record_number_from_the_requisition_is_taken_as_typed() -> None:
     assert check_form(GOOD, CATALOGUE, TODAY).result.patient.local_patient_id is None
     bad = check_form(replace(GOOD, record_number="病历 1"), CATALOGUE, TODAY)
     assert bad.problems == {"record_number": Problem.RECORD_NUMBER_FORMAT}
+
+
+def test_patient_source_department_doctor_and_admission_id() -> None:
+    form = replace(GOOD, patient_source="inpatient", requesting_department="呼吸内科",
+                   referring_physician="王医生", admission_id="ZY0815")
+    order = check_form(form, CATALOGUE, TODAY).result.order
+    assert (order.patient_source.value, order.requesting_department, order.referring_physician,
+            order.admission_id) == ("inpatient", "呼吸内科", "王医生", "ZY0815")
+    outpatient = check_form(replace(form, patient_source="outpatient"), CATALOGUE, TODAY)
+    assert outpatient.problems == {"admission_id": Problem.ADMISSION_NOT_INPATIENT}

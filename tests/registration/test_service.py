@@ -117,3 +117,21 @@ def test_the_record_number_pattern_is_configurable(services: Services) -> None:
     exam = register(services, PatientInput("王芳"), at=datetime(2026, 12, 2, 3, 0, tzinfo=UTC))
     with services.database.session() as session:
         assert session.get(Patient, exam.patient_id).identifier_at("CH01") == "MZ2612-0001"
+
+
+def test_the_request_details_are_kept_on_the_exam(services: Services) -> None:
+    from dataclasses import replace
+
+    from tiered_workstation.storage.enums import PatientSource
+
+    order = replace(CHEST, patient_source=PatientSource.INPATIENT, referring_physician="王医生",
+                    requesting_department="呼吸内科", admission_id="ZY0815")
+    with services.database.transaction() as session:
+        exam, _ = register_exam(session, services.workflow, services.registration, TECH,
+                                PatientInput("张三"), order)
+    with services.database.session() as session:
+        stored = session.get(Exam, exam.id)
+        assert (stored.patient_source, stored.requesting_department, stored.referring_physician,
+                stored.admission_id) == (PatientSource.INPATIENT, "呼吸内科", "王医生", "ZY0815")
+    with pytest.raises(ValueError, match="Only an inpatient"):
+        replace(CHEST, admission_id="ZY0815")

@@ -47,6 +47,7 @@ class BoardRow:
     registered_at: datetime
     state_changed_at: datetime
     printed_at: datetime | None
+    patient_id: str = ""  # the hospital record number (病历号) at the exam's site
 
     def elapsed(self, now: datetime) -> timedelta:
         """Time since registration; frozen once the report has printed."""
@@ -70,12 +71,13 @@ class BoardRow:
         return day.year - self.birth_date.year - before_birthday
 
     def matches(self, text: str) -> bool:
-        """Free-text search: accession, name, pinyin (any case), procedure."""
+        """Free-text search: accession, record number, name, pinyin (any case), procedure."""
         needle = text.strip().casefold()
         if not needle:
             return True
-        haystack = (self.accession_number, self.patient_name, self.patient_phonetic,
-                    self.patient_phonetic.replace("^", " "), self.procedure)
+        haystack = (self.accession_number, self.patient_id, self.patient_name,
+                    self.patient_phonetic, self.patient_phonetic.replace("^", " "),
+                    self.procedure)
         return any(needle in value.casefold() for value in haystack)
 
     def with_transition(self, payload: Mapping[str, Any], at: datetime) -> BoardRow:
@@ -140,7 +142,8 @@ def _row(exam: Exam, reader: str, printed_at: datetime | None) -> BoardRow:
         procedure=exam.procedure_description, modality=exam.modality,
         body_part=exam.body_part, site_code=exam.site_code, state=exam.state,
         priority=exam.priority, reader=reader, registered_at=exam.registered_at,
-        state_changed_at=exam.state_changed_at, printed_at=printed_at)
+        state_changed_at=exam.state_changed_at, printed_at=printed_at,
+        patient_id=patient.identifier_at(exam.site_code) or "")
 
 
 def exam_detail_by_id(session: Session, exam_id: int, target: timedelta,

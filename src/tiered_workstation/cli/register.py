@@ -11,7 +11,7 @@ from typing import Any
 from ..app.bootstrap import open_site
 from ..registration.catalogue import procedure
 from ..registration.identity import OrderInput, PatientInput
-from ..storage.enums import Priority, ReadingMode, Role, Sex
+from ..storage.enums import PatientSource, Priority, ReadingMode, Role, Sex
 from ..workflow.actors import Actor
 
 
@@ -34,6 +34,12 @@ def add_commands(sub: Any) -> None:
     reg.add_argument("--requisition", action="append", type=Path, default=[],
                      help="scanned request form, JPEG/PNG/PDF (repeatable)")
     reg.add_argument("--clinical-info", default="")
+    reg.add_argument("--source", choices=[s.value for s in PatientSource],
+                     default=PatientSource.OUTPATIENT.value,
+                     help="门诊 outpatient, 住院 inpatient, 体检 health-check, 急诊 emergency")
+    reg.add_argument("--department", default="", help="requesting department, e.g. 呼吸内科")
+    reg.add_argument("--doctor", default="", help="requesting doctor, e.g. 王医生")
+    reg.add_argument("--admission-id", default="", help="an inpatient's admission ID (住院号)")
     reg.set_defaults(func=cmd_register)
 
 
@@ -51,7 +57,10 @@ def cmd_register(args: argparse.Namespace) -> int:
                            priority=Priority(args.priority),
                            reading_mode=ReadingMode(args.reading_mode) if args.reading_mode
                            else None, scheduled_station_ae=args.station or item.station,
-                           clinical_info=args.clinical_info,
+                           clinical_info=args.clinical_info, referring_physician=args.doctor,
+                           patient_source=PatientSource(args.source),
+                           requesting_department=args.department,
+                           admission_id=args.admission_id,
                            patient_age=f"{args.age:03d}Y" if args.age is not None else "")
         accession = services.registration_desk.register_inputs(
             actor, patient, order, files).accession_number

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from pydicom.dataset import Dataset
 
-from ..storage.enums import Priority
+from ..storage.enums import PatientSource, Priority
 from ..storage.exams import Exam
 from .answer_text import AnswerStyle, answer_person_name, carry_text_as
 from .charset import (
@@ -32,6 +32,8 @@ TOP_KEYS = {
     "RequestedProcedureID": (0x00401001, "SH"),
     "RequestedProcedureDescription": (0x00321060, "LO"),
     "RequestedProcedurePriority": (0x00401003, "SH"),
+    "RequestingPhysician": (0x00321032, "PN"), "RequestingService": (0x00321033, "LO"),
+    "AdmissionID": (0x00380010, "LO"), "PatientInstitutionResidence": (0x00380400, "LO"),
 }
 STEP_KEYS = {
     "Modality": (0x00080060, "CS"), "ScheduledStationAETitle": (0x00400001, "AE"),
@@ -48,6 +50,7 @@ SPS_TAG, CODE_SEQ_TAG = 0x00400100, 0x00321064
 def _values(row: WorklistRow, tz: ZoneInfo, site_code: str,
             style: AnswerStyle) -> tuple[dict[str, Any], dict[str, Any]]:
     when = row.when(tz)
+    inpatient = row.patient_source is PatientSource.INPATIENT
     name = person_name(row.name, row.name_phonetic, phonetic_groups=style.phonetic)
     top = {
         "PatientName": answer_person_name(name, style, fallback=row.name_phonetic,
@@ -63,6 +66,12 @@ def _values(row: WorklistRow, tz: ZoneInfo, site_code: str,
         "RequestedProcedureID": row.accession_number,
         "RequestedProcedureDescription": row.procedure_description,
         "RequestedProcedurePriority": PRIORITY_CODES[row.priority],
+        # the requesting doctor is the referring physician here (申请医生)
+        "RequestingPhysician": row.referring_physician,
+        "RequestingService": row.requesting_department,
+        "AdmissionID": row.admission_id if inpatient else "",
+        # an inpatient lies in the ward of the department that asked
+        "PatientInstitutionResidence": row.requesting_department if inpatient else "",
     }
     step = {
         "Modality": row.modality, "ScheduledStationAETitle": row.station_ae or "",

@@ -12,7 +12,7 @@ from pydicom.dataset import Dataset
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
-from ..storage.enums import ExamState, Priority, Sex
+from ..storage.enums import ExamState, PatientSource, Priority, Sex
 from ..storage.exams import Exam
 from ..storage.patients import Patient, PatientIdentifier
 from .charset import (
@@ -87,6 +87,9 @@ class WorklistRow(NamedTuple):
     birth_date: date | None
     consortium_id: str
     local_id: str | None
+    patient_source: PatientSource = PatientSource.OUTPATIENT
+    requesting_department: str = ""
+    admission_id: str = ""
 
     def patient_id(self) -> str:
         return self.local_id or self.consortium_id
@@ -121,7 +124,8 @@ def candidate_rows(session: Any, query: WorklistQuery, site_code: str,
                         Exam.registered_at, Exam.referring_physician, Exam.patient_age,
                         Patient.name,
                         Patient.name_phonetic, Patient.sex, Patient.birth_date,
-                        Patient.consortium_id, local_id.value)
+                        Patient.consortium_id, local_id.value, Exam.patient_source,
+                        Exam.requesting_department, Exam.admission_id)
                  .join(Patient, Exam.patient_id == Patient.id)
                  .outerjoin(local_id, and_(local_id.patient_id == Patient.id,
                                            local_id.issuer == site_code))
@@ -152,7 +156,8 @@ def row_from_exam(exam: Exam, site_code: str) -> WorklistRow:
                        exam.priority, exam.scheduled_station_ae, exam.scheduled_start,
                        exam.registered_at, exam.referring_physician, exam.patient_age, p.name,
                        p.name_phonetic,
-                       p.sex, p.birth_date, p.consortium_id, p.identifier_at(site_code))
+                       p.sex, p.birth_date, p.consortium_id, p.identifier_at(site_code),
+                       exam.patient_source, exam.requesting_department, exam.admission_id)
 
 
 def matches(row: WorklistRow, query: WorklistQuery, tz: ZoneInfo) -> bool:

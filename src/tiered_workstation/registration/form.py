@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from ..storage.enums import Priority, ReadingMode, Sex
+from ..storage.enums import PatientSource, Priority, ReadingMode, Sex
 from .catalogue import Procedure
 from .identity import (
     IdProblem,
@@ -53,6 +53,8 @@ class Problem(StrEnum):
     PHONE_FORMAT = "phone_format"
     PROCEDURE_REQUIRED = "procedure_required"
     RECORD_NUMBER_FORMAT = "record_number_format"
+    TEXT_CHARACTERS = "text_characters"
+    ADMISSION_NOT_INPATIENT = "admission_not_inpatient"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,9 @@ class RegistrationForm:
     clinical_info: str = ""
     consortium_id: str = ""
     record_number: str = ""  # 病历号 on the requisition; empty: the site's next
+    patient_source: str = PatientSource.OUTPATIENT.value
+    requesting_department: str = ""
+    admission_id: str = ""  # 住院号, inpatients only
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,14 @@ def check_form(form: RegistrationForm, catalogue: dict[str, Procedure], today: d
     record = form.record_number.strip()
     if record and not _RECORD_RE.match(record):
         problems["record_number"] = Problem.RECORD_NUMBER_FORMAT
+    source = PatientSource(form.patient_source) if form.patient_source in {
+        s.value for s in PatientSource} else PatientSource.OUTPATIENT
+    for key in ("requesting_department", "referring_physician", "admission_id"):
+        text = getattr(form, key).strip()
+        if len(text) > 64 or "\\" in text:
+            problems[key] = Problem.TEXT_CHARACTERS
+    if form.admission_id.strip() and source is not PatientSource.INPATIENT:
+        problems.setdefault("admission_id", Problem.ADMISSION_NOT_INPATIENT)
     item = catalogue.get(form.procedure_code)
     if item is None:
         problems["procedure_code"] = Problem.PROCEDURE_REQUIRED
@@ -164,7 +177,9 @@ def check_form(form: RegistrationForm, catalogue: dict[str, Procedure], today: d
         scheduled_station_ae=item.station or default_station,
         referring_physician=form.referring_physician.strip(),
         clinical_info=form.clinical_info.strip(),
-        patient_age=f"{years:03d}Y" if years is not None else "")
+        patient_age=f"{years:03d}Y" if years is not None else "",
+        patient_source=source, requesting_department=form.requesting_department.strip(),
+        admission_id=form.admission_id.strip())
     check.result = CheckedForm(patient, order, years)
     return check
 

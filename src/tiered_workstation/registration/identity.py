@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from ..storage.enums import Priority, ReadingMode, Sex
+from ..storage.enums import PatientSource, Priority, ReadingMode, Sex
 
 # GB 11643-1999 resident identity number: 17 digits + check character.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -127,9 +127,12 @@ class OrderInput:
     priority: Priority = Priority.ROUTINE
     reading_mode: ReadingMode | None = None
     scheduled_station_ae: str | None = None
-    referring_physician: str = ""
+    referring_physician: str = ""  # the requesting doctor (申请医生)
     clinical_info: str = ""
     patient_age: str = ""  # DICOM AS, e.g. "045Y"
+    patient_source: PatientSource = PatientSource.OUTPATIENT
+    requesting_department: str = ""  # 申请科室
+    admission_id: str = ""  # 住院号, inpatients only
 
     def __post_init__(self) -> None:
         if not self.procedure_code.strip() or not self.procedure_description.strip():
@@ -141,3 +144,11 @@ class OrderInput:
             raise ValueError("The station AE title must have 1–16 characters.")
         if self.patient_age and not _AGE_RE.match(self.patient_age):
             raise ValueError(f"Age {self.patient_age!r} is not a DICOM age such as 045Y.")
+        for label, text in (("requesting department", self.requesting_department),
+                            ("requesting doctor", self.referring_physician),
+                            ("admission ID", self.admission_id)):
+            if len(text) > 64 or "\\" in text:
+                raise ValueError(f"The {label} must be at most 64 characters without "
+                                 "'\\'.")
+        if self.admission_id and self.patient_source is not PatientSource.INPATIENT:
+            raise ValueError("Only an inpatient has an admission ID.")

@@ -134,6 +134,9 @@ def register_exam(session: Session, workflow: ExamWorkflow, policy: Registration
         referring_physician=order.referring_physician,
         clinical_info=order.clinical_info,
         patient_age=order.patient_age,
+        patient_source=order.patient_source,
+        requesting_department=order.requesting_department,
+        admission_id=order.admission_id,
     )
     note = (f"overload: {mode.queue} exams wait for reading here, read at the center"
             if mode.overloaded else "")

@@ -50,6 +50,15 @@ class Priority(StrEnum):
     STAT = "stat"
 
 
+class PatientSource(StrEnum):
+    """Where the patient comes from (患者来源): which desk sent her."""
+
+    OUTPATIENT = "outpatient"  # 门诊
+    INPATIENT = "inpatient"  # 住院
+    HEALTH_CHECK = "health-check"  # 体检
+    EMERGENCY = "emergency"  # 急诊
+
+
 class Sex(StrEnum):
     """DICOM Patient's Sex (0010,0040) values."""
 

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, enum_column, utcnow
-from .enums import ExamState, Priority, ReadingMode, Role
+from .enums import ExamState, PatientSource, Priority, ReadingMode, Role
 from .patients import Patient
 
 
@@ -37,7 +37,14 @@ class Exam(Base):
     state: Mapped[ExamState] = mapped_column(enum_column(ExamState), index=True)
     scheduled_station_ae: Mapped[str | None] = mapped_column(String(16))
     scheduled_start: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the requesting doctor (申请医生), sent as Referring and Requesting Physician
     referring_physician: Mapped[str] = mapped_column(String(64), default="")
+    patient_source: Mapped[PatientSource] = mapped_column(
+        enum_column(PatientSource), default=PatientSource.OUTPATIENT,
+        server_default=PatientSource.OUTPATIENT.value)
+    requesting_department: Mapped[str] = mapped_column(String(64), default="",
+                                                       server_default="")
+    admission_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
     # DICOM Age String ("045Y") when the patient knows an age but not a birth date.
     patient_age: Mapped[str] = mapped_column(String(4), default="", server_default="")
     clinical_info: Mapped[str] = mapped_column(Text, default="")

@@ -95,5 +95,14 @@ def problem_text(problem: Problem) -> str:
         Problem.PROCEDURE_REQUIRED: QCoreApplication.translate(
             "QtRegistrationPage", "Choose the exam to perform."
         ),
+        Problem.RECORD_NUMBER_FORMAT: QCoreApplication.translate(
+            "QtRegistrationPage", "Letters, digits and . _ / - only, at most 64."
+        ),
+        Problem.TEXT_CHARACTERS: QCoreApplication.translate(
+            "QtRegistrationPage", "At most 64 characters, without '\\'."
+        ),
+        Problem.ADMISSION_NOT_INPATIENT: QCoreApplication.translate(
+            "QtRegistrationPage", "Only an inpatient has an admission ID."
+        ),
     }
     return words.get(problem, str(problem))

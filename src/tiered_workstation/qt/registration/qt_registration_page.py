@@ -43,6 +43,7 @@ from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import card
 from .qt_field_rows import FieldRows
+from .qt_request_fields import RequestFields
 from .qt_returning_panel import QtReturningPanel
 from .qt_scan_strip import QtScanStrip
 from .qt_today_table import QtTodayTable
@@ -115,6 +116,9 @@ class QtRegistrationPage(QWidget):
         self._row(patient_form, self.tr("Birth date"), self.birth_date, "birth_date")
         self._row(patient_form, self.tr("Age"), self.age, "age_years")
         self._row(patient_form, self.tr("Phone"), self.phone, "phone")
+        self.referring = QLineEdit()  # the requesting doctor
+        self.request = RequestFields(self.referring)
+        self.request.add_patient_rows(self._row, patient_form)
 
         # -- exam --------------------------------------------------------------------------
         self.procedure = QComboBox()
@@ -130,7 +134,6 @@ class QtRegistrationPage(QWidget):
         for mode in (ReadingMode.CENTER_FULL, ReadingMode.COMMUNITY_PRELIM):
             self.reading_mode.addItem(reading_mode_label(mode), mode.value)
         self._default_mode = settings.workflow.default_reading_mode
-        self.referring = QLineEdit()
         self.referring.setMaxLength(64)
         self.clinical_info = QPlainTextEdit()
         self.clinical_info.setPlaceholderText(self.tr("Symptoms, question to the radiologist"))
@@ -141,7 +144,7 @@ class QtRegistrationPage(QWidget):
         self._row(exam_form, self.tr("Exam"), self.procedure, "procedure_code", required=True)
         self._row(exam_form, self.tr("Priority"), self.priority, "priority")
         self._row(exam_form, self.tr("Reading"), self.reading_mode, "reading_mode")
-        self._row(exam_form, self.tr("Referring doctor"), self.referring, "referring_physician")
+        self.request.add_exam_rows(self._row, exam_form)
         self._row(exam_form, self.tr("Clinical information"), self.clinical_info,
                   "clinical_info")
 
@@ -232,13 +235,14 @@ class QtRegistrationPage(QWidget):
             priority=self.priority.currentData(), reading_mode=self.reading_mode.currentData(),
             referring_physician=self.referring.text(),
             clinical_info=self.clinical_info.toPlainText(),
-            consortium_id=self._consortium_id)
+            consortium_id=self._consortium_id, **self.request.values())
 
     def clear_form(self) -> None:
         for widget in (self.name, self.phonetic, self.national_id, self.birth_date, self.age,
                        self.phone, self.referring):
             widget.clear()
         self.clinical_info.clear()
+        self.request.clear()
         self.sex.setCurrentIndex(0)
         self.procedure.setCurrentIndex(0)
         self.priority.setCurrentIndex(0)

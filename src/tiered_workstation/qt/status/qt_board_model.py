@@ -83,7 +83,7 @@ class QtBoardModel(QAbstractTableModel):
 
     missing_exam = Signal(int)  # an event named an exam the board has not loaded
 
-    COLUMNS = ("priority", "accession", "patient", "sex_age", "procedure", "modality",
+    COLUMNS = ("priority", "accession", "patient_id", "patient", "sex_age", "procedure", "modality",
                "site", "state", "reader", "registered", "elapsed")
 
     def __init__(self, target: timedelta, timezone: ZoneInfo,
@@ -100,7 +100,8 @@ class QtBoardModel(QAbstractTableModel):
         self.clock = clock or (lambda: datetime.now(UTC))
         self._now = self.clock()
         self._today = self._now.astimezone(timezone).date()
-        self._headers = (self.tr("!"), self.tr("Accession"), self.tr("Patient"),
+        self._headers = (self.tr("!"), self.tr("Accession"), self.tr("Patient ID"),
+                         self.tr("Patient"),
                          self.tr("Sex/Age"), self.tr("Exam"), self.tr("Mod."),
                          self.tr("Site"), self.tr("State"), self.tr("Reader"),
                          self.tr("Registered"), self.tr("Elapsed (h:mm · m′s″)"))
@@ -248,6 +249,8 @@ class QtBoardModel(QAbstractTableModel):
             return "" if row.priority is Priority.ROUTINE else "!"
         if column == "accession":
             return row.accession_number
+        if column == "patient_id":
+            return row.patient_id
         if column == "patient":
             return row.patient_name
         if column == "sex_age":
@@ -285,7 +288,8 @@ class QtBoardModel(QAbstractTableModel):
 
     @staticmethod
     def _display_key(row: BoardRow, column: str) -> str:
-        return {"accession": row.accession_number, "patient": row.patient_phonetic or
+        return {"accession": row.accession_number, "patient_id": row.patient_id,
+                "patient": row.patient_phonetic or
                 row.patient_name, "procedure": row.procedure, "modality": row.modality,
                 "site": row.site_code, "reader": row.reader}.get(column, "")
 

@@ -216,7 +216,7 @@ class QtStatusPage(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = {"priority": 26, "accession": 132, "patient": 96, "sex_age": 66,
+        widths = {"priority": 26, "accession": 132, "patient_id": 124, "patient": 96, "sex_age": 66,
                   "procedure": 180, "modality": 50, "site": 56, "state": 108, "reader": 76,
                   "registered": 80, "elapsed": 72}
         for n, column in enumerate(QtBoardModel.COLUMNS):

@@ -306,46 +306,51 @@
     </message>
     <message>
         <location filename="../status/qt_board_model.py" line="103"/>
+        <source>Patient ID</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <location filename="../status/qt_board_model.py" line="104"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="104"/>
+        <location filename="../status/qt_board_model.py" line="105"/>
         <source>Sex/Age</source>
         <translation>性别/年龄</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="104"/>
+        <location filename="../status/qt_board_model.py" line="105"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="104"/>
+        <location filename="../status/qt_board_model.py" line="105"/>
         <source>Mod.</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="105"/>
+        <location filename="../status/qt_board_model.py" line="106"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="105"/>
+        <location filename="../status/qt_board_model.py" line="106"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="105"/>
+        <location filename="../status/qt_board_model.py" line="106"/>
         <source>Reader</source>
         <translation>阅片医生</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="106"/>
+        <location filename="../status/qt_board_model.py" line="107"/>
         <source>Registered</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="106"/>
+        <location filename="../status/qt_board_model.py" line="107"/>
         <source>Elapsed (h:mm · m′s″)</source>
         <translation>已用时（时:分 · 分′秒″）</translation>
     </message>
@@ -746,12 +751,12 @@
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_view_painting.py" line="161"/>
+        <location filename="../viewer/qt_view_painting.py" line="165"/>
         <source>Cobb {angle:.1f}°</source>
         <translation>Cobb 角 {angle:.1f}°</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_view_painting.py" line="182"/>
+        <location filename="../viewer/qt_view_painting.py" line="186"/>
         <source>mean {mean:.1f}, SD {sd:.1f}, area {area}</source>
         <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
     </message>
@@ -1648,140 +1653,135 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtRegistrationPage</name>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="79"/>
+        <location filename="../registration/qt_registration_page.py" line="80"/>
         <source>e.g. 张三</source>
         <translation>例如 张三</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="82"/>
+        <location filename="../registration/qt_registration_page.py" line="83"/>
         <source>filled in from the name; correct if needed</source>
         <translation>根据姓名自动填写，可修改</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="84"/>
+        <location filename="../registration/qt_registration_page.py" line="85"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="85"/>
+        <location filename="../registration/qt_registration_page.py" line="86"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="86"/>
+        <location filename="../registration/qt_registration_page.py" line="87"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="87"/>
+        <location filename="../registration/qt_registration_page.py" line="88"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="89"/>
+        <location filename="../registration/qt_registration_page.py" line="90"/>
         <source>18 characters; fills birth date and sex</source>
         <translation>18 位；自动填写出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="92"/>
+        <location filename="../registration/qt_registration_page.py" line="93"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="95"/>
+        <location filename="../registration/qt_registration_page.py" line="96"/>
         <source>years, if the birth date is unknown</source>
         <translation>岁（出生日期不详时填写）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="98"/>
+        <location filename="../registration/qt_registration_page.py" line="99"/>
         <source>mobile or landline</source>
         <translation>手机或座机</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="101"/>
+        <location filename="../registration/qt_registration_page.py" line="102"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="111"/>
+        <location filename="../registration/qt_registration_page.py" line="112"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="112"/>
+        <location filename="../registration/qt_registration_page.py" line="113"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="113"/>
+        <location filename="../registration/qt_registration_page.py" line="114"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="114"/>
+        <location filename="../registration/qt_registration_page.py" line="115"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="115"/>
+        <location filename="../registration/qt_registration_page.py" line="116"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="116"/>
+        <location filename="../registration/qt_registration_page.py" line="117"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="117"/>
+        <location filename="../registration/qt_registration_page.py" line="118"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="121"/>
+        <location filename="../registration/qt_registration_page.py" line="125"/>
         <source>Choose the exam…</source>
         <translation>请选择检查项目…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="136"/>
+        <location filename="../registration/qt_registration_page.py" line="139"/>
         <source>Symptoms, question to the radiologist</source>
         <translation>症状、需放射科回答的问题</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="141"/>
-        <location filename="../registration/qt_registration_page.py" line="182"/>
+        <location filename="../registration/qt_registration_page.py" line="144"/>
+        <location filename="../registration/qt_registration_page.py" line="185"/>
         <location filename="../registration/qt_today_table.py" line="46"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="142"/>
+        <location filename="../registration/qt_registration_page.py" line="145"/>
         <location filename="../registration/qt_today_table.py" line="48"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="143"/>
+        <location filename="../registration/qt_registration_page.py" line="146"/>
         <source>Reading</source>
         <translation>阅片方式</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="144"/>
-        <source>Referring doctor</source>
-        <translation>申请医生</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="145"/>
+        <location filename="../registration/qt_registration_page.py" line="148"/>
         <source>Clinical information</source>
         <translation>临床资料</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="148"/>
+        <location filename="../registration/qt_registration_page.py" line="151"/>
         <source>Register  (Ctrl+Enter)</source>
         <translation>登记  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="151"/>
+        <location filename="../registration/qt_registration_page.py" line="154"/>
         <source>New patient</source>
         <translation>新患者</translation>
     </message>
@@ -1801,7 +1801,7 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="181"/>
+        <location filename="../registration/qt_registration_page.py" line="184"/>
         <location filename="../registration/qt_today_table.py" line="45"/>
         <source>Patient</source>
         <translation>患者</translation>
@@ -1822,22 +1822,22 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="185"/>
+        <location filename="../registration/qt_registration_page.py" line="188"/>
         <source>Returning patient</source>
         <translation>复诊患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="187"/>
+        <location filename="../registration/qt_registration_page.py" line="190"/>
         <source>Requisition scans</source>
         <translation>申请单扫描件</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="205"/>
+        <location filename="../registration/qt_registration_page.py" line="208"/>
         <source>Registered today</source>
         <translation>今日登记</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="249"/>
+        <location filename="../registration/qt_registration_page.py" line="253"/>
         <source>Type the ID card number, or the name and birth date, to find earlier visits.</source>
         <translation>输入身份证号，或姓名加出生日期，即可查找既往检查。</translation>
     </message>
@@ -1932,6 +1932,21 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>请选择检查项目。</translation>
     </message>
     <message>
+        <location filename="../registration/qt_field_rows.py" line="98"/>
+        <source>Letters, digits and . _ / - only, at most 64.</source>
+        <translation>只能用字母、数字和 . _ / -，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_field_rows.py" line="101"/>
+        <source>At most 64 characters, without &apos;\&apos;.</source>
+        <translation>最多 64 个字符，不能含“\”。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_field_rows.py" line="104"/>
+        <source>Only an inpatient has an admission ID.</source>
+        <translation>只有住院患者才有住院号。</translation>
+    </message>
+    <message>
         <location filename="../registration/qt_returning_panel.py" line="71"/>
         <source>Looking for earlier visits…</source>
         <translation>正在查找既往检查…</translation>
@@ -1966,27 +1981,27 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>无法查找既往检查：{error}</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="327"/>
+        <location filename="../registration/qt_registration_page.py" line="331"/>
         <source>Returning patient: {n} earlier exam(s) are linked</source>
         <translation>复诊患者：已关联 {n} 次既往检查</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="343"/>
+        <location filename="../registration/qt_registration_page.py" line="347"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="359"/>
+        <location filename="../registration/qt_registration_page.py" line="363"/>
         <source>{name} registered as {accession}: queued, will sync to the center. The exam is on the DR worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}：已排队，将同步到中心。该检查已出现在 DR 工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="362"/>
+        <location filename="../registration/qt_registration_page.py" line="366"/>
         <source>{name} registered as {accession}. The exam is on the worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}。该检查已出现在工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="373"/>
+        <location filename="../registration/qt_registration_page.py" line="377"/>
         <source>Not registered: {error} Nothing was lost; correct it and press Register again.</source>
         <translation>未登记：{error} 已填内容未丢失；更正后请再次点击登记。</translation>
     </message>
@@ -2023,6 +2038,61 @@ Image batches waiting to be forwarded: {forward}</source>
         <location filename="../registration/qt_today_table.py" line="102"/>
         <source>This site</source>
         <translation>本院</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="18"/>
+        <source>Outpatient</source>
+        <translation>门诊</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="19"/>
+        <source>Inpatient</source>
+        <translation>住院</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="20"/>
+        <source>Health check</source>
+        <translation>体检</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="23"/>
+        <source>Emergency</source>
+        <translation>急诊</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="35"/>
+        <source>from the requisition; empty: the next number</source>
+        <translation>按申请单填写；留空则自动编号</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="48"/>
+        <source>inpatients only</source>
+        <translation>仅住院患者</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="56"/>
+        <source>Record number</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="64"/>
+        <source>Patient source</source>
+        <translation>患者来源</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="69"/>
+        <source>Admission ID</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="74"/>
+        <source>Requesting department</source>
+        <translation>申请科室</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_request_fields.py" line="79"/>
+        <source>Requesting doctor</source>
+        <translation>申请医生</translation>
     </message>
 </context>
 <context>
