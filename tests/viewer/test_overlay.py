@@ -21,3 +21,16 @@ def test_the_view_and_a_real_side_are_shown_an_unpaired_part_is_not() -> None:
     assert corner_texts(header(ViewPosition="CC", ImageLaterality="R"))["br"] == [
         "DX Chest PA", "CC R"]
     assert corner_texts(header())["br"] == ["DX Chest PA"]
+
+
+def test_top_left_shows_the_record_number_and_an_age_as_076y() -> None:
+    tl = corner_texts(header(PatientName="王^芳", PatientID="CM012026000007", PatientSex="F",
+                             PatientBirthDate="19500601", StudyDate="20261202"))["tl"]
+    assert tl == ["王芳", "CM012026000007", "F 076Y", "1950-06-01"]
+    # the day before her birthday she is still 75; the file's own age wins
+    assert corner_texts(header(PatientSex="F", PatientBirthDate="19501203",
+                               StudyDate="20261202"))["tl"] == ["F 075Y", "1950-12-03"]
+    assert corner_texts(header(PatientAge="045Y", PatientBirthDate="19500601",
+                               StudyDate="20261202"))["tl"] == ["045Y", "1950-06-01"]
+    assert corner_texts(header(PatientBirthDate="20260901",
+                               StudyDate="20261202"))["tl"] == ["003M", "2026-09-01"]

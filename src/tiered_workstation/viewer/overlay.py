@@ -88,12 +88,30 @@ def person_name(value: object) -> str:
     return " ".join(part for part in alphabetic.split("^") if part).strip()
 
 
+def dicom_age(header: Dataset) -> str:
+    """Patient's Age as the file says it (076Y), else from the birth and study dates."""
+    age = str(header.get("PatientAge", "") or "").strip()
+    if age:
+        return age
+    birth, study = (str(header.get(k, "") or "")[:8] for k in ("PatientBirthDate",
+                                                              "StudyDate"))
+    if not (len(birth) == len(study) == 8 and birth.isdigit() and study.isdigit()):
+        return ""
+    b, s = (int(birth[:4]), int(birth[4:6]), int(birth[6:])), \
+        (int(study[:4]), int(study[4:6]), int(study[6:]))
+    years = s[0] - b[0] - (s[1:] < b[1:])
+    if years >= 1:
+        return f"{min(years, 999):03d}Y"
+    months = (s[0] - b[0]) * 12 + s[1] - b[1] - (s[2] < b[2])
+    return f"{months:03d}M" if months >= 0 else ""
+
+
 def corner_texts(header: Dataset) -> dict[str, list[str]]:
     """Top-left: patient; top-right: study; bottom-right: series (bottom-left, the live
     window/zoom/image lines, is the view's)."""
     name = person_name(header.get("PatientName"))
     sex_age = " ".join(str(v) for v in (header.get("PatientSex", ""),
-                                         header.get("PatientAge", "")) if v)
+                                         dicom_age(header)) if v)
     top_left = [line for line in (name, str(header.get("PatientID", "")),
                                   sex_age, _date(header.get("PatientBirthDate"))) if line]
     top_right = [line for line in (str(header.get("InstitutionName", "")),
