@@ -139,3 +139,24 @@ def test_printer_failure_keeps_the_job_queued_and_the_pdf(reading: Reading, tmp_
             select(PrintJob)).requested_at.replace(year=2000, tzinfo=UTC)
     assert queue.run_due() == 1
     assert _state(reading, accession) is ExamState.PRINTED
+
+
+def test_the_printed_report_names_the_record_number_not_the_uuid(reading: Reading,
+                                                                  tmp_path: Path) -> None:
+    import subprocess
+
+    accession = _signed(reading)
+    queue = _queue(reading, tmp_path)
+    _queue_auto(reading, accession)
+    assert queue.run_due() == 1
+    with reading.services.database.session() as session:
+        exam = by_accession(session, accession)
+        record = exam.patient.identifier_at(exam.site_code)
+        consortium = exam.patient.consortium_id
+    [pdf] = queue.printed
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert record
+    assert record in text
+    assert consortium[:8] not in text
+    assert "门诊" in text  # the default patient source

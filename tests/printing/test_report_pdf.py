@@ -23,7 +23,7 @@ def _doc(**changes) -> ReportDocument:
     values = dict(
         center="市中心医院", hospital="社区一卫生服务中心", accession_number="CM012611280001",
         patient_name="张三", patient_name_phonetic="Zhang San", sex="男", age="61岁",
-        patient_id="0f3a9b2c", procedure="DR 胸部正侧位", modality="DX",
+        patient_id="CM012026000457", procedure="DR 胸部正侧位", modality="DX",
         exam_time=datetime(2026, 11, 28, 9, 5, tzinfo=UTC), referring_physician="王医生",
         clinical_info="咳嗽三天，发热。", findings=FINDINGS,
         impression="右下肺炎症，建议抗炎治疗后两周复查。", reader="陈主治", reviewer="刘主任",
@@ -95,3 +95,18 @@ def test_key_images_are_embedded(tmp_path: Path) -> None:
                              text=True).stdout
     assert "300" in listing  # an image 300 px wide is in the page (the QR code is vector)
     assert "关键图像" in _text(pdf).replace(" ", "")
+
+
+def test_record_number_source_department_doctor_and_admission_id_are_printed(
+        tmp_path: Path) -> None:
+    for paper in ("A4", "A5"):
+        pdf = write_report_pdf(_doc(patient_source="住院", requesting_department="呼吸内科",
+                                    admission_id="ZY2026-0815", paper=paper),
+                               tmp_path / f"ids-{paper}.pdf")
+        text = _text(pdf).replace(" ", "")
+        for expected in ("病历号CM012026000457", "患者来源住院", "申请科室呼吸内科",
+                         "申请医生王医生", "住院号ZY2026-0815", "检查号CM012611280001"):
+            assert expected in text, (paper, expected)
+    outpatient = _text(write_report_pdf(_doc(patient_source="门诊"), tmp_path / "o.pdf"))
+    assert "住院号" not in outpatient
+    assert "门诊" in outpatient

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..config import SiteMode
 from ..security.signatures import SignatureCheck
-from ..storage.enums import ExamState, VersionKind
+from ..storage.enums import ExamState, PatientSource, VersionKind
 from ..storage.exams import Exam
 from ..storage.reports import Report, ReportVersion
 from ..storage.sites import Site
@@ -18,6 +18,8 @@ from ..workflow.signing import check_version
 from .report_pdf import Addendum, ReportDocument, SignatureStatement
 
 SEX = {"M": "男", "F": "女", "O": "其他", "U": "未知"}
+SOURCE = {PatientSource.OUTPATIENT: "门诊", PatientSource.INPATIENT: "住院",
+          PatientSource.HEALTH_CHECK: "体检", PatientSource.EMERGENCY: "急诊"}
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,10 @@ def printable_report(session: Session, exam: Exam, ca_certificate: bytes | None,
         patient_name=patient.name,
         patient_name_phonetic=patient.name_phonetic.replace("^", " ").strip(),
         sex=SEX.get(patient.sex.value, ""), age=_age(exam, patient.birth_date, exam_time),
-        patient_id=patient.consortium_id[:8], procedure=exam.procedure_description,
+        patient_id=patient.identifier_at(exam.site_code) or "",
+        patient_source=SOURCE.get(exam.patient_source, ""),
+        requesting_department=exam.requesting_department, admission_id=exam.admission_id,
+        procedure=exam.procedure_description,
         modality=exam.modality, exam_time=exam_time,
         referring_physician=exam.referring_physician, clinical_info=exam.clinical_info,
         findings=final.findings, impression=final.impression,

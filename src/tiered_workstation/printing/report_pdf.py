@@ -71,7 +71,7 @@ class ReportDocument:
     patient_name_phonetic: str
     sex: str
     age: str
-    patient_id: str
+    patient_id: str  # the hospital record number (病历号) at the exam's site
     procedure: str
     modality: str
     exam_time: datetime | None
@@ -89,6 +89,9 @@ class ReportDocument:
     copy: bool = False
     paper: str = "A4"
     printed_at: datetime | None = None
+    patient_source: str = ""  # 门诊 / 住院 / 体检 / 急诊
+    requesting_department: str = ""
+    admission_id: str = ""  # 住院号, inpatients only
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -168,18 +171,22 @@ def _patient_block(doc: ReportDocument, styles: dict[str, ParagraphStyle],
     exam_time = f"{doc.exam_time:%Y-%m-%d %H:%M}" if doc.exam_time else ""
     rows = [
         [*cell("姓名", name), *cell("性别", doc.sex), *cell("年龄", doc.age)],
-        [*cell("检查号", doc.accession_number), *cell("检查类型", doc.modality),
+        [*cell("病历号", doc.patient_id), *cell("患者来源", doc.patient_source),
+         *cell("检查号", doc.accession_number)],
+        [*cell("检查项目", doc.procedure), *cell("检查类型", doc.modality),
          *cell("检查时间", exam_time)],
-        [*cell("检查项目", doc.procedure), *cell("送检医生", doc.referring_physician),
-         *cell("送检单位", doc.hospital)],
-        [*cell("临床信息", doc.clinical_info), "", "", "", ""],
+        [*cell("申请科室", doc.requesting_department),
+         *cell("申请医生", doc.referring_physician), *cell("送检单位", doc.hospital)],
+        # an inpatient's admission ID (住院号) opens the last row
+        [*cell("住院号", doc.admission_id), *cell("临床信息", doc.clinical_info), "", ""]
+        if doc.admission_id else [*cell("临床信息", doc.clinical_info), "", "", "", ""],
     ]
-    label_w = 16 * mm
+    label_w = 16 * mm * (0.82 if width < 140 * mm else 1.0)  # A5: room for the numbers
     value_w = (width - 3 * label_w) / 3
     table = Table(rows, colWidths=[label_w, value_w] * 3)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("SPAN", (1, 3), (5, 3)),
+        ("SPAN", (3, 4), (5, 4)) if doc.admission_id else ("SPAN", (1, 4), (5, 4)),
         ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
         ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 2.2),
