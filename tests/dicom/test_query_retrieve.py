@@ -144,3 +144,37 @@ def test_a_modality_may_not_query_or_retrieve(node: RunningNode, archived: dict)
         refused = session.scalars(select(AuditEvent.action).where(
             AuditEvent.outcome == AuditOutcome.REFUSED)).all()
     assert sorted(refused) == ["dicom.query", "dicom.retrieve"]
+
+
+def test_study_answers_carry_the_record_number_and_the_request(node: RunningNode,
+                                                               tmp_path: Path) -> None:
+    """A registered inpatient's images: the study level answers her record number (from
+    the worklist, in the files) and what registration knew of the request."""
+    from support import TECH
+    from tiered_workstation.registration.identity import OrderInput, PatientInput
+    from tiered_workstation.registration.service import register_exam
+    from tiered_workstation.storage.enums import PatientSource, Sex
+
+    services = node.services
+    order = OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", referring_physician="王医生",
+                       patient_source=PatientSource.INPATIENT,
+                       requesting_department="呼吸内科", admission_id="ZY0815")
+    with services.database.transaction() as session:
+        exam, _ = register_exam(session, services.workflow, services.registration, TECH,
+                                PatientInput("王芳", Sex.FEMALE, "Wang^Fang"), order)
+        record = exam.patient.identifier_at(services.settings.site.code)
+        accession, study = exam.accession_number, exam.study_instance_uid
+    ds = dx_dataset(Demographics(patient_name="王芳", patient_phonetic="Wang^Fang",
+                                 patient_id=record, study_instance_uid=study,
+                                 accession_number=accession), size=64)
+    path = tmp_path / "wang.dcm"
+    ds.save_as(path, enforce_file_format=True)
+    assert node.run("storescu", "-xt", *node.target(), str(path)).returncode == 0
+    [answer] = find(node, "-S", "QueryRetrieveLevel=STUDY", "SpecificCharacterSet=ISO_IR 192",
+                    f"AccessionNumber={accession}", "PatientID", "ReferringPhysicianName",
+                    "RequestingPhysician", "RequestingService", "AdmissionID", name="req")
+    assert answer.PatientID == record
+    assert record.startswith("CH01")
+    assert str(answer.ReferringPhysicianName) == str(answer.RequestingPhysician) == "王医生"
+    assert answer.RequestingService == "呼吸内科"
+    assert answer.AdmissionID == "ZY0815"

@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from ..config import NodeSettings
 from ..storage.database import Database
+from ..storage.enums import PatientSource
+from ..storage.exams import Exam
 from ..storage.imaging import Instance, Series, Study
 from ..storage.patients import Patient
 from .answer_text import answer_person_name, answer_style, carry_text_as
@@ -119,6 +121,16 @@ def _patient_attrs(ds: Dataset, patient: Patient | None, site: str, phonetic: bo
     ds.PatientSex = patient.sex.value if patient and patient.sex.value != "U" else ""
 
 
+def _request_attrs(ds: Dataset, exam: Exam | None) -> None:
+    """What the registration knew of the request (the study level's optional keys)."""
+    inpatient = exam is not None and exam.patient_source is PatientSource.INPATIENT
+    ds.ReferringPhysicianName = exam.referring_physician if exam else ""
+    ds.RequestingPhysician = exam.referring_physician if exam else ""
+    ds.RequestingService = exam.requesting_department if exam else ""
+    ds.AdmissionID = exam.admission_id if exam and inpatient else ""
+    ds.PatientAge = exam.patient_age if exam else ""
+
+
 def _study_attrs(ds: Dataset, study: Study) -> None:
     ds.StudyInstanceUID = study.study_instance_uid
     ds.StudyDate = study.study_date.strftime("%Y%m%d") if study.study_date else ""
@@ -156,6 +168,7 @@ def find_answers(session: Session, identifier: Dataset, site: str,
             ds = Dataset()
             _patient_attrs(ds, study.patient, site, phonetic, study.patient_name_dicom)
             _study_attrs(ds, study)
+            _request_attrs(ds, study.exam)
             ds.NumberOfStudyRelatedSeries = len(study.series)
             ds.NumberOfStudyRelatedInstances = sum(_distinct(s) for s in study.series)
             yield ds

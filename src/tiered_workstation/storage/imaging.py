@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, utcnow
+from .exams import Exam
 from .patients import Patient
 
 
@@ -29,6 +30,7 @@ class Study(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     patient: Mapped[Patient | None] = relationship()
+    exam: Mapped[Exam | None] = relationship()
     series: Mapped[list[Series]] = relationship(back_populates="study",
                                                 cascade="all, delete-orphan")
 
