@@ -95,6 +95,12 @@ def test_worklist_to_acquired_with_mpps(node: RunningNode) -> None:
         assert [ds.SeriesDescription for ds in (pa, lateral)] == ["Chest PA", "Chest LAT"]
         assert pa.SeriesInstanceUID != lateral.SeriesInstanceUID
         assert pa.StudyInstanceUID == lateral.StudyInstanceUID
+        # the images carry her record number, from the worklist, not the consortium UUID
+        with node.services.database.session() as session:
+            patient = session.scalar(select(Exam).where(
+                Exam.accession_number == accession)).patient
+            assert pa.PatientID == lateral.PatientID == patient.identifier_at("CH01")
+            assert pa.PatientID != patient.consortium_id
         # dated by the console's clock in its zone, when it acquired them
         for ds in (pa, lateral):
             assert ds.TimezoneOffsetFromUTC == "+0800"
@@ -114,7 +120,7 @@ def test_a_fixed_clock_gives_the_same_images_and_their_times() -> None:
     target = Target(AE, "127.0.0.1", 1)  # never called: the images are made offline
     item = Dataset()
     item.AccessionNumber, item.PatientName, item.PatientID = "CM012611280007", "王^芳", "P7"
-    item.PatientSex, item.StudyInstanceUID = "F", "1.2.3.4"
+    item.PatientSex, item.StudyInstanceUID, item.PatientAge = "F", "1.2.3.4", "076Y"
 
     def console() -> ModalitySimulator:
         return ModalitySimulator(SimulatorOptions(worklist=target, store=target, size=64,
@@ -129,6 +135,7 @@ def test_a_fixed_clock_gives_the_same_images_and_their_times() -> None:
         assert (ds.StudyDate, ds.StudyTime, ds.AcquisitionTime) == (
             "20261128", "090000", "090000")
     pa, lateral = images
+    assert [(ds.PatientID, ds.PatientAge) for ds in images] == [("P7", "076Y")] * 2
     assert [ds.ViewPosition for ds in images] == ["PA", "LL"]
     assert pa.SeriesInstanceUID != lateral.SeriesInstanceUID
     assert pa.PixelData != lateral.PixelData

@@ -40,6 +40,7 @@ class Demographics:
     accession_number: str = ""
     study_instance_uid: str = ""
     study_description: str = "DR 胸部正侧位 Chest PA+LAT"
+    patient_age: str = ""  # DICOM AS (076Y), as the worklist gave it
 
 
 # How a DR console labels each projection of a chest: Patient Orientation (the
@@ -119,6 +120,8 @@ def dx_dataset(demo: Demographics, *, size: int = 3000, seed: int = 0,
     ds.PatientID = demo.patient_id
     ds.PatientBirthDate = demo.birth_date
     ds.PatientSex = demo.sex
+    if demo.patient_age:
+        ds.PatientAge = demo.patient_age
     ds.BodyPartExamined = "CHEST"
     ds.AnatomicRegionSequence = [_code(*CHEST_REGION)]
     ds.ImageLaterality = "U"  # the chest is not a paired part

@@ -93,7 +93,7 @@ class ModalitySimulator:
         query = Dataset()
         query.SpecificCharacterSet = self.options.charset
         for keyword in ("PatientName", "PatientID", "PatientBirthDate", "PatientSex",
-                        "AccessionNumber", "StudyInstanceUID",
+                        "PatientAge", "AccessionNumber", "StudyInstanceUID",
                         "RequestedProcedureDescription"):
             setattr(query, keyword, "")
         step = Dataset()
@@ -227,6 +227,7 @@ def _demographics(item: Dataset) -> Demographics:
                         patient_id=str(item.get("PatientID", "")),
                         birth_date=str(item.get("PatientBirthDate", "")),
                         sex=str(item.get("PatientSex", "")), accession_number=accession,
+                        patient_age=str(item.get("PatientAge", "") or ""),
                         study_instance_uid=str(item.get("StudyInstanceUID", "")) or
                         uid_for(accession, "study"),
                         study_description=str(item.get("RequestedProcedureDescription",
