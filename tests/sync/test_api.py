@@ -134,3 +134,26 @@ def test_openapi_is_published(consortium: Consortium) -> None:
     assert {"/v1/registrations", "/v1/feed", "/v1/patients/lookup",
             "/v1/exams/{accession}/preliminary-report",
             "/v1/exams/{accession}/print-ack"} <= set(spec["paths"])
+
+
+def test_registration_carries_the_record_number_and_the_request_to_the_center(
+        consortium: Consortium) -> None:
+    """The center answers Q/R and shows the board with the number the community's
+    images carry (issued by the community), and knows the request."""
+    body = registration("CM012611280002")
+    body["exam"].update(patient_source="inpatient", requesting_department="呼吸内科",
+                        referring_physician="王医生", admission_id="ZY0815")
+    body["exam"]["patient"]["record_number"] = "CM012026000457"
+    body["exam"]["study_instance_uid"] = "2.25.43"
+    client = consortium.client_for("CM01")
+    assert client.post("/v1/registrations", body)["status"] == "applied"
+    assert client.post("/v1/registrations", registration())["status"] == "applied"  # none
+    with consortium.center.database.session() as session:
+        from tiered_workstation.storage.exams import Exam
+
+        exams = {e.accession_number: e for e in session.scalars(select(Exam)).unique()}
+        inpatient = exams["CM012611280002"]
+        assert inpatient.patient.identifier_at("CM01") == "CM012026000457"
+        assert (inpatient.patient_source.value, inpatient.requesting_department,
+                inpatient.admission_id) == ("inpatient", "呼吸内科", "ZY0815")
+        assert exams["CM012611280001"].patient.identifier_at("CM01") is None

@@ -19,7 +19,7 @@ from ..storage.base import utcnow
 from ..storage.enums import VersionKind
 from ..storage.exams import Exam
 from ..storage.messaging import InboxMessage
-from ..storage.patients import Patient
+from ..storage.patients import Patient, PatientIdentifier
 from ..storage.sites import Site
 from ..workflow.actors import Actor
 from ..workflow.errors import WorkflowError
@@ -57,8 +57,9 @@ def actor_of(data: ActorIn) -> Actor:
                  display_name=data.name)
 
 
-def upsert_patient(session: Session, data: PatientIn) -> Patient:
-    """The consortium's record of this person, created or brought up to date."""
+def upsert_patient(session: Session, data: PatientIn, issuer: str | None = None) -> Patient:
+    """The consortium's record of this person, created or brought up to date; her
+    record number at ``issuer`` (the registering site) kept when she has none there."""
     patient = session.scalar(select(Patient).where(Patient.consortium_id == data.consortium_id))
     if patient is None and data.national_id:
         patient = session.scalar(select(Patient).where(Patient.national_id == data.national_id))
@@ -67,6 +68,12 @@ def upsert_patient(session: Session, data: PatientIn) -> Patient:
         session.add(patient)
     patient.update_demographics(name=data.name, name_phonetic=data.name_phonetic, sex=data.sex,
                                 birth_date=data.birth_date, national_id=data.national_id)
+    if issuer and data.record_number and patient.identifier_at(issuer) is None:
+        taken = session.scalar(select(PatientIdentifier.id).where(
+            PatientIdentifier.issuer == issuer, PatientIdentifier.value == data.record_number))
+        if taken is None:
+            patient.identifiers.append(PatientIdentifier(issuer=issuer,
+                                                         value=data.record_number))
     return patient
 
 
@@ -95,7 +102,7 @@ def apply_registration(session: Session, workflow: ExamWorkflow, message: Regist
         raise ApplyError(409, f"Accession number {data.accession_number} is already used "
                               f"by site {existing.site_code}.")
     _ensure_site(session, source_site)
-    patient = upsert_patient(session, data.patient)
+    patient = upsert_patient(session, data.patient, source_site)
     exam = Exam(accession_number=data.accession_number,
                 study_instance_uid=data.study_instance_uid, patient=patient,
                 site_code=source_site, procedure_code=data.procedure_code,
@@ -103,7 +110,9 @@ def apply_registration(session: Session, workflow: ExamWorkflow, message: Regist
                 body_part=data.body_part, priority=data.priority,
                 reading_mode=data.reading_mode, scheduled_station_ae=data.scheduled_station_ae,
                 referring_physician=data.referring_physician, clinical_info=data.clinical_info,
-                patient_age=data.patient_age)
+                patient_age=data.patient_age, patient_source=data.patient_source,
+                requesting_department=data.requesting_department,
+                admission_id=data.admission_id)
     workflow.open_exam(session, exam, actor_of(message.actor), at=message.at, send=False)
     remember(session, message_id, source_site, "exam.register")
     return APPLIED

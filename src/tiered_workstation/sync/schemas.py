@@ -12,7 +12,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from ..storage.enums import ExamState, Priority, ReadingMode, Role, Sex
+from ..storage.enums import ExamState, PatientSource, Priority, ReadingMode, Role, Sex
 
 Code = Annotated[str, StringConstraints(min_length=1, max_length=16)]
 Accession = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,16}$")]
@@ -38,6 +38,7 @@ class PatientIn(Strict):
     sex: Sex = Sex.UNKNOWN
     birth_date: date | None = None
     national_id: Annotated[str, StringConstraints(pattern=r"^[0-9]{17}[0-9Xx]$")] | None = None
+    record_number: str | None = Field(None, min_length=1, max_length=64)  # at the exam's site
 
 
 class ExamIn(Strict):
@@ -53,6 +54,9 @@ class ExamIn(Strict):
     referring_physician: str = Field("", max_length=64)
     clinical_info: str = Field("", max_length=2000)
     patient_age: str = Field("", pattern=r"^([0-9]{3}[DWMY])?$")
+    patient_source: PatientSource = PatientSource.OUTPATIENT
+    requesting_department: str = Field("", max_length=64)
+    admission_id: str = Field("", max_length=64)
     patient: PatientIn
 
 

@@ -208,8 +208,13 @@ def exam_snapshot(exam: Exam) -> dict[str, Any]:
         "referring_physician": exam.referring_physician,
         "clinical_info": exam.clinical_info,
         "patient_age": exam.patient_age,
+        "patient_source": exam.patient_source.value,
+        "requesting_department": exam.requesting_department,
+        "admission_id": exam.admission_id,
         "patient": {
             "consortium_id": patient.consortium_id,
+            # her record number (病历号) at the exam's site: the Patient ID its files carry
+            "record_number": patient.identifier_at(exam.site_code),
             "name": patient.name,
             "name_phonetic": patient.name_phonetic,
             "sex": patient.sex.value,
