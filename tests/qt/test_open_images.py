@@ -19,25 +19,34 @@ from tiered_workstation.storage.enums import Role, Sex
 WAIT_MS = 20_000
 
 
-def test_double_click_on_the_board_opens_the_exams_images(qtbot, node: RunningNode,  # noqa: F811
-                                                          tmp_path: Path) -> None:
+def stored_exam(node: RunningNode, folder: Path, name: str, phonetic: str, *,  # noqa: F811
+                images: int = 1) -> tuple[int, str]:
+    """Register a chest exam and send its images to the node with dcmtk storescu."""
     services = node.services
     with services.database.transaction() as session:
         exam, _ = register_exam(session, services.workflow, services.registration, TECH,
-                                PatientInput("王芳", Sex.FEMALE, "Wang^Fang"),
+                                PatientInput(name, Sex.FEMALE, phonetic),
                                 OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST"))
-        accession, study_uid = exam.accession_number, exam.study_instance_uid
-    demo = Demographics(patient_name="王芳", patient_phonetic="Wang^Fang",
+        exam_id, accession, study_uid = exam.id, exam.accession_number, \
+            exam.study_instance_uid
+    demo = Demographics(patient_name=name, patient_phonetic=phonetic,
                         accession_number=accession, study_instance_uid=study_uid)
     files = []
-    for n in range(2):
-        path = tmp_path / f"{n}.dcm"
+    for n in range(images):
+        path = folder / f"{n}.dcm"
         dx_dataset(demo, size=256, seed=n, instance_number=n + 1).save_as(
             path, enforce_file_format=True)
         files.append(str(path))
     sent = subprocess.run(["storescu", "-aet", "STORESCU", *node.target(), *files],
                           capture_output=True, text=True, timeout=60)
     assert sent.returncode == 0, sent.stderr
+    return exam_id, accession
+
+
+def test_double_click_on_the_board_opens_the_exams_images(qtbot, node: RunningNode,  # noqa: F811
+                                                          tmp_path: Path) -> None:
+    services = node.services
+    _, accession = stored_exam(node, tmp_path, "王芳", "Wang^Fang", images=2)
 
     station = QtWorkstation(services, settings_store("CH01", tmp_path / "ui.ini"))
     try:
@@ -80,19 +89,7 @@ def test_double_click_on_the_board_opens_the_exams_images(qtbot, node: RunningNo
 def test_reading_opens_the_exams_images_beside_its_report(qtbot, node: RunningNode,  # noqa: F811
                                                          tmp_path: Path) -> None:
     services = node.services
-    with services.database.transaction() as session:
-        exam, _ = register_exam(session, services.workflow, services.registration, TECH,
-                                PatientInput("李娜", Sex.FEMALE, "Li^Na"),
-                                OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST"))
-        exam_id, accession = exam.id, exam.accession_number
-        demo = Demographics(patient_name="李娜", patient_phonetic="Li^Na",
-                            accession_number=accession,
-                            study_instance_uid=exam.study_instance_uid)
-    path = tmp_path / "pa.dcm"
-    dx_dataset(demo, size=256).save_as(path, enforce_file_format=True)
-    sent = subprocess.run(["storescu", "-aet", "STORESCU", *node.target(), str(path)],
-                          capture_output=True, text=True, timeout=60)
-    assert sent.returncode == 0, sent.stderr
+    exam_id, accession = stored_exam(node, tmp_path, "李娜", "Li^Na")
 
     store = settings_store("CH01", tmp_path / "ui.ini")
     station = QtWorkstation(services, store)

@@ -50,30 +50,39 @@ def format_accession(site_code: str, day: date, sequence: int) -> str:
 def next_accession_number(session: Session, site_code: str, day: date) -> str:
     """Issue the next accession number of ``site_code`` for ``day``.
 
-    Safe under concurrent registration: the counter row is incremented with a
-    single UPDATE, which holds the write lock (SQLite, in a ``BEGIN IMMEDIATE``
-    transaction) or the row lock (PostgreSQL) until the caller commits, so two
-    registrations can never read the same value.  The first number of a day
-    inserts the row inside a savepoint and retries if another writer won.
+    Safe under concurrent registration (see ``_take``); the first number of a day
+    retries if another writer created the day's row first.
     """
     key = day.strftime("%y%m%d")
-    where = (AccessionCounter.site_code == site_code, AccessionCounter.day == key)
     for _ in range(3):
-        bumped = session.execute(
-            update(AccessionCounter).where(*where)
-            .values(last_value=AccessionCounter.last_value + 1)
-            .execution_options(synchronize_session=False))
-        if bumped.rowcount == 1:
-            value = session.scalar(select(AccessionCounter.last_value).where(*where))
-            assert value is not None
+        value = _take(session, AccessionCounter, site_code=site_code, day=key)
+        if value is not None:
             return format_accession(site_code, day, value)
-        try:
-            with session.begin_nested():
-                session.add(AccessionCounter(site_code=site_code, day=key, last_value=1))
-            return format_accession(site_code, day, 1)
-        except IntegrityError:
-            continue
     raise RuntimeError(f"could not reserve an accession number for {site_code} on {key}")
+
+
+def _take(session: Session, counter: type[AccessionCounter] | type[RecordNumberCounter],
+          **key: str) -> int | None:
+    """The next value of the counter row ``key`` (created at 1), or None when another
+    writer created that row first (the caller tries again).
+
+    Safe under concurrency: the single UPDATE holds the write lock (SQLite, in a
+    ``BEGIN IMMEDIATE`` transaction) or the row lock (PostgreSQL) until the caller
+    commits, so two registrations never read the same value; the first value
+    inserts the row inside a savepoint.
+    """
+    where = [getattr(counter, name) == value for name, value in key.items()]
+    bumped = session.execute(update(counter).where(*where)
+                             .values(last_value=counter.last_value + 1)
+                             .execution_options(synchronize_session=False))
+    if bumped.rowcount == 1:
+        return session.scalar(select(counter.last_value).where(*where))
+    try:
+        with session.begin_nested():
+            session.add(counter(last_value=1, **key))
+        return 1
+    except IntegrityError:
+        return None
 
 
 def _date_parts(site_code: str, day: date) -> dict[str, str]:
@@ -99,29 +108,14 @@ def next_record_number(session: Session, site_code: str, day: date,
                        pattern: str = DEFAULT_RECORD_PATTERN) -> str:
     """Issue the next hospital record number of ``site_code`` by ``pattern``.
 
-    Safe under concurrency the way accession numbers are: a single UPDATE of the
-    counter row holds the write (row) lock until the caller commits, and the
-    first number of a period inserts the row in a savepoint.  A number a clerk
-    typed earlier that the pattern would produce again is skipped.
+    Safe under concurrency the way accession numbers are (``_take``).  A number a
+    clerk typed earlier that the pattern would produce again is skipped.
     """
     scope = record_number_scope(pattern, site_code, day)
-    where = (RecordNumberCounter.site_code == site_code, RecordNumberCounter.scope == scope)
     for _ in range(1000):
-        bumped = session.execute(
-            update(RecordNumberCounter).where(*where)
-            .values(last_value=RecordNumberCounter.last_value + 1)
-            .execution_options(synchronize_session=False))
-        if bumped.rowcount == 1:
-            value = session.scalar(select(RecordNumberCounter.last_value).where(*where))
-            assert value is not None
-        else:
-            try:
-                with session.begin_nested():
-                    session.add(RecordNumberCounter(site_code=site_code, scope=scope,
-                                                    last_value=1))
-                value = 1
-            except IntegrityError:
-                continue
+        value = _take(session, RecordNumberCounter, site_code=site_code, scope=scope)
+        if value is None:
+            continue
         number = format_record_number(pattern, site_code, day, value)
         taken = session.scalar(select(PatientIdentifier.id).where(
             PatientIdentifier.issuer == site_code, PatientIdentifier.value == number))
