@@ -104,7 +104,7 @@ class QtBoardModel(QAbstractTableModel):
                          self.tr("Patient"),
                          self.tr("Sex/Age"), self.tr("Exam"), self.tr("Mod."),
                          self.tr("Site"), self.tr("State"), self.tr("Reader"),
-                         self.tr("Registered"), self.tr("Elapsed (h:mm · m′s″)"))
+                         self.tr("Registered"), self.tr("Elapsed\nh:mm · m′s″"))
         self._bold = QFont()
         self._bold.setBold(True)
         self._tat_colours, self._state_colours = colours_for_theme()

@@ -218,7 +218,7 @@ class QtStatusPage(QWidget):
         header.setStretchLastSection(False)
         widths = {"priority": 26, "accession": 132, "patient_id": 124, "patient": 96, "sex_age": 66,
                   "procedure": 180, "modality": 50, "site": 56, "state": 108, "reader": 76,
-                  "registered": 80, "elapsed": 72}
+                  "registered": 80, "elapsed": 92}
         for n, column in enumerate(QtBoardModel.COLUMNS):
             header.resizeSection(n, widths[column])
         header.setSectionResizeMode(QtBoardModel.COLUMNS.index("procedure"),

@@ -351,8 +351,10 @@
     </message>
     <message>
         <location filename="../status/qt_board_model.py" line="107"/>
-        <source>Elapsed (h:mm · m′s″)</source>
-        <translation>已用时（时:分 · 分′秒″）</translation>
+        <source>Elapsed
+h:mm · m′s″</source>
+        <translation>已用时
+时:分 · 分′秒″</translation>
     </message>
 </context>
 <context>
