@@ -34,6 +34,12 @@ def test_demo_runs_the_loop_between_two_nodes_and_prints(tmp_path: Path) -> None
     assert "张三" in text
     assert "刘主任" in text
     assert "市中心医院" in text
+    # logo, seal and both doctors' handwritten signatures — the second patient's reader
+    # is the community doctor, whose signature travelled with her preliminary report
+    for pdf in pdfs:
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True,
+                                 text=True, check=True).stdout.splitlines()[2:]
+        assert sum(row.split()[2] == "image" for row in listing) == 4, listing
     for site in ("ch01", "cm01"):
         with open_site(folder / site / "site.toml") as services, \
                 services.database.session() as session:

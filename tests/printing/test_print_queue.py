@@ -3,16 +3,21 @@ signature fails never prints; a printer failure keeps the job and the PDF."""
 
 from __future__ import annotations
 
+import io
 import logging
 from datetime import UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
-from review.conftest import ATTENDING, PASSWORD, REVIEWER, Reading, by_accession
+from printing.test_branding import images_in, png
+from review.conftest import ADMIN, ATTENDING, PASSWORD, REVIEWER, Reading, by_accession
+from review.test_handwriting import scan
 from tiered_workstation.printing import print_queue
+from tiered_workstation.printing.branding import Branding
 from tiered_workstation.printing.print_queue import (
     PrintOptions,
     PrintQueue,
@@ -24,6 +29,7 @@ from tiered_workstation.review.submit import submit_preliminary
 from tiered_workstation.storage.enums import ExamState, PrintStatus, Role
 from tiered_workstation.storage.reports import PrintJob, Report
 from tiered_workstation.workflow.actors import Actor
+from tiered_workstation.workflow.handwriting import enroll_handwriting
 
 DESK = Actor("tech.cm01", Role.TECHNICIAN, "CH01", "李技师")
 
@@ -160,3 +166,24 @@ def test_the_printed_report_names_the_record_number_not_the_uuid(reading: Readin
     assert record in text
     assert consortium[:8] not in text
     assert "门诊" in text  # the default patient source
+
+
+def test_the_print_carries_the_sites_seal_and_both_signed_handwritings(
+        reading: Reading, tmp_path: Path) -> None:
+    with reading.services.database.transaction() as session:
+        hands = {enroll_handwriting(session, ADMIN, user.username, scan(width)).png
+                 for user, width in ((ATTENDING, 900), (REVIEWER, 600))}
+    folder = tmp_path / "report"
+    folder.mkdir()
+    (folder / "seal.png").write_bytes(png((321, 321), (200, 20, 30, 140)))
+    accession = _signed(reading)
+    options = PrintOptions("", "A4", tmp_path, reading.ca_certificate,
+                           ZoneInfo("Asia/Shanghai"), Branding.load(folder))
+    queue = PrintQueue(reading.services.database, reading.services.workflow, lambda: options)
+    _queue_auto(reading, accession)
+    assert queue.run_due() == 1
+    [pdf] = queue.printed
+    sizes = images_in(pdf)
+    assert (321, 321) in sizes  # this site's seal, not the default
+    for hand in hands:
+        assert Image.open(io.BytesIO(hand)).size in sizes

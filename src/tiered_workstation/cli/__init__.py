@@ -29,6 +29,7 @@ from .users import (
     cmd_user_disable,
     cmd_user_enable,
     cmd_user_enroll_signer,
+    cmd_user_handwriting,
     cmd_user_list,
     cmd_user_passwd,
     cmd_user_verify,
@@ -180,7 +181,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the consortium CA folder ('tiered-ws pki init-ca')")
     signer.add_argument("--password-stdin", action="store_true",
                         help="read the reviewer's login password from standard input")
+    signer.add_argument("--handwriting", type=Path, metavar="IMAGE",
+                        help="a scan (PNG/JPEG) of their handwritten signature, printed "
+                             "beside their name on reports")
     signer.set_defaults(func=cmd_user_enroll_signer)
+    hand = user.add_parser("handwriting",
+                           help="enroll a reader's or reviewer's handwritten signature (a "
+                                "PNG/JPEG scan, ink on white paper); it prints beside their "
+                                "name and the report signature covers it")
+    hand.add_argument("username")
+    hand.add_argument("image", type=Path)
+    hand.set_defaults(func=cmd_user_handwriting)
 
     synth = sub.add_parser("synth", help="write realistic synthetic images (and send them)")
     synth.add_argument("kind", choices=["dx", "ct"])

@@ -1,10 +1,12 @@
-"""User account commands: add, list, passwd, verify, disable, enable, enroll-signer."""
+"""User account commands: add, list, passwd, verify, disable, enable, enroll-signer,
+handwriting."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import sys
+from pathlib import Path
 
 from ..app.bootstrap import Services, open_site
 from ..app.text_columns import pad
@@ -20,6 +22,7 @@ from ..workflow.accounts import (
     set_password,
 )
 from ..workflow.actors import Actor
+from ..workflow.handwriting import enroll_handwriting
 from ..workflow.signing import enroll_signer
 from .exits import EXIT_FAILED, err
 
@@ -101,16 +104,45 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
 
 
 def cmd_user_enroll_signer(args: argparse.Namespace) -> int:
+    scan = _read_scan(args.handwriting) if args.handwriting else None
+    if scan is False:
+        return EXIT_FAILED
     with open_site(args.config) as services:
         password = _read_password(args, confirm=False)
         try:
             with services.database.transaction() as session:
                 key = enroll_signer(session, _cli_actor(services), args.username, password,
-                                    args.ca_dir)
+                                    args.ca_dir, handwriting=scan or None)
                 fingerprint = key.fingerprint
         except (SigningError, PkiError) as exc:
             err(str(exc))
             return EXIT_FAILED
     print(f"{args.username} can sign reports; certificate fingerprint "
           f"{short_fingerprint(fingerprint)} …")
+    if scan:
+        print("Their handwritten signature is enrolled; it prints beside their name.")
     return 0
+
+
+def cmd_user_handwriting(args: argparse.Namespace) -> int:
+    scan = _read_scan(args.image)
+    if scan is False:
+        return EXIT_FAILED
+    with open_site(args.config) as services:
+        try:
+            with services.database.transaction() as session:
+                enroll_handwriting(session, _cli_actor(services), args.username, scan)
+        except SigningError as exc:
+            err(str(exc))
+            return EXIT_FAILED
+    print(f"{args.username}'s handwritten signature is enrolled; reports signed from now "
+          "on print it beside their name.")
+    return 0
+
+
+def _read_scan(path: Path) -> bytes | bool:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        err(f"Cannot read the signature image {path}: {exc.strerror or exc}.")
+        return False

@@ -65,12 +65,14 @@ class PrinterSettings:
     printing: PrintSettings
     folder: Path
     ca_certificates: Path | None
+    report_folder: Path | None = None  # the site's logo.png and seal.png
 
     @classmethod
     def of(cls, settings: Settings) -> PrinterSettings:
         tls = settings.dicom.tls
         return cls(settings.site.code, settings.site.tz, settings.printing,
-                   settings.data_dir / "prints", tls.ca_certificates if tls else None)
+                   settings.data_dir / "prints", tls.ca_certificates if tls else None,
+                   settings.data_dir / "report")
 
 
 @dataclass(frozen=True)

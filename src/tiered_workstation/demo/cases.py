@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..registration.identity import PatientInput, national_id_check_char
-from ..storage.enums import ReadingMode, Sex
+from ..storage.enums import PatientSource, ReadingMode, Sex
 
 
 def _national_id(region: str, birth: date, sequence: str) -> str:
@@ -32,6 +32,10 @@ class DemoCase:
     impression: str
     final_findings: str      # as the reviewer signed it
     final_impression: str
+    source: PatientSource = PatientSource.OUTPATIENT
+    department: str = ""     # 申请科室
+    doctor: str = ""         # 申请医生
+    admission_id: str = ""   # 住院号, inpatients
 
 
 ZHANG = PatientInput("张三", Sex.MALE, "Zhang^San", date(1965, 3, 15),
@@ -48,9 +52,12 @@ CASES = (
     DemoCase(ZHANG, ReadingMode.CENTER_FULL, "咳嗽两周，发热三天。",
              PNEUMONIA, "右下肺炎症。",
              PNEUMONIA.replace("片状模糊影", "斑片状模糊影，边界不清"),
-             "右下肺炎症，建议抗炎治疗后两周复查。"),
+             "右下肺炎症，建议抗炎治疗后两周复查。",
+             department="全科门诊", doctor="王医生"),
     DemoCase(WANG, ReadingMode.COMMUNITY_PRELIM, "干咳一周，无发热，听诊双肺呼吸音清，请排除肺炎。",
              NORMAL, "心肺未见明显异常。",
              NORMAL.replace("气管居中。", "气管居中，纵隔未见增宽。"),
-             "心肺膈未见明显异常，请结合临床。"),
+             "心肺膈未见明显异常，请结合临床。",
+             source=PatientSource.INPATIENT, department="内科病房", doctor="李医生",
+             admission_id="ZY2026000318"),
 )

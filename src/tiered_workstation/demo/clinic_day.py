@@ -38,9 +38,11 @@ from ..storage.sites import SpecialtyGroup
 from ..workflow.accounts import add_user
 from ..workflow.actors import Actor
 from ..workflow.assignment import RuleSpec, assign, propose, save_rules
+from ..workflow.handwriting import enroll_handwriting
 from ..workflow.signing import enroll_signer
 from ..workflow.tat import compute_tat
 from .loop import CENTER, DEMO_PASSWORD, create_consortium
+from .signatures import signature_scan
 
 COMMUNITIES = (("CM01", "第一社区卫生服务中心"), ("CM02", "第二社区卫生服务中心"))
 PROCEDURES = (("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", 6),
@@ -171,6 +173,9 @@ def _people(center: Services, communities: dict[str, Services], ca: Path) -> Non
                          groups=[group])
         for username in REVIEWER_OF.values():
             enroll_signer(session, setup, username, DEMO_PASSWORD, ca)
+        for people in READERS.values():
+            for username, name, _role in people:
+                enroll_handwriting(session, setup, username, signature_scan(name))
         save_rules(session, setup, [RuleSpec("chest", body_part="CHEST"),
                                     RuleSpec("msk", modality="DX")])
     for code, site in communities.items():

@@ -45,9 +45,11 @@ from ..storage.reports import Assignment
 from ..storage.sites import User
 from ..workflow.accounts import actor_for, add_user
 from ..workflow.actors import Actor
+from ..workflow.handwriting import READING_ROLES, enroll_handwriting
 from ..workflow.signing import enroll_signer
 from ..workflow.transitions import Action
 from .cases import CASES, DemoCase
+from .signatures import signature_scan
 
 CENTER, COMMUNITY = "CH01", "CM01"
 DEMO_PASSWORD = "Demo-2026"
@@ -166,6 +168,8 @@ def _add_people(services: Services, users: tuple, out: Callable[[str], None]) ->
         for username, name, roles, groups in users:
             add_user(session, admin, username=username, display_name=name,
                      password=DEMO_PASSWORD, roles=roles, site_code=site, groups=groups)
+            if any(role in READING_ROLES for role in roles):  # a scan of their signature
+                enroll_handwriting(session, admin, username, signature_scan(name))
     out(f"  {site} users (password {DEMO_PASSWORD}): " + ", ".join(
         f"{u} ({'/'.join(r.value for r in roles)})" for u, _, roles, _ in users))
 
@@ -321,7 +325,9 @@ def _walk(center: Services, community: Services, out: Callable[[str], None],
 
 
 def _order(case: DemoCase) -> OrderInput:
-    return replace(CHEST, clinical_info=case.clinical_info, reading_mode=case.mode)
+    return replace(CHEST, clinical_info=case.clinical_info, reading_mode=case.mode,
+                   patient_source=case.source, requesting_department=case.department,
+                   referring_physician=case.doctor, admission_id=case.admission_id)
 
 
 def _review_and_sign(center: Services, accession: str, reviewer: Actor,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import threading
 import time
 from typing import Any
 
@@ -75,7 +76,6 @@ class DicomNode:
         self.writeback = IncomingWriteback(archive.incoming)
         self._server: Any = None
         self._tls_server: Any = None
-        self._previous_tempdir: str | None = None
 
     @property
     def address(self) -> tuple[str, int]:
@@ -141,8 +141,7 @@ class DicomNode:
         _config.STORE_RECV_CHUNKED_DATASET = True
         _config.STORE_SEND_CHUNKED_DATASET = True  # a file path is sent as its bytes are
         watch_thread_deaths()
-        self._previous_tempdir = tempfile.tempdir
-        tempfile.tempdir = str(self.archive.incoming)
+        _claim_tempdir(str(self.archive.incoming))
         self.checksums.start()
         self.writeback.start()
         ae = self.build_ae()
@@ -168,7 +167,7 @@ class DicomNode:
         if self._server is not None:
             self._server.shutdown()
             self._server = None
-            tempfile.tempdir = self._previous_tempdir
+            _release_tempdir(str(self.archive.incoming))
         self.writeback.stop()
         self.checksums.stop()
 
@@ -254,3 +253,30 @@ class DicomNode:
                      AuditOutcome.SUCCESS if outcome == "accepted" else AuditOutcome.REFUSED,
                      reason)
 
+
+
+# pynetdicom writes chunked receives with ``tempfile``: while a node listens, temporary
+# files go to its archive's incoming folder (renamed into place, never copied).  Nodes
+# of one process (the demo, tests) start and stop in any order, so the folder in use is
+# the newest running node's, and the original comes back when the last one stops.
+_tempdirs: list[str] = []
+_original_tempdir: list[str | None] = []
+
+
+def _claim_tempdir(folder: str) -> None:
+    with _tempdir_lock:
+        if not _tempdirs:
+            _original_tempdir[:] = [tempfile.tempdir]
+        _tempdirs.append(folder)
+        tempfile.tempdir = folder
+
+
+def _release_tempdir(folder: str) -> None:
+    with _tempdir_lock:
+        if folder in _tempdirs:
+            _tempdirs.remove(folder)
+        tempfile.tempdir = _tempdirs[-1] if _tempdirs else \
+            (_original_tempdir[0] if _original_tempdir else None)
+
+
+_tempdir_lock = threading.Lock()

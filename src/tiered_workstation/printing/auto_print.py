@@ -26,6 +26,7 @@ from ..storage.exams import Exam
 from ..workers import Worker
 from ..workflow.machine import ExamWorkflow
 from ..workflow.outbox import TRANSITION_TOPIC
+from .branding import Branding
 from .print_queue import PrintOptions, PrintQueue, queue_auto_print
 
 LOGGER = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class AutoPrinter:
         self.printer = settings.printing.printer
         self.paper = settings.printing.paper
         self._ca: bytes | None = None
+        self._branding: Branding | None = None
         self.queue = PrintQueue(database, workflow, self.options, clock)
         self.interval = 5.0
         self._worker = Worker("auto-print", self._round)
@@ -56,8 +58,10 @@ class AutoPrinter:
             ca = self.settings.ca_certificates
             if ca is not None and ca.is_file():
                 self._ca = ca.read_bytes()
+        if self._branding is None:  # read once; a changed logo shows after a restart
+            self._branding = Branding.load(self.settings.report_folder)
         return PrintOptions(self.printer, self.paper, self.folder, self._ca,
-                            self.settings.timezone)
+                            self.settings.timezone, self._branding)
 
     def _on_transition(self, event: object) -> None:
         if getattr(event, "payload", {}).get("to_state") == ExamState.FINAL.value:

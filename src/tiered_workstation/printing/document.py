@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 
 from ..config import SiteMode
 from ..security.signatures import SignatureCheck
-from ..storage.enums import ExamState, PatientSource, VersionKind
+from ..storage.enums import ExamState, ImagePurpose, PatientSource, VersionKind
 from ..storage.exams import Exam
 from ..storage.reports import Report, ReportVersion
 from ..storage.sites import Site
+from ..workflow.handwriting import reader_of
 from ..workflow.signing import check_version
+from .branding import Branding
 from .report_pdf import Addendum, ReportDocument, SignatureStatement
 
 SEX = {"M": "男", "F": "女", "O": "其他", "U": "未知"}
@@ -35,8 +37,8 @@ def final_version(session: Session, exam: Exam) -> ReportVersion | None:
 
 
 def printable_report(session: Session, exam: Exam, ca_certificate: bytes | None, *,
-                     paper: str = "A4", copy: bool = False,
-                     now: datetime | None = None) -> PrintableReport | None:
+                     paper: str = "A4", copy: bool = False, now: datetime | None = None,
+                     branding: Branding | None = None) -> PrintableReport | None:
     """The exam's signed report ready to print, or None when there is no final version.
 
     ``check`` fails when any signature (final or addendum) does not verify; the
@@ -56,7 +58,8 @@ def printable_report(session: Session, exam: Exam, ca_certificate: bytes | None,
             if not addendum_check.valid:
                 check = SignatureCheck(False, addendum_check.signer, addendum_check.fingerprint,
                                        f"addendum: {addendum_check.reason}")
-    readers = [v for v in report.versions if v.kind is VersionKind.PRELIMINARY]
+    reader = reader_of(report)
+    hands = {i.purpose: i.data for i in final.images if i.purpose != ImagePurpose.KEY.value}
     sites = {s.code: s.name for s in session.scalars(select(Site))}
     center = session.scalars(select(Site).where(Site.mode == SiteMode.CENTER.value)).first()
     patient = exam.patient
@@ -77,15 +80,21 @@ def printable_report(session: Session, exam: Exam, ca_certificate: bytes | None,
         modality=exam.modality, exam_time=exam_time,
         referring_physician=exam.referring_physician, clinical_info=exam.clinical_info,
         findings=final.findings, impression=final.impression,
-        reader=(readers[-1].author_name or readers[-1].author_username) if readers else "",
+        reader=(reader.author_name or reader.author_username) if reader else "",
+        read_at=reader.created_at if reader else None,
+        reader_hand=hands.get(ImagePurpose.READER_HAND.value),
+        reviewer_hand=hands.get(ImagePurpose.SIGNER_HAND.value),
         reviewer=final.author_name or final.author_username, signed_at=final.created_at,
         signature=signature,
         verification=(f"TW-REPORT|{exam.accession_number}|{exam.study_instance_uid}|"
                       f"{check.fingerprint[:32]}|{final.created_at:%Y%m%dT%H%M%SZ}"),
-        key_images=[(image.caption, image.data) for image in final.images],
+        key_images=[(image.caption, image.data) for image in final.images
+                    if image.purpose == ImagePurpose.KEY.value],
         addenda=[Addendum(a.findings, a.author_name or a.author_username, a.created_at)
                  for a in addenda],
-        copy=copy, paper=paper, printed_at=now)
+        copy=copy, paper=paper, printed_at=now,
+        logo=branding.logo if branding else None, seal=branding.seal if branding else None,
+        seal_over_names=branding.seal_is_transparent if branding else True)
     return PrintableReport(document, final, check)
 
 
@@ -95,7 +104,7 @@ def localised(document: ReportDocument, tz: tzinfo) -> ReportDocument:
         return value.astimezone(tz) if value is not None else None
     return replace(document, exam_time=conv(document.exam_time),
                    signed_at=conv(document.signed_at) or document.signed_at,
-                   printed_at=conv(document.printed_at),
+                   printed_at=conv(document.printed_at), read_at=conv(document.read_at),
                    addenda=[Addendum(a.text, a.signer, conv(a.signed_at) or a.signed_at)
                             for a in document.addenda])
 

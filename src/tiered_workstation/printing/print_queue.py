@@ -36,6 +36,7 @@ from ..workflow.audit import record_audit
 from ..workflow.errors import WorkflowError
 from ..workflow.machine import ExamWorkflow
 from ..workflow.transitions import Action
+from .branding import Branding
 from .document import final_version, localised, printable_report
 from .printers import PDF_ONLY, PrintError, submit
 from .report_pdf import write_report_pdf
@@ -51,6 +52,7 @@ class PrintOptions:
     folder: Path  # DATA_DIR/prints
     ca_certificate: bytes | None
     tz: tzinfo  # the site's time zone
+    branding: Branding | None = None  # the site's logo and seal
 
 
 def queue_auto_print(session: Session, exam: Exam) -> PrintJob | None:
@@ -135,7 +137,7 @@ class PrintQueue:
             assert exam is not None
             printable = printable_report(session, exam, options.ca_certificate,
                                          paper=options.paper, copy=job.is_copy,
-                                         now=self.clock())
+                                         now=self.clock(), branding=options.branding)
             job.attempts += 1
             if printable is None:
                 job.last_error = "the signed report has not arrived here yet"

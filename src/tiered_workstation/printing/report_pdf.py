@@ -1,10 +1,11 @@
 """The hospital report as a PDF (reportlab): what the patient takes home.
 
-Header with both hospitals and logo places, the patient and exam blocks,
+Header with the site's logo and both hospitals, the patient and exam blocks,
 findings (影像所见) and impression (诊断意见), key images, addenda, the reader
-and the reviewer, the signature statement with the signer certificate's
-fingerprint and a QR code a clerk can scan to check it, and page numbers
-("第 1 页 / 共 2 页").  Chinese is written with an embedded CJK font
+and the reviewer on separate lines — each with their handwritten signature and
+the time — under the site's red seal, the signature statement with the signer
+certificate's fingerprint and a QR code a clerk can scan to check it, and page
+numbers ("第 1 页 / 共 2 页").  Chinese is written with an embedded CJK font
 (:mod:`printing.fonts`).  A4 or A5; a reprint says "副本 COPY".
 """
 
@@ -92,6 +93,12 @@ class ReportDocument:
     patient_source: str = ""  # 门诊 / 住院 / 体检 / 急诊
     requesting_department: str = ""
     admission_id: str = ""  # 住院号, inpatients only
+    read_at: datetime | None = None  # when the reader submitted the report
+    reader_hand: bytes | None = None  # handwritten signatures (PNG), as signed
+    reviewer_hand: bytes | None = None
+    logo: bytes | None = None  # the site's (printing.branding)
+    seal: bytes | None = None
+    seal_over_names: bool = True  # a transparent seal goes over the signatures
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -223,28 +230,81 @@ def _images_block(images: Sequence[tuple[str, bytes]], styles: dict[str, Paragra
     return KeepTogether([Paragraph("关键图像", styles["heading"]), table])
 
 
+class _Signers(Flowable):
+    """报告医师 and 审核医师 on separate lines: name, handwritten signature, time; the
+    seal stamped over the reviewer's line (as a hospital stamps a paper report)."""
+
+    def __init__(self, doc: ReportDocument, font: str, scale: float) -> None:
+        super().__init__()
+        self.doc, self.font, self.scale = doc, font, scale
+        self.line = 12 * mm * scale
+        self.seal_size = 30 * mm * scale
+
+    def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, 2 * self.line
+
+    def draw(self) -> None:
+        doc, canvas, scale = self.doc, self.canv, self.scale
+        lines = (("报告医师", doc.reader, doc.reader_hand, doc.read_at),
+                 ("审核医师", doc.reviewer, doc.reviewer_hand, doc.signed_at))
+        label_w, name_w, hand_w = 20 * mm * scale, 26 * mm * scale, 42 * mm * scale
+        time_x = label_w + name_w + hand_w + 3 * mm * scale
+        time_end = time_x
+        for n, (label, name, hand, at) in enumerate(lines):
+            base = self.line * (1 - n) + 3 * mm * scale  # first line on top
+            canvas.setFillColor(MUTED)
+            canvas.setFont(self.font, 9 * scale)
+            canvas.drawString(0, base, f"{label}：")
+            canvas.setFillColor(INK)
+            canvas.setFont(self.font, 10.5 * scale)
+            canvas.drawString(label_w, base, name or "—")
+            if hand:
+                reader = ImageReader(io.BytesIO(hand))
+                w, h = reader.getSize()
+                height = 9 * mm * scale
+                width = min(hand_w, w * height / h)
+                canvas.drawImage(reader, label_w + name_w, base - 2.2 * mm * scale, width,
+                                 width * h / w, mask="auto")
+            canvas.setFillColor(MUTED)
+            canvas.setFont(self.font, 9 * scale)
+            when = f"{at:%Y-%m-%d %H:%M}" if at else ""
+            canvas.drawString(time_x, base, when)
+            time_end = max(time_end, time_x + canvas.stringWidth(when, self.font, 9 * scale))
+        if doc.seal:
+            seal = ImageReader(io.BytesIO(doc.seal))
+            size = self.seal_size
+            # pressed just after the signing times, touching both signers' lines; where
+            # the paper is too narrow (A5), over the handwriting, which shows through
+            x = time_end + 1 * mm
+            if x + size > self.width:
+                x = label_w + name_w + hand_w / 2 - size / 2
+            if not doc.seal_over_names:  # an opaque seal would hide text: far right
+                x = self.width - size
+            canvas.drawImage(seal, x, self.line * 1.1 - size / 2, size, size, mask="auto")
+
+
 def _signature_block(doc: ReportDocument, styles: dict[str, ParagraphStyle], width: float,
                      scale: float) -> Table:
-    names = Paragraph(
-        f"报告医师：{_escape(doc.reader or '—')}　　审核医师：{_escape(doc.reviewer or '—')}"
-        f"<br/>签发时间：{doc.signed_at:%Y-%m-%d %H:%M}", styles["value"])
     if doc.signature is not None:
         state = "已验证" if doc.signature.verified else "未通过验证"
         fp = doc.signature.fingerprint.upper()
         grouped = " ".join(fp[i:i + 4] for i in range(0, 32, 4))
         statement = Paragraph(
             f"本报告由审核医师 {_escape(doc.signature.signer)} 以电子签名（Ed25519）签发，"
-            f"签名{state}。签名证书指纹（SHA-256）：{grouped} …<br/>"
+            f"签名{state}；手写签名图像包含在签名内容中。"
+            f"签名证书指纹（SHA-256）：{grouped} …<br/>"
             "扫描右侧二维码可核对报告编号与签名。本报告仅供临床参考。", styles["small"])
     else:
         statement = Paragraph("本报告未经电子签名。本报告仅供临床参考。", styles["small"])
+    font = styles["value"].fontName
     qr_size = 24 * mm * scale
     qr = QrCodeWidget(doc.verification, barLevel="M")
     x0, y0, x1, y1 = qr.getBounds()
     drawing = Drawing(qr_size, qr_size, transform=[qr_size / (x1 - x0), 0, 0,
                                                    qr_size / (y1 - y0), 0, 0])
     drawing.add(qr)
-    table = Table([[[names, Spacer(1, 2 * mm), statement], drawing]],
+    table = Table([[[_Signers(doc, font, scale), Spacer(1, 2 * mm), statement], drawing]],
                   colWidths=[width - qr_size - 4 * mm, qr_size + 4 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
@@ -257,14 +317,12 @@ def _header(canvas: Canvas, doc: ReportDocument, font: str, page: tuple[float, f
     width, height = page
     top = height - margin
     canvas.saveState()
-    logo = 14 * mm * scale
-    for x, label in ((margin, doc.center[:1]), (width - margin - logo, doc.hospital[:1])):
-        canvas.setStrokeColor(RULE)
-        canvas.setFillColor(colors.HexColor("#eef3f9"))
-        canvas.roundRect(x, top - logo, logo, logo, 2 * mm, stroke=1, fill=1)
-        canvas.setFillColor(ACCENT)
-        canvas.setFont(font, 11 * scale)
-        canvas.drawCentredString(x + logo / 2, top - logo / 2 - 4 * scale, label or "院")
+    if doc.logo:
+        logo = ImageReader(io.BytesIO(doc.logo))
+        w, h = logo.getSize()
+        height = 16 * mm * scale
+        canvas.drawImage(logo, margin, top - height - 1 * mm, min(40 * mm, w * height / h),
+                         height, mask="auto", preserveAspectRatio=True, anchor="sw")
     canvas.setFillColor(INK)
     canvas.setFont(font, 15 * scale)
     canvas.drawCentredString(width / 2, top - 6 * mm * scale, doc.center)

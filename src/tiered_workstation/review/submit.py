@@ -14,6 +14,7 @@ from ..security.sealing import Sealer
 from ..storage.enums import VersionKind
 from ..storage.exams import Exam
 from ..workflow.actors import Actor
+from ..workflow.handwriting import attach_handwriting
 from ..workflow.machine import Changes, ExamWorkflow
 from ..workflow.outbox import queue_preliminary_report
 from ..workflow.reports import save_version
@@ -25,6 +26,7 @@ def submit_preliminary(session: Session, workflow: ExamWorkflow, exam: Exam, act
                        findings: str, impression: str, sealer: Sealer) -> Changes:
     version = save_version(session, exam, actor, findings=findings, impression=impression,
                            kind=VersionKind.PRELIMINARY, at=workflow.clock())
+    attach_handwriting(session, version)  # the reader's, printed beside their name
     workflow.check(session, exam, Action.SUBMIT_PRELIMINARY, actor)
     destination = workflow.destination_for(exam)
     if destination and not workflow.site.is_center:

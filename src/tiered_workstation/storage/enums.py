@@ -84,6 +84,14 @@ class VersionKind(StrEnum):
     ADDENDUM = "addendum"  # added after signing
 
 
+class ImagePurpose(StrEnum):
+    """What an image embedded in a report version is for."""
+
+    KEY = "key"  # a key image the reader chose; printed under 关键图像
+    READER_HAND = "reader_hand"  # the reader's handwritten signature
+    SIGNER_HAND = "signer_hand"  # the signer's (reviewer's) handwritten signature
+
+
 class PrintStatus(StrEnum):
     QUEUED = "queued"
     PRINTING = "printing"

@@ -16,7 +16,15 @@ from .reports import (
     ReportImage,
     ReportVersion,
 )
-from .sites import GroupMember, SigningKey, Site, SpecialtyGroup, User, UserRole
+from .sites import (
+    GroupMember,
+    HandwrittenSignature,
+    SigningKey,
+    Site,
+    SpecialtyGroup,
+    User,
+    UserRole,
+)
 
 __all__ = [
     "AccessionCounter",
@@ -30,6 +38,7 @@ __all__ = [
     "ForwardItem",
     "ForwardJob",
     "GroupMember",
+    "HandwrittenSignature",
     "InboxMessage",
     "Instance",
     "OutboxMessage",

@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Text, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, enum_column, utcnow
-from .enums import PrintStatus, ReportStatus, Role, VersionKind
+from .enums import ImagePurpose, PrintStatus, ReportStatus, Role, VersionKind
 
 
 class Report(Base):
@@ -63,7 +63,9 @@ class ReportVersion(Base):
 
 
 class ReportImage(Base):
-    """A key image embedded in a report version (PNG bytes, part of what is signed)."""
+    """An image embedded in a report version (PNG bytes, part of what is signed): a key
+    image, or the reader's or the signer's handwritten signature as enrolled when the
+    version was signed (``purpose``)."""
 
     __tablename__ = "report_images"
 
@@ -75,6 +77,8 @@ class ReportImage(Base):
     media_type: Mapped[str] = mapped_column(String(32), default="image/png")
     data: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
+    purpose: Mapped[str] = mapped_column(String(16), default=ImagePurpose.KEY.value,
+                                         server_default=ImagePurpose.KEY.value)
 
     version: Mapped[ReportVersion] = relationship(back_populates="images")
 

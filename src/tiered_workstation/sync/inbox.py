@@ -177,7 +177,7 @@ def apply_report(session: Session, accession_number: str, message: ReportIn,
     try:
         signature = base64.b64decode(message.signature, validate=True) \
             if message.signature else None
-        images = [(i.caption, base64.b64decode(i.data_base64, validate=True))
+        images = [(i.caption, base64.b64decode(i.data_base64, validate=True), i.purpose.value)
                   for i in message.images]
     except (binascii.Error, ValueError):
         raise ApplyError(422, "report: signature or image is not valid base64") from None

@@ -12,7 +12,15 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from ..storage.enums import ExamState, PatientSource, Priority, ReadingMode, Role, Sex
+from ..storage.enums import (
+    ExamState,
+    ImagePurpose,
+    PatientSource,
+    Priority,
+    ReadingMode,
+    Role,
+    Sex,
+)
 
 Code = Annotated[str, StringConstraints(min_length=1, max_length=16)]
 Accession = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,16}$")]
@@ -90,6 +98,7 @@ class RequisitionsIn(Strict):
 class ReportImageIn(Strict):
     caption: str = Field(default="", max_length=128)
     media_type: str = Field(default="image/png", max_length=32)
+    purpose: ImagePurpose = ImagePurpose.KEY  # a key image or a handwritten signature
     data_base64: Annotated[str, StringConstraints(max_length=MAX_ATTACHMENT_BYTES * 4 // 3 + 4)]
 
 

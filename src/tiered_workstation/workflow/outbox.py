@@ -21,6 +21,7 @@ from ..storage.base import utcnow
 from ..storage.exams import Exam
 from ..storage.messaging import OutboxMessage
 from ..storage.reports import ReportVersion
+from .signing import encode_images
 
 TRANSITION_TOPIC = "exam.transition"
 REQUISITIONS_TOPIC = "exam.requisitions"
@@ -55,7 +56,8 @@ def queue_preliminary_report(session: Session, exam: Exam, version: ReportVersio
                              sealer: Sealer, destination: str) -> OutboxMessage:
     """Queue a community doctor's preliminary report for the center (body sealed)."""
     sealed_with = str(uuid.uuid4())
-    body = {"findings": version.findings, "impression": version.impression}
+    body = {"findings": version.findings, "impression": version.impression,
+            "images": encode_images(version)}
     return queue_message(session, destination, PRELIMINARY_TOPIC, exam.accession_number, {
         "accession_number": exam.accession_number, "at": version.created_at.isoformat(),
         "author": {"username": version.author_username, "name": version.author_name,

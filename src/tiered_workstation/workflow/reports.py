@@ -16,7 +16,7 @@ from .actors import Actor
 from .audit import record_audit
 from .errors import WorkflowError
 from .report_diff import ReportDiff, diff_text
-from .signing import add_images
+from .signing import EmbeddedImage, add_images
 
 _STATUS_AFTER = {
     VersionKind.PRELIMINARY: ReportStatus.PRELIMINARY,
@@ -34,7 +34,7 @@ def save_version(session: Session, exam: Exam, actor: Actor, *, findings: str, i
                  kind: VersionKind, comment: str = "", at: datetime | None = None,
                  from_other_site: bool = False, signature: bytes | None = None,
                  signer_certificate: str | None = None,
-                 images: Sequence[tuple[str, bytes]] = ()) -> ReportVersion:
+                 images: Sequence[EmbeddedImage] = ()) -> ReportVersion:
     """Append a new version to the exam's report (creating the report if needed).
 
     Versions are never edited or deleted.  A signed report only takes

@@ -3,7 +3,9 @@
 The signed fields tie the text to the exam and patient (accession number,
 Study Instance UID, consortium patient ID), the kind of version (final or
 addendum), the signer and the time, and the SHA-256 of every embedded key
-image.  Version numbers are left out: each site numbers its own copies.
+image, and — when enrolled — of the reader's and the signer's handwritten
+signatures (:mod:`workflow.handwriting`).  Version numbers are left out: each
+site numbers its own copies.
 """
 
 from __future__ import annotations
@@ -19,21 +21,25 @@ from sqlalchemy.orm import Session
 from ..security import pki, signatures
 from ..security.passwords import verify_password
 from ..security.signatures import SignatureCheck, SignedValue, SigningError
-from ..storage.enums import Role, VersionKind
+from ..storage.enums import ImagePurpose, Role, VersionKind
 from ..storage.exams import Exam
 from ..storage.reports import ReportImage, ReportVersion
 from ..storage.sites import SigningKey, User
 from .actors import Actor
 from .audit import record_audit
+from .handwriting import attach_handwriting, enroll_handwriting, handwriting_fields
 
 SIGNED_KINDS = (VersionKind.FINAL, VersionKind.ADDENDUM)
+# (caption, PNG bytes) of a key image, or (caption, PNG bytes, purpose) from another site
+EmbeddedImage = tuple[str, bytes] | tuple[str, bytes, str]
 
 
 def enroll_signer(session: Session, actor: Actor, username: str, password: str,
-                  ca_folder: Path) -> SigningKey:
+                  ca_folder: Path, *, handwriting: bytes | None = None) -> SigningKey:
     """Give a reviewer a signing key protected by their login password, certified by
     the consortium CA in ``ca_folder`` (replaces an earlier key; old signatures stay
-    valid, they carry their own certificate)."""
+    valid, they carry their own certificate), and, when given, enroll the scan of
+    their handwritten signature with it."""
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
         raise SigningError(f"There is no user {username!r}.")
@@ -52,6 +58,8 @@ def enroll_signer(session: Session, actor: Actor, username: str, password: str,
     row.certificate_pem = certificate
     row.fingerprint = signatures.fingerprint(certificate)
     session.flush()
+    if handwriting is not None:
+        enroll_handwriting(session, actor, username, handwriting)
     record_audit(session, actor, "signer.enroll", object_type="user", object_id=username,
                  detail={"fingerprint": row.fingerprint})
     return row
@@ -62,8 +70,9 @@ def signing_key_of(session: Session, username: str) -> SigningKey | None:
 
 
 def signed_fields(exam: Exam, version: ReportVersion) -> dict[str, SignedValue]:
-    """The values a signature of ``version`` covers."""
-    return {
+    """The values a signature of ``version`` covers (reports signed before handwriting
+    was enrolled have no ``handwriting`` field, so their signatures still verify)."""
+    fields: dict[str, SignedValue] = {
         "accession_number": exam.accession_number,
         "study_instance_uid": exam.study_instance_uid,
         "patient": exam.patient.consortium_id,
@@ -72,16 +81,23 @@ def signed_fields(exam: Exam, version: ReportVersion) -> dict[str, SignedValue]:
         "impression": version.impression,
         "signer": version.author_username,
         "signed_at": version.created_at.isoformat(timespec="seconds"),
-        "images": [image.sha256 for image in version.images],
+        "images": [image.sha256 for image in version.images
+                   if image.purpose == ImagePurpose.KEY.value],
     }
+    if hands := handwriting_fields(version):
+        fields["handwriting"] = hands
+    return fields
 
 
-def add_images(version: ReportVersion, images: Sequence[tuple[str, bytes]]) -> None:
-    """Embed key images (caption, PNG bytes) in a version before it is signed."""
-    for position, (caption, data) in enumerate(images, start=1):
-        version.images.append(ReportImage(position=position, caption=caption[:128],
-                                          media_type="image/png", data=data,
-                                          sha256=signatures.sha256_hex(data)))
+def add_images(version: ReportVersion,
+               images: Sequence[EmbeddedImage]) -> None:
+    """Embed images in a version before it is signed: (caption, PNG bytes) key images, or
+    (caption, PNG bytes, purpose) as another site sent them."""
+    for position, (caption, data, *purpose) in enumerate(images, start=1):
+        version.images.append(ReportImage(
+            position=position, caption=caption[:128], media_type="image/png", data=data,
+            sha256=signatures.sha256_hex(data),
+            purpose=purpose[0] if purpose else ImagePurpose.KEY.value))
 
 
 def sign_version(session: Session, exam: Exam, version: ReportVersion, actor: Actor,
@@ -96,6 +112,7 @@ def sign_version(session: Session, exam: Exam, version: ReportVersion, actor: Ac
     if key is None:
         raise SigningError(f"{actor.label} has no signing key yet; an administrator "
                            "enrolls reviewers with 'tiered-ws users enroll-signer'.")
+    attach_handwriting(session, version)
     data = signatures.canonical_bytes(signed_fields(exam, version))
     version.signature = signatures.sign(key.private_key_pem, password, data)
     version.signer_certificate = key.certificate_pem
@@ -127,6 +144,12 @@ def encode_signature(version: ReportVersion) -> dict[str, object]:
     return {
         "signature": base64.b64encode(version.signature).decode() if version.signature else None,
         "certificate": version.signer_certificate,
-        "images": [{"caption": i.caption, "media_type": i.media_type,
-                    "data_base64": base64.b64encode(i.data).decode()} for i in version.images],
+        "images": encode_images(version),
     }
+
+
+def encode_images(version: ReportVersion) -> list[dict[str, str]]:
+    """A version's embedded images (key images, handwriting) as JSON for another site."""
+    return [{"caption": i.caption, "media_type": i.media_type,
+             "data_base64": base64.b64encode(i.data).decode(), "purpose": i.purpose}
+            for i in version.images]
