@@ -9,8 +9,10 @@ from sqlalchemy import select
 
 from support import TECH
 from tiered_workstation.app.bootstrap import Services
-from tiered_workstation.qt.status.qt_board_model import TAT_COLOURS, QtBoardModel
+from tiered_workstation.qt.status.board_colours import TAT_COLOURS, board_colours
+from tiered_workstation.qt.status.qt_board_model import QtBoardModel
 from tiered_workstation.qt.status.qt_status_page import QtStatusPage
+from tiered_workstation.qt.theme import DARK, LIGHT, apply_theme
 from tiered_workstation.storage.enums import ExamState, Role, VersionKind
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.reports import Assignment
@@ -73,7 +75,11 @@ def test_board_loads_then_follows_events_up_to_the_signature(qtbot, workstation,
     by_accession = dict(zip(texts(page, "accession"), texts(page, "state"), strict=True))
     assert by_accession == {first: "Signed", second: "Registered"}
     readers = dict(zip(texts(page, "accession"), texts(page, "reader"), strict=True))
-    assert readers[first] == "刘主任"
+    assert readers == {first: "刘主任", second: "—"}
+    reviewers = dict(zip(texts(page, "accession"), texts(page, "reviewer"), strict=True))
+    assert reviewers == {first: "刘主任", second: "—"}  # who signed; unknown until then
+    assert page.model.headerData(QtBoardModel.COLUMNS.index("reviewer"),
+                                 Qt.Orientation.Horizontal) == "Reviewer"
 
 
 def test_filters_search_and_mine(qtbot, workstation, new_exam) -> None:
@@ -138,3 +144,30 @@ def test_selecting_an_exam_opens_its_timeline(qtbot, workstation, new_exam) -> N
     assert "刘主任" in drawer.timeline.topLevelItem(7).text(2)
     qtbot.keyClick(page, Qt.Key.Key_Escape)
     assert not drawer.isVisible()
+
+
+def test_state_colour_only_on_the_state_text_and_turnaround_only_on_elapsed(
+        qtbot, workstation, new_exam, qapp) -> None:
+    signed = new_exam(name="张三")
+    new_exam(name="李四")
+    walk_to_final(workstation.services, signed)
+    foreground = Qt.ItemDataRole.ForegroundRole
+    for theme in (LIGHT, DARK):
+        apply_theme(qapp, theme)
+        page = board(qtbot, workstation)
+        qtbot.waitUntil(lambda p=page: p.proxy.rowCount() == 2, timeout=5000)
+        colours = board_colours(theme)
+        now = datetime.now(UTC)
+        for r in range(page.proxy.rowCount()):
+            row = page.proxy.source_row(r)
+            cells = {column: page.proxy.index(r, n).data(foreground)
+                     for n, column in enumerate(QtBoardModel.COLUMNS)}
+            assert cells.pop("state").color().name() == colours.state[row.state]
+            tat = colours.tat[row.tat_status(page.model.target, now)][0]
+            assert cells.pop("elapsed").color().name() == tat
+            assert all(brush is None for brush in cells.values()), cells  # nothing else
+        states = {page.proxy.source_row(r).state: page.proxy.index(
+            r, QtBoardModel.COLUMNS.index("state")).data(foreground).color().name()
+            for r in range(2)}
+        assert states[ExamState.FINAL] != states[ExamState.REGISTERED]
+    apply_theme(qapp, LIGHT)

@@ -95,7 +95,7 @@ class QtExamDrawer(QFrame):
             modality=detail["modality"], phonetic=phonetic))
         tat = detail["tat"]
         status = TatStatus(tat["status"])
-        foreground, background = colours_for_theme()[0][status]
+        foreground, background = colours_for_theme().tat[status]
         self.tat.setText(self.tr("{status} — {elapsed} since registration").format(
             status=tat_label(status),
             elapsed=format_elapsed(timedelta(seconds=tat["elapsed_seconds"]))))
@@ -183,7 +183,7 @@ class QtStatusPage(QWidget):
         self.date_filter.addItem(self.tr("Last 30 days"), 30)
         self.date_filter.currentIndexChanged.connect(self.reload)
         self.mine = QCheckBox(self.tr("Mine"))
-        self.mine.setToolTip(self.tr("Only exams assigned to me"))
+        self.mine.setToolTip(self.tr("Only exams assigned to me, read or signed by me"))
         self.mine.setEnabled(bool(self._reader_name))
         self.mine.toggled.connect(self._apply_filters)
         self.counts = QLabel()
@@ -218,7 +218,7 @@ class QtStatusPage(QWidget):
         header.setStretchLastSection(False)
         widths = {"priority": 26, "accession": 132, "patient_id": 124, "patient": 96, "sex_age": 66,
                   "procedure": 180, "modality": 50, "site": 56, "state": 108, "reader": 76,
-                  "registered": 80, "elapsed": 92}
+                  "reviewer": 76, "registered": 80, "elapsed": 92}
         for n, column in enumerate(QtBoardModel.COLUMNS):
             header.resizeSection(n, widths[column])
         header.setSectionResizeMode(QtBoardModel.COLUMNS.index("procedure"),
