@@ -167,6 +167,7 @@ def test_state_colour_only_on_the_state_text_and_turnaround_only_on_elapsed(
             assert cells.pop("state").color().name() == colours.state[row.state]
             tat = colours.tat[row.tat_status(page.model.target, now)][0]
             assert cells.pop("elapsed").color().name() == tat
+            assert cells.pop("priority") is None  # routine exams: no "!"
             assert all(brush is None for brush in cells.values()), cells  # nothing else
         states = {page.proxy.source_row(r).state: page.proxy.index(
             r, QtBoardModel.COLUMNS.index("state")).data(foreground).color().name()
@@ -251,3 +252,16 @@ def test_sort_indicator_agrees_with_the_rows_at_start_and_after_clicks(
     old.restore_state(store)
     assert old.table.horizontalHeader().sortIndicatorSection() == registered
     assert old.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_a_cancelled_exam_has_no_turnaround_colour(qtbot, workstation, new_exam) -> None:
+    accession = new_exam()
+    workstation.services.workflow.run(workstation.services.database, accession,
+                                      Action.CANCEL, TECH, note="patient left")
+    page = board(qtbot, workstation)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=5000)
+    index = page.proxy.index(0, QtBoardModel.COLUMNS.index("elapsed"))
+    grey = board_colours(LIGHT).state[ExamState.CANCELLED]
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == grey
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert index.data(Qt.ItemDataRole.ToolTipRole) is None

@@ -47,10 +47,10 @@ STATE_MEANING: dict[ExamState, Meaning] = {
 # waiting is the table's own text colour: nothing has happened yet
 MEANING_COLOURS: dict[str, dict[Meaning, str]] = {
     LIGHT: {Meaning.WAITING: "#1d2733", Meaning.IMAGING: "#00727a",
-            Meaning.TO_READ: "#6a3fc9", Meaning.READING: "#8a2ca8",
+            Meaning.TO_READ: "#4a45d0", Meaning.READING: "#9b2a9b",
             Meaning.REPORTED: "#1b5e9e", Meaning.CANCELLED: "#6b717a"},
     DARK: {Meaning.WAITING: "#e3e8ee", Meaning.IMAGING: "#4fc9cf",
-           Meaning.TO_READ: "#b4a0ff", Meaning.READING: "#dd9cf0",
+           Meaning.TO_READ: "#a3a8ff", Meaning.READING: "#ea94e0",
            Meaning.REPORTED: "#6fb1f0", Meaning.CANCELLED: "#8d939c"},
 }
 

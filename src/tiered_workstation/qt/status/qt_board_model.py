@@ -196,6 +196,8 @@ class QtBoardModel(QAbstractTableModel):
         if column == "elapsed" and role in (Qt.ItemDataRole.ForegroundRole,
                                             Qt.ItemDataRole.BackgroundRole):
             foreground, background = self._colours.tat[row.tat_status(self.target, self._now)]
+            if row.state is ExamState.CANCELLED:  # no turnaround: greyed like its state
+                foreground, background = self._colours.state[row.state], None
             colour = foreground if role == Qt.ItemDataRole.ForegroundRole else background
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -208,7 +210,7 @@ class QtBoardModel(QAbstractTableModel):
                                         and row.priority is not Priority.ROUTINE)):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "elapsed":
+            if column == "elapsed" and row.state is not ExamState.CANCELLED:
                 return tat_label(row.tat_status(self.target, self._now))
             if column == "patient" and row.patient_phonetic:
                 return row.patient_phonetic.replace("^", " ")
