@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView
 from sqlalchemy import select
 
 from support import TECH
 from tiered_workstation.app.bootstrap import Services
-from tiered_workstation.qt.status.qt_board_model import TAT_COLOURS, QtBoardModel
+from tiered_workstation.qt.status.board_colours import TAT_COLOURS, board_colours
+from tiered_workstation.qt.status.qt_board_model import QtBoardModel
 from tiered_workstation.qt.status.qt_status_page import QtStatusPage
+from tiered_workstation.qt.theme import DARK, LIGHT, apply_theme
 from tiered_workstation.storage.enums import ExamState, Role, VersionKind
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.reports import Assignment
@@ -73,7 +77,11 @@ def test_board_loads_then_follows_events_up_to_the_signature(qtbot, workstation,
     by_accession = dict(zip(texts(page, "accession"), texts(page, "state"), strict=True))
     assert by_accession == {first: "Signed", second: "Registered"}
     readers = dict(zip(texts(page, "accession"), texts(page, "reader"), strict=True))
-    assert readers[first] == "刘主任"
+    assert readers == {first: "刘主任", second: "—"}
+    reviewers = dict(zip(texts(page, "accession"), texts(page, "reviewer"), strict=True))
+    assert reviewers == {first: "刘主任", second: "—"}  # who signed; unknown until then
+    assert page.model.headerData(QtBoardModel.COLUMNS.index("reviewer"),
+                                 Qt.Orientation.Horizontal) == "Reviewer"
 
 
 def test_filters_search_and_mine(qtbot, workstation, new_exam) -> None:
@@ -138,3 +146,122 @@ def test_selecting_an_exam_opens_its_timeline(qtbot, workstation, new_exam) -> N
     assert "刘主任" in drawer.timeline.topLevelItem(7).text(2)
     qtbot.keyClick(page, Qt.Key.Key_Escape)
     assert not drawer.isVisible()
+
+
+def test_state_colour_only_on_the_state_text_and_turnaround_only_on_elapsed(
+        qtbot, workstation, new_exam, qapp) -> None:
+    signed = new_exam(name="张三")
+    new_exam(name="李四")
+    walk_to_final(workstation.services, signed)
+    foreground = Qt.ItemDataRole.ForegroundRole
+    for theme in (LIGHT, DARK):
+        apply_theme(qapp, theme)
+        page = board(qtbot, workstation)
+        qtbot.waitUntil(lambda p=page: p.proxy.rowCount() == 2, timeout=5000)
+        colours = board_colours(theme)
+        now = datetime.now(UTC)
+        for r in range(page.proxy.rowCount()):
+            row = page.proxy.source_row(r)
+            cells = {column: page.proxy.index(r, n).data(foreground)
+                     for n, column in enumerate(QtBoardModel.COLUMNS)}
+            assert cells.pop("state").color().name() == colours.state[row.state]
+            tat = colours.tat[row.tat_status(page.model.target, now)][0]
+            assert cells.pop("elapsed").color().name() == tat
+            assert cells.pop("priority") is None  # routine exams: no "!"
+            assert all(brush is None for brush in cells.values()), cells  # nothing else
+        states = {page.proxy.source_row(r).state: page.proxy.index(
+            r, QtBoardModel.COLUMNS.index("state")).data(foreground).color().name()
+            for r in range(2)}
+        assert states[ExamState.FINAL] != states[ExamState.REGISTERED]
+    apply_theme(qapp, LIGHT)
+
+
+def arrow_points_down(header: QHeaderView, section: int) -> bool:
+    """Read the sort arrow off the painted header: ▼ is widest at its top."""
+    image = header.grab().toImage()
+    right = header.sectionViewportPosition(section) + header.sectionSize(section)
+    widths = [sum(QColor(image.pixel(x, y)).lightness() < 170
+                  for x in range(right - 16, right))
+              for y in range(image.height())]
+    drawn = [w for w in widths if w]
+    assert len(drawn) >= 2, widths  # an arrow is there
+    assert drawn[0] != drawn[-1]
+    return drawn[0] > drawn[-1]
+
+
+def registered_order(page: QtStatusPage) -> list[datetime]:
+    return [page.proxy.source_row(r).registered_at for r in range(page.proxy.rowCount())]
+
+
+def test_sort_indicator_agrees_with_the_rows_at_start_and_after_clicks(
+        qtbot, workstation, new_exam, tmp_path) -> None:
+    accessions = [new_exam(name=name) for name in ("张三", "李四", "王五")]
+    start = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+    with workstation.services.database.transaction() as session:
+        for n, accession in enumerate(accessions):
+            exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
+            exam.registered_at = start + timedelta(minutes=10 * n)
+    page = board(qtbot, workstation)
+    page.date_filter.setCurrentIndex(page.date_filter.findData(30))
+    page.resize(1500, 400)
+    page.show()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 3, timeout=5000)
+    header = page.table.horizontalHeader()
+    registered = QtBoardModel.COLUMNS.index("registered")
+
+    assert header.sortIndicatorSection() == registered
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert registered_order(page) == sorted(registered_order(page), reverse=True)
+    assert texts(page, "accession") == accessions[::-1]  # newest first
+    assert arrow_points_down(header, registered)  # ▼, not ▲
+
+    def click(column: str) -> None:
+        n = QtBoardModel.COLUMNS.index(column)
+        x = header.sectionViewportPosition(n) + header.sectionSize(n) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(x, header.height() // 2))
+
+    click("registered")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert texts(page, "accession") == accessions  # oldest first
+    assert not arrow_points_down(header, registered)  # ▲
+    click("accession")
+    assert header.sortIndicatorSection() == QtBoardModel.COLUMNS.index("accession")
+    shown = texts(page, "accession")
+    ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert shown == sorted(accessions, reverse=not ascending)
+    click("accession")
+    assert header.sortIndicatorOrder() == (Qt.SortOrder.DescendingOrder if ascending
+                                           else Qt.SortOrder.AscendingOrder)
+    assert texts(page, "accession") == shown[::-1]
+
+    # a restored header brings its order with it
+    store = QSettings(str(tmp_path / "board.ini"), QSettings.Format.IniFormat)
+    page.save_state(store)
+    again = board(qtbot, workstation)
+    again.date_filter.setCurrentIndex(again.date_filter.findData(30))
+    qtbot.waitUntil(lambda: again.proxy.rowCount() == 3, timeout=5000)
+    again.restore_state(store)
+    restored = again.table.horizontalHeader()
+    assert restored.sortIndicatorSection() == header.sortIndicatorSection()
+    assert restored.sortIndicatorOrder() == header.sortIndicatorOrder()
+    assert texts(again, "accession") == texts(page, "accession")
+    # a header saved with other columns (before Reviewer) is not applied to these
+    store.remove("status/columns")
+    old = board(qtbot, workstation)
+    old.restore_state(store)
+    assert old.table.horizontalHeader().sortIndicatorSection() == registered
+    assert old.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_a_cancelled_exam_has_no_turnaround_colour(qtbot, workstation, new_exam) -> None:
+    accession = new_exam()
+    workstation.services.workflow.run(workstation.services.database, accession,
+                                      Action.CANCEL, TECH, note="patient left")
+    page = board(qtbot, workstation)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=5000)
+    index = page.proxy.index(0, QtBoardModel.COLUMNS.index("elapsed"))
+    grey = board_colours(LIGHT).state[ExamState.CANCELLED]
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == grey
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert index.data(Qt.ItemDataRole.ToolTipRole) is None

@@ -1,9 +1,15 @@
 """Rows of the live status board: one per exam, loaded in bulk, updated by events.
 
 The board shows thousands of exams and receives many state changes a second,
-so rows are plain values: loaded with three queries (exams with patients, the
-assigning note, the print time) and then kept current from ``exam.transition``
-event payloads without touching the database again.
+so rows are plain values: loaded with a handful of bulk queries (exams with
+patients, the assignments and assigning notes, the report authors, the print
+time; never one per row) and then kept current from ``exam.transition`` event
+payloads without touching the database again.
+
+Who is who, as radiologists say it: the *reader* (报告医师) wrote the
+preliminary report, and until someone has, the reader is whoever the exam is
+assigned to; the *reviewer* (审核医师) signed the final report, and is unknown
+(empty) until then.
 """
 
 from __future__ import annotations
@@ -18,9 +24,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from ..storage.database import Database
-from ..storage.enums import ExamState, Priority
+from ..storage.enums import ExamState, Priority, VersionKind
 from ..storage.exams import Exam, ExamTransition
-from ..storage.reports import Assignment
+from ..storage.reports import Assignment, Report, ReportVersion
 from ..storage.sites import Site, User
 from ..workflow.tat import AT_RISK_FRACTION, TatStatus
 from ..workflow.transitions import Action
@@ -43,11 +49,22 @@ class BoardRow:
     site_code: str
     state: ExamState
     priority: Priority
-    reader: str
+    assignee: str  # who the exam is assigned to (display name, else the group)
     registered_at: datetime
     state_changed_at: datetime
     printed_at: datetime | None
     patient_id: str = ""  # the hospital record number (病历号) at the exam's site
+    author: str = ""  # who wrote the (latest) preliminary report, by display name
+    reviewer: str = ""  # who signed the final report, by display name
+
+    @property
+    def reader(self) -> str:
+        """Who reads the exam: the preliminary's author, else the assigned reader."""
+        return self.author or self.assignee
+
+    def involves(self, name: str) -> bool:
+        """Whether ``name`` (a display name) is assigned, read or signed this exam."""
+        return name in (self.assignee, self.author, self.reviewer)
 
     def elapsed(self, now: datetime) -> timedelta:
         """Time since registration; frozen once the report has printed."""
@@ -86,8 +103,15 @@ class BoardRow:
         changes: dict[str, Any] = {"state": state, "state_changed_at": at}
         if state is ExamState.PRINTED and self.printed_at is None:
             changes["printed_at"] = at
-        if payload.get("action") == Action.ASSIGN.value and payload.get("note"):
-            changes["reader"] = str(payload["note"])
+        action = payload.get("action")
+        if action == Action.ASSIGN.value and payload.get("note"):
+            changes["assignee"] = str(payload["note"])
+        actor = payload.get("actor") or {}
+        name = str(actor.get("name") or actor.get("username") or "")
+        if name and action == Action.SUBMIT_PRELIMINARY.value:
+            changes["author"] = name
+        elif name and action == Action.SIGN.value:
+            changes["reviewer"] = name
         return dataclasses.replace(self, **changes)
 
 
@@ -105,23 +129,25 @@ def load_rows(session: Session, *, since: datetime | None = None,
     if not exams:
         return []
     ids = [exam.id for exam in exams]
-    readers = _latest_assign_notes(session, ids)
+    assignees = _latest_assign_notes(session, ids)
+    authors = _report_authors(session, ids)
     printed = dict(session.execute(
         select(ExamTransition.exam_id, func.min(ExamTransition.at))
         .where(ExamTransition.exam_id.in_(ids), ExamTransition.to_state == ExamState.PRINTED)
         .group_by(ExamTransition.exam_id)).all())
-    return [_row(exam, readers.get(exam.id, ""), printed.get(exam.id)) for exam in exams]
+    return [_row(exam, assignees.get(exam.id, ""), printed.get(exam.id),
+                 *authors.get(exam.id, ("", ""))) for exam in exams]
 
 
 def _latest_assign_notes(session: Session, ids: list[int]) -> dict[int, str]:
-    """Who reads each exam: the active assignment's reader (or group), else the
-    note of the latest assign step (what a community hears from the center)."""
+    """Who each exam is assigned to: the active assignment's reader (or group), else
+    the note of the latest assign step (what a community hears from the center)."""
     latest = (select(func.max(ExamTransition.id))
               .where(ExamTransition.exam_id.in_(ids),
                      ExamTransition.action == Action.ASSIGN.value)
               .group_by(ExamTransition.exam_id))
-    readers = dict(session.execute(select(ExamTransition.exam_id, ExamTransition.note)
-                                   .where(ExamTransition.id.in_(latest))).all())
+    assignees = dict(session.execute(select(ExamTransition.exam_id, ExamTransition.note)
+                                     .where(ExamTransition.id.in_(latest))).all())
     assigned = session.execute(
         select(Assignment.exam_id, User.display_name, Assignment.assignee_username,
                Assignment.group_code)
@@ -129,11 +155,35 @@ def _latest_assign_notes(session: Session, ids: list[int]) -> dict[int, str]:
         .where(Assignment.exam_id.in_(ids), Assignment.active)
         .order_by(Assignment.id)).all()
     for exam_id, name, username, group in assigned:
-        readers[exam_id] = name or username or group or readers.get(exam_id, "")
-    return readers
+        assignees[exam_id] = name or username or group or assignees.get(exam_id, "")
+    return assignees
 
 
-def _row(exam: Exam, reader: str, printed_at: datetime | None) -> BoardRow:
+def _report_authors(session: Session, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """(reader, reviewer) of each exam with a report, by display name, in one query:
+    the author of the latest preliminary version and of the latest final one."""
+    kinds = (VersionKind.PRELIMINARY, VersionKind.FINAL)
+    latest = (select(func.max(ReportVersion.id))
+              .join(Report, Report.id == ReportVersion.report_id)
+              .where(Report.exam_id.in_(ids), ReportVersion.kind.in_(kinds))
+              .group_by(ReportVersion.report_id, ReportVersion.kind))
+    found = session.execute(
+        select(Report.exam_id, ReportVersion.kind, ReportVersion.author_name,
+               User.display_name, ReportVersion.author_username)
+        .join(Report, Report.id == ReportVersion.report_id)
+        .outerjoin(User, User.username == ReportVersion.author_username)
+        .where(ReportVersion.id.in_(latest))).all()
+    authors: dict[int, tuple[str, str]] = {}
+    for exam_id, kind, author_name, display_name, username in found:
+        name = author_name or display_name or username
+        reader, reviewer = authors.get(exam_id, ("", ""))
+        authors[exam_id] = (name, reviewer) if kind == VersionKind.PRELIMINARY \
+            else (reader, name)
+    return authors
+
+
+def _row(exam: Exam, assignee: str, printed_at: datetime | None, author: str = "",
+         reviewer: str = "") -> BoardRow:
     patient = exam.patient
     return BoardRow(
         exam_id=exam.id, accession_number=exam.accession_number,
@@ -141,9 +191,10 @@ def _row(exam: Exam, reader: str, printed_at: datetime | None) -> BoardRow:
         sex=patient.sex.value, birth_date=patient.birth_date,
         procedure=exam.procedure_description, modality=exam.modality,
         body_part=exam.body_part, site_code=exam.site_code, state=exam.state,
-        priority=exam.priority, reader=reader, registered_at=exam.registered_at,
+        priority=exam.priority, assignee=assignee, registered_at=exam.registered_at,
         state_changed_at=exam.state_changed_at, printed_at=printed_at,
-        patient_id=patient.identifier_at(exam.site_code) or "")
+        patient_id=patient.identifier_at(exam.site_code) or "", author=author,
+        reviewer=reviewer)
 
 
 def exam_detail_by_id(session: Session, exam_id: int, target: timedelta,

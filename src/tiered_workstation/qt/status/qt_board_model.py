@@ -29,44 +29,18 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...app.board import BoardRow
 from ...events import Event
 from ...storage.enums import ExamState, Priority
-from ...workflow.tat import TatStatus
 from ..labels import priority_label, sex_label, state_label, tat_label
+from .board_colours import BoardColours, board_colours
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
-TAT_COLOURS = {
-    TatStatus.ON_TRACK: ("#1b7f3b", "#e3f4e8"),
-    TatStatus.AT_RISK: ("#8a5a00", "#fff1cc"),
-    TatStatus.OVERDUE: ("#b3261e", "#fde3e1"),
-    TatStatus.MET: ("#4d6b57", None),
-    TatStatus.MISSED: ("#8c3b36", None),
-}
-TAT_COLOURS_DARK = {
-    TatStatus.ON_TRACK: ("#7fd49a", "#183826"),
-    TatStatus.AT_RISK: ("#f2c35b", "#3d3114"),
-    TatStatus.OVERDUE: ("#ff8a80", "#4a1d1a"),
-    TatStatus.MET: ("#8fb59b", None),
-    TatStatus.MISSED: ("#e0857d", None),
-}
-STATE_COLOURS = {
-    ExamState.CANCELLED: "#8a8f98",
-    ExamState.PRINTED: "#4d6b57",
-    ExamState.FINAL: "#1b5e9e",
-}
-STATE_COLOURS_DARK = {
-    ExamState.CANCELLED: "#8a8f98",
-    ExamState.PRINTED: "#8fb59b",
-    ExamState.FINAL: "#6fb1f0",
-}
 
-
-def colours_for_theme() -> tuple[dict[TatStatus, tuple[str, str | None]],
-                                 dict[ExamState, str]]:
-    """(turnaround colours, state colours) readable on the current theme's background."""
+def colours_for_theme() -> BoardColours:
+    """The board's colours readable on the current theme's background."""
     app = QCoreApplication.instance()
-    dark = app is not None and app.property("tw_theme") == "dark"
-    return (TAT_COLOURS_DARK, STATE_COLOURS_DARK) if dark else (TAT_COLOURS, STATE_COLOURS)
+    return board_colours(str(app.property("tw_theme") or "") if app is not None else "")
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +58,7 @@ class QtBoardModel(QAbstractTableModel):
     missing_exam = Signal(int)  # an event named an exam the board has not loaded
 
     COLUMNS = ("priority", "accession", "patient_id", "patient", "sex_age", "procedure", "modality",
-               "site", "state", "reader", "registered", "elapsed")
+               "site", "state", "reader", "reviewer", "registered", "elapsed")
 
     def __init__(self, target: timedelta, timezone: ZoneInfo,
                  clock: Callable[[], datetime] | None = None,
@@ -104,10 +78,11 @@ class QtBoardModel(QAbstractTableModel):
                          self.tr("Patient"),
                          self.tr("Sex/Age"), self.tr("Exam"), self.tr("Mod."),
                          self.tr("Site"), self.tr("State"), self.tr("Reader"),
-                         self.tr("Registered"), self.tr("Elapsed\nh:mm · m′s″"))
+                         self.tr("Reviewer"), self.tr("Registered"),
+                         self.tr("Elapsed\nh:mm · m′s″"))
         self._bold = QFont()
         self._bold.setBold(True)
-        self._tat_colours, self._state_colours = colours_for_theme()
+        self._colours = colours_for_theme()
 
     # -- data in -------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[BoardRow]) -> None:
@@ -184,7 +159,7 @@ class QtBoardModel(QAbstractTableModel):
         """
         self._now = self.clock()
         self._today = self._now.astimezone(self.timezone).date()
-        self._tat_colours, self._state_colours = colours_for_theme()
+        self._colours = colours_for_theme()
         if self._order_stale:
             self._reorder()
 
@@ -220,20 +195,22 @@ class QtBoardModel(QAbstractTableModel):
             return row
         if column == "elapsed" and role in (Qt.ItemDataRole.ForegroundRole,
                                             Qt.ItemDataRole.BackgroundRole):
-            foreground, background = self._tat_colours[row.tat_status(self.target, self._now)]
+            foreground, background = self._colours.tat[row.tat_status(self.target, self._now)]
+            if row.state is ExamState.CANCELLED:  # no turnaround: greyed like its state
+                foreground, background = self._colours.state[row.state], None
             colour = foreground if role == Qt.ItemDataRole.ForegroundRole else background
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "priority" and row.priority is not Priority.ROUTINE:
-                return QBrush(QColor("#b3261e"))
-            if column == "state" and row.state in self._state_colours:
-                return QBrush(QColor(self._state_colours[row.state]))
+                return QBrush(QColor(self._colours.urgent))
+            if column == "state":
+                return QBrush(QColor(self._colours.state[row.state]))
         if role == Qt.ItemDataRole.FontRole and (
                 column == "patient" or (column == "priority"
                                         and row.priority is not Priority.ROUTINE)):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "elapsed":
+            if column == "elapsed" and row.state is not ExamState.CANCELLED:
                 return tat_label(row.tat_status(self.target, self._now))
             if column == "patient" and row.patient_phonetic:
                 return row.patient_phonetic.replace("^", " ")
@@ -265,7 +242,9 @@ class QtBoardModel(QAbstractTableModel):
         if column == "state":
             return state_label(row.state)
         if column == "reader":
-            return row.reader
+            return row.reader or "—"
+        if column == "reviewer":
+            return row.reviewer or "—"
         if column == "registered":
             local = row.registered_at.astimezone(self.timezone)
             return f"{local:%H:%M}" if local.date() == self._today else f"{local:%m-%d %H:%M}"
@@ -291,7 +270,8 @@ class QtBoardModel(QAbstractTableModel):
         return {"accession": row.accession_number, "patient_id": row.patient_id,
                 "patient": row.patient_phonetic or
                 row.patient_name, "procedure": row.procedure, "modality": row.modality,
-                "site": row.site_code, "reader": row.reader}.get(column, "")
+                "site": row.site_code, "reader": row.reader,
+                "reviewer": row.reviewer}.get(column, "")
 
 
 class QtBoardFilter(QSortFilterProxyModel):
@@ -350,7 +330,7 @@ class QtBoardFilter(QSortFilterProxyModel):
         if self._since is not None and row.registered_at < self._since \
                 and row.state in (ExamState.PRINTED, ExamState.CANCELLED):
             return False
-        if self._reader and row.reader != self._reader:
+        if self._reader and not row.involves(self._reader):
             return False
         return row.matches(self._text)
 

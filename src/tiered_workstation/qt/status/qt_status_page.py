@@ -35,6 +35,7 @@ from ...workflow.tat import TatStatus
 from ..event_bridge import QtEventBridge
 from ..labels import state_label, tat_label
 from ..tasks import TaskRunner
+from .qt_board_header import QtBoardHeader
 from .qt_board_model import QtBoardFilter, QtBoardModel, colours_for_theme, format_elapsed
 
 OPEN = "open"
@@ -95,7 +96,7 @@ class QtExamDrawer(QFrame):
             modality=detail["modality"], phonetic=phonetic))
         tat = detail["tat"]
         status = TatStatus(tat["status"])
-        foreground, background = colours_for_theme()[0][status]
+        foreground, background = colours_for_theme().tat[status]
         self.tat.setText(self.tr("{status} — {elapsed} since registration").format(
             status=tat_label(status),
             elapsed=format_elapsed(timedelta(seconds=tat["elapsed_seconds"]))))
@@ -183,7 +184,7 @@ class QtStatusPage(QWidget):
         self.date_filter.addItem(self.tr("Last 30 days"), 30)
         self.date_filter.currentIndexChanged.connect(self.reload)
         self.mine = QCheckBox(self.tr("Mine"))
-        self.mine.setToolTip(self.tr("Only exams assigned to me"))
+        self.mine.setToolTip(self.tr("Only exams assigned to me, read or signed by me"))
         self.mine.setEnabled(bool(self._reader_name))
         self.mine.toggled.connect(self._apply_filters)
         self.counts = QLabel()
@@ -198,10 +199,10 @@ class QtStatusPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("board")
+        self.table.setHorizontalHeader(QtBoardHeader(self.table))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(QtBoardModel.COLUMNS.index("registered"),
-                                Qt.SortOrder.DescendingOrder)
+        self._sort_newest_first()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -218,7 +219,7 @@ class QtStatusPage(QWidget):
         header.setStretchLastSection(False)
         widths = {"priority": 26, "accession": 132, "patient_id": 124, "patient": 96, "sex_age": 66,
                   "procedure": 180, "modality": 50, "site": 56, "state": 108, "reader": 76,
-                  "registered": 80, "elapsed": 92}
+                  "reviewer": 76, "registered": 100, "elapsed": 92}
         for n, column in enumerate(QtBoardModel.COLUMNS):
             header.resizeSection(n, widths[column])
         header.setSectionResizeMode(QtBoardModel.COLUMNS.index("procedure"),
@@ -244,6 +245,11 @@ class QtStatusPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_drawer)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
+
+    def _sort_newest_first(self) -> None:
+        """The board's usual order; the header's indicator says the same."""
+        self.table.sortByColumn(QtBoardModel.COLUMNS.index("registered"),
+                                Qt.SortOrder.DescendingOrder)
 
     # -- data ----------------------------------------------------------------------------
     @Slot()
@@ -341,13 +347,20 @@ class QtStatusPage(QWidget):
     # -- persistence ---------------------------------------------------------------------
     def save_state(self, store: QSettings) -> None:
         store.setValue("status/header", self.table.horizontalHeader().saveState())
+        store.setValue("status/columns", ",".join(QtBoardModel.COLUMNS))
         store.setValue("status/splitter", self.splitter.saveState())
         store.setValue("status/days", self.date_filter.currentIndex())
 
     def restore_state(self, store: QSettings) -> None:
-        header = store.value("status/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
+        state = store.value("status/header")
+        header = self.table.horizontalHeader()
+        same_columns = store.value("status/columns") == ",".join(QtBoardModel.COLUMNS)
+        if state is not None and same_columns and header.restoreState(state) \
+                and 0 <= header.sortIndicatorSection() < len(QtBoardModel.COLUMNS):
+            # the rows follow the restored indicator
+            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        else:
+            self._sort_newest_first()
         splitter = store.value("status/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
