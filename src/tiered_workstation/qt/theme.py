@@ -113,6 +113,9 @@ QPushButton#primary {{ background: {c.accent}; color: {c.accent_text}; border: n
     font-weight: 600; }}
 QPushButton#primary:disabled {{ background: {c.border}; color: {c.muted}; }}
 QToolButton {{ border: none; padding: 4px; color: {c.muted}; }}
+QWidget#viewerTools QToolButton {{ border: 1px solid transparent; border-radius: 4px; }}
+QWidget#viewerTools QToolButton:hover {{ border-color: {c.border}; }}
+QWidget#viewerTools QToolButton:checked {{ background: {c.selection}; border-color: {c.accent}; }}
 QLabel#error, QLabel#fieldError {{ color: #d23b30; }}
 QLabel#fieldError {{ font-size: 12px; }}
 QLabel#chip {{ background: {c.selection}; color: {c.text}; border-radius: 10px;

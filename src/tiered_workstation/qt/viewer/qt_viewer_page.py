@@ -87,12 +87,12 @@ class QtViewerPage(ViewerOpening, ViewerMpr, QWidget):
             self.layout_box.addItem(key.replace("x", " × "), key)
         self.layout_box.currentIndexChanged.connect(
             lambda _i: self.set_layout(self.layout_box.currentData()))
-        actions = {self.tr("Invert"): lambda: self.view.toggle_invert(),
-                   self.tr("Rotate"): lambda: self.view.rotate(90),
-                   self.tr("Flip"): lambda: self.view.flip(True),
-                   self.tr("Fit"): lambda: self.view.reset_view(),
-                   self.tr("1:1"): lambda: self.view.actual_size(),
-                   self.tr("Clear"): lambda: self.view.clear_measurements()}
+        actions = {"invert": (self.tr("Invert"), lambda: self.view.toggle_invert(), "I"),
+                   "rotate": (self.tr("Rotate"), lambda: self.view.rotate(90), "R"),
+                   "flip": (self.tr("Flip"), lambda: self.view.flip(True), ""),
+                   "fit": (self.tr("Fit"), lambda: self.view.reset_view(), "F"),
+                   "actual": (self.tr("1:1"), lambda: self.view.actual_size(), ""),
+                   "clear": (self.tr("Clear"), lambda: self.view.clear_measurements(), "")}
         self.toolbar = QtViewerTools(actions)
         self.toolbar.tool_chosen.connect(self.set_tool)
         self.tool_buttons = self.toolbar.tool_buttons
