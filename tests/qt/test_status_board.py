@@ -11,7 +11,9 @@ from support import TECH
 from tiered_workstation.app.bootstrap import Services
 from tiered_workstation.qt.status.qt_board_model import TAT_COLOURS, QtBoardModel
 from tiered_workstation.qt.status.qt_status_page import QtStatusPage
-from tiered_workstation.storage.enums import ExamState, Role, VersionKind
+from tiered_workstation.registration.identity import OrderInput, PatientInput
+from tiered_workstation.registration.service import register_exam
+from tiered_workstation.storage.enums import ExamState, PatientSource, Role, Sex, VersionKind
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.reports import Assignment
 from tiered_workstation.workflow.actors import Actor
@@ -138,3 +140,25 @@ def test_selecting_an_exam_opens_its_timeline(qtbot, workstation, new_exam) -> N
     assert "刘主任" in drawer.timeline.topLevelItem(7).text(2)
     qtbot.keyClick(page, Qt.Key.Key_Escape)
     assert not drawer.isVisible()
+
+
+def test_the_drawer_shows_the_requisitions_fields(qtbot, workstation) -> None:
+    s = workstation.services
+    with s.database.transaction() as session:
+        register_exam(session, s.workflow, s.registration, TECH,
+                      PatientInput("李梅", Sex.FEMALE, "Li^Mei", local_patient_id="BL-778"),
+                      OrderInput("DXCHEST2", "DR Chest PA+LAT", "DX", "CHEST",
+                                 referring_physician="王医生",
+                                 patient_source=PatientSource.INPATIENT,
+                                 requesting_department="呼吸内科", admission_id="ZY2026-31"))
+    page = board(qtbot, workstation)
+    page.show()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=5000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.drawer.isVisible(), timeout=5000)
+    text = page.drawer.request.text()
+    for shown in ("Record number: BL-778", "Patient source: Inpatient",
+                  "Admission ID: ZY2026-31", "Requesting department: 呼吸内科",
+                  "Requesting doctor: 王医生"):
+        assert shown in text
+    assert "inpatient" not in text  # the label, not the enum value

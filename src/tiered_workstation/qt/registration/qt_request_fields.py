@@ -9,20 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from ...storage.enums import PatientSource
+from ..labels import source_label
 
 AddRow = Callable[..., None]  # FieldRows.add
-
-
-def source_label(source: PatientSource) -> str:
-    labels = {
-        PatientSource.OUTPATIENT: QCoreApplication.translate("QtRegistrationPage", "Outpatient"),
-        PatientSource.INPATIENT: QCoreApplication.translate("QtRegistrationPage", "Inpatient"),
-        PatientSource.HEALTH_CHECK: QCoreApplication.translate(
-            "QtRegistrationPage", "Health check"
-        ),
-        PatientSource.EMERGENCY: QCoreApplication.translate("QtRegistrationPage", "Emergency"),
-    }
-    return labels.get(source, source.value)
 
 
 class RequestFields:
