@@ -239,3 +239,31 @@ def test_a_wrong_option_names_the_right_form(center: Path) -> None:
     assert result.returncode == 2
     assert "unrecognized arguments: --confg" in result.stderr
     assert "tiered-ws [--config site.toml] [-v] COMMAND" in result.stderr
+
+
+def test_exam_show_tells_the_requisitions_fields(center: Path) -> None:
+    import json
+
+    inpatient = tw("--config", str(center), "register", "--name", "赵六", "--sex", "F",
+                   "--age", "50", "--procedure", "DXCHEST2", "--record-number", "BL-501",
+                   "--source", "inpatient", "--department", "呼吸内科", "--doctor", "王医生",
+                   "--admission-id", "ZY-77")
+    assert inpatient.returncode == 0, inpatient.stderr
+    shown = tw("--config", str(center), "exam", "show", inpatient.stdout.strip())
+    assert shown.returncode == 0, shown.stderr
+    assert ("Record number BL-501 · inpatient (住院), admission ID ZY-77 · requested by "
+            "王医生, 呼吸内科") in shown.stdout
+    as_json = json.loads(tw("--config", str(center), "exam", "show", inpatient.stdout.strip(),
+                            "--json").stdout)
+    assert {k: as_json[k] for k in ("record_number", "patient_source", "requesting_department",
+                                    "referring_physician", "admission_id")} == {
+        "record_number": "BL-501", "patient_source": "inpatient",
+        "requesting_department": "呼吸内科", "referring_physician": "王医生",
+        "admission_id": "ZY-77"}
+    outpatient = tw("--config", str(center), "register", "--name", "钱七", "--sex", "M",
+                    "--age", "40", "--procedure", "DXCHEST2", "--source", "emergency")
+    assert outpatient.returncode == 0, outpatient.stderr
+    shown = tw("--config", str(center), "exam", "show", outpatient.stdout.strip()).stdout
+    assert "Record number CH01" in shown  # the site's pattern assigned it
+    assert "· emergency (急诊) · requested by —" in shown
+    assert "admission" not in shown

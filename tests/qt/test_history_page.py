@@ -8,7 +8,7 @@ from tiered_workstation.qt.qt_history_page import QtHistoryPage
 from tiered_workstation.qt.tasks import TaskRunner
 from tiered_workstation.registration.identity import OrderInput, PatientInput
 from tiered_workstation.registration.service import register_exam
-from tiered_workstation.storage.enums import Role, Sex, VersionKind
+from tiered_workstation.storage.enums import PatientSource, Role, Sex, VersionKind
 from tiered_workstation.workflow.actors import Actor
 from tiered_workstation.workflow.reports import save_version
 
@@ -21,8 +21,12 @@ def test_history_shows_the_centers_exams_and_report(qtbot, consortium: Consortiu
     with center.database.transaction() as session:
         exam, _ = register_exam(session, center.workflow, center.registration, TECH,
                                 PatientInput("王芳", Sex.FEMALE, "Wang^Fang",
-                                             national_id=ID_CARD),
-                                OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST"))
+                                             national_id=ID_CARD, local_patient_id="BL-42"),
+                                OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST",
+                                           referring_physician="陈医生",
+                                           patient_source=PatientSource.INPATIENT,
+                                           requesting_department="心内科",
+                                           admission_id="ZY-9"))
         save_version(session, exam, READER, findings="两肺纹理清晰，未见实变。",
                      impression="胸部未见异常。", kind=VersionKind.PRELIMINARY,
                      from_other_site=True)
@@ -45,5 +49,9 @@ def test_history_shows_the_centers_exams_and_report(qtbot, consortium: Consortiu
         assert "两肺纹理清晰，未见实变。" in text
         assert "胸部未见异常。" in text
         assert "刘主任" in text
+        for caption, value in [("Record number", "BL-42"), ("Patient source", "Inpatient"),
+                               ("Admission ID", "ZY-9"), ("Requesting department", "心内科"),
+                               ("Requesting doctor", "陈医生")]:
+            assert f"{caption}\n{value}" in text, text
     finally:
         tasks.shutdown(wait=True)

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from pydicom import dcmread
 from reportlab.pdfgen import canvas
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from dicom.test_worklist import query_file
 from support import TECH
@@ -257,8 +257,13 @@ def test_record_number_source_department_doctor_and_admission_id_are_registered(
     request.admission_id.setText("ZY0815")
     request.department.setText("呼吸内科")
     page.referring.setText("王医生")
+    page.submit()  # not like this site's numbers: a warning at the field first
+    warning = page.errors["record_number"]
+    assert not warning.isHidden()
+    assert "This site's record numbers look like" in warning.text()
+    assert f"{services.settings.site.code}{date.today():%Y}000001" in warning.text()
     with qtbot.waitSignal(page.registered, timeout=WAIT_MS) as done:
-        page.submit()
+        page.submit()  # pressed again: kept as typed
     accession = done.args[0].accession_number
     with services.database.session() as session:
         exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
@@ -267,3 +272,31 @@ def test_record_number_source_department_doctor_and_admission_id_are_registered(
                 exam.admission_id) == ("inpatient", "呼吸内科", "王医生", "ZY0815")
     assert request.record_number.text() == ""  # the form starts over
     assert request.source.currentData() == "outpatient"
+
+
+def test_a_record_number_of_another_patient_is_refused_at_the_field(
+        qtbot, open_desk, services: Services) -> None:
+    site = services.settings.site.code
+    number = f"{site}{date.today():%Y}000777"
+    with services.database.transaction() as session:
+        register_exam(session, services.workflow, services.registration, TECH,
+                      PatientInput("李四", Sex.MALE, local_patient_id=number),
+                      OrderInput("DXCHEST2", "DR Chest PA+LAT", "DX", "CHEST"))
+    page = open_desk(services)
+    fill(page)
+    page.request.record_number.setText("   ")
+    page.submit()
+    assert "Only spaces" in page.errors["record_number"].text()
+    page.request.record_number.setText("MZ\\1")
+    page.submit()
+    assert "backslash" in page.errors["record_number"].text()
+    page.request.record_number.setText(number)  # the shape is right: no warning
+    page.submit()
+    qtbot.waitUntil(lambda: "another patient" in page.errors["record_number"].text(),
+                    timeout=WAIT_MS)
+    assert page.errors["record_number"].text() == (
+        "This record number belongs to another patient (李四). Check the number, or find "
+        "that patient under Returning patient.")
+    assert page.name.text() == "王芳"  # nothing was lost
+    with services.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Exam)) == 1

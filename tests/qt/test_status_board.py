@@ -15,7 +15,9 @@ from tiered_workstation.qt.status.board_colours import TAT_COLOURS, board_colour
 from tiered_workstation.qt.status.qt_board_model import QtBoardModel
 from tiered_workstation.qt.status.qt_status_page import QtStatusPage
 from tiered_workstation.qt.theme import DARK, LIGHT, apply_theme
-from tiered_workstation.storage.enums import ExamState, Role, VersionKind
+from tiered_workstation.registration.identity import OrderInput, PatientInput
+from tiered_workstation.registration.service import register_exam
+from tiered_workstation.storage.enums import ExamState, PatientSource, Role, Sex, VersionKind
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.reports import Assignment
 from tiered_workstation.workflow.actors import Actor
@@ -265,3 +267,25 @@ def test_a_cancelled_exam_has_no_turnaround_colour(qtbot, workstation, new_exam)
     assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == grey
     assert index.data(Qt.ItemDataRole.BackgroundRole) is None
     assert index.data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_the_drawer_shows_the_requisitions_fields(qtbot, workstation) -> None:
+    s = workstation.services
+    with s.database.transaction() as session:
+        register_exam(session, s.workflow, s.registration, TECH,
+                      PatientInput("李梅", Sex.FEMALE, "Li^Mei", local_patient_id="BL-778"),
+                      OrderInput("DXCHEST2", "DR Chest PA+LAT", "DX", "CHEST",
+                                 referring_physician="王医生",
+                                 patient_source=PatientSource.INPATIENT,
+                                 requesting_department="呼吸内科", admission_id="ZY2026-31"))
+    page = board(qtbot, workstation)
+    page.show()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=5000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.drawer.isVisible(), timeout=5000)
+    text = page.drawer.request.text()
+    for shown in ("Record number: BL-778", "Patient source: Inpatient",
+                  "Admission ID: ZY2026-31", "Requesting department: 呼吸内科",
+                  "Requesting doctor: 王医生"):
+        assert shown in text
+    assert "inpatient" not in text  # the label, not the enum value

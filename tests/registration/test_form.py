@@ -116,8 +116,42 @@ def test_a_record_number_from_the_requisition_is_taken_as_typed() -> None:
     assert check.result is not None
     assert check.result.patient.local_patient_id == "MZ-2026/0457"
     assert check_form(GOOD, CATALOGUE, TODAY).result.patient.local_patient_id is None
-    bad = check_form(replace(GOOD, record_number="病历 1"), CATALOGUE, TODAY)
+    bad = check_form(replace(GOOD, record_number="MZ\\1"), CATALOGUE, TODAY)
     assert bad.problems == {"record_number": Problem.RECORD_NUMBER_FORMAT}
+
+
+@pytest.mark.parametrize(("typed", "problem"), [
+    ("   ", Problem.RECORD_NUMBER_BLANK),
+    ("MZ\\0457", Problem.RECORD_NUMBER_FORMAT),
+    ("MZ\t0457", Problem.RECORD_NUMBER_FORMAT),
+    ("MZ\x7f", Problem.RECORD_NUMBER_FORMAT),
+    ("9" * 65, Problem.RECORD_NUMBER_LENGTH),
+])
+def test_a_typed_record_number_must_fit_a_dicom_patient_id(typed: str, problem: Problem) -> None:
+    check = check_form(replace(GOOD, record_number=typed), CATALOGUE, TODAY)
+    assert check.problems == {"record_number": problem}
+
+
+@pytest.mark.parametrize(("typed", "warned"), [
+    ("CM012026000457", False), ("CM0120261234567", False),  # the sequence may outgrow 6
+    ("CM012026457", True), ("MZ2026000457", True), ("cm012026000457", True),
+    ("CM01202600045X", True)])
+def test_a_typed_record_number_unlike_the_sites_pattern_is_a_warning(
+        typed: str, warned: bool) -> None:
+    check = check_form(replace(GOOD, record_number=typed), CATALOGUE, TODAY,
+                       record_pattern="{site}{yyyy}{seq:06d}", site_code="CM01")
+    assert check.ok  # only a warning: numbers of an older system stay possible
+    assert check.warnings == ({"record_number": Problem.RECORD_NUMBER_SHAPE} if warned else {})
+
+
+def test_the_shape_follows_the_configured_pattern() -> None:
+    from tiered_workstation.workflow.identifiers import has_record_shape
+
+    assert has_record_shape("MZ2612-0001", "MZ{yy}{mm}-{seq:04d}", "CH01")
+    assert not has_record_shape("MZ2613-0001", "MZ{yy}{mm}-{seq:04d}", "CH01")  # month 13
+    assert not has_record_shape("MZ2612-001", "MZ{yy}{mm}-{seq:04d}", "CH01")
+    assert has_record_shape("7", "{seq}", "CH01")
+    assert not has_record_shape("A7", "{seq}", "CH01")
 
 
 def test_patient_source_department_doctor_and_admission_id() -> None:

@@ -135,3 +135,22 @@ def test_the_request_details_are_kept_on_the_exam(services: Services) -> None:
                 stored.admission_id) == (PatientSource.INPATIENT, "呼吸内科", "王医生", "ZY0815")
     with pytest.raises(ValueError, match="Only an inpatient"):
         replace(CHEST, admission_id="ZY0815")
+
+
+def test_a_typed_record_number_of_another_patient_is_refused(services: Services) -> None:
+    from tiered_workstation.registration.service import RecordNumberTaken
+
+    first = register(services, PatientInput("李四", Sex.MALE, local_patient_id="MZ-1"))
+    again = register(services, PatientInput("李四", Sex.MALE, local_patient_id="MZ-1"))
+    assert again.patient_id == first.patient_id  # same number, same name: returning
+    with pytest.raises(RecordNumberTaken) as refused:
+        register(services, PatientInput("王芳", Sex.FEMALE, local_patient_id="MZ-1"))
+    assert refused.value.other_patient == "李四"
+    assert refused.value.number == "MZ-1"
+    other = register(services, PatientInput("王芳", Sex.FEMALE, national_id="11010519491231002X"))
+    with pytest.raises(RecordNumberTaken) as refused:  # found by her ID card
+        register(services, PatientInput("王芳", Sex.FEMALE, national_id="11010519491231002X",
+                                        local_patient_id="MZ-1"))
+    assert refused.value.known == other.patient.identifier_at("CH01")
+    with services.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Patient)) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from ..storage.enums import PatientSource
 from ..storage.exams import Exam
 from ..workflow.tat import compute_tat, format_duration
 
@@ -30,6 +31,34 @@ def tat_lines(exam: Exam, target: timedelta, now: datetime) -> tuple[list[str], 
     return lines, tat.status.value
 
 
+SOURCE_WORDS = {PatientSource.OUTPATIENT: "outpatient (门诊)",
+                PatientSource.INPATIENT: "inpatient (住院)",
+                PatientSource.HEALTH_CHECK: "health check (体检)",
+                PatientSource.EMERGENCY: "emergency (急诊)"}
+
+
+def request_fields(exam: Exam) -> dict[str, str]:
+    """What the requisition said about the exam: the patient's record number at the
+    exam's site, the source, the requesting department and doctor, and an inpatient's
+    admission ID (empty for everyone else)."""
+    return {"record_number": exam.record_number, "patient_source": exam.patient_source.value,
+            "requesting_department": exam.requesting_department,
+            "referring_physician": exam.referring_physician,
+            "admission_id": exam.inpatient_admission_id}
+
+
+def request_line(exam: Exam) -> str:
+    """``Record number … · inpatient (住院), admission ID … · requested by …, …``."""
+    fields = request_fields(exam)
+    source = SOURCE_WORDS.get(exam.patient_source, exam.patient_source.value)
+    if fields["admission_id"]:
+        source += f", admission ID {fields['admission_id']}"
+    asked = ", ".join(v for v in (fields["referring_physician"],
+                                  fields["requesting_department"]) if v) or "—"
+    return (f"Record number {fields['record_number'] or '—'} · {source} · "
+            f"requested by {asked}")
+
+
 def exam_header(exam: Exam, tz: ZoneInfo) -> list[str]:
     patient = exam.patient
     born = f", born {patient.birth_date}" if patient.birth_date else ""
@@ -38,6 +67,7 @@ def exam_header(exam: Exam, tz: ZoneInfo) -> list[str]:
         f"{exam.priority.value}, {exam.reading_mode.value})",
         f"Patient {patient.name} {patient.name_phonetic} ({patient.sex.value}{born}) "
         f"ID {patient.national_id_masked or '—'}",
+        request_line(exam),
         f"Site {exam.site_code}, registered {exam.registered_at.astimezone(tz):%Y-%m-%d %H:%M} "
         f"by {exam.registered_by}; now '{exam.state.value}'",
         f"Study Instance UID {exam.study_instance_uid}",
@@ -54,6 +84,7 @@ def exam_summary(exam: Exam) -> dict[str, object]:
         "priority": exam.priority.value, "reading_mode": exam.reading_mode.value,
         "study_instance_uid": exam.study_instance_uid,
         "registered_at": exam.registered_at.isoformat(),
+        **request_fields(exam),
         "patient": {"consortium_id": patient.consortium_id, "name": patient.name,
                     "name_phonetic": patient.name_phonetic, "sex": patient.sex.value,
                     "birth_date": patient.birth_date.isoformat() if patient.birth_date

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..config import PeerKind
-from ..storage.enums import ExamState, Priority, ReadingMode, Role
+from ..storage.enums import ExamState, PatientSource, Priority, ReadingMode, Role
 from ..workflow.assignment import Reason, ReasonKind
 from ..workflow.tat import TatStatus
 
@@ -33,6 +33,36 @@ def priority_label(priority: Priority) -> str:
               Priority.URGENT: QCoreApplication.translate("Priority", "Urgent"),
               Priority.STAT: QCoreApplication.translate("Priority", "STAT")}
     return labels.get(priority, priority.value)
+
+
+def source_label(source: PatientSource) -> str:
+    """Where the patient comes from (the registration desk's words and context)."""
+    labels = {
+        PatientSource.OUTPATIENT: QCoreApplication.translate("QtRegistrationPage", "Outpatient"),
+        PatientSource.INPATIENT: QCoreApplication.translate("QtRegistrationPage", "Inpatient"),
+        PatientSource.HEALTH_CHECK: QCoreApplication.translate("QtRegistrationPage",
+                                                               "Health check"),
+        PatientSource.EMERGENCY: QCoreApplication.translate("QtRegistrationPage", "Emergency"),
+    }
+    return labels.get(source, source.value)
+
+
+def request_rows(record_number: str, source: PatientSource, department: str, doctor: str,
+                 admission_id: str) -> list[tuple[str, str]]:
+    """Caption and value of what the requisition said about an exam, in the desk's words
+    (the admission ID only for an inpatient)."""
+    rows = [(QCoreApplication.translate("QtRegistrationPage", "Record number"),
+             record_number or "—"),
+            (QCoreApplication.translate("QtRegistrationPage", "Patient source"),
+             source_label(source))]
+    if source is PatientSource.INPATIENT:
+        rows.append((QCoreApplication.translate("QtRegistrationPage", "Admission ID"),
+                     admission_id or "—"))
+    rows += [(QCoreApplication.translate("QtRegistrationPage", "Requesting department"),
+              department or "—"),
+             (QCoreApplication.translate("QtRegistrationPage", "Requesting doctor"),
+              doctor or "—")]
+    return rows
 
 
 def role_label(role: Role) -> str:

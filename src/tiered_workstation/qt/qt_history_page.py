@@ -29,7 +29,7 @@ from ..registration.identity import national_id_problem
 from ..registration.returning import Lookup, LookupResult
 from ..storage.enums import ReportStatus
 from ..sync.schemas import ExamHistory, PatientHistory
-from .labels import sex_label, state_label
+from .labels import request_rows, sex_label, state_label
 from .tasks import TaskRunner
 from .widgets import card
 
@@ -181,7 +181,8 @@ class QtHistoryPage(QWidget):
         head = (f"<h3>{html.escape(exam.procedure_description)}</h3>"
                 f"<p>{html.escape(exam.accession_number)} · {html.escape(exam.site_code)} · "
                 f"{exam.registered_at.astimezone(self._tz):%Y-%m-%d %H:%M} · "
-                f"{html.escape(state_label(exam.state))}</p>")
+                f"{html.escape(state_label(exam.state))}</p>"
+                + self.request_html(exam))
         report = exam.report
         if report is None:
             return head + "<p><i>" + html.escape(self.tr("No report yet.")) + "</i></p>"
@@ -196,6 +197,17 @@ class QtHistoryPage(QWidget):
                     self.tr("{status} · {authors}").format(
                         status=self.status_text(report.status),
                         authors="、".join(report.authors))) + "</p>")
+
+    @staticmethod
+    def request_html(exam: ExamHistory) -> str:
+        """Record number, source, admission ID, requesting department and doctor."""
+        cells = "".join(
+            f"<tr><td style='color:#5b6775; padding-right:12px'>{html.escape(caption)}</td>"
+            f"<td>{html.escape(value)}</td></tr>"
+            for caption, value in request_rows(exam.record_number, exam.patient_source,
+                                               exam.requesting_department,
+                                               exam.referring_physician, exam.admission_id))
+        return f"<table>{cells}</table>"
 
     def status_text(self, status: str) -> str:
         return {ReportStatus.DRAFT.value: self.tr("Draft"),

@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from ..storage.enums import PatientSource, Priority, ReadingMode, Sex
+from ..workflow.identifiers import has_record_shape, record_number_text_problem
 from .catalogue import Procedure
 from .identity import (
     IdProblem,
@@ -27,7 +28,6 @@ from .phonetic import dicom_form
 
 MAX_AGE_YEARS = 130
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 -]{5,19}$")
-_RECORD_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 _PHONETIC_RE = re.compile(r"^[A-Za-z][A-Za-z' -]*(\^[A-Za-z' -]*)?$")
 
 
@@ -53,6 +53,11 @@ class Problem(StrEnum):
     PHONE_FORMAT = "phone_format"
     PROCEDURE_REQUIRED = "procedure_required"
     RECORD_NUMBER_FORMAT = "record_number_format"
+    RECORD_NUMBER_BLANK = "record_number_blank"
+    RECORD_NUMBER_LENGTH = "record_number_length"
+    RECORD_NUMBER_SHAPE = "record_number_shape"  # a warning: the site's numbers look else
+    RECORD_NUMBER_TAKEN = "record_number_taken"  # another patient has it (the desk says)
+    RECORD_NUMBER_OTHER = "record_number_other"  # this patient has another one here
     TEXT_CHARACTERS = "text_characters"
     ADMISSION_NOT_INPATIENT = "admission_not_inpatient"
 
@@ -91,8 +96,12 @@ class CheckedForm:
 
 @dataclass
 class FormCheck:
+    """Problems stop the registration; warnings (``RECORD_NUMBER_SHAPE``) only ask the
+    clerk to look again."""
+
     problems: dict[str, Problem] = field(default_factory=dict)
     result: CheckedForm | None = None
+    warnings: dict[str, Problem] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -104,8 +113,13 @@ def age_on(birth: date, today: date) -> int:
 
 
 def check_form(form: RegistrationForm, catalogue: dict[str, Procedure], today: date,
-               default_station: str | None = None) -> FormCheck:
-    """Every problem of ``form`` by field name, or the inputs to register."""
+               default_station: str | None = None, *, record_pattern: str = "",
+               site_code: str = "") -> FormCheck:
+    """Every problem of ``form`` by field name, or the inputs to register.
+
+    A typed record number that does not look like those ``record_pattern`` gives
+    at ``site_code`` is a warning, not a problem (a number from an older system).
+    """
     check = FormCheck()
     problems = check.problems
     name = form.name.strip()
@@ -146,8 +160,12 @@ def check_form(form: RegistrationForm, catalogue: dict[str, Procedure], today: d
     if phone and not _PHONE_RE.match(phone):
         problems["phone"] = Problem.PHONE_FORMAT
     record = form.record_number.strip()
-    if record and not _RECORD_RE.match(record):
-        problems["record_number"] = Problem.RECORD_NUMBER_FORMAT
+    record_problem = record_number_text_problem(form.record_number)
+    if record_problem:
+        problems["record_number"] = _RECORD_PROBLEMS[record_problem]
+    elif record and record_pattern and not has_record_shape(record, record_pattern,
+                                                            site_code):
+        check.warnings["record_number"] = Problem.RECORD_NUMBER_SHAPE
     source = PatientSource(form.patient_source) if form.patient_source in {
         s.value for s in PatientSource} else PatientSource.OUTPATIENT
     for key in ("requesting_department", "referring_physician", "admission_id"):
@@ -182,6 +200,11 @@ def check_form(form: RegistrationForm, catalogue: dict[str, Procedure], today: d
         admission_id=form.admission_id.strip())
     check.result = CheckedForm(patient, order, years)
     return check
+
+
+_RECORD_PROBLEMS = {"blank": Problem.RECORD_NUMBER_BLANK,
+                    "characters": Problem.RECORD_NUMBER_FORMAT,
+                    "length": Problem.RECORD_NUMBER_LENGTH}
 
 
 def _check_birth(form: RegistrationForm, today: date,

@@ -51,7 +51,20 @@ class RegistrationPolicy:
 
 
 class RecordNumberTaken(ValueError):
-    """The record number typed belongs to another patient, or this patient has another."""
+    """The record number typed belongs to another patient (``other_patient`` is her
+    name), or this patient has another one here (``known`` is it)."""
+
+    def __init__(self, message: str, number: str, *, other_patient: str = "",
+                 known: str = "") -> None:
+        super().__init__(message)
+        self.number = number
+        self.other_patient = other_patient
+        self.known = known
+
+
+def _taken(number: str, owner: Patient) -> RecordNumberTaken:
+    return RecordNumberTaken(f"Record number {number} belongs to another patient "
+                             f"({owner.name}).", number, other_patient=owner.name)
 
 
 def find_or_create_patient(session: Session, data: PatientInput, issuer: str,
@@ -60,7 +73,10 @@ def find_or_create_patient(session: Session, data: PatientInput, issuer: str,
     """The known patient with this consortium ID (a returning patient the clerk picked),
     national ID or local record number, else a new one.
 
-    Name and birth date alone are never enough to merge two people.  A patient
+    Name and birth date alone are never enough to merge two people, and a record
+    number is the same patient only under the same name: a typed number of another
+    patient is refused (``RecordNumberTaken``), as is another number for a patient
+    who has one here.  A patient
     without a record number at ``issuer`` gets the one typed, else the next of
     ``pattern`` (on ``day``, the site's local date); one who has it keeps it.
     """
@@ -74,6 +90,8 @@ def find_or_create_patient(session: Session, data: PatientInput, issuer: str,
         patient = session.scalar(select(Patient).join(PatientIdentifier).where(
             PatientIdentifier.issuer == issuer,
             PatientIdentifier.value == data.local_patient_id))
+        if patient is not None and patient.name.strip() != data.name.strip():
+            raise _taken(data.local_patient_id, patient)
     if patient is None:
         patient = Patient(consortium_id=data.consortium_id or str(uuid.uuid4()),
                           name=data.name)
@@ -85,15 +103,15 @@ def find_or_create_patient(session: Session, data: PatientInput, issuer: str,
     if known is not None:
         if data.local_patient_id and data.local_patient_id != known:
             raise RecordNumberTaken(f"{data.name} already has record number {known} here, "
-                                    f"not {data.local_patient_id}.")
+                                    f"not {data.local_patient_id}.", data.local_patient_id,
+                                    known=known)
         return patient
     if data.local_patient_id:
-        owner = session.scalar(select(PatientIdentifier.patient_id).where(
+        owner = session.scalar(select(Patient).join(PatientIdentifier).where(
             PatientIdentifier.issuer == issuer,
             PatientIdentifier.value == data.local_patient_id))
-        if owner is not None and owner != patient.id:
-            raise RecordNumberTaken(f"Record number {data.local_patient_id} belongs to "
-                                    "another patient.")
+        if owner is not None and owner is not patient:
+            raise _taken(data.local_patient_id, owner)
         number = data.local_patient_id
     else:
         number = next_record_number(session, issuer, day or date.today(), pattern)

@@ -61,6 +61,16 @@ class Exam(Base):
     attachments: Mapped[list[RequisitionAttachment]] = relationship(
         back_populates="exam", cascade="all, delete-orphan")
 
+    @property
+    def record_number(self) -> str:
+        """The patient's record number (病历号) at the site of this exam, or ""."""
+        return self.patient.identifier_at(self.site_code) or ""
+
+    @property
+    def inpatient_admission_id(self) -> str:
+        """The admission ID (住院号) when the patient is an inpatient, else ""."""
+        return self.admission_id if self.patient_source is PatientSource.INPATIENT else ""
+
     def reached_at(self) -> dict[ExamState, datetime]:
         """When the exam last entered each state it has been in (per-state timestamps)."""
         return {t.to_state: t.at for t in self.transitions}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,7 +44,14 @@ def _history(session: Session, patient: Patient) -> PatientHistory:
                            study_instance_uid=e.study_instance_uid,
                            procedure_description=e.procedure_description, modality=e.modality,
                            state=e.state, registered_at=e.registered_at,
-                           report=_report(session, e)) for e in exams])
+                           report=_report(session, e), **_request(e)) for e in exams])
+
+
+def _request(exam: Exam) -> dict[str, Any]:
+    return {"record_number": exam.record_number, "patient_source": exam.patient_source,
+            "requesting_department": exam.requesting_department,
+            "referring_physician": exam.referring_physician,
+            "admission_id": exam.inpatient_admission_id}
 
 
 def _report(session: Session, exam: Exam) -> ReportOut | None:

@@ -149,6 +149,12 @@ class ExamHistory(BaseModel):
     state: ExamState
     registered_at: datetime
     report: ReportOut | None
+    # what the requisition said (defaults: an older center does not send them)
+    record_number: str = ""  # the patient's record number at the exam's site
+    patient_source: PatientSource = PatientSource.OUTPATIENT
+    requesting_department: str = ""
+    referring_physician: str = ""
+    admission_id: str = ""  # inpatients only
 
 
 class PatientHistory(BaseModel):

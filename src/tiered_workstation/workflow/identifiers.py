@@ -122,3 +122,47 @@ def next_record_number(session: Session, site_code: str, day: date,
         if taken is None:
             return number
     raise RuntimeError(f"could not reserve a record number for {site_code} ({scope})")
+
+
+def record_number_text_problem(value: str) -> str | None:
+    """Why a typed record number cannot be a DICOM Patient ID (LO), or None.
+
+    ``"blank"`` for only spaces, ``"characters"`` for a backslash or a control
+    character, ``"length"`` for more than 64 characters (outer spaces do not count).
+    """
+    number = value.strip()
+    if value and not number:
+        return "blank"
+    if any(c == "\\" or ord(c) < 32 or ord(c) == 127 for c in number):
+        return "characters"
+    if len(number) > MAX_RECORD_NUMBER_LENGTH:
+        return "length"
+    return None
+
+
+_PART_RE = re.compile(r"\{(site|yyyy|yy|mm|seq)(?::0?(\d+)d)?\}")
+_DIGITS = {"yyyy": r"\d{4}", "yy": r"\d{2}", "mm": r"(0[1-9]|1[0-2])"}
+
+
+def record_number_shape(pattern: str, site_code: str) -> re.Pattern[str]:
+    """A regular expression for the numbers ``pattern`` gives: its literal text and
+    site code as they are, its date parts and sequence as digits (a sequence at least
+    as wide as its padding: it may outgrow it)."""
+    parts, end = [], 0
+    for match in _PART_RE.finditer(pattern):
+        parts.append(re.escape(pattern[end:match.start()]))
+        name, width = match.group(1), match.group(2)
+        if name == "site":
+            parts.append(re.escape(site_code))
+        elif name == "seq":
+            parts.append(rf"\d{{{int(width)},}}" if width else r"\d+")
+        else:
+            parts.append(_DIGITS[name])
+        end = match.end()
+    parts.append(re.escape(pattern[end:]))
+    return re.compile("".join(parts))
+
+
+def has_record_shape(number: str, pattern: str, site_code: str) -> bool:
+    """Whether a typed record number looks like one this site's pattern gives."""
+    return record_number_shape(pattern, site_code).fullmatch(number.strip()) is not None

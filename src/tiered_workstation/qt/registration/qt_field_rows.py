@@ -3,8 +3,8 @@ wrong with it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...registration.form import Problem
 
@@ -16,10 +16,30 @@ class FieldRows:
         self.label_width = label_width
         self.errors: dict[str, QLabel] = {}
         self.fields: dict[str, QWidget] = {}
+        self.captions: dict[str, QLabel] = {}
 
-    def add(
-        self, form: QFormLayout, label: str, widget: QWidget, key: str, *, required: bool = False
+    def place(
+        self,
+        grid: QGridLayout,
+        row: int,
+        column: int,
+        label: str,
+        widget: QWidget,
+        key: str,
+        *,
+        required: bool = False,
+        span: int = 1,
     ) -> None:
+        """Put the row in cell (``row``, ``column``) of a two-column grid: caption then
+        field, the field spanning ``span`` columns of fields."""
+        caption, holder = self._parts(label, widget, key, required)
+        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(caption, row, 2 * column, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(holder, row, 2 * column + 1, 1, 2 * span - 1, Qt.AlignmentFlag.AlignTop)
+
+    def _parts(
+        self, label: str, widget: QWidget, key: str, required: bool
+    ) -> tuple[QLabel, QWidget]:
         error = QLabel()
         error.setObjectName("fieldError")
         error.setWordWrap(True)
@@ -34,12 +54,38 @@ class FieldRows:
         box.addWidget(error)
         caption = QLabel(f"{label} *" if required else label)
         caption.setMinimumWidth(self.label_width)
-        form.addRow(caption, holder)
+        # level with the field's first line (a fixed-height text box is as tall as it is)
+        caption.setMinimumHeight(min(widget.sizeHint().height(), widget.maximumHeight(), 40))
+        self.captions[key] = caption
+        return caption, holder
 
     def show(self, key: str, problem: Problem | None) -> None:
+        self.say(key, problem_text(problem) if problem else "")
+
+    def say(self, key: str, text: str) -> None:
+        """Show ``text`` under the field (nothing: hide the line)."""
         label = self.errors[key]
-        label.setText(problem_text(problem) if problem else "")
-        label.setVisible(problem is not None)
+        label.setText(text)
+        label.setVisible(bool(text))
+
+
+def record_number_words(problem: Problem, *, example: str = "", other_patient: str = "",
+                        known: str = "") -> str:
+    """What is wrong with a typed record number, with the values that explain it."""
+    if problem is Problem.RECORD_NUMBER_SHAPE:
+        return QCoreApplication.translate(
+            "QtRegistrationPage", "This site's record numbers look like {example}. Check the "
+            "number; press Register again to keep it as typed.").format(example=example)
+    if problem is Problem.RECORD_NUMBER_TAKEN:
+        return QCoreApplication.translate(
+            "QtRegistrationPage", "This record number belongs to another patient ({name}). "
+            "Check the number, or find that patient under Returning patient.").format(
+            name=other_patient)
+    if problem is Problem.RECORD_NUMBER_OTHER:
+        return QCoreApplication.translate(
+            "QtRegistrationPage", "This patient already has record number {known} here: "
+            "type that number or leave the field empty.").format(known=known)
+    return problem_text(problem)
 
 
 def problem_text(problem: Problem) -> str:
@@ -96,7 +142,15 @@ def problem_text(problem: Problem) -> str:
             "QtRegistrationPage", "Choose the exam to perform."
         ),
         Problem.RECORD_NUMBER_FORMAT: QCoreApplication.translate(
-            "QtRegistrationPage", "Letters, digits and . _ / - only, at most 64."
+            "QtRegistrationPage",
+            "A record number cannot contain a backslash (\\), tabs or line breaks.",
+        ),
+        Problem.RECORD_NUMBER_BLANK: QCoreApplication.translate(
+            "QtRegistrationPage",
+            "Only spaces: type the number, or leave the field empty for the next one.",
+        ),
+        Problem.RECORD_NUMBER_LENGTH: QCoreApplication.translate(
+            "QtRegistrationPage", "At most 64 characters."
         ),
         Problem.TEXT_CHARACTERS: QCoreApplication.translate(
             "QtRegistrationPage", "At most 64 characters, without '\\'."

@@ -10,19 +10,15 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,8 +37,9 @@ from ..event_bridge import QtEventBridge
 from ..labels import priority_label, reading_mode_label
 from ..qt_login import SignedIn
 from ..tasks import TaskRunner
-from ..widgets import card
 from .qt_field_rows import FieldRows
+from .qt_record_check import RecordNumberCheck
+from .qt_registration_layout import arrange
 from .qt_request_fields import RequestFields
 from .qt_returning_panel import QtReturningPanel
 from .qt_scan_strip import QtScanStrip
@@ -73,7 +70,6 @@ class QtRegistrationPage(QWidget):
         self._busy = False
         self.rows = FieldRows(LABEL_WIDTH)
         self.errors, self.fields = self.rows.errors, self.rows.fields
-        self._row = self.rows.add
 
         # -- patient -----------------------------------------------------------------------
         self.name = QLineEdit()
@@ -107,18 +103,10 @@ class QtRegistrationPage(QWidget):
         chip_row.addStretch(1)
         self._show_link()
 
-        patient_form = QFormLayout()
-        patient_form.setVerticalSpacing(6)
-        self._row(patient_form, self.tr("Name"), self.name, "name", required=True)
-        self._row(patient_form, self.tr("Pinyin"), self.phonetic, "name_phonetic")
-        self._row(patient_form, self.tr("Sex"), self.sex, "sex", required=True)
-        self._row(patient_form, self.tr("ID card number"), self.national_id, "national_id")
-        self._row(patient_form, self.tr("Birth date"), self.birth_date, "birth_date")
-        self._row(patient_form, self.tr("Age"), self.age, "age_years")
-        self._row(patient_form, self.tr("Phone"), self.phone, "phone")
         self.referring = QLineEdit()  # the requesting doctor
         self.request = RequestFields(self.referring)
-        self.request.add_patient_rows(self._row, patient_form)
+        self.record_check = RecordNumberCheck(
+            self.rows, services.registration.record_number_pattern, settings.site.code)
 
         # -- exam --------------------------------------------------------------------------
         self.procedure = QComboBox()
@@ -139,15 +127,6 @@ class QtRegistrationPage(QWidget):
         self.clinical_info.setPlaceholderText(self.tr("Symptoms, question to the radiologist"))
         self.clinical_info.setFixedHeight(52)
         self.clinical_info.setTabChangesFocus(True)
-        exam_form = QFormLayout()
-        exam_form.setVerticalSpacing(6)
-        self._row(exam_form, self.tr("Exam"), self.procedure, "procedure_code", required=True)
-        self._row(exam_form, self.tr("Priority"), self.priority, "priority")
-        self._row(exam_form, self.tr("Reading"), self.reading_mode, "reading_mode")
-        self.request.add_exam_rows(self._row, exam_form)
-        self._row(exam_form, self.tr("Clinical information"), self.clinical_info,
-                  "clinical_info")
-
         self.submit_button = QPushButton(self.tr("Register  (Ctrl+Enter)"))
         self.submit_button.setObjectName("primary")
         self.submit_button.clicked.connect(self.submit)
@@ -177,36 +156,7 @@ class QtRegistrationPage(QWidget):
         self.today = QtTodayTable(services.registration_desk, tasks, self._tz)
         self.today_count = self.today.count
 
-        # -- layout ------------------------------------------------------------------------
-        form_holder = QWidget()
-        form_column = QVBoxLayout(form_holder)
-        form_column.setContentsMargins(0, 0, 0, 0)
-        form_column.addWidget(card(self.tr("Patient"), patient_form, chip_row))
-        form_column.addWidget(card(self.tr("Exam"), exam_form))
-        form_column.addStretch(1)
-        side_column = QVBoxLayout()
-        side_column.addWidget(card(self.tr("Returning patient"), self.matches,
-                                        self.matches.status_row))
-        side_column.addWidget(card(self.tr("Requisition scans"), self.scans, self.scan_problem,
-                                   stretch_first=True), 1)
-        top = QHBoxLayout()
-        top.setSpacing(12)
-        form_scroller = QScrollArea()  # error lines may need more room than a laptop has
-        form_scroller.setWidget(form_holder)
-        form_scroller.setWidgetResizable(True)
-        form_scroller.setFrameShape(QFrame.Shape.NoFrame)
-        left = QVBoxLayout()
-        left.addWidget(form_scroller, 1)
-        left.addWidget(self.outcome)
-        left.addLayout(actions)  # stays in view however long the error list gets
-        top.addLayout(left, 5)
-        top.addLayout(side_column, 6)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(12)
-        layout.addLayout(top, 3)
-        layout.addWidget(card(self.tr("Registered today"), self.today, self.today_count,
-                              stretch_first=True), 1)
+        arrange(self, chip_row, actions)
 
         # -- behaviour ---------------------------------------------------------------------
         self.name.textEdited.connect(self._name_edited)
@@ -243,6 +193,7 @@ class QtRegistrationPage(QWidget):
             widget.clear()
         self.clinical_info.clear()
         self.request.clear()
+        self.record_check.reset()
         self.sex.setCurrentIndex(0)
         self.procedure.setCurrentIndex(0)
         self.priority.setCurrentIndex(0)
@@ -339,12 +290,21 @@ class QtRegistrationPage(QWidget):
         if self._busy:
             return None
         now = self._services.workflow.clock().astimezone(self._tz)
-        check = check_form(self.form(), self._catalogue, now.date())
+        form = self.form()
+        check = check_form(form, self._catalogue, now.date(),
+                           record_pattern=self.record_check.pattern,
+                           site_code=self.record_check.site_code)
         self.show_problems(check.problems)
         if not check.ok or check.result is None:
             first = next(iter(check.problems))
             self.fields[first].setFocus()
             self._say(self.tr("Please correct the marked fields."), error=True)
+            return check
+        if self.record_check.stops(check, form.record_number, now.date()):
+            self.fields["record_number"].setFocus()
+            self._say(QCoreApplication.translate(
+                "QtRegistrationPage", "Please check the marked field; press Register again "
+                "to keep it."), error=True)
             return check
         actor = Actor(self._session.username, self._session.role, self._session.site_code,
                       self._session.display_name)
@@ -373,6 +333,10 @@ class QtRegistrationPage(QWidget):
     def _on_register_failed(self, exc: BaseException) -> None:
         self._busy = False
         self.submit_button.setEnabled(True)
+        if self.record_check.refused(exc):
+            self.fields["record_number"].setFocus()
+            self._say(self.tr("Please correct the marked fields."), error=True)
+            return
         LOGGER.error("registration failed", exc_info=exc)
         self._say(self.tr("Not registered: {error} Nothing was lost; correct it and press "
                           "Register again.").format(error=exc), error=True)

@@ -3,26 +3,11 @@ requisition, where the patient comes from, who asks, and an inpatient's admissio
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from ...storage.enums import PatientSource
-
-AddRow = Callable[..., None]  # FieldRows.add
-
-
-def source_label(source: PatientSource) -> str:
-    labels = {
-        PatientSource.OUTPATIENT: QCoreApplication.translate("QtRegistrationPage", "Outpatient"),
-        PatientSource.INPATIENT: QCoreApplication.translate("QtRegistrationPage", "Inpatient"),
-        PatientSource.HEALTH_CHECK: QCoreApplication.translate(
-            "QtRegistrationPage", "Health check"
-        ),
-        PatientSource.EMERGENCY: QCoreApplication.translate("QtRegistrationPage", "Emergency"),
-    }
-    return labels.get(source, source.value)
+from ..labels import source_label
 
 
 class RequestFields:
@@ -49,40 +34,6 @@ class RequestFields:
         )
         self.source.currentIndexChanged.connect(self._source_changed)
         self._source_changed()
-
-    def add_patient_rows(self, add: AddRow, form: QFormLayout) -> None:
-        add(
-            form,
-            QCoreApplication.translate("QtRegistrationPage", "Record number"),
-            self.record_number,
-            "record_number",
-        )
-
-    def add_exam_rows(self, add: AddRow, form: QFormLayout) -> None:
-        rows: list[tuple[str, QWidget, str]] = [
-            (
-                QCoreApplication.translate("QtRegistrationPage", "Patient source"),
-                self.source,
-                "patient_source",
-            ),
-            (
-                QCoreApplication.translate("QtRegistrationPage", "Admission ID"),
-                self.admission_id,
-                "admission_id",
-            ),
-            (
-                QCoreApplication.translate("QtRegistrationPage", "Requesting department"),
-                self.department,
-                "requesting_department",
-            ),
-            (
-                QCoreApplication.translate("QtRegistrationPage", "Requesting doctor"),
-                self.doctor,
-                "referring_physician",
-            ),
-        ]
-        for label, widget, key in rows:
-            add(form, label, widget, key)
 
     def values(self) -> dict[str, str]:
         return {

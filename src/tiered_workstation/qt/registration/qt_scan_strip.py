@@ -138,6 +138,7 @@ class QtScanStrip(QWidget):
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setObjectName("scanPreview")
+        self.preview.setWordWrap(True)  # the hint shown while nothing is attached
         self.preview_caption = QLabel()
         self.preview_caption.setObjectName("muted")
         self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)

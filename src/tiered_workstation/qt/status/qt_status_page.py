@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from ...app.board import BoardDesk, BoardRow
 from ...config import Settings
 from ...events import Event
-from ...storage.enums import ExamState
+from ...storage.enums import ExamState, PatientSource
 from ...workflow.tat import TatStatus
 from ..event_bridge import QtEventBridge
-from ..labels import state_label, tat_label
+from ..labels import request_rows, state_label, tat_label
 from ..tasks import TaskRunner
 from .qt_board_header import QtBoardHeader
 from .qt_board_model import QtBoardFilter, QtBoardModel, colours_for_theme, format_elapsed
@@ -56,6 +56,9 @@ class QtExamDrawer(QFrame):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("muted")
         self.subtitle.setWordWrap(True)
+        self.request = QLabel()  # record number, source, who asks
+        self.request.setObjectName("drawerRequest")
+        self.request.setWordWrap(True)
         self.tat = QLabel()
         self.tat.setObjectName("tatBadge")
         close = QToolButton()
@@ -77,6 +80,7 @@ class QtExamDrawer(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.request)
         layout.addWidget(self.tat)
         heading = QLabel(self.tr("Timeline"))
         heading.setObjectName("sectionHeading")
@@ -94,6 +98,12 @@ class QtExamDrawer(QFrame):
         self.subtitle.setText(self.tr("{accession} · {site} · {modality} · {phonetic}").format(
             accession=detail["accession_number"], site=detail["site"],
             modality=detail["modality"], phonetic=phonetic))
+        rows = request_rows(detail.get("record_number", ""),
+                            PatientSource(detail.get("patient_source", "outpatient")),
+                            detail.get("requesting_department", ""),
+                            detail.get("referring_physician", ""),
+                            detail.get("admission_id", ""))
+        self.request.setText("\n".join(f"{caption}: {value}" for caption, value in rows))
         tat = detail["tat"]
         status = TatStatus(tat["status"])
         foreground, background = colours_for_theme().tat[status]
