@@ -85,22 +85,22 @@
 <context>
     <name>PeerKind</name>
     <message>
-        <location filename="../labels.py" line="70"/>
+        <location filename="../labels.py" line="100"/>
         <source>Site node</source>
         <translation>医院节点</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="101"/>
         <source>Modality</source>
         <translation>影像设备</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="102"/>
         <source>Viewer</source>
         <translation>阅片工作站</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="103"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
@@ -295,62 +295,67 @@
 <context>
     <name>QtBoardModel</name>
     <message>
-        <location filename="../status/qt_board_model.py" line="103"/>
+        <location filename="../status/qt_board_model.py" line="77"/>
         <source>!</source>
         <translation>急</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="103"/>
+        <location filename="../status/qt_board_model.py" line="77"/>
         <source>Accession</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="103"/>
+        <location filename="../status/qt_board_model.py" line="77"/>
         <source>Patient ID</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="104"/>
+        <location filename="../status/qt_board_model.py" line="78"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="105"/>
+        <location filename="../status/qt_board_model.py" line="79"/>
         <source>Sex/Age</source>
         <translation>性别/年龄</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="105"/>
+        <location filename="../status/qt_board_model.py" line="79"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="105"/>
+        <location filename="../status/qt_board_model.py" line="79"/>
         <source>Mod.</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="106"/>
+        <location filename="../status/qt_board_model.py" line="80"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="106"/>
+        <location filename="../status/qt_board_model.py" line="80"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="106"/>
+        <location filename="../status/qt_board_model.py" line="80"/>
         <source>Reader</source>
         <translation>阅片医生</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="107"/>
+        <location filename="../status/qt_board_model.py" line="81"/>
         <source>Registered</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../status/qt_board_model.py" line="107"/>
+        <location filename="../status/qt_board_model.py" line="81"/>
+        <source>Reviewer</source>
+        <translation>审核医师</translation>
+    </message>
+    <message>
+        <location filename="../status/qt_board_model.py" line="82"/>
         <source>Elapsed
 h:mm · m′s″</source>
         <translation>已用时
@@ -416,87 +421,87 @@ h:mm · m′s″</source>
 <context>
     <name>QtExamDrawer</name>
     <message>
-        <location filename="../status/qt_status_page.py" line="62"/>
+        <location filename="../status/qt_status_page.py" line="66"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="65"/>
+        <location filename="../status/qt_status_page.py" line="69"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="65"/>
+        <location filename="../status/qt_status_page.py" line="69"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="65"/>
+        <location filename="../status/qt_status_page.py" line="69"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="66"/>
+        <location filename="../status/qt_status_page.py" line="70"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="70"/>
+        <location filename="../status/qt_status_page.py" line="74"/>
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="70"/>
+        <location filename="../status/qt_status_page.py" line="74"/>
         <source>Duration</source>
         <translation>耗时</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="80"/>
+        <location filename="../status/qt_status_page.py" line="85"/>
         <source>Timeline</source>
         <translation>流程记录</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="84"/>
+        <location filename="../status/qt_status_page.py" line="89"/>
         <source>Turnaround</source>
         <translation>周转时间</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="93"/>
+        <location filename="../status/qt_status_page.py" line="98"/>
         <source>{accession} · {site} · {modality} · {phonetic}</source>
         <translation>{accession} · {site} · {modality} · {phonetic}</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="99"/>
+        <location filename="../status/qt_status_page.py" line="110"/>
         <source>{status} — {elapsed} since registration</source>
         <translation>{status} — 登记后 {elapsed}</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="122"/>
+        <location filename="../status/qt_status_page.py" line="133"/>
         <source>Acquisition</source>
         <translation>影像采集</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="123"/>
+        <location filename="../status/qt_status_page.py" line="134"/>
         <source>Transfer to center</source>
         <translation>传输至中心</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="124"/>
+        <location filename="../status/qt_status_page.py" line="135"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="125"/>
+        <location filename="../status/qt_status_page.py" line="136"/>
         <source>Preliminary report</source>
         <translation>初步报告</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="126"/>
+        <location filename="../status/qt_status_page.py" line="137"/>
         <source>Review and sign-off</source>
         <translation>审核签发</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="127"/>
+        <location filename="../status/qt_status_page.py" line="138"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
@@ -710,37 +715,37 @@ h:mm · m′s″</source>
         <translation>查找失败：{error}</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="187"/>
+        <location filename="../qt_history_page.py" line="188"/>
         <source>No report yet.</source>
         <translation>尚无报告。</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="193"/>
+        <location filename="../qt_history_page.py" line="194"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="194"/>
+        <location filename="../qt_history_page.py" line="195"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="196"/>
+        <location filename="../qt_history_page.py" line="197"/>
         <source>{status} · {authors}</source>
         <translation>{status} · {authors}</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="201"/>
+        <location filename="../qt_history_page.py" line="213"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="202"/>
+        <location filename="../qt_history_page.py" line="214"/>
         <source>Preliminary report</source>
         <translation>初步报告</translation>
     </message>
     <message>
-        <location filename="../qt_history_page.py" line="203"/>
+        <location filename="../qt_history_page.py" line="215"/>
         <source>Signed report</source>
         <translation>已签发报告</translation>
     </message>
@@ -1655,135 +1660,150 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtRegistrationPage</name>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="80"/>
+        <location filename="../registration/qt_registration_page.py" line="76"/>
         <source>e.g. 张三</source>
         <translation>例如 张三</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="83"/>
+        <location filename="../registration/qt_registration_page.py" line="79"/>
         <source>filled in from the name; correct if needed</source>
         <translation>根据姓名自动填写，可修改</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="85"/>
+        <location filename="../registration/qt_registration_page.py" line="81"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="86"/>
+        <location filename="../registration/qt_registration_page.py" line="82"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="87"/>
+        <location filename="../registration/qt_registration_page.py" line="83"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="88"/>
+        <location filename="../registration/qt_registration_page.py" line="84"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="90"/>
+        <location filename="../registration/qt_registration_page.py" line="86"/>
         <source>18 characters; fills birth date and sex</source>
         <translation>18 位；自动填写出生日期和性别</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="93"/>
+        <location filename="../registration/qt_registration_page.py" line="89"/>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="96"/>
+        <location filename="../registration/qt_registration_page.py" line="92"/>
         <source>years, if the birth date is unknown</source>
         <translation>岁（出生日期不详时填写）</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="99"/>
+        <location filename="../registration/qt_registration_page.py" line="95"/>
         <source>mobile or landline</source>
         <translation>手机或座机</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="102"/>
+        <location filename="../registration/qt_registration_page.py" line="98"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="112"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
         <location filename="../registration/qt_registration_page.py" line="113"/>
-        <source>Pinyin</source>
-        <translation>拼音</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="114"/>
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="115"/>
-        <source>ID card number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="116"/>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="117"/>
-        <source>Age</source>
-        <translation>年龄</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="118"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="125"/>
         <source>Choose the exam…</source>
         <translation>请选择检查项目…</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="139"/>
+        <location filename="../registration/qt_registration_page.py" line="127"/>
         <source>Symptoms, question to the radiologist</source>
         <translation>症状、需放射科回答的问题</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="144"/>
-        <location filename="../registration/qt_registration_page.py" line="185"/>
+        <location filename="../registration/qt_registration_layout.py" line="35"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_layout.py" line="44"/>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_layout.py" line="52"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_layout.py" line="61"/>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_layout.py" line="69"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_layout.py" line="74"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_layout.py" line="77"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_layout.py" line="96"/>
+        <location filename="../registration/qt_registration_layout.py" line="182"/>
         <location filename="../registration/qt_today_table.py" line="46"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="145"/>
+        <location filename="../registration/qt_registration_layout.py" line="106"/>
         <location filename="../registration/qt_today_table.py" line="48"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="146"/>
+        <location filename="../registration/qt_registration_layout.py" line="114"/>
         <source>Reading</source>
         <translation>阅片方式</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="148"/>
+        <location filename="../registration/qt_registration_layout.py" line="154"/>
         <source>Clinical information</source>
         <translation>临床资料</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="151"/>
+        <location filename="../registration/qt_registration_layout.py" line="190"/>
+        <source>Returning patient</source>
+        <translation>复诊患者</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_layout.py" line="197"/>
+        <source>Requisition scans</source>
+        <translation>申请单扫描件</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_layout.py" line="214"/>
+        <source>Registered today</source>
+        <translation>今日登记</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="130"/>
         <source>Register  (Ctrl+Enter)</source>
         <translation>登记  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="154"/>
+        <location filename="../registration/qt_registration_page.py" line="133"/>
         <source>New patient</source>
         <translation>新患者</translation>
     </message>
@@ -1803,7 +1823,7 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="184"/>
+        <location filename="../registration/qt_registration_layout.py" line="180"/>
         <location filename="../registration/qt_today_table.py" line="45"/>
         <source>Patient</source>
         <translation>患者</translation>
@@ -1824,127 +1844,133 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="188"/>
-        <source>Returning patient</source>
-        <translation>复诊患者</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="190"/>
-        <source>Requisition scans</source>
-        <translation>申请单扫描件</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="208"/>
-        <source>Registered today</source>
-        <translation>今日登记</translation>
-    </message>
-    <message>
-        <location filename="../registration/qt_registration_page.py" line="253"/>
+        <location filename="../registration/qt_registration_page.py" line="204"/>
         <source>Type the ID card number, or the name and birth date, to find earlier visits.</source>
         <translation>输入身份证号，或姓名加出生日期，即可查找既往检查。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="48"/>
+        <location filename="../registration/qt_field_rows.py" line="76"/>
+        <source>This site&apos;s record numbers look like {example}. Check the number; press Register again to keep it as typed.</source>
+        <translation>本院病历号的格式如 {example}。请核对号码；如确认无误，再按一次“登记”即按所填保存。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_field_rows.py" line="80"/>
+        <source>This record number belongs to another patient ({name}). Check the number, or find that patient under Returning patient.</source>
+        <translation>该病历号属于另一位患者（{name}）。请核对号码，或在“复诊患者”中查找该患者。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_field_rows.py" line="85"/>
+        <source>This patient already has record number {known} here: type that number or leave the field empty.</source>
+        <translation>该患者在本院已有病历号 {known}：请填写该号码，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_field_rows.py" line="94"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="49"/>
+        <location filename="../registration/qt_field_rows.py" line="95"/>
+        <location filename="../registration/qt_field_rows.py" line="152"/>
         <source>At most 64 characters.</source>
         <translation>最多 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="52"/>
+        <location filename="../registration/qt_field_rows.py" line="98"/>
         <source>A name cannot contain \ = or ^.</source>
         <translation>姓名不能包含 \ = 或 ^。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="55"/>
+        <location filename="../registration/qt_field_rows.py" line="101"/>
         <source>Latin letters only, the family name first (e.g. Zhang San).</source>
         <translation>只能用拉丁字母，姓在前（例如 Zhang San）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="58"/>
+        <location filename="../registration/qt_field_rows.py" line="104"/>
         <source>Choose the sex.</source>
         <translation>请选择性别。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="59"/>
+        <location filename="../registration/qt_field_rows.py" line="105"/>
         <source>The ID card number belongs to the other sex.</source>
         <translation>身份证号显示的性别与所选不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="62"/>
+        <location filename="../registration/qt_field_rows.py" line="108"/>
         <source>Give the birth date or the age.</source>
         <translation>请填写出生日期或年龄。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="65"/>
+        <location filename="../registration/qt_field_rows.py" line="111"/>
         <source>Write the date as YYYY-MM-DD, e.g. 1960-05-01.</source>
         <translation>日期格式为 年-月-日，例如 1960-05-01。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="68"/>
+        <location filename="../registration/qt_field_rows.py" line="114"/>
         <source>The birth date lies in the future.</source>
         <translation>出生日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="71"/>
+        <location filename="../registration/qt_field_rows.py" line="117"/>
         <source>The ID card number gives another birth date.</source>
         <translation>与身份证号中的出生日期不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="74"/>
+        <location filename="../registration/qt_field_rows.py" line="120"/>
         <source>Age in whole years, 0–130.</source>
         <translation>年龄为 0–130 的整数岁。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="77"/>
+        <location filename="../registration/qt_field_rows.py" line="123"/>
         <source>Does not match the birth date.</source>
         <translation>与出生日期不符。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="80"/>
+        <location filename="../registration/qt_field_rows.py" line="126"/>
         <source>An ID card number has 18 characters.</source>
         <translation>身份证号应为 18 位。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="83"/>
+        <location filename="../registration/qt_field_rows.py" line="129"/>
         <source>17 digits followed by a digit or X.</source>
         <translation>前 17 位为数字，最后一位为数字或 X。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="86"/>
+        <location filename="../registration/qt_field_rows.py" line="132"/>
         <source>The birth date inside the number is impossible.</source>
         <translation>号码中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="89"/>
+        <location filename="../registration/qt_field_rows.py" line="135"/>
         <source>The check digit does not match: please re-type the number.</source>
         <translation>校验位不符：请重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="92"/>
+        <location filename="../registration/qt_field_rows.py" line="138"/>
         <source>Digits only (spaces and + allowed).</source>
         <translation>只能填写数字（可含空格和 +）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="95"/>
+        <location filename="../registration/qt_field_rows.py" line="141"/>
         <source>Choose the exam to perform.</source>
         <translation>请选择检查项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="98"/>
-        <source>Letters, digits and . _ / - only, at most 64.</source>
-        <translation>只能用字母、数字和 . _ / -，最多 64 个字符。</translation>
+        <location filename="../registration/qt_field_rows.py" line="144"/>
+        <source>A record number cannot contain a backslash (\), tabs or line breaks.</source>
+        <translation>病历号不能包含反斜杠（\）、制表符或换行。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="101"/>
+        <location filename="../registration/qt_field_rows.py" line="148"/>
+        <source>Only spaces: type the number, or leave the field empty for the next one.</source>
+        <translation>只有空格：请填写病历号，或留空以自动编号。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_field_rows.py" line="155"/>
         <source>At most 64 characters, without &apos;\&apos;.</source>
         <translation>最多 64 个字符，不能含“\”。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_field_rows.py" line="104"/>
+        <location filename="../registration/qt_field_rows.py" line="158"/>
         <source>Only an inpatient has an admission ID.</source>
         <translation>只有住院患者才有住院号。</translation>
     </message>
@@ -1983,27 +2009,33 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>无法查找既往检查：{error}</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="331"/>
+        <location filename="../registration/qt_registration_page.py" line="282"/>
         <source>Returning patient: {n} earlier exam(s) are linked</source>
         <translation>复诊患者：已关联 {n} 次既往检查</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="347"/>
+        <location filename="../registration/qt_registration_page.py" line="301"/>
+        <location filename="../registration/qt_registration_page.py" line="338"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="363"/>
+        <location filename="../registration/qt_registration_page.py" line="305"/>
+        <source>Please check the marked field; press Register again to keep it.</source>
+        <translation>请核对标红的项目；如确认无误，再按一次“登记”。</translation>
+    </message>
+    <message>
+        <location filename="../registration/qt_registration_page.py" line="323"/>
         <source>{name} registered as {accession}: queued, will sync to the center. The exam is on the DR worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}：已排队，将同步到中心。该检查已出现在 DR 工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="366"/>
+        <location filename="../registration/qt_registration_page.py" line="326"/>
         <source>{name} registered as {accession}. The exam is on the worklist now.</source>
         <translation>{name} 已登记，检查号 {accession}。该检查已出现在工作列表中。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_page.py" line="377"/>
+        <location filename="../registration/qt_registration_page.py" line="341"/>
         <source>Not registered: {error} Nothing was lost; correct it and press Register again.</source>
         <translation>未登记：{error} 已填内容未丢失；更正后请再次点击登记。</translation>
     </message>
@@ -2042,57 +2074,62 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>本院</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="18"/>
+        <location filename="../labels.py" line="41"/>
         <source>Outpatient</source>
         <translation>门诊</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="19"/>
+        <location filename="../labels.py" line="42"/>
         <source>Inpatient</source>
         <translation>住院</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="20"/>
+        <location filename="../labels.py" line="43"/>
         <source>Health check</source>
         <translation>体检</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="23"/>
+        <location filename="../labels.py" line="45"/>
         <source>Emergency</source>
         <translation>急诊</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="35"/>
+        <location filename="../registration/qt_request_fields.py" line="20"/>
         <source>from the requisition; empty: the next number</source>
         <translation>按申请单填写；留空则自动编号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="48"/>
+        <location filename="../registration/qt_request_fields.py" line="33"/>
         <source>inpatients only</source>
         <translation>仅住院患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="56"/>
+        <location filename="../labels.py" line="54"/>
+        <location filename="../registration/qt_registration_layout.py" line="83"/>
         <source>Record number</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="64"/>
+        <location filename="../labels.py" line="56"/>
+        <location filename="../registration/qt_registration_layout.py" line="122"/>
         <source>Patient source</source>
         <translation>患者来源</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="69"/>
+        <location filename="../labels.py" line="59"/>
+        <location filename="../registration/qt_registration_layout.py" line="130"/>
         <source>Admission ID</source>
         <translation>住院号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="74"/>
+        <location filename="../labels.py" line="61"/>
+        <location filename="../registration/qt_registration_layout.py" line="138"/>
         <source>Requesting department</source>
         <translation>申请科室</translation>
     </message>
     <message>
-        <location filename="../registration/qt_request_fields.py" line="79"/>
+        <location filename="../labels.py" line="63"/>
+        <location filename="../registration/qt_registration_layout.py" line="146"/>
         <source>Requesting doctor</source>
         <translation>申请医生</translation>
     </message>
@@ -2316,39 +2353,39 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../registration/qt_scan_strip.py" line="203"/>
+        <location filename="../registration/qt_scan_strip.py" line="204"/>
         <source>{name} is not a JPEG, PNG or PDF file.</source>
         <translation>{name} 不是 JPEG、PNG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_scan_strip.py" line="204"/>
+        <location filename="../registration/qt_scan_strip.py" line="205"/>
         <source>{name} is larger than 5 MB; scan it again at 150 dpi.</source>
         <translation>{name} 超过 5 MB；请用 150 dpi 重新扫描。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_scan_strip.py" line="206"/>
+        <location filename="../registration/qt_scan_strip.py" line="207"/>
         <source>{name} cannot be read.</source>
         <translation>{name} 无法读取。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_scan_strip.py" line="215"/>
+        <location filename="../registration/qt_scan_strip.py" line="216"/>
         <source>No scan attached.
 Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</source>
         <translation>尚未添加扫描件。
 可将申请单的 JPEG、PNG 或 PDF 扫描件拖到这里（每个最多 5 MB）。</translation>
     </message>
     <message>
-        <location filename="../registration/qt_scan_strip.py" line="227"/>
+        <location filename="../registration/qt_scan_strip.py" line="228"/>
         <source>{n} pages, first shown</source>
         <translation>共 {n} 页，显示第一页</translation>
     </message>
     <message>
-        <location filename="../registration/qt_scan_strip.py" line="239"/>
+        <location filename="../registration/qt_scan_strip.py" line="240"/>
         <source>Attach requisition scans</source>
         <translation>添加申请单扫描件</translation>
     </message>
     <message>
-        <location filename="../registration/qt_scan_strip.py" line="240"/>
+        <location filename="../registration/qt_scan_strip.py" line="241"/>
         <source>Scans (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
@@ -2649,57 +2686,57 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtStatusPage</name>
     <message>
-        <location filename="../status/qt_status_page.py" line="163"/>
+        <location filename="../status/qt_status_page.py" line="174"/>
         <source>Search name, pinyin, accession, exam…  (Ctrl+F)</source>
         <translation>搜索姓名、拼音、检查号、检查项目…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="167"/>
+        <location filename="../status/qt_status_page.py" line="178"/>
         <source>All sites</source>
         <translation>全部医院</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="170"/>
+        <location filename="../status/qt_status_page.py" line="181"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="171"/>
+        <location filename="../status/qt_status_page.py" line="182"/>
         <source>Open exams</source>
         <translation>未完成检查</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="176"/>
+        <location filename="../status/qt_status_page.py" line="187"/>
         <source>All modalities</source>
         <translation>全部设备</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="181"/>
+        <location filename="../status/qt_status_page.py" line="192"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="182"/>
+        <location filename="../status/qt_status_page.py" line="193"/>
         <source>Last 7 days</source>
         <translation>近7天</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="183"/>
+        <location filename="../status/qt_status_page.py" line="194"/>
         <source>Last 30 days</source>
         <translation>近30天</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="185"/>
+        <location filename="../status/qt_status_page.py" line="196"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="186"/>
-        <source>Only exams assigned to me</source>
-        <translation>只看分配给我的检查</translation>
+        <location filename="../status/qt_status_page.py" line="197"/>
+        <source>Only exams assigned to me, read or signed by me</source>
+        <translation>只看分配给我、由我阅片或签发的检查</translation>
     </message>
     <message>
-        <location filename="../status/qt_status_page.py" line="306"/>
+        <location filename="../status/qt_status_page.py" line="322"/>
         <source>{shown} shown · {open} open · {risk} at risk · {overdue} overdue</source>
         <translation>显示 {shown} · 未完成 {open} · 临近超时 {risk} · 已超时 {overdue}</translation>
     </message>
@@ -2977,57 +3014,57 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>打开文件夹…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="27"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="38"/>
         <source>W/L</source>
         <translation>窗宽窗位</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="28"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="39"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="29"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="40"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="30"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="41"/>
         <source>Length</source>
         <translation>测距</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="31"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="42"/>
         <source>Angle</source>
         <translation>角度</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="32"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="43"/>
         <source>Cobb</source>
         <translation>Cobb 角</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="33"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="44"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="34"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="45"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="35"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="46"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="36"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="47"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="37"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="48"/>
         <source>Magnifier</source>
         <translation>放大镜</translation>
     </message>
@@ -3072,22 +3109,22 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>保存 GSPS</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="52"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="64"/>
         <source>Link</source>
         <translation>联动</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="55"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="65"/>
         <source>Scroll, zoom, pan and window all viewports together (comparison with a prior)</source>
         <translation>所有窗格一起翻页、缩放、平移和调窗（与既往检查对比）</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="61"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="70"/>
         <source>MPR / 3D</source>
         <translation>MPR / 三维</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_tools.py" line="64"/>
+        <location filename="../viewer/qt_viewer_tools.py" line="72"/>
         <source>Cine</source>
         <translation>电影</translation>
     </message>
@@ -3289,12 +3326,12 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>ReadingMode</name>
     <message>
-        <location filename="../labels.py" line="79"/>
+        <location filename="../labels.py" line="109"/>
         <source>Center reads and signs</source>
         <translation>中心阅片并审核</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="111"/>
         <source>Community writes, center reviews</source>
         <translation>社区初写，中心审核</translation>
     </message>
@@ -3302,42 +3339,42 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../labels.py" line="92"/>
+        <location filename="../labels.py" line="122"/>
         <source>from {site}</source>
         <translation>来自 {site}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="94"/>
+        <location filename="../labels.py" line="124"/>
         <source>any exam</source>
         <translation>任意检查</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95"/>
+        <location filename="../labels.py" line="125"/>
         <source>{match} → group {group}</source>
         <translation>{match} → {group} 组</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="98"/>
+        <location filename="../labels.py" line="128"/>
         <source>no rule matches; choose a group</source>
         <translation>没有匹配的规则，请选择阅片组</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="100"/>
+        <location filename="../labels.py" line="130"/>
         <source>preferred reader {reader}</source>
         <translation>首选阅片医生 {reader}</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="102"/>
+        <location filename="../labels.py" line="132"/>
         <source>preferred reader {reader} is not available</source>
         <translation>首选阅片医生 {reader} 不在岗</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="104"/>
+        <location filename="../labels.py" line="134"/>
         <source>nobody in the group is available: the group&apos;s queue</source>
         <translation>组内无人在岗：进入组队列</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="106"/>
+        <location filename="../labels.py" line="136"/>
         <source>least busy available reader: {reader} ({open} open)</source>
         <translation>在岗且最空闲的医生：{reader}（{open} 例待办）</translation>
     </message>
@@ -3345,37 +3382,37 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>Role</name>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="70"/>
         <source>DR technician</source>
         <translation>DR技师</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="71"/>
         <source>Community doctor</source>
         <translation>社区医生</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="72"/>
         <source>Attending radiologist</source>
         <translation>主治医师</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="73"/>
         <source>Senior reviewer</source>
         <translation>审核医师</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="74"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="75"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="76"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -3383,17 +3420,17 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>Sex</name>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="93"/>
         <source>M</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="94"/>
         <source>F</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="95"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3401,27 +3438,27 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>TatStatus</name>
     <message>
-        <location filename="../labels.py" line="53"/>
+        <location filename="../labels.py" line="83"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="84"/>
         <source>At risk</source>
         <translation>临近超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="85"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="86"/>
         <source>Within target</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="87"/>
         <source>Target missed</source>
         <translation>超时完成</translation>
     </message>
