@@ -14,7 +14,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from printing.test_branding import images_in, png
-from review.conftest import ADMIN, ATTENDING, PASSWORD, REVIEWER, Reading, by_accession
+from review.conftest import ADMIN, ATTENDING, REVIEWER, Reading, by_accession
 from review.test_handwriting import scan
 from tiered_workstation.printing import print_queue
 from tiered_workstation.printing.branding import Branding
@@ -24,8 +24,6 @@ from tiered_workstation.printing.print_queue import (
     queue_auto_print,
     request_print,
 )
-from tiered_workstation.review.signoff import sign_report
-from tiered_workstation.review.submit import submit_preliminary
 from tiered_workstation.storage.enums import ExamState, PrintStatus, Role
 from tiered_workstation.storage.reports import PrintJob, Report
 from tiered_workstation.workflow.actors import Actor
@@ -35,16 +33,7 @@ DESK = Actor("tech.cm01", Role.TECHNICIAN, "CH01", "李技师")
 
 
 def _signed(reading: Reading) -> str:
-    services = reading.services
-    accession = reading.new_exam()
-    with services.database.transaction() as session:
-        submit_preliminary(session, services.workflow, by_accession(session, accession),
-                           ATTENDING, findings="双肺纹理清晰。", impression="心肺未见异常。",
-                           sealer=services.sync.sealer)
-    with services.database.transaction() as session:
-        sign_report(session, services.workflow, by_accession(session, accession), REVIEWER,
-                    password=PASSWORD, findings="双肺纹理清晰。", impression="心肺未见异常。")
-    return accession
+    return reading.read_and_sign()
 
 
 def _queue(reading: Reading, folder: Path, printer: str = "") -> PrintQueue:

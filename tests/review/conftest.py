@@ -64,6 +64,24 @@ class Reading:
         return accession
 
 
+    def read_and_sign(self, findings: str = "双肺纹理清晰。",
+                      impression: str = "心肺未见异常。") -> str:
+        """A new exam the attending read and the reviewer signed, as written."""
+        from tiered_workstation.review.signoff import sign_report
+        from tiered_workstation.review.submit import submit_preliminary
+
+        services = self.services
+        accession = self.new_exam()
+        with services.database.transaction() as session:
+            submit_preliminary(session, services.workflow, by_accession(session, accession),
+                               ATTENDING, findings=findings, impression=impression,
+                               sealer=services.sync.sealer)
+        with services.database.transaction() as session:
+            sign_report(session, services.workflow, by_accession(session, accession),
+                        REVIEWER, password=PASSWORD, findings=findings, impression=impression)
+        return accession
+
+
 def by_accession(session, accession: str) -> Exam:
     exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
     assert exam is not None

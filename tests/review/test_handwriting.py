@@ -10,9 +10,7 @@ import pytest
 from PIL import Image, ImageDraw
 from sqlalchemy import select
 
-from review.conftest import ADMIN, ATTENDING, PASSWORD, REVIEWER, Reading, by_accession
-from tiered_workstation.review.signoff import sign_report
-from tiered_workstation.review.submit import submit_preliminary
+from review.conftest import ADMIN, ATTENDING, REVIEWER, Reading, by_accession
 from tiered_workstation.security.signatures import SigningError
 from tiered_workstation.storage.enums import ImagePurpose, VersionKind
 from tiered_workstation.storage.reports import Report
@@ -73,16 +71,7 @@ def test_only_doctors_who_read_or_sign_enroll_a_signature(reading: Reading) -> N
 
 
 def _read_and_sign(reading: Reading) -> str:
-    services = reading.services
-    accession = reading.new_exam()
-    with services.database.transaction() as session:
-        submit_preliminary(session, services.workflow, by_accession(session, accession),
-                           ATTENDING, findings="右下肺片状影。", impression="右下肺炎。",
-                           sealer=services.sync.sealer)
-    with services.database.transaction() as session:
-        sign_report(session, services.workflow, by_accession(session, accession), REVIEWER,
-                    password=PASSWORD, findings="右下肺片状影。", impression="右下肺炎。")
-    return accession
+    return reading.read_and_sign("右下肺片状影。", "右下肺炎。")
 
 
 def test_signing_copies_both_signatures_and_covers_them(reading: Reading) -> None:
