@@ -78,6 +78,16 @@ def test_run_sh_from_a_fresh_clone_runs_the_whole_demo_twice(
     assert all(p.exists() for p in pdfs)
 
 
+def test_the_password_the_demo_prints_is_the_one_the_docs_give(
+        clone: Path, demo_twice: tuple[subprocess.CompletedProcess[str], ...]) -> None:
+    printed = re.search(r"\(password (\S+)\)", demo_twice[0].stdout)
+    assert printed, demo_twice[0].stdout[-1500:]
+    for doc in ("README.md", "docs/desktop.md"):
+        text = (clone / doc).read_text(encoding="utf-8")
+        assert f"password {printed[1]}" in text or f"password `{printed[1]}`" in text, doc
+        assert not re.search(rf"password `?(?!{re.escape(printed[1])})[Dd]emo-\d{{4}}", text), doc
+
+
 def test_readme_commands_after_the_demo(
         clone: Path, demo_twice: tuple[subprocess.CompletedProcess[str], ...],
         tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from tiered_workstation.app.bootstrap import open_site
+from tiered_workstation.demo.cases import CASES
 from tiered_workstation.storage.enums import ExamState
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.imaging import Instance
@@ -34,12 +35,15 @@ def test_demo_runs_the_loop_between_two_nodes_and_prints(tmp_path: Path) -> None
     assert "张三" in text
     assert "刘主任" in text
     assert "市中心医院" in text
+    assert "关键图像" in text
+    assert CASES[0].key_image in text
     # logo, seal and both doctors' handwritten signatures — the second patient's reader
-    # is the community doctor, whose signature travelled with her preliminary report
-    for pdf in pdfs:
+    # is the community doctor, whose signature travelled with her preliminary report —
+    # and the first patient's key image, the reviewer's choice of his PA film
+    for pdf, key_images in zip(pdfs, (1, 0), strict=True):
         listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True,
                                  text=True, check=True).stdout.splitlines()[2:]
-        assert sum(row.split()[2] == "image" for row in listing) == 4, listing
+        assert sum(row.split()[2] == "image" for row in listing) == 4 + key_images, listing
     for site in ("ch01", "cm01"):
         with open_site(folder / site / "site.toml") as services, \
                 services.database.session() as session:

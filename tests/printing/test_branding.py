@@ -95,3 +95,36 @@ def _jpeg(size: tuple[int, int]) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", size, (30, 90, 160)).save(out, format="JPEG")
     return out.getvalue()
+
+
+def image_boxes(pdf: Path) -> dict[tuple[int, int], tuple[float, float, float, float]]:
+    """Each image's (left, bottom, right, top) on page 1 in points, keyed by pixel size."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        page = document[0]
+        return {tuple(obj.get_px_size()): obj.get_bounds()
+                for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])}
+    finally:
+        document.close()
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_on_a4_the_seal_is_pressed_beside_the_handwriting_not_over_it(tmp_path: Path) -> None:
+    branding = Branding.load(None)
+    reader_hand, reviewer_hand = png((360, 96), (20, 30, 90, 255)), png((300, 96),
+                                                                          (20, 30, 90, 255))
+    pdf = write_report_pdf(_doc(seal=branding.seal, reader_hand=reader_hand,
+                                reviewer_hand=reviewer_hand), tmp_path / "a4.pdf")
+    boxes = image_boxes(pdf)
+    seal = boxes[Image.open(io.BytesIO(branding.seal)).size]
+    for hand in ((360, 96), (300, 96)):
+        assert not _overlap(seal, boxes[hand]), (seal, boxes[hand])
+    # and it touches both signers' lines, as a stamp across the signatures' block
+    assert seal[1] < boxes[(300, 96)][3]
+    assert seal[3] > boxes[(360, 96)][1]

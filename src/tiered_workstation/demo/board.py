@@ -28,6 +28,7 @@ from ..workflow.accounts import add_user
 from ..workflow.actors import Actor
 from ..workflow.reports import save_version
 from ..workflow.transitions import Action
+from .credentials import DEMO_PASSWORD
 
 CHEST = OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", scheduled_station_ae="DR01")
 HAND = OrderInput("DXHAND", "DR 左手正斜位", "DX", "HAND", scheduled_station_ae="DR01")
@@ -153,7 +154,6 @@ STEPS = (
 ORDER = list(ExamState)
 
 
-DEMO_PASSWORD = "Demo-2026"  # as the headless demo
 
 
 def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWORD) -> int:

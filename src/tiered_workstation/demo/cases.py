@@ -36,6 +36,7 @@ class DemoCase:
     department: str = ""     # 申请科室
     doctor: str = ""         # 申请医生
     admission_id: str = ""   # 住院号, inpatients
+    key_image: str = ""      # the caption of the PA film the reviewer marks as key
 
 
 ZHANG = PatientInput("张三", Sex.MALE, "Zhang^San", date(1965, 3, 15),
@@ -53,7 +54,7 @@ CASES = (
              PNEUMONIA, "右下肺炎症。",
              PNEUMONIA.replace("片状模糊影", "斑片状模糊影，边界不清"),
              "右下肺炎症，建议抗炎治疗后两周复查。",
-             department="全科门诊", doctor="王医生"),
+             department="全科门诊", doctor="王医生", key_image="右下肺斑片影（后前位）"),
     DemoCase(WANG, ReadingMode.COMMUNITY_PRELIM, "干咳一周，无发热，听诊双肺呼吸音清，请排除肺炎。",
              NORMAL, "心肺未见明显异常。",
              NORMAL.replace("气管居中。", "气管居中，纵隔未见增宽。"),

@@ -25,10 +25,12 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 
+from pydicom import dcmread
 from sqlalchemy import select
 
 from ..app.bootstrap import Services, open_site
 from ..app.site_setup import InitRequest, add_site, init_site
+from ..app.study_files import exam_image_files
 from ..app.timeline import tat_lines, timeline_lines
 from ..config import DEFAULT_CONFIG_NAME, SiteMode
 from ..dicom.scu import Target
@@ -43,16 +45,17 @@ from ..storage.enums import ExamState, Role
 from ..storage.exams import Exam
 from ..storage.reports import Assignment
 from ..storage.sites import User
+from ..viewer.key_image import key_image_png
 from ..workflow.accounts import actor_for, add_user
 from ..workflow.actors import Actor
 from ..workflow.handwriting import READING_ROLES, enroll_handwriting
 from ..workflow.signing import enroll_signer
 from ..workflow.transitions import Action
 from .cases import CASES, DemoCase
+from .credentials import DEMO_PASSWORD
 from .signatures import signature_scan
 
 CENTER, COMMUNITY = "CH01", "CM01"
-DEMO_PASSWORD = "Demo-2026"
 MARKER = ".tiered-demo"
 STEP_TIMEOUT_S = 120.0
 
@@ -332,10 +335,20 @@ def _order(case: DemoCase) -> OrderInput:
 
 def _review_and_sign(center: Services, accession: str, reviewer: Actor,
                      case: DemoCase) -> None:
+    images = [(case.key_image, key_image_png(_pa_film(center, accession)))] \
+        if case.key_image else []
     with center.database.transaction() as session:
         sign_report(session, center.workflow, _exam(session, accession), reviewer,
                     password=DEMO_PASSWORD, findings=case.final_findings,
-                    impression=case.final_impression, comment="审核修改")
+                    impression=case.final_impression, comment="审核修改", images=images)
+
+
+def _pa_film(center: Services, accession: str) -> Path:
+    files = exam_image_files(center, accession_number=accession)
+    for path in files:
+        if str(dcmread(path, stop_before_pixels=True).get("ViewPosition", "")) == "PA":
+            return path
+    return files[0]
 
 
 def _exam(session, accession: str) -> Exam:

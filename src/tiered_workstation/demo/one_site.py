@@ -33,9 +33,9 @@ from ..workflow.actors import Actor
 from ..workflow.report_diff import render_marked
 from ..workflow.reports import compare_versions, report_of, save_version
 from ..workflow.transitions import Action
+from .credentials import DEMO_PASSWORD
 
 CENTER, COMMUNITY = "CH01", "CM01"
-DEMO_PASSWORD = "Demo-2026"
 
 # username, display name, site, roles, groups
 DEMO_USERS: tuple[tuple[str, str, str, tuple[Role, ...], tuple[str, ...]], ...] = (

@@ -248,7 +248,7 @@ class _Signers(Flowable):
         doc, canvas, scale = self.doc, self.canv, self.scale
         lines = (("报告医师", doc.reader, doc.reader_hand, doc.read_at),
                  ("审核医师", doc.reviewer, doc.reviewer_hand, doc.signed_at))
-        label_w, name_w, hand_w = 20 * mm * scale, 26 * mm * scale, 42 * mm * scale
+        label_w, name_w, hand_w = 20 * mm * scale, 26 * mm * scale, 36 * mm * scale
         time_x = label_w + name_w + hand_w + 3 * mm * scale
         time_end = time_x
         for n, (label, name, hand, at) in enumerate(lines):
