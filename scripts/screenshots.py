@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from tiered_workstation.app.alerts import AlertKind
 from tiered_workstation.app.bootstrap import bootstrap
+from tiered_workstation.app.local_archive import archive_file
 from tiered_workstation.app.site_setup import InitRequest, init_site
 from tiered_workstation.config import load_settings
 from tiered_workstation.demo.board import seed_board
@@ -101,6 +102,7 @@ def main() -> None:
         seed_board(services, datetime.now(UTC).replace(microsecond=0))
         global SEEDED
         SEEDED = seed_consultation(services)
+        archive_exam_images(services, SEEDED[1], Path(tmp) / "edited-exam")
         community = community_site(Path(tmp))
         session = SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER)
         try:
@@ -358,8 +360,10 @@ def seed_consultation(services) -> tuple[str, str]:
     reviewer = Actor("rev.chest", Role.REVIEWER, "CH01", "刘主任")
     expert = Actor("exp.chest", Role.REVIEWER, "CH01", "王教授")
     with services.database.transaction() as session:
-        first, second = session.scalars(select(Exam).where(
-            Exam.state == ExamState.PRELIMINARY).order_by(Exam.id).limit(2)).all()
+        preliminary = session.scalars(select(Exam).where(
+            Exam.state == ExamState.PRELIMINARY).order_by(Exam.id)).all()
+        second = next(e for e in preliminary if e.body_part == "CHEST")
+        first = next(e for e in preliminary if e is not second)
         request_consultation(session, services.workflow, first, reviewer,
                              "右肺门区结节影：肿大淋巴结还是肿块？请专家组会诊。")
         post_message(session, first, expert, "倾向肿大淋巴结，边界清楚，建议胸部增强CT进一步检查。")
@@ -371,18 +375,24 @@ def seed_consultation(services) -> tuple[str, str]:
         return first.accession_number, second.accession_number
 
 
-def exam_images(row, folder: Path) -> list[Path]:
-    """A chest PA and lateral for the exam of a reading-desk row (screenshots only)."""
+def archive_exam_images(services, accession: str, folder: Path) -> None:
+    """A chest PA and lateral of this exam's patient, archived at the center as if the
+    community had forwarded them (the seeded board has no images)."""
     folder.mkdir(parents=True, exist_ok=True)
-    demo = Demographics(patient_name=row.patient_name, accession_number=row.accession_number,
-                        study_instance_uid=row.study_instance_uid)
-    paths = []
+    with services.database.session() as session:
+        exam = session.scalar(select(Exam).where(Exam.accession_number == accession))
+        patient = exam.patient
+        demo = Demographics(
+            patient_name=patient.name, patient_phonetic=patient.name_phonetic,
+            patient_id=exam.record_number, sex=patient.sex.value,
+            birth_date=f"{patient.birth_date:%Y%m%d}" if patient.birth_date else "",
+            accession_number=accession, study_instance_uid=exam.study_instance_uid,
+            study_description=exam.procedure_description, patient_age=exam.patient_age)
     for n, view in enumerate(("PA", "LL")):
         path = folder / f"{view}.dcm"
         dx_dataset(demo, size=1200, seed=n, series_number=n + 1, view=view).save_as(
             path, enforce_file_format=True)
-        paths.append(path)
-    return paths
+        archive_file(services, path)
 
 
 def shoot_desks(app: QApplication, station: QtWorkstation, window, language: str,
@@ -395,10 +405,7 @@ def shoot_desks(app: QApplication, station: QtWorkstation, window, language: str
     reading.table.selectRow(edited)
     settle(app, lambda: reading.view is not None
            and reading.view.row.accession_number == SEEDED[1])
-    # the seeded exams have no images on this site: show a PA and a lateral made for this
-    # exam's patient in the viewer beside the report, as the reader would see them
-    viewer = window.pages["viewer"]
-    viewer.open(exam_images(reading.view.row, Path(tempfile.mkdtemp(prefix="tw-shots-"))))
+    viewer = window.pages["viewer"]   # the exam's own images, opened by the desk
     settle(app, lambda: len(viewer.views) > 1 and viewer.views[1].image is not None)
     settle(app, seconds=0.3)
     save(window, out / f"reading-editor-{language}-{size}.png")

@@ -84,15 +84,19 @@ def test_every_desk_fits_a_1440_wide_screen_in_both_languages(qtbot, workstation
     from tiered_workstation.qt.i18n import install_translators
     from tiered_workstation.qt.qt_login import SignedIn
 
+    people = (SignedIn("admin", "系统管理员", "CH01", (Role.ADMIN,), Role.ADMIN),
+              SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER))
     for language in ("en", "zh_CN"):
         translators = install_translators(qapp, language)
         try:
-            window = workstation.open_main_window(SignedIn("admin", "系统管理员", "CH01",
-                                                          (Role.ADMIN,), Role.ADMIN))
-            qtbot.addWidget(window)
-            assert {"viewer", "settings", "status"} <= set(window.pages)
-            assert window.minimumSizeHint().width() <= 1440, language
-            window.close()
+            for person in people:
+                window = workstation.open_main_window(person)
+                qtbot.addWidget(window)
+                assert {"viewer", "status"} <= set(window.pages)
+                # as built, before any page is shown: the reading desk's report buttons
+                # for a chosen exam are hidden and take no width
+                assert window.minimumSizeHint().width() <= 1440, (language, person.role)
+                window.close()
         finally:
             for translator in translators:
                 qapp.removeTranslator(translator)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydicom.dataset import Dataset
 
-from tiered_workstation.viewer.overlay import corner_texts
+from tiered_workstation.viewer.overlay import corner_texts, share_row
 
 
 def header(**values: str) -> Dataset:
@@ -34,3 +34,18 @@ def test_top_left_shows_the_record_number_and_an_age_as_076y() -> None:
                                StudyDate="20261202"))["tl"] == ["045Y", "1950-06-01"]
     assert corner_texts(header(PatientBirthDate="20260901",
                                StudyDate="20261202"))["tl"] == ["003M", "2026-09-01"]
+
+
+def test_a_corner_row_too_narrow_for_both_keeps_the_patients_side_whole() -> None:
+    room = 162  # a 190-pixel viewport of a 1×2 layout beside the report
+    record_number, study_time = 105, 110
+    left = share_row(record_number, study_time, room, first=True)
+    right = share_row(study_time, record_number, room, first=False)
+    assert left == record_number
+    assert left + right == room
+    # a very long left text still leaves the right its third
+    assert share_row(400, study_time, room, first=True) == room - room // 3
+    assert share_row(study_time, 400, room, first=False) == room // 3
+    # a short right text keeps its width; and both whole when they fit
+    assert share_row(30, 400, room, first=False) == 30
+    assert share_row(60, 50, room, first=True) == 60

@@ -121,7 +121,7 @@ PLAN = (
     (44, "CM02", CHEST, ExamState.IN_CONSULTATION), (41, "CM01", ABDOMEN_CT,
                                                      ExamState.PRELIMINARY),
     (37, "CM02", HAND, ExamState.PRELIMINARY), (33, "CM01", CHEST, ExamState.ASSIGNED),
-    (29, "CM01", CHEST, ExamState.ASSIGNED), (26, "CM02", KNEE, ExamState.TRANSFERRED),
+    (29, "CM01", CHEST, ExamState.PRELIMINARY), (26, "CM02", KNEE, ExamState.TRANSFERRED),
     (24, "CM01", HEAD_CT, ExamState.ASSIGNED), (21, "CM01", CHEST, ExamState.TRANSFERRED),
     (18, "CM02", CHEST, ExamState.ACQUIRED), (15, "CM01", HAND, ExamState.IN_PROGRESS),
     (12, "CM01", CHEST, ExamState.SCHEDULED), (9, "CM02", CHEST, ExamState.SCHEDULED),

@@ -128,3 +128,16 @@ def corner_texts(header: Dataset) -> dict[str, list[str]]:
     bottom_right = [line for line in (series, " ".join(v for v in (position, laterality) if v))
                     if line]
     return {"tl": top_left, "tr": top_right, "bl": [], "br": bottom_right}
+
+
+def share_row(mine: int, other: int, room: int, *, first: bool) -> int:
+    """How wide a corner's text may be (pixels) beside the other corner's on the same row
+    of ``room``: all of it when both fit. Otherwise the left corners, which say who the
+    patient is, go ``first``: they keep their width as long as the right keeps a third of
+    the row; the right gets what is left, and always its third."""
+    if mine + other <= room:
+        return mine
+    third = room // 3
+    if first:
+        return min(mine, room - min(other, third))
+    return room - min(other, room - min(mine, third))

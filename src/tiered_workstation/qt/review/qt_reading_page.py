@@ -127,7 +127,7 @@ class QtReadingPage(QWidget):
         self.addendum_button.clicked.connect(self.add_addendum)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
+        self._button_row = buttons = QHBoxLayout()
         buttons.addWidget(self.saved, 1)
         for button in (self.addendum_button, self.consult_button, self.return_button,
                        self.submit_button, self.sign_button):
@@ -280,6 +280,9 @@ class QtReadingPage(QWidget):
                               (self.addendum_button, can.addendum),
                               (self.conclude_button, can.conclude)):
             button.setVisible(shown)
+        # hiding a button of a page not yet shown leaves the row's cached width stale,
+        # and the main window would keep every button's width as its minimum
+        self._button_row.invalidate()
         self.findings.setReadOnly(not can.edit)
         self.impression.setReadOnly(not can.edit)
         self.reply.setEnabled(can.reply)

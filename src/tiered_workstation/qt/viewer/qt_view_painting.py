@@ -26,6 +26,7 @@ from ...viewer.measure import (
     rectangle_mask,
     roi_stats,
 )
+from ...viewer.overlay import share_row
 
 LOUPE_PX = 220          # the magnifier's size on screen
 LOUPE_FACTOR = 3.0      # screen pixels per image pixel inside it
@@ -98,18 +99,27 @@ class ViewPainting:
         margin = 8
         line = 17
         metrics = QFontMetrics(font)
-        half = max(self.width() / 2 - margin - 4, 20)  # a corner keeps to its half: no overlap
-        for corner, lines in self.overlay.items():
-            if corner == "bl" and self.probe:
-                lines = [*lines, self.probe]
+        corners = {corner: list(lines) for corner, lines in self.overlay.items()}
+        if self.probe:
+            corners["bl"] = [*corners.get("bl", []), self.probe]
+        room = max(self.width() - 2 * margin - 12, 40)  # two corners of a row, and a gap
+        for corner, lines in corners.items():
+            across = corners.get(corner[0] + ("r" if corner.endswith("l") else "l"), [])
             for n, text in enumerate(lines):
                 top = corner.startswith("t")
+                # the text on the same row in the other corner (rows of the bottom corners
+                # are counted from the bottom)
+                k = n if top else len(across) - (len(lines) - n)
+                other = across[k] if 0 <= k < len(across) else ""
+                limit = share_row(metrics.horizontalAdvance(text),
+                                  metrics.horizontalAdvance(other), room,
+                                  first=corner.endswith("l")) + 1
                 y = margin + line * (n + 1) - 4 if top else \
                     self.height() - margin - line * (len(lines) - n - 1) - 4
                 flags = Qt.AlignmentFlag.AlignLeft if corner.endswith("l") else \
                     Qt.AlignmentFlag.AlignRight
                 box = QRectF(margin, y - line + 4, self.width() - 2 * margin, line)
-                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(half))
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, limit)
                 painter.setPen(QColor(0, 0, 0, 200))
                 painter.drawText(box.translated(1, 1), flags, text)
                 painter.setPen(QColor("#f2f5f8"))
@@ -187,3 +197,4 @@ class ViewPainting:
                 "QtImageView", "mean {mean:.1f}, SD {sd:.1f}, area {area}").format(
                 mean=stats.mean, sd=stats.sd, area=area)
         return ""
+
