@@ -26,137 +26,49 @@ def _grid() -> QGridLayout:
     return grid
 
 
-def patient_grid(page: QtRegistrationPage) -> QGridLayout:
-    grid, place = _grid(), page.rows.place
-    place(
-        grid,
-        0,
-        0,
-        QCoreApplication.translate("QtRegistrationPage", "Name"),
-        page.name,
-        "name",
-        required=True,
-    )
-    place(
-        grid,
-        0,
-        1,
-        QCoreApplication.translate("QtRegistrationPage", "Pinyin"),
-        page.phonetic,
-        "name_phonetic",
-    )
-    place(
-        grid,
-        1,
-        0,
-        QCoreApplication.translate("QtRegistrationPage", "Sex"),
-        page.sex,
-        "sex",
-        required=True,
-    )
-    place(
-        grid,
-        1,
-        1,
-        QCoreApplication.translate("QtRegistrationPage", "ID card number"),
-        page.national_id,
-        "national_id",
-    )
-    place(
-        grid,
-        2,
-        0,
-        QCoreApplication.translate("QtRegistrationPage", "Birth date"),
-        page.birth_date,
-        "birth_date",
-    )
-    place(
-        grid, 2, 1, QCoreApplication.translate("QtRegistrationPage", "Age"), page.age, "age_years"
-    )
-    place(
-        grid, 3, 0, QCoreApplication.translate("QtRegistrationPage", "Phone"), page.phone, "phone"
-    )
-    place(
-        grid,
-        3,
-        1,
-        QCoreApplication.translate("QtRegistrationPage", "Record number"),
-        page.request.record_number,
-        "record_number",
-    )
+def _filled(page: QtRegistrationPage, rows: tuple[tuple, ...]) -> QGridLayout:
+    """A grid of (row, column, caption, field widget, form key[, required[, span]])."""
+    grid = _grid()
+    for row, column, caption, widget, key, *extra in rows:
+        required, span = (extra[0] if extra else False), (extra[1] if len(extra) > 1 else 1)
+        page.rows.place(grid, row, column, caption, widget, key, required=required, span=span)
     return grid
+
+
+def patient_grid(page: QtRegistrationPage) -> QGridLayout:
+    translate = QCoreApplication.translate
+    return _filled(page, (
+        (0, 0, translate("QtRegistrationPage", "Name"), page.name, "name", True),
+        (0, 1, translate("QtRegistrationPage", "Pinyin"), page.phonetic, "name_phonetic"),
+        (1, 0, translate("QtRegistrationPage", "Sex"), page.sex, "sex", True),
+        (1, 1, translate("QtRegistrationPage", "ID card number"), page.national_id,
+         "national_id"),
+        (2, 0, translate("QtRegistrationPage", "Birth date"), page.birth_date, "birth_date"),
+        (2, 1, translate("QtRegistrationPage", "Age"), page.age, "age_years"),
+        (3, 0, translate("QtRegistrationPage", "Phone"), page.phone, "phone"),
+        (3, 1, translate("QtRegistrationPage", "Record number"), page.request.record_number,
+         "record_number"),
+    ))
 
 
 def exam_grid(page: QtRegistrationPage) -> QGridLayout:
-    grid, place, request = _grid(), page.rows.place, page.request
-    place(
-        grid,
-        0,
-        0,
-        QCoreApplication.translate("QtRegistrationPage", "Exam"),
-        page.procedure,
-        "procedure_code",
-        required=True,
-        span=2,
-    )
-    place(
-        grid,
-        1,
-        0,
-        QCoreApplication.translate("QtRegistrationPage", "Priority"),
-        page.priority,
-        "priority",
-    )
-    place(
-        grid,
-        1,
-        1,
-        QCoreApplication.translate("QtRegistrationPage", "Reading"),
-        page.reading_mode,
-        "reading_mode",
-    )
-    place(
-        grid,
-        2,
-        0,
-        QCoreApplication.translate("QtRegistrationPage", "Patient source"),
-        request.source,
-        "patient_source",
-    )
-    place(
-        grid,
-        2,
-        1,
-        QCoreApplication.translate("QtRegistrationPage", "Admission ID"),
-        request.admission_id,
-        "admission_id",
-    )
-    place(
-        grid,
-        3,
-        0,
-        QCoreApplication.translate("QtRegistrationPage", "Requesting department"),
-        request.department,
-        "requesting_department",
-    )
-    place(
-        grid,
-        3,
-        1,
-        QCoreApplication.translate("QtRegistrationPage", "Requesting doctor"),
-        request.doctor,
-        "referring_physician",
-    )
-    place(
-        grid,
-        4,
-        0,
-        QCoreApplication.translate("QtRegistrationPage", "Clinical information"),
-        page.clinical_info,
-        "clinical_info",
-        span=2,
-    )
-    return grid
+    translate, request = QCoreApplication.translate, page.request
+    return _filled(page, (
+        (0, 0, translate("QtRegistrationPage", "Exam"), page.procedure, "procedure_code",
+         True, 2),
+        (1, 0, translate("QtRegistrationPage", "Priority"), page.priority, "priority"),
+        (1, 1, translate("QtRegistrationPage", "Reading"), page.reading_mode, "reading_mode"),
+        (2, 0, translate("QtRegistrationPage", "Patient source"), request.source,
+         "patient_source"),
+        (2, 1, translate("QtRegistrationPage", "Admission ID"), request.admission_id,
+         "admission_id"),
+        (3, 0, translate("QtRegistrationPage", "Requesting department"), request.department,
+         "requesting_department"),
+        (3, 1, translate("QtRegistrationPage", "Requesting doctor"), request.doctor,
+         "referring_physician"),
+        (4, 0, translate("QtRegistrationPage", "Clinical information"), page.clinical_info,
+         "clinical_info", False, 2),
+    ))
 
 
 def arrange(page: QtRegistrationPage, chip_row: QHBoxLayout, actions: QHBoxLayout) -> None:

@@ -758,12 +758,12 @@ h:mm · m′s″</source>
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_view_painting.py" line="165"/>
+        <location filename="../viewer/qt_view_painting.py" line="175"/>
         <source>Cobb {angle:.1f}°</source>
         <translation>Cobb 角 {angle:.1f}°</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_view_painting.py" line="186"/>
+        <location filename="../viewer/qt_view_painting.py" line="196"/>
         <source>mean {mean:.1f}, SD {sd:.1f}, area {area}</source>
         <translation>均值 {mean:.1f}，标准差 {sd:.1f}，面积 {area}</translation>
     </message>
@@ -1403,25 +1403,25 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="119"/>
-        <location filename="../review/qt_reading_page.py" line="341"/>
+        <location filename="../review/qt_reading_page.py" line="344"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="121"/>
-        <location filename="../review/qt_reading_page.py" line="348"/>
+        <location filename="../review/qt_reading_page.py" line="351"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="123"/>
-        <location filename="../review/qt_reading_page.py" line="368"/>
+        <location filename="../review/qt_reading_page.py" line="371"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="126"/>
-        <location filename="../review/qt_reading_page.py" line="380"/>
+        <location filename="../review/qt_reading_page.py" line="383"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
@@ -1457,7 +1457,7 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_consultation_panel.py" line="34"/>
-        <location filename="../review/qt_reading_page.py" line="360"/>
+        <location filename="../review/qt_reading_page.py" line="363"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
@@ -1582,77 +1582,77 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>无会诊。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="294"/>
+        <location filename="../review/qt_reading_page.py" line="297"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="314"/>
+        <location filename="../review/qt_reading_page.py" line="317"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="338"/>
+        <location filename="../review/qt_reading_page.py" line="341"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="342"/>
+        <location filename="../review/qt_reading_page.py" line="345"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="344"/>
+        <location filename="../review/qt_reading_page.py" line="347"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="349"/>
+        <location filename="../review/qt_reading_page.py" line="352"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="351"/>
+        <location filename="../review/qt_reading_page.py" line="354"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="357"/>
+        <location filename="../review/qt_reading_page.py" line="360"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="361"/>
+        <location filename="../review/qt_reading_page.py" line="364"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="363"/>
+        <location filename="../review/qt_reading_page.py" line="366"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="368"/>
+        <location filename="../review/qt_reading_page.py" line="371"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="376"/>
+        <location filename="../review/qt_reading_page.py" line="379"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="381"/>
+        <location filename="../review/qt_reading_page.py" line="384"/>
         <source>Addendum text:</source>
         <translation>补充报告内容：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="386"/>
+        <location filename="../review/qt_reading_page.py" line="389"/>
         <source>Addendum signed; the report prints again with it.</source>
         <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="396"/>
+        <location filename="../review/qt_reading_page.py" line="399"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -1725,75 +1725,75 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>症状、需放射科回答的问题</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="35"/>
+        <location filename="../registration/qt_registration_layout.py" line="41"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="44"/>
+        <location filename="../registration/qt_registration_layout.py" line="42"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="52"/>
+        <location filename="../registration/qt_registration_layout.py" line="43"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="61"/>
+        <location filename="../registration/qt_registration_layout.py" line="44"/>
         <source>ID card number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="69"/>
+        <location filename="../registration/qt_registration_layout.py" line="46"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="74"/>
+        <location filename="../registration/qt_registration_layout.py" line="47"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="77"/>
+        <location filename="../registration/qt_registration_layout.py" line="48"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="96"/>
-        <location filename="../registration/qt_registration_layout.py" line="182"/>
+        <location filename="../registration/qt_registration_layout.py" line="57"/>
+        <location filename="../registration/qt_registration_layout.py" line="94"/>
         <location filename="../registration/qt_today_table.py" line="46"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="106"/>
+        <location filename="../registration/qt_registration_layout.py" line="59"/>
         <location filename="../registration/qt_today_table.py" line="48"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="114"/>
+        <location filename="../registration/qt_registration_layout.py" line="60"/>
         <source>Reading</source>
         <translation>阅片方式</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="154"/>
+        <location filename="../registration/qt_registration_layout.py" line="69"/>
         <source>Clinical information</source>
         <translation>临床资料</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="190"/>
+        <location filename="../registration/qt_registration_layout.py" line="102"/>
         <source>Returning patient</source>
         <translation>复诊患者</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="197"/>
+        <location filename="../registration/qt_registration_layout.py" line="109"/>
         <source>Requisition scans</source>
         <translation>申请单扫描件</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="214"/>
+        <location filename="../registration/qt_registration_layout.py" line="126"/>
         <source>Registered today</source>
         <translation>今日登记</translation>
     </message>
@@ -1823,7 +1823,7 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../registration/qt_registration_layout.py" line="180"/>
+        <location filename="../registration/qt_registration_layout.py" line="92"/>
         <location filename="../registration/qt_today_table.py" line="45"/>
         <source>Patient</source>
         <translation>患者</translation>
@@ -2105,31 +2105,31 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../labels.py" line="54"/>
-        <location filename="../registration/qt_registration_layout.py" line="83"/>
+        <location filename="../registration/qt_registration_layout.py" line="49"/>
         <source>Record number</source>
         <translation>病历号</translation>
     </message>
     <message>
         <location filename="../labels.py" line="56"/>
-        <location filename="../registration/qt_registration_layout.py" line="122"/>
+        <location filename="../registration/qt_registration_layout.py" line="61"/>
         <source>Patient source</source>
         <translation>患者来源</translation>
     </message>
     <message>
         <location filename="../labels.py" line="59"/>
-        <location filename="../registration/qt_registration_layout.py" line="130"/>
+        <location filename="../registration/qt_registration_layout.py" line="63"/>
         <source>Admission ID</source>
         <translation>住院号</translation>
     </message>
     <message>
         <location filename="../labels.py" line="61"/>
-        <location filename="../registration/qt_registration_layout.py" line="138"/>
+        <location filename="../registration/qt_registration_layout.py" line="65"/>
         <source>Requesting department</source>
         <translation>申请科室</translation>
     </message>
     <message>
         <location filename="../labels.py" line="63"/>
-        <location filename="../registration/qt_registration_layout.py" line="146"/>
+        <location filename="../registration/qt_registration_layout.py" line="67"/>
         <source>Requesting doctor</source>
         <translation>申请医生</translation>
     </message>
