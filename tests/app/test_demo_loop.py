@@ -35,6 +35,8 @@ def test_demo_runs_the_loop_between_two_nodes_and_prints(tmp_path: Path) -> None
     assert "张三" in text
     assert "刘主任" in text
     assert "市中心医院" in text
+    with open_site(folder / "cm01" / "site.toml") as community:  # as its screens say it
+        assert community.settings.site.name.split()[0] in text
     assert "关键图像" in text
     assert CASES[0].key_image in text
     # logo, seal and both doctors' handwritten signatures — the second patient's reader

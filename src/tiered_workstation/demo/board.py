@@ -29,6 +29,7 @@ from ..workflow.actors import Actor
 from ..workflow.reports import save_version
 from ..workflow.transitions import Action
 from .credentials import DEMO_PASSWORD
+from .sites import CENTER_NAME
 
 CHEST = OrderInput("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", scheduled_station_ae="DR01")
 HAND = OrderInput("DXHAND", "DR 左手正斜位", "DX", "HAND", scheduled_station_ae="DR01")
@@ -238,7 +239,7 @@ def prepare_desk_demo(data_dir: Path) -> Path:
         shutil.rmtree(data_dir)
     settings, config_path = init_site(InitRequest(
         mode="center", site_code="CH01", data_dir=data_dir,
-        name="市中心医院 City Center Hospital", extra={"gui": {"embed_node": False}}))
+        name=CENTER_NAME, extra={"gui": {"embed_node": False}}))
     services = bootstrap(settings)
     try:
         seed_board(services, utcnow().replace(microsecond=0))

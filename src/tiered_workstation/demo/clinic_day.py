@@ -41,8 +41,10 @@ from ..workflow.assignment import RuleSpec, assign, propose, save_rules
 from ..workflow.handwriting import enroll_handwriting
 from ..workflow.signing import enroll_signer
 from ..workflow.tat import compute_tat
-from .loop import CENTER, DEMO_PASSWORD, create_consortium
+from .credentials import DEMO_PASSWORD
+from .loop import create_consortium
 from .signatures import signature_scan
+from .sites import CENTER
 
 COMMUNITIES = (("CM01", "第一社区卫生服务中心"), ("CM02", "第二社区卫生服务中心"))
 PROCEDURES = (("DXCHEST2", "DR 胸部正侧位", "DX", "CHEST", 6),

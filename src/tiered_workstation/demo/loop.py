@@ -54,8 +54,8 @@ from ..workflow.transitions import Action
 from .cases import CASES, DemoCase
 from .credentials import DEMO_PASSWORD
 from .signatures import signature_scan
+from .sites import CENTER, CENTER_NAME, COMMUNITY, COMMUNITY_NAME
 
-CENTER, COMMUNITY = "CH01", "CM01"
 MARKER = ".tiered-demo"
 STEP_TIMEOUT_S = 120.0
 
@@ -111,7 +111,7 @@ def _relative_to(path: Path, folder: Path) -> str:
 def create_sites(root: Path, database_url: str | None = None) -> tuple[Path, Path]:
     """CA, certificates and the two sites' configuration and databases."""
     center, communities = create_consortium(
-        root, ((COMMUNITY, "社区一卫生服务中心 Community 1"),), database_url)
+        root, ((COMMUNITY, COMMUNITY_NAME),), database_url)
     return center, communities[0]
 
 
@@ -128,7 +128,7 @@ def create_consortium(root: Path, communities: tuple[tuple[str, str], ...],
     pki.init_ca(ca)
     api = _free_port()
     ports = {code: (_free_port(), _free_port()) for code in (CENTER, *(c for c, _ in communities))}
-    sites = ((CENTER, "center", "市中心医院 City Center Hospital"),
+    sites = ((CENTER, "center", CENTER_NAME),
              *((code, "community", name) for code, name in communities))
     configs = []
     for code, mode, name in sites:
@@ -166,8 +166,7 @@ def _add_people(services: Services, users: tuple, out: Callable[[str], None]) ->
     admin = Actor.system(site, "demo-setup")
     with services.database.transaction() as session:
         if site == CENTER:
-            add_site(session, COMMUNITY, "社区一卫生服务中心 Community 1", SiteMode.COMMUNITY,
-                     CENTER)
+            add_site(session, COMMUNITY, COMMUNITY_NAME, SiteMode.COMMUNITY, CENTER)
         for username, name, roles, groups in users:
             add_user(session, admin, username=username, display_name=name,
                      password=DEMO_PASSWORD, roles=roles, site_code=site, groups=groups)

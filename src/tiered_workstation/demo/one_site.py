@@ -34,8 +34,7 @@ from ..workflow.report_diff import render_marked
 from ..workflow.reports import compare_versions, report_of, save_version
 from ..workflow.transitions import Action
 from .credentials import DEMO_PASSWORD
-
-CENTER, COMMUNITY = "CH01", "CM01"
+from .sites import CENTER, CENTER_NAME, COMMUNITY, COMMUNITY_NAME
 
 # username, display name, site, roles, groups
 DEMO_USERS: tuple[tuple[str, str, str, tuple[Role, ...], tuple[str, ...]], ...] = (
@@ -104,7 +103,7 @@ def prepare_demo_site(data_dir: Path, database_url: str | None = None) -> Path:
     config_path = data_dir / DEFAULT_CONFIG_NAME
     if not config_path.exists():
         init_site(InitRequest(mode=SiteMode.CENTER.value, site_code=CENTER, data_dir=data_dir,
-                              name="市中心医院 City Center Hospital",
+                              name=CENTER_NAME,
                               database_url=database_url))
     return config_path
 
@@ -137,7 +136,7 @@ def run_demo(data_dir: Path, out: Callable[[str], None],
 def _ensure_people(services: Services, out: Callable[[str], None]) -> None:
     admin = Actor.system(CENTER, "demo-setup")
     with services.database.transaction() as session:
-        add_site(session, COMMUNITY, "社区一 Community Health Center 1", SiteMode.COMMUNITY,
+        add_site(session, COMMUNITY, COMMUNITY_NAME, SiteMode.COMMUNITY,
                  CENTER)
         existing = set(session.scalars(select(User.username)))
         for username, name, site, roles, groups in DEMO_USERS:
