@@ -418,6 +418,8 @@ def shoot_desks(app: QApplication, station: QtWorkstation, window, language: str
     if reading.table.rowCount():
         reading.table.selectRow(next(n for n, r in enumerate(reading._rows)
                                      if r.accession_number == SEEDED[0]))
+        settle(app, lambda: reading.view is not None
+               and reading.view.row.accession_number == SEEDED[0])
         settle(app, seconds=0.5)
         reading.tabs.setCurrentIndex(2)
         settle(app, seconds=0.2)

@@ -36,7 +36,10 @@ def test_every_planned_exam_reaches_its_state_with_colours_of_all_kinds(
     statuses = {r.tat_status(timedelta(minutes=30), now) for r in rows}
     assert {TatStatus.ON_TRACK, TatStatus.AT_RISK, TatStatus.OVERDUE} <= statuses
     assigned = [r for r in rows if r.state is ExamState.ASSIGNED]
-    assert {r.reader for r in assigned} <= {"刘主任", "陈主任", "周医生", "孙医生"}
+    assert {r.reader for r in assigned} <= {"陈主治", "何医生", "周医生", "孙医生"}
+    signed = [r for r in rows if r.state in (ExamState.FINAL, ExamState.PRINTED)]
+    assert signed
+    assert all(r.reviewer and r.reviewer != r.reader for r in signed)  # two-level review
     printed = [r for r in rows if r.state is ExamState.PRINTED]
     assert all(r.printed_at is not None and r.printed_at <= now for r in printed)
 

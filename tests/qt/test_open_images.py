@@ -114,6 +114,20 @@ def test_reading_opens_the_exams_images_beside_its_report(qtbot, node: RunningNo
         qtbot.wait(300)
         assert [m.text for m in viewer.view.measurements] == ["请对比旧片"]  # not reloaded
 
+        with services.database.transaction() as session:  # another patient, no images yet
+            other, _ = register_exam(session, services.workflow, services.registration, TECH,
+                                     PatientInput("赵敏", Sex.FEMALE, "Zhao^Min"),
+                                     OrderInput("DXHAND", "DR 左手正斜位", "DX", "HAND"))
+            other_id = other.id
+        with qtbot.waitSignal(reading.loaded, timeout=WAIT_MS):
+            reading.open_exam(other_id)
+        qtbot.waitUntil(lambda: all(v.image is None for v in viewer.views), timeout=WAIT_MS)
+        assert viewer.thumbnails.count() == 0   # 李娜's films are not beside 赵敏's report
+        assert "not on this site" in viewer.message.text()
+        with qtbot.waitSignal(reading.loaded, timeout=WAIT_MS):
+            reading.open_exam(exam_id)
+        qtbot.waitUntil(lambda: viewer.view.image is not None, timeout=WAIT_MS)
+
         window.show_page("viewer")
         assert viewer.parentWidget() is window.stack.currentWidget()
         window.show_page("reading")

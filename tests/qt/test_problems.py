@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import subprocess
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -45,6 +46,9 @@ def test_unknown_device_is_refused_and_said_in_plain_words(qtbot, workstation,
     assert problem_bar.headline.text().startswith(
         "A device that is not registered tried to connect: STRANGER (127.0.0.1) (at ")
     assert "Settings → DICOM devices and nodes" in problem_bar.advice.text()
+    now = datetime.now(workstation.services.settings.site.tz)  # the site's clock, as the
+    assert any(f"(at {t:%H:%M})" in problem_bar.headline.text()  # board's, not the PC's
+               for t in (now, now - timedelta(minutes=1)))
 
     problem_bar.details.click()
     assert window.current_page == "log"

@@ -130,9 +130,14 @@ PLAN = (
     (3, "CM01", CHEST, ExamState.REGISTERED), (1, "CM02", KNEE, ExamState.REGISTERED),
 )
 
-READERS = {"CHEST": ("rev.chest", "刘主任", "chest"), "HEAD": ("rev.neuro", "陈主任", "neuro"),
+# who reads (writes the preliminary) and who reviews and signs, per body part: two
+# people, as two-level review wants
+READERS = {"CHEST": ("att.chest", "陈主治", "chest"), "HEAD": ("att.neuro", "何医生", "neuro"),
            "ABDOMEN": ("att.abd", "周医生", "abdomen"), "HAND": ("att.msk", "孙医生", "msk"),
            "KNEE": ("att.msk", "孙医生", "msk")}
+SIGNERS = {"CHEST": ("rev.chest", "刘主任"), "HEAD": ("rev.neuro", "陈主任"),
+           "ABDOMEN": ("rev.body", "吴主任"), "HAND": ("rev.body", "吴主任"),
+           "KNEE": ("rev.body", "吴主任")}
 
 
 @dataclass(frozen=True)
@@ -169,8 +174,8 @@ def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWO
     with db.transaction() as session:
         for code, name in (("CM01", "第一社区卫生服务中心"), ("CM02", "第二社区卫生服务中心")):
             add_site(session, code, name, SiteMode.COMMUNITY, center)
-        people = {username: (name, Role.REVIEWER if username.startswith("rev")
-                             else Role.ATTENDING) for username, name, _ in READERS.values()}
+        people = {username: (name, Role.ATTENDING) for username, name, _ in READERS.values()}
+        people |= {username: (name, Role.REVIEWER) for username, name in SIGNERS.values()}
         people["triage"] = ("王医生", Role.TRIAGE)
         existing = set(session.scalars(select(User.username)))
         for username, (name, role) in people.items():
@@ -190,7 +195,9 @@ def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWO
         tech = Actor(f"tech.{site.lower()}", Role.TECHNICIAN, site, f"{site} 技师")
         device = Actor.system(site, "DR01")
         username, reader_name, group = READERS[order.body_part]
-        reader = Actor(username, Role.REVIEWER, center, reader_name)
+        reader = Actor(username, Role.ATTENDING, center, reader_name)
+        signer_username, signer_name = SIGNERS[order.body_part]
+        signer = Actor(signer_username, Role.REVIEWER, center, signer_name)
         triage = Actor("triage", Role.TRIAGE, center, "王医生")
         with db.transaction() as session:
             exam, _ = register_exam(
@@ -211,8 +218,8 @@ def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWO
                     Action.CONFIRM_TRANSFER: (Actor.system(site, "forwarder"), ""),
                     Action.ASSIGN: (triage, reader_name),
                     Action.SUBMIT_PRELIMINARY: (reader, ""),
-                    Action.REQUEST_CONSULTATION: (reader, "请专家组会诊"),
-                    Action.SIGN: (reader, ""),
+                    Action.REQUEST_CONSULTATION: (signer, "请专家组会诊"),
+                    Action.SIGN: (signer, ""),
                     Action.PRINT: (Actor.system(site, "auto-print"), ""),
                 }[step.action]
                 if step.action is Action.ASSIGN:
@@ -223,7 +230,8 @@ def seed_board(services: Services, now: datetime, *, password: str = DEMO_PASSWO
                 if step.action in (Action.SUBMIT_PRELIMINARY, Action.SIGN):
                     kind = VersionKind.FINAL if step.action is Action.SIGN \
                         else VersionKind.PRELIMINARY
-                    save_version(session, exam, reader, findings=findings,
+                    save_version(session, exam, signer if kind is VersionKind.FINAL
+                                 else reader, findings=findings,
                                  impression=impression, kind=kind, at=at)
                 wf.apply(session, exam, step.action, actor, note=note, at=at)
     return len(PLAN)

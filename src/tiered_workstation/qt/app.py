@@ -117,15 +117,14 @@ class QtWorkstation(QObject):
             self.translators = install_translators(app, language)
 
     def open_main_window(self, session: SignedIn) -> QtMainWindow:
-        self.window = QtMainWindow(self.services, session, self.tasks, self.bridge, self.store,
-                                   log=self.log, log_file=self.log_file)
-        bar = QtProblemBar(self.problems)
-        self.window.add_banner(bar)
-        log_page = self.window.pages.get("log")
-        if isinstance(log_page, QtLogPage):
+        self.window = window = QtMainWindow(self.services, session, self.tasks, self.bridge,
+                                            self.store, log=self.log, log_file=self.log_file)
+        bar = QtProblemBar(self.problems, tz=self.services.settings.site.tz)
+        window.add_banner(bar)
+        log_page = window.pages.get("log")
+        if isinstance(log_page, QtLogPage):  # the bar's own window, even with another open
             bar.details_requested.connect(
-                lambda problem: (self.window and self.window.show_page("log"),
-                                 log_page.show_problem(problem)))
+                lambda problem: (window.show_page("log"), log_page.show_problem(problem)))
         bar.refresh()  # problems from before sign-in (the node's start) show at once
         QTimer.singleShot(3000, self.settle_memory)
         self.alerts = QtAlertCenter(self.services, self.tasks, self.bridge, self)

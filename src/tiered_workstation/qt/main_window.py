@@ -193,8 +193,10 @@ class QtMainWindow(QMainWindow):
             return
         def show(paths: list[Path]) -> None:
             if not paths:
-                self.statusBar().showMessage(self.tr("The images of this exam are not on "
-                                                     "this site (yet)."), 8000)
+                words = self.tr("The images of this exam are not on this site (yet).")
+                self.statusBar().showMessage(words, 8000)
+                if not switch:  # beside a report: not the previous patient's images
+                    viewer.close_study(words)
                 return
             viewer.open(list(paths))
             if switch:

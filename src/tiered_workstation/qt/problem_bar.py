@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -86,10 +86,12 @@ class QtProblemBar(QFrame):
 
     details_requested = Signal(object)  # ActiveProblem
 
-    def __init__(self, center: QtProblemCenter, parent: QWidget | None = None) -> None:
+    def __init__(self, center: QtProblemCenter, parent: QWidget | None = None, *,
+                 tz: tzinfo | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemBar")
         self._center = center
+        self._tz = tz  # the site's zone, as the board's times (None: the machine's)
         self.headline = QLabel()
         self.headline.setObjectName("problemHeadline")
         self.headline.setWordWrap(True)
@@ -119,7 +121,7 @@ class QtProblemBar(QFrame):
             return
         what, todo = problem_words(problem.kind, problem.facts)
         what = what.rstrip(".。")  # the time follows in brackets
-        local = problem.last_at.astimezone()
+        local = problem.last_at.astimezone(self._tz)
         when = local.strftime("%H:%M")
         if problem.count > 1:
             what = self.tr("{what} ({count} times, last at {when})").format(

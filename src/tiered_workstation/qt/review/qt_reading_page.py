@@ -230,6 +230,7 @@ class QtReadingPage(QWidget):
         current = self.view.row.exam_id if self.view else None
         self._rows = rows
         self.table.blockSignals(True)
+        self.table.setCurrentCell(-1, -1)  # a new list: no row stays chosen by its index
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
             values = (priority_label(row.priority), row.patient_name, row.procedure,

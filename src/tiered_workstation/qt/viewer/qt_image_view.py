@@ -93,6 +93,16 @@ class QtImageView(ViewPainting, ViewTools, QWidget):
         self.reset_view()
         self.set_window(image.default_window())
 
+    def clear_image(self) -> None:
+        """Show nothing ("No image"): another patient's study must not stay on screen."""
+        self.image = None
+        self._cache = None
+        self._lut = None
+        self.measurements = []
+        self.selected = None
+        self.overlay = {"tl": [], "tr": [], "bl": [], "br": []}
+        self.update()
+
     def replace_image(self, image: DecodedImage, aspect: float = 1.0) -> None:
         """New pixels of the same kind (an MPR plane moving): keep zoom, pan and window."""
         first = self.image is None

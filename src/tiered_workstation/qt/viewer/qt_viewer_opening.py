@@ -21,22 +21,32 @@ class ViewerOpening:
         self.message.setText(QCoreApplication.translate("QtViewerPage", "Reading…"))
         self._tasks.net(open_paths, paths).success(self._on_opened).failure(self._failed)
 
+    def close_study(self, message: str = "") -> None:
+        """Take the open study off the screen (its series, images and marks' list)."""
+        self._series = []
+        self.marks.opened([])
+        self.thumbnails.show_series([])
+        for view in self.views:
+            view.clear_image()
+        self.message.setText(message)
+
     def _on_opened(self, opened: Opened) -> None:
+        if not opened.series:
+            self.close_study(
+                QCoreApplication.translate("QtViewerPage", "No images were found there.")
+            )
+            self.opened.emit(opened)
+            return
         self._series = opened.series
         self.marks.opened(opened.presentation_states)
         self.thumbnails.show_series(opened.series)
-        if not opened.series:
-            self.message.setText(
-                QCoreApplication.translate("QtViewerPage", "No images were found there.")
+        text = QCoreApplication.translate("QtViewerPage", "%n series", "", len(opened.series))
+        if opened.skipped:
+            text += " · " + QCoreApplication.translate(
+                "QtViewerPage", "%n file(s) skipped (not images)", "", opened.skipped
             )
-        else:
-            text = QCoreApplication.translate("QtViewerPage", "%n series", "", len(opened.series))
-            if opened.skipped:
-                text += " · " + QCoreApplication.translate(
-                    "QtViewerPage", "%n file(s) skipped (not images)", "", opened.skipped
-                )
-            self.message.setText(text)
-            self.hang(opened.series)
+        self.message.setText(text)
+        self.hang(opened.series)
         self.opened.emit(opened)
 
     def hang(self, series: list[Series]) -> None:
