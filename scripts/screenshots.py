@@ -286,7 +286,7 @@ def shoot(app: QApplication, services, session: SignedIn, language: str, theme: 
     settle(app, lambda: station.node_running)
     try:
         if theme == LIGHT:
-            dialog = station.login_dialog()
+            dialog = station.login_dialog(language)
             dialog.resize(460, 300)
             dialog.username.setText("rev.chest")
             save(dialog, out / f"login-{language}.png")

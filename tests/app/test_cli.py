@@ -249,6 +249,7 @@ def test_exam_show_tells_the_requisitions_fields(center: Path) -> None:
                    "--source", "inpatient", "--department", "呼吸内科", "--doctor", "王医生",
                    "--admission-id", "ZY-77")
     assert inpatient.returncode == 0, inpatient.stderr
+    assert "BL-501 does not look like this site's numbers" in inpatient.stderr  # a note
     shown = tw("--config", str(center), "exam", "show", inpatient.stdout.strip())
     assert shown.returncode == 0, shown.stderr
     assert ("Record number BL-501 · inpatient (住院), admission ID ZY-77 · requested by "
@@ -267,3 +268,16 @@ def test_exam_show_tells_the_requisitions_fields(center: Path) -> None:
     assert "Record number CH01" in shown  # the site's pattern assigned it
     assert "· emergency (急诊) · requested by —" in shown
     assert "admission" not in shown
+
+
+@pytest.mark.parametrize(("number", "words"), [
+    ("AB\\CD", "cannot hold a backslash"), ("9" * 65, "at most 64 characters; this one has 65"),
+    ("   ", "cannot be only spaces")])
+def test_a_record_number_no_device_can_carry_is_refused(center: Path, number: str,
+                                                        words: str) -> None:
+    refused = tw("--config", str(center), "register", "--name", "孙八", "--sex", "M",
+                 "--age", "30", "--procedure", "DXCHEST2", "--record-number", number)
+    assert refused.returncode != 0
+    assert words in refused.stderr
+    listed = tw("--config", str(center), "exam", "list").stdout
+    assert "孙八" not in listed   # nothing registered

@@ -6,6 +6,7 @@ import dataclasses
 import socket
 
 from tiered_workstation.config import NodeSettings, PeerKind, PeerNode
+from tiered_workstation.qt.i18n import install_translators, remove_translators
 from tiered_workstation.qt.qt_node_page import QtNodePage
 
 
@@ -15,7 +16,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_services_peers_and_a_real_echo(qtbot, workstation) -> None:
+def test_services_peers_and_a_real_echo(qtbot, workstation, qapp) -> None:
     services = workstation.services
     own = services.settings.dicom
     # the site's own node registered as a peer of itself: its echo must answer
@@ -46,4 +47,19 @@ def test_services_peers_and_a_real_echo(qtbot, workstation) -> None:
     assert not checked.args[1].ok
     assert "No DICOM node answered" in checked.args[1].message
     assert page.peers_table.item(1, 4).text().startswith("Failed — ")
+    assert "127.0.0.1" in page.peers_table.item(1, 4).text()
+
+    translators = install_translators(qapp, "zh_CN")  # said in the desk's language
+    try:
+        chinese = QtNodePage(services, workstation.tasks, node_running=True)
+        qtbot.addWidget(chinese)
+        for row, words in ((0, "已应答"), (1, "没有 DICOM 节点应答")):
+            chinese.peers_table.selectRow(row)
+            with qtbot.waitSignal(chinese.checked, timeout=20000):
+                chinese.test_button.click()
+            text = chinese.peers_table.item(row, 4).text()
+            assert words in text
+            assert "answered" not in text
+    finally:
+        remove_translators(qapp, translators)
     workstation.shutdown()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import PeerNode, Settings
 from ..dicom.scu import DicomConnectionError, Target, echo
@@ -18,28 +18,39 @@ class ConnectionCheck:
     ok: bool
     message: str
     milliseconds: float
+    # what happened, for a desk to say in its own language (``message`` is English):
+    # answered, answered_tls, api_answered, refused, no_answer, no_echo, status,
+    # tls_missing, no_center_url, or "" (only ``message`` says it)
+    kind: str = ""
+    facts: dict[str, str] = field(default_factory=dict)
 
 
 def check_peer(settings: Settings, peer: PeerNode, timeout: float = 5.0) -> ConnectionCheck:
     """C-ECHO ``peer`` from this site's AE title (over mutual TLS when the peer uses it)."""
     started = time.perf_counter()
     identity = settings.dicom.tls
+    facts = {"ae": peer.ae_title, "host": peer.host, "port": str(peer.port),
+             "calling": settings.dicom.ae_title}
     try:
         if peer.tls and identity is None:
             raise DicomConnectionError(
                 "This peer expects DICOM TLS, but this site has no TLS identity "
-                "([dicom.tls] in site.toml).")
+                "([dicom.tls] in site.toml).", "tls_missing")
         context = client_context(identity.certificate, identity.private_key,
                                  identity.ca_certificates) if peer.tls and identity else None
         status = echo(Target(peer.ae_title, peer.host, peer.port), settings.dicom.ae_title,
                       timeout=timeout, tls=context)
-    except (DicomConnectionError, OSError) as exc:
+    except DicomConnectionError as exc:
+        return ConnectionCheck(False, str(exc), _ms(started), exc.kind, facts)
+    except OSError as exc:
         return ConnectionCheck(False, str(exc), _ms(started))
     if status != 0:
         return ConnectionCheck(False, f"{peer.ae_title} answered the echo with status "
-                                      f"0x{status:04X}", _ms(started))
+                                      f"0x{status:04X}", _ms(started), "status",
+                               facts | {"status": f"0x{status:04X}"})
     secure = " over TLS" if peer.tls else ""
-    return ConnectionCheck(True, f"{peer.ae_title} answered{secure}", _ms(started))
+    return ConnectionCheck(True, f"{peer.ae_title} answered{secure}", _ms(started),
+                           "answered_tls" if peer.tls else "answered", facts)
 
 
 def check_center_api(settings: Settings, timeout: float = 5.0) -> ConnectionCheck:
@@ -47,7 +58,7 @@ def check_center_api(settings: Settings, timeout: float = 5.0) -> ConnectionChec
     started = time.perf_counter()
     if not settings.sync.center_url:
         return ConnectionCheck(False, "No center URL is configured ([sync] center_url).",
-                               _ms(started))
+                               _ms(started), "no_center_url")
     try:
         client = SyncClient(settings.sync.center_url, settings.dicom.tls, timeout=timeout)
     except (ValueError, OSError) as exc:
@@ -58,8 +69,9 @@ def check_center_api(settings: Settings, timeout: float = 5.0) -> ConnectionChec
         return ConnectionCheck(False, str(exc), _ms(started))
     finally:
         client.close()
-    return ConnectionCheck(True, f"The center {health.get('site', '')} answered over HTTPS",
-                           _ms(started))
+    site = str(health.get("site", ""))
+    return ConnectionCheck(True, f"The center {site} answered over HTTPS", _ms(started),
+                           "api_answered", {"site": site})
 
 
 def _ms(started: float) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from ..registration.catalogue import procedure
 from ..registration.identity import OrderInput, PatientInput
 from ..storage.enums import PatientSource, Priority, ReadingMode, Role, Sex
 from ..workflow.actors import Actor
+from ..workflow.identifiers import has_record_shape
 
 
 def add_commands(sub: Any) -> None:
@@ -64,5 +66,10 @@ def cmd_register(args: argparse.Namespace) -> int:
                            patient_age=f"{args.age:03d}Y" if args.age is not None else "")
         accession = services.registration_desk.register_inputs(
             actor, patient, order, files).accession_number
+        pattern = services.settings.registration.record_number
+    if args.record_number and not has_record_shape(args.record_number, pattern, site):
+        print(f"Note: record number {args.record_number.strip()} does not look like this "
+              f"site's numbers ({pattern}); check it against the requisition.",
+              file=sys.stderr)
     print(accession)
     return 0

@@ -28,7 +28,12 @@ class Target:
 
 
 class DicomConnectionError(RuntimeError):
-    """The peer could not be reached or refused the association."""
+    """The peer could not be reached or refused the association; ``kind`` names which
+    (``refused``, ``no_answer``, ``no_echo``) for a desk that says it in its language."""
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def echo(target: Target, calling_ae: str, timeout: float = 10,
@@ -43,15 +48,16 @@ def echo(target: Target, calling_ae: str, timeout: float = 10,
     if assoc.is_rejected:
         raise DicomConnectionError(
             f"{target.ae_title} at {target.host}:{target.port} refused the association "
-            f"(is {calling_ae} registered there as a peer?)")
+            f"(is {calling_ae} registered there as a peer?)", "refused")
     if not assoc.is_established:
         raise DicomConnectionError(
             f"No DICOM node answered at {target.host}:{target.port} "
-            "(check the host, the port and that the node is running)")
+            "(check the host, the port and that the node is running)", "no_answer")
     try:
         status = assoc.send_c_echo()
         if not status:
-            raise DicomConnectionError(f"{target.ae_title} did not answer the echo in time")
+            raise DicomConnectionError(f"{target.ae_title} did not answer the echo in time",
+                                       "no_echo")
         return int(status.Status)
     finally:
         assoc.release()

@@ -174,12 +174,31 @@ class QtNodePage(QWidget):
             op = self._tasks.net(check_peer, settings, peer)
         op.success(lambda check, k=key: self._on_checked(k, check))
 
+    def _check_words(self, check: ConnectionCheck) -> str:
+        """What a test found, in the desk's language (the English message otherwise)."""
+        words = {
+            "answered": self.tr("{ae} answered"),
+            "answered_tls": self.tr("{ae} answered over TLS"),
+            "api_answered": self.tr("the center {site} answered over HTTPS"),
+            "refused": self.tr("{ae} at {host}:{port} refused the association (is {calling} "
+                               "registered there as a peer?)"),
+            "no_answer": self.tr("no DICOM node answered at {host}:{port} (check the host, "
+                                 "the port and that the node is running)"),
+            "no_echo": self.tr("{ae} did not answer the echo in time"),
+            "status": self.tr("{ae} answered the echo with status {status}"),
+            "tls_missing": self.tr("this peer expects DICOM TLS, but this site has no TLS "
+                                   "identity ([dicom.tls] in site.toml)"),
+            "no_center_url": self.tr("no center URL is configured ([sync] center_url)"),
+        }.get(check.kind)
+        return words.format(**check.facts) if words else check.message
+
     def _on_checked(self, key: str, check: ConnectionCheck) -> None:
+        detail = self._check_words(check)
         if check.ok:
             text = self.tr("OK in {ms} ms — {detail}").format(ms=round(check.milliseconds),
-                                                               detail=check.message)
+                                                               detail=detail)
         else:
-            text = self.tr("Failed — {detail}").format(detail=check.message)
+            text = self.tr("Failed — {detail}").format(detail=detail)
         self._set_result(key, text, check.ok)
         self.checked.emit(key, check)
 

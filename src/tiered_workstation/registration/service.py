@@ -23,6 +23,7 @@ from ..workflow.identifiers import (
     new_uid,
     next_accession_number,
     next_record_number,
+    record_number_text_problem,
 )
 from ..workflow.machine import Changes, ExamWorkflow
 from ..workflow.outbox import queue_requisitions
@@ -62,6 +63,25 @@ class RecordNumberTaken(ValueError):
         self.known = known
 
 
+class RecordNumberInvalid(ValueError):
+    """The record number typed cannot be a DICOM Patient ID (devices would misread it)."""
+
+
+_INVALID_WORDS = {
+    "blank": "A record number cannot be only spaces.",
+    "characters": "A record number cannot hold a backslash (\\) or control characters: "
+                  "DICOM devices would read it as several values.",
+    "length": "A record number has at most 64 characters; this one has {length}.",
+}
+
+
+def check_record_number(number: str) -> None:
+    """Refuse (``RecordNumberInvalid``) a typed record number no device can carry."""
+    problem = record_number_text_problem(number)
+    if problem:
+        raise RecordNumberInvalid(_INVALID_WORDS[problem].format(length=len(number.strip())))
+
+
 def _taken(number: str, owner: Patient) -> RecordNumberTaken:
     return RecordNumberTaken(f"Record number {number} belongs to another patient "
                              f"({owner.name}).", number, other_patient=owner.name)
@@ -80,6 +100,8 @@ def find_or_create_patient(session: Session, data: PatientInput, issuer: str,
     without a record number at ``issuer`` gets the one typed, else the next of
     ``pattern`` (on ``day``, the site's local date); one who has it keeps it.
     """
+    if data.local_patient_id:
+        check_record_number(data.local_patient_id)
     patient = None
     if data.consortium_id:
         patient = session.scalar(select(Patient).where(

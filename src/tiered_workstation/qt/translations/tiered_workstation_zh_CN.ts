@@ -1279,12 +1279,57 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>测试中…</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="179"/>
+        <location filename="../qt_node_page.py" line="180"/>
+        <source>{ae} answered</source>
+        <translation>{ae} 已应答</translation>
+    </message>
+    <message>
+        <location filename="../qt_node_page.py" line="181"/>
+        <source>{ae} answered over TLS</source>
+        <translation>{ae} 已通过 TLS 应答</translation>
+    </message>
+    <message>
+        <location filename="../qt_node_page.py" line="182"/>
+        <source>the center {site} answered over HTTPS</source>
+        <translation>中心 {site} 已通过 HTTPS 应答</translation>
+    </message>
+    <message>
+        <location filename="../qt_node_page.py" line="183"/>
+        <source>{ae} at {host}:{port} refused the association (is {calling} registered there as a peer?)</source>
+        <translation>{host}:{port} 上的 {ae} 拒绝了连接（对方是否已将 {calling} 登记为对端？）</translation>
+    </message>
+    <message>
+        <location filename="../qt_node_page.py" line="185"/>
+        <source>no DICOM node answered at {host}:{port} (check the host, the port and that the node is running)</source>
+        <translation>{host}:{port} 没有 DICOM 节点应答（请检查主机、端口以及节点是否在运行）</translation>
+    </message>
+    <message>
+        <location filename="../qt_node_page.py" line="187"/>
+        <source>{ae} did not answer the echo in time</source>
+        <translation>{ae} 未及时响应连通测试（C-ECHO）</translation>
+    </message>
+    <message>
+        <location filename="../qt_node_page.py" line="188"/>
+        <source>{ae} answered the echo with status {status}</source>
+        <translation>{ae} 对连通测试返回状态 {status}</translation>
+    </message>
+    <message>
+        <location filename="../qt_node_page.py" line="189"/>
+        <source>this peer expects DICOM TLS, but this site has no TLS identity ([dicom.tls] in site.toml)</source>
+        <translation>该对端要求 DICOM TLS，但本院未配置 TLS 证书（site.toml 中的 [dicom.tls]）</translation>
+    </message>
+    <message>
+        <location filename="../qt_node_page.py" line="191"/>
+        <source>no center URL is configured ([sync] center_url)</source>
+        <translation>未配置中心地址（[sync] center_url）</translation>
+    </message>
+    <message>
+        <location filename="../qt_node_page.py" line="198"/>
         <source>OK in {ms} ms — {detail}</source>
         <translation>成功，{ms} 毫秒 — {detail}</translation>
     </message>
     <message>
-        <location filename="../qt_node_page.py" line="182"/>
+        <location filename="../qt_node_page.py" line="201"/>
         <source>Failed — {detail}</source>
         <translation>失败 — {detail}</translation>
     </message>
@@ -1317,27 +1362,27 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtProblemBar</name>
     <message>
-        <location filename="../problem_bar.py" line="99"/>
+        <location filename="../problem_bar.py" line="101"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../problem_bar.py" line="101"/>
+        <location filename="../problem_bar.py" line="103"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../problem_bar.py" line="125"/>
+        <location filename="../problem_bar.py" line="127"/>
         <source>{what} ({count} times, last at {when})</source>
         <translation>{what}（{count} 次，最近一次 {when}）</translation>
     </message>
     <message>
-        <location filename="../problem_bar.py" line="128"/>
+        <location filename="../problem_bar.py" line="130"/>
         <source>{what} (at {when})</source>
         <translation>{what}（{when}）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../problem_bar.py" line="131"/>
+        <location filename="../problem_bar.py" line="133"/>
         <source>{todo}  ·  %n other problem(s)</source>
         <translation>
             <numerusform>{todo}  ·  另有 %n 个问题</numerusform>
@@ -1403,25 +1448,25 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="119"/>
-        <location filename="../review/qt_reading_page.py" line="344"/>
+        <location filename="../review/qt_reading_page.py" line="345"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="121"/>
-        <location filename="../review/qt_reading_page.py" line="351"/>
+        <location filename="../review/qt_reading_page.py" line="352"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="123"/>
-        <location filename="../review/qt_reading_page.py" line="371"/>
+        <location filename="../review/qt_reading_page.py" line="372"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="126"/>
-        <location filename="../review/qt_reading_page.py" line="383"/>
+        <location filename="../review/qt_reading_page.py" line="384"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
@@ -1457,7 +1502,7 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_consultation_panel.py" line="34"/>
-        <location filename="../review/qt_reading_page.py" line="363"/>
+        <location filename="../review/qt_reading_page.py" line="364"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
@@ -1527,12 +1572,12 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>我的报告（退回或已签发）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="259"/>
+        <location filename="../review/qt_reading_page.py" line="260"/>
         <source>Clinical information: {text}</source>
         <translation>临床信息：{text}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="265"/>
+        <location filename="../review/qt_reading_page.py" line="266"/>
         <source>Draft restored from {time}</source>
         <translation>已恢复 {time} 自动保存的草稿</translation>
     </message>
@@ -1582,77 +1627,77 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>无会诊。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="297"/>
+        <location filename="../review/qt_reading_page.py" line="298"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="317"/>
+        <location filename="../review/qt_reading_page.py" line="318"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="341"/>
+        <location filename="../review/qt_reading_page.py" line="342"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="345"/>
+        <location filename="../review/qt_reading_page.py" line="346"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="347"/>
+        <location filename="../review/qt_reading_page.py" line="348"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="352"/>
+        <location filename="../review/qt_reading_page.py" line="353"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="354"/>
+        <location filename="../review/qt_reading_page.py" line="355"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="360"/>
+        <location filename="../review/qt_reading_page.py" line="361"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="364"/>
+        <location filename="../review/qt_reading_page.py" line="365"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="366"/>
+        <location filename="../review/qt_reading_page.py" line="367"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="371"/>
+        <location filename="../review/qt_reading_page.py" line="372"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="379"/>
+        <location filename="../review/qt_reading_page.py" line="380"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="384"/>
+        <location filename="../review/qt_reading_page.py" line="385"/>
         <source>Addendum text:</source>
         <translation>补充报告内容：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="389"/>
+        <location filename="../review/qt_reading_page.py" line="390"/>
         <source>Addendum signed; the report prints again with it.</source>
         <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="399"/>
+        <location filename="../review/qt_reading_page.py" line="400"/>
         <source>Not done: {reason}</source>
         <translation>未完成：{reason}</translation>
     </message>
@@ -3318,7 +3363,7 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtWorkstation</name>
     <message>
-        <location filename="../app.py" line="142"/>
+        <location filename="../app.py" line="141"/>
         <source>The site&apos;s DICOM node could not start: {error}</source>
         <translation>本院 DICOM 节点无法启动：{error}</translation>
     </message>
