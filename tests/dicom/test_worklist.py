@@ -257,3 +257,11 @@ def test_patient_id_is_the_record_number_and_the_request_details_are_sent(
     assert li.PatientInstitutionResidence == ""
     raw = b"".join(p.read_bytes() for p in (node.workdir / "ids").glob("rsp*.dcm"))
     assert "呼吸内科".encode("gb18030") in raw
+    # a Latin-1 console: a Chinese doctor's name it cannot carry is left empty, not ???
+    ds.SpecificCharacterSet = "ISO_IR 100"
+    ds.save_as(query, implicit_vr=False, little_endian=True)
+    latin = {str(a.PatientName): a for a in find(node, "DR_LATIN", query, "latin")}
+    assert str(latin["Zhang^San"].RequestingPhysician) == ""
+    assert str(latin["Zhang^San"].ReferringPhysicianName) == ""
+    raw = b"".join(p.read_bytes() for p in (node.workdir / "latin").glob("rsp*.dcm"))
+    assert b"???" not in raw

@@ -10,7 +10,13 @@ from pydicom.dataset import Dataset
 
 from ..storage.enums import PatientSource, Priority
 from ..storage.exams import Exam
-from .answer_text import AnswerStyle, answer_person_name, carry_text_as
+from .answer_text import (
+    AnswerStyle,
+    answer_person_name,
+    can_encode,
+    carry_text_as,
+    fit_person_name,
+)
 from .charset import (
     IR58,
     apply_outgoing_ir58,
@@ -61,13 +67,13 @@ def _values(row: WorklistRow, tz: ZoneInfo, site_code: str,
         "PatientSex": row.sex.value if row.sex.value != "U" else "",
         "PatientAge": row.patient_age,
         "AccessionNumber": row.accession_number,
-        "ReferringPhysicianName": row.referring_physician,
+        "ReferringPhysicianName": fit_person_name(row.referring_physician, style.codec),
         "StudyInstanceUID": row.study_instance_uid,
         "RequestedProcedureID": row.accession_number,
         "RequestedProcedureDescription": row.procedure_description,
         "RequestedProcedurePriority": PRIORITY_CODES[row.priority],
         # the requesting doctor is the referring physician here (申请医生)
-        "RequestingPhysician": row.referring_physician,
+        "RequestingPhysician": fit_person_name(row.referring_physician, style.codec),
         "RequestingService": row.requesting_department,
         "AdmissionID": row.admission_id if inpatient else "",
         # an inpatient lies in the ward of the department that asked
@@ -82,8 +88,17 @@ def _values(row: WorklistRow, tz: ZoneInfo, site_code: str,
         "ScheduledProcedureStepStatus": "SCHEDULED", "ScheduledPerformingPhysicianName": "",
         "BodyPartExamined": row.body_part,
     }
+    for values in (top, step):  # text the console's set cannot carry goes empty, not ???
+        for key in _FREE_TEXT & values.keys():
+            if values[key] and not can_encode(values[key], style.codec):
+                values[key] = ""
     return top, step
 
+
+# the answer's free text in the patient's language (names are fitted group by group)
+_FREE_TEXT = {"RequestedProcedureDescription", "RequestingService",
+              "PatientInstitutionResidence", "ScheduledProcedureStepDescription",
+              "AdmissionID"}
 
 Keys = list[tuple[int, str, str]]  # (tag, VR, keyword) as the request lists them
 
