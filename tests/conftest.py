@@ -120,6 +120,15 @@ class _ThreadFailures(logging.Handler):
 
 
 @pytest.fixture(autouse=True)
+def fresh_name_warnings() -> None:
+    """Each test meets a node that has not yet warned about any name: the warning is
+    said once per peer, exam and name in a process, and tests reuse exam numbers."""
+    from tiered_workstation.dicom.answer_text import forget_warned_names
+
+    forget_warned_names()
+
+
+@pytest.fixture(autouse=True)
 def fail_on_thread_failures(request: pytest.FixtureRequest) -> Iterator[None]:
     """An exception in a worker, a task handler or a DICOM event handler fails the test
     that caused it, even though the thread logs it and carries on.  (An exception that

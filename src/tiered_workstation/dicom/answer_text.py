@@ -124,6 +124,12 @@ def _first_time(key: tuple[str, str, str], keep: int = 1000) -> bool:
         return True
 
 
+def forget_warned_names() -> None:
+    """Warn again about every name (the memory is per process; tests reuse exam numbers)."""
+    with _WARNED_LOCK:
+        _WARNED.clear()
+
+
 def carry_text_as(ds: Dataset, style: AnswerStyle) -> None:
     """For a mislabelling peer: turn ``ds``'s text into bytes of the set it really reads,
     kept as they are under its declared label (pydicom would re-encode text in the label's
