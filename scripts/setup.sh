@@ -34,6 +34,8 @@ DEB_PACKAGES=(
     postgresql                  # tests prove the schema and workflow on PostgreSQL too
     orthanc curl                # tests/interop: Orthanc as an independent peer (REST by curl)
     iproute2                    # ip netns: Orthanc runs in a loopback-only namespace
+    libpulse0                   # QtMultimedia (lesson recording and playback) links to it
+    ffmpeg                      # ffprobe checks the codec and duration of recorded lessons
 )
 
 install_debian_packages() {
