@@ -104,3 +104,36 @@ class AuditOutcome(StrEnum):
     SUCCESS = "success"
     REFUSED = "refused"
     FAILURE = "failure"
+
+
+class PeerReviewGrade(StrEnum):
+    """RADPEER-style agreement of the signed final with the community's preliminary,
+    picked by the reviewer at sign-off (1 agree, 2 minor, 3 major discrepancy)."""
+
+    AGREE = "agree"
+    MINOR = "minor"
+    MAJOR = "major"
+
+    @property
+    def score(self) -> int:
+        return {"agree": 1, "minor": 2, "major": 3}[self.value]
+
+
+class LessonKind(StrEnum):
+    VOICE = "voice"  # narration, with the viewer's actions on a timeline
+    VIDEO = "video"  # screen-and-voice video of the viewer
+
+
+class StudyActivity(StrEnum):
+    """What a learner did with a teaching case."""
+
+    OPENED = "opened"
+    LESSON = "lesson"  # watched or listened to a lesson
+    QUIZ = "quiz"  # wrote a report on the unknown case, then saw the answer
+
+
+class DownloadState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"

@@ -25,6 +25,16 @@ from .sites import (
     User,
     UserRole,
 )
+from .teaching import (
+    Course,
+    CourseCase,
+    Lesson,
+    PeerReview,
+    StudyRecord,
+    TeachingCase,
+    TeachingDownload,
+    TeachingInstance,
+)
 
 __all__ = [
     "AccessionCounter",
@@ -33,6 +43,8 @@ __all__ = [
     "AuditEvent",
     "Base",
     "ConsultationMessage",
+    "Course",
+    "CourseCase",
     "Exam",
     "ExamTransition",
     "ForwardItem",
@@ -41,9 +53,11 @@ __all__ = [
     "HandwrittenSignature",
     "InboxMessage",
     "Instance",
+    "Lesson",
     "OutboxMessage",
     "Patient",
     "PatientIdentifier",
+    "PeerReview",
     "PerformedProcedureStep",
     "PrintJob",
     "Report",
@@ -56,6 +70,10 @@ __all__ = [
     "Site",
     "SpecialtyGroup",
     "Study",
+    "StudyRecord",
+    "TeachingCase",
+    "TeachingDownload",
+    "TeachingInstance",
     "User",
     "UserRole",
 ]
