@@ -1,0 +1,163 @@
+"""De-identification of a teaching case's images and presentation states, following
+DICOM PS3.15 Annex E (Basic Application Level Confidentiality Profile).
+
+dicognito does the Basic Profile's replacements (names, IDs, UIDs, dates, addresses,
+equipment), seeded per case so UIDs and the date shift agree across the case's files.
+This module adds what a teaching case needs beyond it: the free-text attributes the
+table removes, private tags, the names and IDs inside any remaining text (GSPS labels,
+SR text, descriptions) in every character set, the profile's marking attributes, and
+the mapping the center keeps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dicognito.anonymizer import Anonymizer
+from pydicom.dataelem import DataElement
+from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.sequence import Sequence
+
+from .text_scrub import CaseIdentities
+
+# Table E.1-1 attributes removed (X) that dicognito leaves alone; with the Retain Patient
+# Characteristics Option, age, sex, size and weight stay (a teaching case needs them).
+REMOVED = (
+    "AdditionalPatientHistory", "AdmissionID", "AdmittingDiagnosesCodeSequence",
+    "AdmittingDiagnosesDescription", "AcquisitionComments", "Allergies",
+    "ClinicalTrialSponsorName", "CountryOfResidence", "CurrentPatientLocation",
+    "CustodialOrganizationSequence", "DerivationDescription", "DischargeDiagnosisDescription",
+    "EthnicGroup", "FrameComments", "IdentifyingComments", "ImageComments",
+    "ImagePresentationComments", "IssuerOfAdmissionID", "IssuerOfPatientID",
+    "IssuerOfPatientIDQualifiersSequence", "MedicalAlerts", "MedicalRecordLocator",
+    "Occupation", "OtherPatientIDs", "OtherPatientIDsSequence", "OtherPatientNames",
+    "PatientAddress", "PatientBirthName", "PatientBirthTime", "PatientComments",
+    "PatientInstitutionResidence", "PatientMotherBirthName", "PatientReligiousPreference",
+    "PatientState", "PatientTelephoneNumbers", "PatientTelecomInformation",
+    "PerformedProcedureStepDescription", "ReasonForStudy", "ReferencedPatientPhotoSequence",
+    "ReferringPhysicianAddress", "ReferringPhysicianTelephoneNumbers",
+    "RegionOfResidence", "RequestAttributesSequence", "RequestedProcedureComments",
+    "RequestingService", "ResponsibleOrganization", "ResponsiblePerson",
+    "ScheduledProcedureStepDescription", "ServiceEpisodeDescription", "SpecialNeeds",
+    "StudyComments", "TextComments", "TextString", "VisitComments",
+    "InstitutionalDepartmentName", "RequestingPhysician", "PerformingPhysicianName",
+    "OperatorsName", "PhysiciansOfRecord", "NameOfPhysiciansReadingStudy",
+    "ReferringPhysicianName", "RequestedProcedureDescription",
+)
+TEXT_VRS = {"LO", "LT", "SH", "ST", "UT", "UC", "PN"}
+# DCM codes of PS3.16 CID 7050 for what is applied
+PROFILE_CODES = (
+    ("113100", "Basic Application Confidentiality Profile"),
+    ("113105", "Clean Descriptors Option"),
+    ("113107", "Retain Longitudinal Temporal Information Modified Dates Option"),
+    ("113108", "Retain Patient Characteristics Option"),
+)
+METHOD = "PS3.15 E.1-1 Basic Profile; dicognito; 113105 113107 113108"  # LO: 64 at most
+
+
+class DeidentificationRefused(ValueError):
+    """An instance that cannot be made anonymous (e.g. names burned into the pixels)."""
+
+
+@dataclass
+class DeidMapping:
+    """What the center keeps, and never sends, to trace a case back to its exam."""
+
+    patient_id: str = ""
+    pseudonym: str = ""
+    day_shift: int | None = None
+    uids: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"patient_id": self.patient_id, "pseudonym": self.pseudonym,
+                "day_shift": self.day_shift, "uids": dict(self.uids)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DeidMapping:
+        return cls(str(data.get("patient_id", "")), str(data.get("pseudonym", "")),
+                   data.get("day_shift"), dict(data.get("uids", {})))
+
+
+class CaseDeidentifier:
+    """De-identifies every file of one case alike (same seed, same identities)."""
+
+    def __init__(self, seed: str, identities: CaseIdentities) -> None:
+        self.identities = identities
+        self.mapping = DeidMapping()
+        self._anonymizer = Anonymizer(id_prefix="TC", seed=seed)
+
+    def deidentify(self, ds: Dataset) -> Dataset:
+        """De-identify ``ds`` in place and return it; refuse burned-in annotation."""
+        if str(ds.get("BurnedInAnnotation", "NO")).upper() == "YES":
+            raise DeidentificationRefused(
+                "This image has patient details burned into its pixels (Burned In "
+                "Annotation is YES), so it cannot become a teaching case.")
+        if not hasattr(ds, "file_meta"):
+            ds.file_meta = FileMetaDataset()
+        ds.decode()  # text in the device's character set becomes Unicode first
+        before = _uids(ds)
+        patient_id, study_date = str(ds.get("PatientID", "")), str(ds.get("StudyDate", ""))
+        ds.remove_private_tags()
+        _remove(ds, REMOVED)
+        self._anonymizer.anonymize(ds)
+        ds.walk(self._scrub_element)
+        ds.SpecificCharacterSet = "ISO_IR 192"
+        ds.PatientIdentityRemoved = "YES"
+        ds.DeidentificationMethod = METHOD
+        ds.DeidentificationMethodCodeSequence = Sequence([_code(v, m) for v, m in PROFILE_CODES])
+        ds.LongitudinalTemporalInformationModified = "MODIFIED"
+        self._remember(ds, before, patient_id, study_date)
+        return ds
+
+    def scrub_text(self, text: str) -> str:
+        """A report's findings or impression without the patient's names and IDs."""
+        return self.identities.scrub(text)
+
+    def _scrub_element(self, ds: Dataset, element: DataElement) -> None:
+        if element.VR not in TEXT_VRS or element.value in (None, ""):
+            return
+        if element.VR == "PN":
+            return  # dicognito replaced every PN
+        if isinstance(element.value, str):
+            element.value = self.identities.scrub(element.value)
+        elif isinstance(element.value, list | tuple) or hasattr(element.value, "__iter__"):
+            element.value = [self.identities.scrub(str(v)) for v in element.value]
+
+    def _remember(self, ds: Dataset, before: dict[str, str], patient_id: str,
+                  study_date: str) -> None:
+        after = _uids(ds)
+        for key, old in before.items():
+            if key in after:
+                self.mapping.uids[old] = after[key]
+        if patient_id and not self.mapping.patient_id:
+            self.mapping.patient_id, self.mapping.pseudonym = patient_id, str(ds.PatientID)
+        new_date = str(ds.get("StudyDate", ""))
+        if self.mapping.day_shift is None and len(study_date) == 8 and len(new_date) == 8:
+            self.mapping.day_shift = (_date(new_date) - _date(study_date)).days
+
+
+def _uids(ds: Dataset) -> dict[str, str]:
+    keys = ("StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "FrameOfReferenceUID")
+    return {k: str(ds.get(k)) for k in keys if ds.get(k)}
+
+
+def _remove(ds: Dataset, keywords: tuple[str, ...]) -> None:
+    for keyword in keywords:
+        if keyword in ds:
+            delattr(ds, keyword)
+    for element in list(ds):
+        if element.VR == "SQ":
+            for item in element.value:
+                _remove(item, keywords)
+
+
+def _code(value: str, meaning: str) -> Dataset:
+    item = Dataset()
+    item.CodeValue, item.CodingSchemeDesignator, item.CodeMeaning = value, "DCM", meaning
+    return item
+
+
+def _date(text: str) -> date:
+    return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
