@@ -91,9 +91,8 @@ def _forbidden() -> list[bytes]:
     words = ["张伟", "张^伟", "ZHANG", "zhang", "Zhang", PATIENT_ID, ACCESSION, RECORD,
              "19520317", "北京", "13800138000"]
     out = [w.encode("utf-8") for w in words] + [w.encode("gb18030") for w in words]
-    out.append("张^伟".encode("iso2022_jp_2", errors="ignore") or b"\x1b$)A")
-    out.append(b"\x1b$)A" + "张".encode("gb2312")[:2])  # the ISO 2022 IR 58 form
-    return [b for b in out if b]
+    out += [encode_ir58(w) for w in ("张伟", "张^伟")]  # the ISO 2022 IR 58 form
+    return out
 
 
 @pytest.mark.parametrize("charset", list(CHARSETS))

@@ -1,12 +1,12 @@
 """De-identification of a teaching case's images and presentation states, following
 DICOM PS3.15 Annex E (Basic Application Level Confidentiality Profile).
 
-dicognito does the Basic Profile's replacements (names, IDs, UIDs, dates, addresses,
-equipment), seeded per case so UIDs and the date shift agree across the case's files.
-This module adds what a teaching case needs beyond it: the free-text attributes the
-table removes, private tags, the names and IDs inside any remaining text (GSPS labels,
-SR text, descriptions) in every character set, the profile's marking attributes, and
-the mapping the center keeps.
+dicognito does the replacements it knows (names, IDs, UIDs, dates, addresses), seeded
+per case so UIDs and the date shift agree across the case's files; ``profile`` applies
+every other action of Table E.1-1. This module adds what a teaching case needs beyond
+them: the names and IDs inside any remaining text (GSPS labels, SR text, descriptions)
+in every character set, the profile's marking attributes, and the mapping the center
+keeps.
 """
 
 from __future__ import annotations
@@ -18,43 +18,22 @@ from typing import Any
 from dicognito.anonymizer import Anonymizer
 from pydicom.dataelem import DataElement
 from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.multival import MultiValue
 from pydicom.sequence import Sequence
 
+from . import profile
 from .text_scrub import CaseIdentities
 
-# Table E.1-1 attributes removed (X) that dicognito leaves alone; with the Retain Patient
-# Characteristics Option, age, sex, size and weight stay (a teaching case needs them).
-REMOVED = (
-    "AdditionalPatientHistory", "AdmissionID", "AdmittingDiagnosesCodeSequence",
-    "AdmittingDiagnosesDescription", "AcquisitionComments", "Allergies",
-    "ClinicalTrialSponsorName", "CountryOfResidence", "CurrentPatientLocation",
-    "CustodialOrganizationSequence", "DerivationDescription", "DischargeDiagnosisDescription",
-    "EthnicGroup", "FrameComments", "IdentifyingComments", "ImageComments",
-    "ImagePresentationComments", "IssuerOfAdmissionID", "IssuerOfPatientID",
-    "IssuerOfPatientIDQualifiersSequence", "MedicalAlerts", "MedicalRecordLocator",
-    "Occupation", "OtherPatientIDs", "OtherPatientIDsSequence", "OtherPatientNames",
-    "PatientAddress", "PatientBirthName", "PatientBirthTime", "PatientComments",
-    "PatientInstitutionResidence", "PatientMotherBirthName", "PatientReligiousPreference",
-    "PatientState", "PatientTelephoneNumbers", "PatientTelecomInformation",
-    "PerformedProcedureStepDescription", "ReasonForStudy", "ReferencedPatientPhotoSequence",
-    "ReferringPhysicianAddress", "ReferringPhysicianTelephoneNumbers",
-    "RegionOfResidence", "RequestAttributesSequence", "RequestedProcedureComments",
-    "RequestingService", "ResponsibleOrganization", "ResponsiblePerson",
-    "ScheduledProcedureStepDescription", "ServiceEpisodeDescription", "SpecialNeeds",
-    "StudyComments", "TextComments", "TextString", "VisitComments",
-    "InstitutionalDepartmentName", "RequestingPhysician", "PerformingPhysicianName",
-    "OperatorsName", "PhysiciansOfRecord", "NameOfPhysiciansReadingStudy",
-    "ReferringPhysicianName", "RequestedProcedureDescription",
-)
 TEXT_VRS = {"LO", "LT", "SH", "ST", "UT", "UC", "PN"}
 # DCM codes of PS3.16 CID 7050 for what is applied
 PROFILE_CODES = (
     ("113100", "Basic Application Confidentiality Profile"),
+    ("113103", "Clean Graphics Option"),
     ("113105", "Clean Descriptors Option"),
     ("113107", "Retain Longitudinal Temporal Information Modified Dates Option"),
     ("113108", "Retain Patient Characteristics Option"),
 )
-METHOD = "PS3.15 E.1-1 Basic Profile; dicognito; 113105 113107 113108"  # LO: 64 at most
+METHOD = "PS3.15 E Basic Profile, dicognito; 113103 113105 113107 113108"  # LO: 64 at most
 
 
 class DeidentificationRefused(ValueError):
@@ -86,6 +65,7 @@ class CaseDeidentifier:
     def __init__(self, seed: str, identities: CaseIdentities) -> None:
         self.identities = identities
         self.mapping = DeidMapping()
+        self._seed = seed
         self._anonymizer = Anonymizer(id_prefix="TC", seed=seed)
 
     def deidentify(self, ds: Dataset) -> Dataset:
@@ -99,16 +79,17 @@ class CaseDeidentifier:
         ds.decode()  # text in the device's character set becomes Unicode first
         before = _uids(ds)
         patient_id, study_date = str(ds.get("PatientID", "")), str(ds.get("StudyDate", ""))
-        ds.remove_private_tags()
-        _remove(ds, REMOVED)
+        profile.remove(ds)
+        replaced = profile.snapshot(ds)
         self._anonymizer.anonymize(ds)
+        self._remember(ds, before, patient_id, study_date)
+        profile.finish(ds, replaced, self._seed, self.mapping.day_shift)
         ds.walk(self._scrub_element)
         ds.SpecificCharacterSet = "ISO_IR 192"
         ds.PatientIdentityRemoved = "YES"
         ds.DeidentificationMethod = METHOD
         ds.DeidentificationMethodCodeSequence = Sequence([_code(v, m) for v, m in PROFILE_CODES])
         ds.LongitudinalTemporalInformationModified = "MODIFIED"
-        self._remember(ds, before, patient_id, study_date)
         return ds
 
     def scrub_text(self, text: str) -> str:
@@ -120,10 +101,10 @@ class CaseDeidentifier:
             return
         if element.VR == "PN":
             return  # dicognito replaced every PN
-        if isinstance(element.value, str):
-            element.value = self.identities.scrub(element.value)
-        elif isinstance(element.value, list | tuple) or hasattr(element.value, "__iter__"):
+        if isinstance(element.value, MultiValue):
             element.value = [self.identities.scrub(str(v)) for v in element.value]
+        else:
+            element.value = self.identities.scrub(str(element.value))
 
     def _remember(self, ds: Dataset, before: dict[str, str], patient_id: str,
                   study_date: str) -> None:
@@ -141,16 +122,6 @@ class CaseDeidentifier:
 def _uids(ds: Dataset) -> dict[str, str]:
     keys = ("StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "FrameOfReferenceUID")
     return {k: str(ds.get(k)) for k in keys if ds.get(k)}
-
-
-def _remove(ds: Dataset, keywords: tuple[str, ...]) -> None:
-    for keyword in keywords:
-        if keyword in ds:
-            delattr(ds, keyword)
-    for element in list(ds):
-        if element.VR == "SQ":
-            for item in element.value:
-                _remove(item, keywords)
 
 
 def _code(value: str, meaning: str) -> Dataset:
