@@ -11,11 +11,14 @@ keeps.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from dicognito.anonymizer import Anonymizer
+from pydicom import config
 from pydicom.dataelem import DataElement
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.multival import MultiValue
@@ -81,7 +84,8 @@ class CaseDeidentifier:
         patient_id, study_date = str(ds.get("PatientID", "")), str(ds.get("StudyDate", ""))
         profile.remove(ds)
         replaced = profile.snapshot(ds)
-        self._anonymizer.anonymize(ds)
+        with _quiet_keyword_checks():
+            self._anonymizer.anonymize(ds)
         self._remember(ds, before, patient_id, study_date)
         profile.finish(ds, replaced, self._seed, self.mapping.day_shift)
         ds.walk(self._scrub_element)
@@ -117,6 +121,17 @@ class CaseDeidentifier:
         new_date = str(ds.get("StudyDate", ""))
         if self.mapping.day_shift is None and len(study_date) == 8 and len(new_date) == 8:
             self.mapping.day_shift = (_date(new_date) - _date(study_date)).days
+
+
+@contextmanager
+def _quiet_keyword_checks() -> Iterator[None]:
+    """dicognito asks for keywords of newer dictionaries (``"LastMenstrualTime" in ds``):
+    a harmless miss that pydicom would otherwise warn about once per attribute and file."""
+    previous, config.INVALID_KEY_BEHAVIOR = config.INVALID_KEY_BEHAVIOR, "IGNORE"
+    try:
+        yield
+    finally:
+        config.INVALID_KEY_BEHAVIOR = previous
 
 
 def _uids(ds: Dataset) -> dict[str, str]:
