@@ -16,13 +16,21 @@ from tiered_workstation.qt.qt_login import SignedIn
 from tiered_workstation.qt.review.qt_diff_view import INSERT_STYLE
 from tiered_workstation.qt.review.qt_reading_page import QtReadingPage
 from tiered_workstation.qt.review.qt_reports_page import QtReportsPage
+from tiered_workstation.qt.review.qt_sign_dialog import Signature, SignDialog
 from tiered_workstation.qt.review.qt_tat_page import QtTatPage
 from tiered_workstation.qt.review.qt_triage_page import QtTriagePage
 from tiered_workstation.review.consultation import request_consultation
 from tiered_workstation.review.drafts import load_draft
 from tiered_workstation.review.submit import submit_preliminary
-from tiered_workstation.storage.enums import ExamState, PrintStatus, Role, VersionKind
+from tiered_workstation.storage.enums import (
+    ExamState,
+    PeerReviewGrade,
+    PrintStatus,
+    Role,
+    VersionKind,
+)
 from tiered_workstation.storage.reports import PrintJob, Report
+from tiered_workstation.storage.teaching import PeerReview
 from tiered_workstation.workflow.assignment import RuleSpec, load_rules
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -101,13 +109,28 @@ def test_triage_read_review_sign_print(qtbot, reading: Reading, station, tmp_pat
     qtbot.waitUntil(lambda: reviewer.view is not None)
     assert reviewer.findings.toPlainText() == "双肺纹理增多，右下肺见片状模糊影。"
     reviewer.findings.setPlainText("双肺纹理增多，右下肺见斑片状模糊影，边界不清。")
-    reviewer.ask_password = lambda: PASSWORD  # the dialog, answered
+    proposals = []
+
+    def answer(agreement):  # the dialog, answered: the reviewer overrules the proposal
+        proposals.append(agreement)
+        dialog = SignDialog(reviewer, agreement)
+        dialog.grab().save(str(tmp_path / "sign_dialog.png"))
+        checked = dialog.grades.checkedButton()
+        assert checked is not None
+        assert checked.property("grade") == "minor"
+        return Signature(PASSWORD, PeerReviewGrade.MAJOR)
+    reviewer.ask_signature = answer
     reviewer.sign()
+    qtbot.waitUntil(lambda: len(proposals) == 1)
     qtbot.waitUntil(lambda: _state(reading, accession) is ExamState.FINAL, timeout=10000)
     with services.database.session() as session:
         report = session.scalar(select(Report).where(Report.exam_id == exam_id))
         assert report.latest.kind is VersionKind.FINAL
         assert report.latest.signature is not None
+        review = session.scalar(select(PeerReview).where(PeerReview.exam_id == exam_id))
+        assert (review.proposed_grade, review.grade) == (PeerReviewGrade.MINOR,
+                                                         PeerReviewGrade.MAJOR)
+    assert proposals[0].findings_distance == review.findings_distance
     qtbot.waitUntil(lambda: reviewer.table.rowCount() == 0)  # signed: off the review list
     # the author's view of what the reviewer changed
     qtbot.waitUntil(lambda: reviewer.view is not None

@@ -19,10 +19,18 @@ from tiered_workstation.registration.identity import OrderInput, PatientInput
 from tiered_workstation.registration.service import RegistrationPolicy, register_exam
 from tiered_workstation.review.signoff import sign_report
 from tiered_workstation.review.submit import submit_preliminary
-from tiered_workstation.storage.enums import ExamState, ReadingMode, Role, Sex, VersionKind
+from tiered_workstation.storage.enums import (
+    ExamState,
+    PeerReviewGrade,
+    ReadingMode,
+    Role,
+    Sex,
+    VersionKind,
+)
 from tiered_workstation.storage.exams import Exam, RequisitionAttachment
 from tiered_workstation.storage.messaging import OutboxMessage
 from tiered_workstation.storage.reports import Assignment, Report
+from tiered_workstation.storage.teaching import PeerReview
 from tiered_workstation.workflow.actors import Actor
 from tiered_workstation.workflow.signing import check_version
 from tiered_workstation.workflow.transitions import Action
@@ -184,6 +192,18 @@ def test_the_loop_between_two_sites(consortium: Consortium) -> None:
     sign(center, second, prelim + "边界不清。", "右下肺炎症，建议复查。")
     wait_until("the signed report at the community",
                lambda: state_at(community, second) is ExamState.FINAL)
+    # the grade of 李医生's preliminary came back with it, as the center keeps it
+    graded = []
+    for services in (center, community):
+        with services.database.session() as session:
+            graded.append(session.execute(select(
+                PeerReview.author_username, PeerReview.author_site, PeerReview.grade,
+                PeerReview.findings_distance, PeerReview.impression_changed).join(
+                Exam, Exam.id == PeerReview.exam_id).where(
+                Exam.accession_number == second)).one())
+    assert graded[0] == graded[1]
+    assert graded[1][:3] == ("dr.cm01", "CM01", PeerReviewGrade.MINOR)
+    assert graded[1][4] is True
 
     # the community prints; the center hears of it
     community.workflow.run(community.database, first, Action.PRINT, PRINTER)

@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 
 from ..security.sealing import Sealer
 from ..storage.database import Database
+from ..storage.enums import PeerReviewGrade
 from ..storage.exams import Exam
 from ..storage.sites import SpecialtyGroup
 from ..workflow.actors import Actor
+from ..workflow.agreement import Agreement
 from ..workflow.assignment import (
     Proposal,
     Reader,
@@ -26,6 +28,7 @@ from ..workflow.assignment import (
     save_rules,
 )
 from ..workflow.machine import Changes, ExamWorkflow
+from . import peer_review
 from .consultation import conclude, post_message, request_consultation
 from .drafts import autosave
 from .reading import ReportView, Scope, WorkRow, open_report, proposal_for, worklist
@@ -83,12 +86,20 @@ class ReadingDesk:
                                        reason=reason)
 
     def sign(self, exam_id: int, actor: Actor, password: str, findings: str,
-             impression: str, key_image_folder: Path | None = None) -> Changes:
+             impression: str, key_image_folder: Path | None = None,
+             grade: PeerReviewGrade | None = None) -> Changes:
         images = key_images(key_image_folder)
         with self._database.transaction() as session:
             return sign_report(session, self._workflow, _exam(session, exam_id), actor,
                                password=password, findings=findings, impression=impression,
-                               images=images)
+                               images=images, grade=grade)
+
+    def proposed_grade(self, exam_id: int, username: str, findings: str,
+                       impression: str) -> Agreement | None:
+        """What signing this text would grade another doctor's preliminary (or None)."""
+        with self._database.session() as session:
+            return peer_review.propose(session, _exam(session, exam_id), username,
+                                       findings=findings, impression=impression)
 
     def addendum(self, exam_id: int, actor: Actor, password: str, text: str) -> Changes:
         with self._database.transaction() as session:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from ..storage.enums import VersionKind
+from ..storage.enums import PeerReviewGrade, VersionKind
 from ..storage.exams import Exam
 from ..storage.reports import Report, ReportVersion
 from ..workflow.actors import Actor
@@ -20,6 +20,7 @@ from ..workflow.report_diff import ReportDiff
 from ..workflow.reports import compare_versions, report_of, save_version
 from ..workflow.signing import sign_version, signing_time
 from ..workflow.transitions import Action
+from . import peer_review
 from .drafts import discard_draft
 
 WRITTEN = (VersionKind.PRELIMINARY, VersionKind.REVIEW)
@@ -51,9 +52,11 @@ def return_for_revision(session: Session, workflow: ExamWorkflow, exam: Exam, ac
 
 def sign_report(session: Session, workflow: ExamWorkflow, exam: Exam, actor: Actor, *,
                 password: str, findings: str, impression: str, comment: str = "",
-                images: Sequence[tuple[str, bytes]] = ()) -> Changes:
+                images: Sequence[tuple[str, bytes]] = (),
+                grade: PeerReviewGrade | None = None) -> Changes:
     """Sign the final report (the reviewer's text, with key images) and move the exam to
-    ``final``; a wrong password or missing key signs nothing."""
+    ``final``; a wrong password or missing key signs nothing. Another doctor's
+    preliminary is graded (``grade``, else the grade proposed from the edit)."""
     workflow.check(session, exam, Action.SIGN, actor)
     if not findings.strip() and not impression.strip():
         raise WorkflowError("A final report needs findings or an impression.")
@@ -63,6 +66,7 @@ def sign_report(session: Session, workflow: ExamWorkflow, exam: Exam, actor: Act
     final = save_version(session, exam, actor, findings=findings, impression=impression,
                          kind=VersionKind.FINAL, at=when, images=images)
     sign_version(session, exam, final, actor, password)
+    peer_review.record(session, exam, actor, final, grade)
     discard_draft(session, exam.id, actor.username)
     return workflow.apply(session, exam, Action.SIGN, actor, at=when)
 

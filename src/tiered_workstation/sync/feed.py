@@ -25,6 +25,7 @@ from ..storage.messaging import OutboxMessage
 from ..storage.reports import Report, ReportVersion
 from ..workflow.outbox import TRANSITION_TOPIC
 from ..workflow.signing import encode_signature
+from . import peer_reviews
 from .schemas import Feed, FeedEvent
 
 PAGE = 200
@@ -97,6 +98,10 @@ def _with_report(session: Session, payload: dict[str, Any]) -> dict[str, Any]:
         .order_by(ReportVersion.number.desc()).limit(1))
     if version is None:
         return payload
+    review = peer_reviews.as_payload(session, payload["accession_number"]) \
+        if payload.get("action") == "sign" else None
+    if review is not None:
+        payload = {**payload, "peer_review": review}
     return {**payload, "report": {
         "kind": version.kind.value, "number": version.number, "findings": version.findings,
         "impression": version.impression, "at": version.created_at.isoformat(),

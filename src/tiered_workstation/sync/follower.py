@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 
 from ..problems import ProblemKind, problem
@@ -20,9 +21,9 @@ from ..storage.files import write_atomically
 from ..storage.sites import Site
 from ..workers import Worker
 from ..workflow.machine import ExamWorkflow
-from . import inbox
+from . import inbox, peer_reviews
 from .client import SyncClient, SyncRejected, SyncUnavailable
-from .schemas import ActorIn, FeedEvent, ReportIn, TransitionIn
+from .schemas import ActorIn, FeedEvent, PeerReviewIn, ReportIn, TransitionIn
 
 LOGGER = logging.getLogger(__name__)
 
@@ -90,13 +91,16 @@ class FeedFollower:
                         certificate=report.get("certificate"),
                         images=report.get("images", [])), VersionKind(report["kind"]),
                         self.center, owner_only=False)
+                if payload.get("peer_review"):
+                    peer_reviews.apply(session, inbox.exam_of(session, event.accession_number),
+                                       PeerReviewIn.model_validate(payload["peer_review"]))
                 status = inbox.apply_transition(session, self.workflow, event.accession_number,
                                                 TransitionIn(
                     message_id=event.message_id, action=payload["action"],
                     from_state=payload.get("from_state"), to_state=payload["to_state"],
                     at=payload["at"], actor=ActorIn(**payload["actor"]),
                     note=payload.get("note", "")), self.center, owner_only=False)
-        except inbox.ApplyError as exc:
+        except (inbox.ApplyError, ValidationError) as exc:
             LOGGER.error("feed event %d (%s) not applied: %s", event.id,
                          event.accession_number, exc, extra=problem(ProblemKind.FEED_FAILED))
             return 0

@@ -16,6 +16,7 @@ from ..storage.enums import (
     ExamState,
     ImagePurpose,
     PatientSource,
+    PeerReviewGrade,
     Priority,
     ReadingMode,
     Role,
@@ -112,6 +113,24 @@ class ReportIn(Strict):
     signature: str | None = Field(default=None, max_length=200)
     certificate: str | None = Field(default=None, max_length=8000)
     images: list[ReportImageIn] = Field(default_factory=list, max_length=12)
+
+
+class PeerReviewIn(Strict):
+    """The grade of a community preliminary, carried back with the signed final."""
+
+    author_username: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    author_name: str = Field(default="", max_length=128)
+    author_site: str = Field(default="", max_length=8)
+    reviewer_username: str = Field(default="", max_length=64)
+    reviewer_name: str = Field(default="", max_length=128)
+    modality: str = Field(default="", max_length=16)
+    body_part: str = Field(default="", max_length=16)
+    findings_distance: float = Field(ge=0, le=1)
+    impression_distance: float = Field(ge=0, le=1)
+    impression_changed: bool
+    proposed_grade: PeerReviewGrade
+    grade: PeerReviewGrade
+    reviewed_at: datetime
 
 
 class Accepted(BaseModel):

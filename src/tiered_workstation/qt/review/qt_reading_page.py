@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -37,6 +36,7 @@ from ...review.reading import ReportView, Scope, WorkRow
 from ...review.templates import load_templates
 from ...storage.enums import Role
 from ...workflow.actors import Actor
+from ...workflow.agreement import Agreement
 from ..event_bridge import QtEventBridge
 from ..labels import priority_label, state_label
 from ..qt_login import SignedIn
@@ -44,6 +44,7 @@ from ..tasks import TaskRunner
 from ..widgets import card, home, row_table
 from .qt_consultation_panel import QtConsultationPanel
 from .qt_reading_split import QtReadingSplit
+from .qt_sign_dialog import AddendumDialog, Signature, SignDialog
 from .qt_versions_panel import QtVersionsPanel
 
 AUTOSAVE_MS = 3000
@@ -367,28 +368,27 @@ class QtReadingPage(QWidget):
             self._run(self.tr("Conclusion recorded; the report can be signed."),
                       self._desk.close_consultation, text)
 
-    def ask_password(self) -> str | None:
-        password, ok = QInputDialog.getText(
-            self, self.tr("Sign report"), self.tr("Your password (unlocks your signing key):"),
-            QLineEdit.EchoMode.Password)
-        return password if ok and password else None
+    def ask_signature(self, agreement: Agreement | None) -> Signature | None:
+        return SignDialog(self, agreement).answer()
 
     def sign(self) -> None:
-        password = self.ask_password()
-        if password is None:
-            return
-        self._run(self.tr("Report signed; it is on its way to the community."),
-                  self._desk.sign, password, *self.text(), self._key_image_folder())
+        """Propose the peer-review grade (in a worker), then ask for it and the password."""
+        if self.view is not None:
+            self._tasks.db(self._desk.proposed_grade, self.view.row.exam_id, self.actor.username,
+                           *self.text()).success(self._sign_with).failure(self._failed)
+
+    def _sign_with(self, agreement: Agreement | None) -> None:
+        answer = self.ask_signature(agreement)
+        if answer is not None:
+            self._run(self.tr("Report signed; it is on its way to the community."),
+                      self._desk.sign, answer.password, *self.text(),
+                      self._key_image_folder(), answer.grade)
 
     def add_addendum(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Add addendum"),
-                                                 self.tr("Addendum text:"))
-        if not ok or not text.strip():
-            return
-        password = self.ask_password()
-        if password is not None:
+        answer = AddendumDialog(self).answer()
+        if answer is not None:
             self._run(self.tr("Addendum signed; the report prints again with it."),
-                      self._desk.addendum, password, text)
+                      self._desk.addendum, answer.password, answer.text)
 
     def _key_image_folder(self) -> Path | None:
         """Where the viewer saved this study's key images (embedded when signing)."""

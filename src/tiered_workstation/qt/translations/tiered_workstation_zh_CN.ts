@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddendumDialog</name>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="93"/>
+        <source>Add addendum</source>
+        <translation>添加补充报告</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="95"/>
+        <source>Addendum text:</source>
+        <translation>补充报告内容：</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="98"/>
+        <source>Your password (unlocks your signing key):</source>
+        <translation>您的密码（用于解锁签名密钥）：</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="104"/>
+        <source>Sign</source>
+        <translation>签发</translation>
+    </message>
+</context>
+<context>
     <name>ExamState</name>
     <message>
         <location filename="../labels.py" line="16"/>
@@ -1392,96 +1415,94 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtReadingPage</name>
     <message>
-        <location filename="../review/qt_reading_page.py" line="88"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="88"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="88"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="88"/>
+        <location filename="../review/qt_reading_page.py" line="89"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="90"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="90"/>
         <source>Reader</source>
         <translation>阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="93"/>
+        <location filename="../review/qt_reading_page.py" line="94"/>
         <source>Choose an exam from the list.</source>
         <translation>请从左侧列表选择检查。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="100"/>
+        <location filename="../review/qt_reading_page.py" line="101"/>
         <source>Findings (影像所见)</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="102"/>
+        <location filename="../review/qt_reading_page.py" line="103"/>
         <source>Impression (诊断意见)</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="109"/>
+        <location filename="../review/qt_reading_page.py" line="110"/>
         <source>Insert template</source>
         <translation>插入模板</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="116"/>
+        <location filename="../review/qt_reading_page.py" line="117"/>
         <source>Submit preliminary</source>
         <translation>提交初步报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="119"/>
-        <location filename="../review/qt_reading_page.py" line="345"/>
+        <location filename="../review/qt_reading_page.py" line="120"/>
+        <location filename="../review/qt_reading_page.py" line="346"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="121"/>
-        <location filename="../review/qt_reading_page.py" line="352"/>
+        <location filename="../review/qt_reading_page.py" line="122"/>
+        <location filename="../review/qt_reading_page.py" line="353"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="123"/>
-        <location filename="../review/qt_reading_page.py" line="372"/>
+        <location filename="../review/qt_reading_page.py" line="124"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="126"/>
-        <location filename="../review/qt_reading_page.py" line="384"/>
+        <location filename="../review/qt_reading_page.py" line="127"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="136"/>
+        <location filename="../review/qt_reading_page.py" line="137"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="138"/>
+        <location filename="../review/qt_reading_page.py" line="139"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="143"/>
+        <location filename="../review/qt_reading_page.py" line="144"/>
         <source>Phrases (double-click)</source>
         <translation>常用语（双击插入）</translation>
     </message>
@@ -1502,82 +1523,82 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_consultation_panel.py" line="34"/>
-        <location filename="../review/qt_reading_page.py" line="364"/>
+        <location filename="../review/qt_reading_page.py" line="365"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="169"/>
+        <location filename="../review/qt_reading_page.py" line="170"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="170"/>
+        <location filename="../review/qt_reading_page.py" line="171"/>
         <source>Changes</source>
         <translation>修改对照</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="171"/>
+        <location filename="../review/qt_reading_page.py" line="172"/>
         <source>Consultation</source>
         <translation>会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="174"/>
+        <location filename="../review/qt_reading_page.py" line="175"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="176"/>
+        <location filename="../review/qt_reading_page.py" line="177"/>
         <source>Worklist</source>
         <translation>工作列表</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="204"/>
+        <location filename="../review/qt_reading_page.py" line="205"/>
         <source>Consultation on {patient}: {author} recorded the conclusion.</source>
         <translation>{patient} 的会诊：{author} 已记录结论。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="206"/>
+        <location filename="../review/qt_reading_page.py" line="207"/>
         <source>Consultation on {patient}: {author} wrote “{text}”</source>
         <translation>{patient} 的会诊：{author} 写道“{text}”</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="216"/>
+        <location filename="../review/qt_reading_page.py" line="217"/>
         <source>Assigned to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="216"/>
+        <location filename="../review/qt_reading_page.py" line="217"/>
         <source>My groups</source>
         <translation>我的专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="217"/>
+        <location filename="../review/qt_reading_page.py" line="218"/>
         <source>To review and sign</source>
         <translation>待审核签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="218"/>
+        <location filename="../review/qt_reading_page.py" line="219"/>
         <source>In consultation</source>
         <translation>会诊中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="219"/>
+        <location filename="../review/qt_reading_page.py" line="220"/>
         <source>Waiting for triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="220"/>
+        <location filename="../review/qt_reading_page.py" line="221"/>
         <source>My reports, returned or signed</source>
         <translation>我的报告（退回或已签发）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="260"/>
+        <location filename="../review/qt_reading_page.py" line="261"/>
         <source>Clinical information: {text}</source>
         <translation>临床信息：{text}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="266"/>
+        <location filename="../review/qt_reading_page.py" line="267"/>
         <source>Draft restored from {time}</source>
         <translation>已恢复 {time} 自动保存的草稿</translation>
     </message>
@@ -1627,69 +1648,59 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>无会诊。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="298"/>
+        <location filename="../review/qt_reading_page.py" line="299"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="318"/>
+        <location filename="../review/qt_reading_page.py" line="319"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="342"/>
+        <location filename="../review/qt_reading_page.py" line="343"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="346"/>
+        <location filename="../review/qt_reading_page.py" line="347"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="348"/>
+        <location filename="../review/qt_reading_page.py" line="349"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="353"/>
+        <location filename="../review/qt_reading_page.py" line="354"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="355"/>
+        <location filename="../review/qt_reading_page.py" line="356"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="361"/>
+        <location filename="../review/qt_reading_page.py" line="362"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="365"/>
+        <location filename="../review/qt_reading_page.py" line="366"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="367"/>
+        <location filename="../review/qt_reading_page.py" line="368"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="372"/>
-        <source>Your password (unlocks your signing key):</source>
-        <translation>您的密码（用于解锁签名密钥）：</translation>
-    </message>
-    <message>
-        <location filename="../review/qt_reading_page.py" line="380"/>
+        <location filename="../review/qt_reading_page.py" line="383"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
-    </message>
-    <message>
-        <location filename="../review/qt_reading_page.py" line="385"/>
-        <source>Addendum text:</source>
-        <translation>补充报告内容：</translation>
     </message>
     <message>
         <location filename="../review/qt_reading_page.py" line="390"/>
@@ -3478,6 +3489,54 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <location filename="../labels.py" line="95"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="40"/>
+        <source>Sign report</source>
+        <translation>签发报告</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="46"/>
+        <source>Your password (unlocks your signing key):</source>
+        <translation>您的密码（用于解锁签名密钥）：</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="52"/>
+        <source>Sign</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="58"/>
+        <source>Peer review of the preliminary</source>
+        <translation>初步报告的同行评议</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="61"/>
+        <source>You changed {findings:.0%} of the findings and {impression:.0%} of the impression.</source>
+        <translation>您修改了所见的 {findings:.0%}、印象的 {impression:.0%}。</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="64"/>
+        <source>1 — Agree</source>
+        <translation>1 — 一致</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="65"/>
+        <source>2 — Minor discrepancy</source>
+        <translation>2 — 轻微差异</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="66"/>
+        <source>3 — Major discrepancy</source>
+        <translation>3 — 重大差异</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_sign_dialog.py" line="69"/>
+        <source>{grade} (proposed)</source>
+        <translation>{grade}（建议）</translation>
     </message>
 </context>
 <context>
