@@ -20,7 +20,9 @@ def test_each_role_is_offered_what_it_may_do_in_each_state() -> None:
         "send_back", "consult", "sign", "edit"}
     assert offered(Role.REVIEWER, ExamState.IN_CONSULTATION) == {"edit", "reply", "conclude"}
     assert offered(Role.ATTENDING, ExamState.IN_CONSULTATION) == {"edit", "reply"}
-    assert offered(Role.REVIEWER, ExamState.FINAL) == {"addendum"}
-    assert offered(Role.REVIEWER, ExamState.PRINTED) == {"addendum"}
+    assert offered(Role.REVIEWER, ExamState.FINAL) == {"addendum", "teach"}
+    assert offered(Role.REVIEWER, ExamState.PRINTED) == {"addendum", "teach"}
+    assert offered(Role.ATTENDING, ExamState.FINAL) == {"teach"}
+    assert offered(Role.COMMUNITY_DOCTOR, ExamState.FINAL) == set()
     assert offered(Role.TECHNICIAN, ExamState.ASSIGNED) == {"edit"}
     assert offered(Role.REVIEWER, None) == set()

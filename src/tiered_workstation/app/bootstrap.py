@@ -38,6 +38,7 @@ from ..storage.enums import ReadingMode
 from ..storage.migrate import current_revision, head_revision
 from ..sync.schemas import PatientHistory
 from ..sync.site_sync import SiteSync, sealer_for
+from ..teaching.desk import TeachingDesk
 from ..workflow.machine import ExamWorkflow, LocalSite
 from .board import BoardDesk
 from .patient_lookups import returning_patients
@@ -126,6 +127,11 @@ class Services:
     @property
     def reading_desk(self) -> ReadingDesk:
         return ReadingDesk(self.database, self.workflow, self.sync.sealer)
+
+    @property
+    def teaching_desk(self) -> TeachingDesk:
+        return TeachingDesk(self.database, self.settings.archive_dir,
+                            self.settings.data_dir / "teaching")
 
     @property
     def triage_desk(self) -> TriageDesk:

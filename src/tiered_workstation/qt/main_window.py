@@ -42,6 +42,7 @@ from .review.qt_tat_page import QtTatPage
 from .review.qt_triage_page import QtTriagePage
 from .status.qt_status_page import QtStatusPage
 from .tasks import TaskRunner
+from .teaching.qt_library_page import QtLibraryPage
 from .theme import DARK, LIGHT, apply_theme
 from .viewer.qt_viewer_dock import QtViewerDock
 from .viewer.qt_viewer_page import QtViewerPage
@@ -112,6 +113,10 @@ class QtMainWindow(QMainWindow):
             settings_page = self.pages.get("settings")
             if isinstance(settings_page, QtSettingsPage):
                 settings_page.hanging_rules_saved.connect(viewer.set_hanging_rules)
+        library = self.pages.get("library")
+        if isinstance(library, QtLibraryPage) and isinstance(viewer, QtViewerPage):
+            library.open_requested.connect(lambda paths: (viewer.open(paths),
+                                                          self.show_page("viewer")))
         history = self.pages.get("history")
         if isinstance(history, QtHistoryPage):
             history.open_requested.connect(
@@ -237,6 +242,10 @@ class QtMainWindow(QMainWindow):
                      lambda: QtTatPage(s, self._tasks, self._bridge),
                      lambda caps, role: role in (Role.ADMIN, Role.TRIAGE, Role.REVIEWER,
                                                  Role.COMMUNITY_DOCTOR)),
+            PageSpec("library", lambda: self.tr("Teaching library"),
+                     lambda: QtLibraryPage(s.teaching_desk, self.session, self._tasks),
+                     lambda caps, role: caps.reviews_and_signs and role in (
+                         Role.ATTENDING, Role.REVIEWER, Role.ADMIN)),
             PageSpec("viewer", lambda: self.tr("Viewer"),
                      lambda: QtViewerPage(self._tasks,
                                           annotations=s.settings.data_dir / "annotations",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
     QLabel,
     QLayout,
+    QPushButton,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -58,3 +61,12 @@ def home(parent: QWidget | None = None) -> QWidget:
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
     return holder
+
+
+def button(text: str, slot: Callable[[], object], *, primary: bool = False) -> QPushButton:
+    """A push button calling ``slot``; ``primary`` gives it the accent style."""
+    widget = QPushButton(text)
+    if primary:
+        widget.setObjectName("primary")
+    widget.clicked.connect(lambda _checked=False: slot())
+    return widget

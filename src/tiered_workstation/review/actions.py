@@ -8,6 +8,8 @@ from ..storage.enums import ExamState, Role
 
 WRITERS = (Role.ATTENDING, Role.COMMUNITY_DOCTOR, Role.REVIEWER)
 EDITABLE = (ExamState.ASSIGNED, ExamState.PRELIMINARY, ExamState.IN_CONSULTATION)
+SIGNED = (ExamState.FINAL, ExamState.PRINTED)
+TEACHERS = (Role.ATTENDING, Role.REVIEWER)  # who may make a teaching case
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,7 @@ class ReportActions:
     edit: bool       # the text can be changed
     reply: bool      # write in the consultation thread
     conclude: bool   # record the consultation's conclusion
+    teach: bool      # make a teaching case of the signed exam
 
 
 def report_actions(role: Role, state: ExamState | None) -> ReportActions:
@@ -29,5 +32,6 @@ def report_actions(role: Role, state: ExamState | None) -> ReportActions:
     return ReportActions(
         submit=writer and state is ExamState.ASSIGNED, send_back=reviewing,
         consult=reviewing, sign=reviewing,
-        addendum=reviewer and state in (ExamState.FINAL, ExamState.PRINTED),
-        edit=state in EDITABLE, reply=consulting, conclude=reviewer and consulting)
+        addendum=reviewer and state in SIGNED,
+        edit=state in EDITABLE, reply=consulting, conclude=reviewer and consulting,
+        teach=role in TEACHERS and state in SIGNED)

@@ -26,6 +26,7 @@ from .signing import encode_images
 TRANSITION_TOPIC = "exam.transition"
 REQUISITIONS_TOPIC = "exam.requisitions"
 PRELIMINARY_TOPIC = "report.preliminary"
+STUDY_TOPIC = "teaching.study"  # a community's study records, for the center
 
 
 def queue_message(session: Session, destination: str, topic: str, ordering_key: str,

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -41,7 +40,8 @@ from ..event_bridge import QtEventBridge
 from ..labels import priority_label, state_label
 from ..qt_login import SignedIn
 from ..tasks import TaskRunner
-from ..widgets import card, home, row_table
+from ..teaching.qt_case_editor import CaseEditor, start_case_editor
+from ..widgets import button, card, home, row_table
 from .qt_consultation_panel import QtConsultationPanel
 from .qt_reading_split import QtReadingSplit
 from .qt_sign_dialog import AddendumDialog, Signature, SignDialog
@@ -64,6 +64,7 @@ class QtReadingPage(QWidget):
     loaded = Signal(object)  # ReportView
     acted = Signal(str)  # what was done
     consultation_notice = Signal(str)  # a message in a consultation this user belongs to
+    ask_case = staticmethod(CaseEditor.answer)  # the case editor, run modal
 
     def __init__(self, services: Services, session: SignedIn, tasks: TaskRunner,
                  bridge: QtEventBridge, parent: QWidget | None = None, *,
@@ -107,32 +108,25 @@ class QtReadingPage(QWidget):
         self.report_language.addItem("English", "en")
         self.report_language.currentIndexChanged.connect(
             lambda _i: self.open_exam(self.view.row.exam_id) if self.view else None)
-        self.template_button = QPushButton(self.tr("Insert template"))
-        self.template_button.clicked.connect(self.insert_template)
+        self.template_button = button(self.tr("Insert template"), self.insert_template)
         self.phrases = QListWidget()
         self.phrases.setMaximumWidth(260)
         self.phrases.itemDoubleClicked.connect(lambda item: self.insert_phrase(item.text()))
         self.saved = QLabel()
         self.saved.setObjectName("muted")
-        self.submit_button = QPushButton(self.tr("Submit preliminary"))
-        self.submit_button.setObjectName("primary")
-        self.submit_button.clicked.connect(self.submit)
-        self.return_button = QPushButton(self.tr("Return for revision"))
-        self.return_button.clicked.connect(self.send_back)
-        self.consult_button = QPushButton(self.tr("Ask expert group"))
-        self.consult_button.clicked.connect(self.consult)
-        self.sign_button = QPushButton(self.tr("Sign report"))
-        self.sign_button.setObjectName("primary")
-        self.sign_button.clicked.connect(self.sign)
-        self.addendum_button = QPushButton(self.tr("Add addendum"))
-        self.addendum_button.clicked.connect(self.add_addendum)
+        self.submit_button = button(self.tr("Submit preliminary"), self.submit, primary=True)
+        self.return_button = button(self.tr("Return for revision"), self.send_back)
+        self.consult_button = button(self.tr("Ask expert group"), self.consult)
+        self.sign_button = button(self.tr("Sign report"), self.sign, primary=True)
+        self.addendum_button = button(self.tr("Add addendum"), self.add_addendum)
+        self.teaching_button = button(self.tr("Make teaching case…"), self.make_teaching_case)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self._button_row = buttons = QHBoxLayout()
         buttons.addWidget(self.saved, 1)
-        for button in (self.addendum_button, self.consult_button, self.return_button,
-                       self.submit_button, self.sign_button):
-            buttons.addWidget(button)
+        for widget in (self.teaching_button, self.addendum_button, self.consult_button,
+                       self.return_button, self.submit_button, self.sign_button):
+            buttons.addWidget(widget)
         texts = QVBoxLayout()
         texts.addWidget(QLabel(self.tr("Findings")))
         texts.addWidget(self.findings, 3)
@@ -254,6 +248,8 @@ class QtReadingPage(QWidget):
             self._show_view).failure(self._failed)
 
     def _show_view(self, view: ReportView) -> None:
+        if self.view is None or self.view.row.exam_id != view.row.exam_id:
+            self.message.clear()  # what was done stays said while its exam stays open
         self.view = view
         row = view.row
         self.heading.setText(f"{row.patient_name} · {row.procedure} · {row.accession_number}"
@@ -271,17 +267,17 @@ class QtReadingPage(QWidget):
         self.changes.show_view(view)
         self.consultation.show_thread(view)
         self._update_buttons()
-        self.message.clear()
         self.loaded.emit(view)
 
     def _update_buttons(self) -> None:
         can = report_actions(self.actor.role, self.view.row.state if self.view else None)
-        for button, shown in ((self.submit_button, can.submit),
+        for widget, shown in ((self.submit_button, can.submit),
                               (self.return_button, can.send_back),
                               (self.consult_button, can.consult), (self.sign_button, can.sign),
                               (self.addendum_button, can.addendum),
+                              (self.teaching_button, can.teach),
                               (self.conclude_button, can.conclude)):
-            button.setVisible(shown)
+            widget.setVisible(shown)
         # hiding a button of a page not yet shown leaves the row's cached width stale,
         # and the main window would keep every button's width as its minimum
         self._button_row.invalidate()
@@ -384,6 +380,11 @@ class QtReadingPage(QWidget):
                       self._desk.sign, answer.password, *self.text(),
                       self._key_image_folder(), answer.grade)
 
+    def make_teaching_case(self) -> None:  # shown only with a signed exam open
+        assert self.view is not None
+        start_case_editor(self, self._tasks, self._services.teaching_desk, self.view.row,
+                          self.actor, done=self._done, failed=self._failed, ask=self.ask_case)
+
     def add_addendum(self) -> None:
         answer = AddendumDialog(self).answer()
         if answer is not None:
@@ -392,9 +393,8 @@ class QtReadingPage(QWidget):
 
     def _key_image_folder(self) -> Path | None:
         """Where the viewer saved this study's key images (embedded when signing)."""
-        if self._key_images is None or self.view is None:
-            return None
-        return self._key_images / self.view.row.study_instance_uid
+        view, folder = self.view, self._key_images
+        return folder / view.row.study_instance_uid if folder and view else None
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(self.tr("Not done: {reason}").format(reason=error))

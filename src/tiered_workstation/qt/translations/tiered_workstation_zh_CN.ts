@@ -25,6 +25,94 @@
     </message>
 </context>
 <context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="41"/>
+        <source>New teaching case</source>
+        <translation>新建教学病例</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="50"/>
+        <source>1 — Basic</source>
+        <translation>1 — 基础</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="50"/>
+        <source>2 — Intermediate</source>
+        <translation>2 — 中级</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="51"/>
+        <source>3 — Advanced</source>
+        <translation>3 — 高级</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="54"/>
+        <source>Comma-separated, e.g. 肺炎, 轮廓征</source>
+        <translation>以逗号分隔，例如 肺炎, 轮廓征</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="56"/>
+        <source>What a learner should see in this case</source>
+        <translation>学习者应从本病例中看到什么</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="60"/>
+        <source>Series {number} · {modality} · {description} ({images} images)</source>
+        <translation>序列 {number} · {modality} · {description}（{images} 幅图像）</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="68"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="69"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="70"/>
+        <source>Body part</source>
+        <translation>检查部位</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="71"/>
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="72"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="73"/>
+        <source>Teaching points</source>
+        <translation>教学要点</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="74"/>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="76"/>
+        <source>The images, the reader&apos;s marks and the signed report are de-identified (DICOM PS3.15 Basic Profile) before they leave the clinical archive. An image with the patient&apos;s details burned into it is refused.</source>
+        <translation>图像、阅片标注和已签发报告在离开临床存档前均按 DICOM PS3.15 基本规范去标识化。像素中嵌有患者信息的图像将被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="84"/>
+        <source>Make teaching case</source>
+        <translation>生成教学病例</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_case_editor.py" line="118"/>
+        <source>Teaching case made; it is in the library.</source>
+        <translation>教学病例已生成，已加入病例库。</translation>
+    </message>
+</context>
+<context>
     <name>ExamState</name>
     <message>
         <location filename="../labels.py" line="16"/>
@@ -807,6 +895,146 @@ h:mm · m′s″</source>
     </message>
 </context>
 <context>
+    <name>QtLibraryPage</name>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="49"/>
+        <source>Title, diagnosis or teaching point</source>
+        <translation>标题、诊断或教学要点</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="52"/>
+        <source>All body parts</source>
+        <translation>全部部位</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="54"/>
+        <source>Any difficulty</source>
+        <translation>任意难度</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="55"/>
+        <source>Basic</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="55"/>
+        <source>Intermediate</source>
+        <translation>中级</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="56"/>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="59"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="61"/>
+        <location filename="../teaching/qt_library_page.py" line="66"/>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="64"/>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="65"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="65"/>
+        <location filename="../teaching/qt_library_page.py" line="146"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="65"/>
+        <source>Body part</source>
+        <translation>检查部位</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="66"/>
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="66"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="67"/>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="76"/>
+        <source>Open images</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="77"/>
+        <source>Take as quiz</source>
+        <translation>作为测验</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="89"/>
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="90"/>
+        <source>Quiz</source>
+        <translation>测验</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="93"/>
+        <source>Teaching library</source>
+        <translation>教学病例库</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="94"/>
+        <source>Selected case</source>
+        <translation>所选病例</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="142"/>
+        <source>Choose a case from the list.</source>
+        <translation>请从列表中选择病例。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="147"/>
+        <source>Teaching points</source>
+        <translation>教学要点</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="148"/>
+        <source>Findings</source>
+        <translation>影像所见</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="149"/>
+        <source>Impression</source>
+        <translation>诊断意见</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="150"/>
+        <source>{modality} · {body_part} · difficulty {difficulty} · by {author}</source>
+        <translation>{modality} · {body_part} · 难度 {difficulty} · 作者 {author}</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="170"/>
+        <source>Quiz in progress: the report shows when you reveal the answer.</source>
+        <translation>测验进行中：显示答案后可见报告。</translation>
+    </message>
+</context>
+<context>
     <name>QtLogModel</name>
     <message>
         <location filename="../qt_log_page.py" line="65"/>
@@ -995,82 +1223,87 @@ h:mm · m′s″</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="201"/>
         <source>The images of this exam are not on this site (yet).</source>
         <translation>本院（暂时）没有该检查的图像。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Reading</source>
         <translation>诊断报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Reports</source>
         <translation>报告打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="241"/>
         <source>Turnaround</source>
         <translation>周转时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="245"/>
+        <source>Teaching library</source>
+        <translation>教学病例库</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="249"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="256"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="275"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -1413,54 +1646,102 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
 </context>
 <context>
+    <name>QtQuizPanel</name>
+    <message>
+        <location filename="../teaching/qt_quiz_panel.py" line="38"/>
+        <source>Your findings (影像所见)</source>
+        <translation>您的影像所见</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_quiz_panel.py" line="40"/>
+        <source>Your impression (诊断意见)</source>
+        <translation>您的诊断意见</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_quiz_panel.py" line="42"/>
+        <source>Show answer</source>
+        <translation>显示答案</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_quiz_panel.py" line="77"/>
+        <source>Unknown case ({modality}, {body_part}). Read the images, then write a short report.</source>
+        <translation>未知病例（{modality}，{body_part}）。请阅片后写一份简短报告。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_quiz_panel.py" line="79"/>
+        <source>Choose a case to take as a quiz.</source>
+        <translation>请选择一个病例进行测验。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_quiz_panel.py" line="91"/>
+        <source>Agreement with the expert: {score:.0%}</source>
+        <translation>与专家的一致度：{score:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_quiz_panel.py" line="93"/>
+        <source>Your report against the expert&apos;s</source>
+        <translation>您的报告与专家报告对照</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_quiz_panel.py" line="94"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_quiz_panel.py" line="95"/>
+        <source>Teaching points</source>
+        <translation>教学要点</translation>
+    </message>
+</context>
+<context>
     <name>QtReadingPage</name>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="90"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="90"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="90"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="89"/>
+        <location filename="../review/qt_reading_page.py" line="90"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="90"/>
+        <location filename="../review/qt_reading_page.py" line="91"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="90"/>
+        <location filename="../review/qt_reading_page.py" line="91"/>
         <source>Reader</source>
         <translation>阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="94"/>
+        <location filename="../review/qt_reading_page.py" line="95"/>
         <source>Choose an exam from the list.</source>
         <translation>请从左侧列表选择检查。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="101"/>
+        <location filename="../review/qt_reading_page.py" line="102"/>
         <source>Findings (影像所见)</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="103"/>
+        <location filename="../review/qt_reading_page.py" line="104"/>
         <source>Impression (诊断意见)</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="110"/>
+        <location filename="../review/qt_reading_page.py" line="111"/>
         <source>Insert template</source>
         <translation>插入模板</translation>
     </message>
@@ -1470,39 +1751,44 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>提交初步报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="120"/>
-        <location filename="../review/qt_reading_page.py" line="346"/>
+        <location filename="../review/qt_reading_page.py" line="118"/>
+        <location filename="../review/qt_reading_page.py" line="342"/>
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="122"/>
-        <location filename="../review/qt_reading_page.py" line="353"/>
+        <location filename="../review/qt_reading_page.py" line="119"/>
+        <location filename="../review/qt_reading_page.py" line="349"/>
         <source>Ask expert group</source>
         <translation>提请专家组会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="124"/>
+        <location filename="../review/qt_reading_page.py" line="120"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="127"/>
+        <location filename="../review/qt_reading_page.py" line="121"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="137"/>
+        <location filename="../review/qt_reading_page.py" line="122"/>
+        <source>Make teaching case…</source>
+        <translation>生成教学病例…</translation>
+    </message>
+    <message>
+        <location filename="../review/qt_reading_page.py" line="131"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="139"/>
+        <location filename="../review/qt_reading_page.py" line="133"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="144"/>
+        <location filename="../review/qt_reading_page.py" line="138"/>
         <source>Phrases (double-click)</source>
         <translation>常用语（双击插入）</translation>
     </message>
@@ -1523,82 +1809,82 @@ Image batches waiting to be forwarded: {forward}</source>
     </message>
     <message>
         <location filename="../review/qt_consultation_panel.py" line="34"/>
-        <location filename="../review/qt_reading_page.py" line="365"/>
+        <location filename="../review/qt_reading_page.py" line="361"/>
         <source>Record conclusion</source>
         <translation>记录会诊结论</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="170"/>
+        <location filename="../review/qt_reading_page.py" line="164"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="171"/>
+        <location filename="../review/qt_reading_page.py" line="165"/>
         <source>Changes</source>
         <translation>修改对照</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="172"/>
+        <location filename="../review/qt_reading_page.py" line="166"/>
         <source>Consultation</source>
         <translation>会诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="175"/>
+        <location filename="../review/qt_reading_page.py" line="169"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="177"/>
+        <location filename="../review/qt_reading_page.py" line="171"/>
         <source>Worklist</source>
         <translation>工作列表</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="205"/>
+        <location filename="../review/qt_reading_page.py" line="199"/>
         <source>Consultation on {patient}: {author} recorded the conclusion.</source>
         <translation>{patient} 的会诊：{author} 已记录结论。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="207"/>
+        <location filename="../review/qt_reading_page.py" line="201"/>
         <source>Consultation on {patient}: {author} wrote “{text}”</source>
         <translation>{patient} 的会诊：{author} 写道“{text}”</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="217"/>
+        <location filename="../review/qt_reading_page.py" line="211"/>
         <source>Assigned to me</source>
         <translation>分配给我</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="217"/>
+        <location filename="../review/qt_reading_page.py" line="211"/>
         <source>My groups</source>
         <translation>我的专业组</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="218"/>
+        <location filename="../review/qt_reading_page.py" line="212"/>
         <source>To review and sign</source>
         <translation>待审核签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="219"/>
+        <location filename="../review/qt_reading_page.py" line="213"/>
         <source>In consultation</source>
         <translation>会诊中</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="220"/>
+        <location filename="../review/qt_reading_page.py" line="214"/>
         <source>Waiting for triage</source>
         <translation>待分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="221"/>
+        <location filename="../review/qt_reading_page.py" line="215"/>
         <source>My reports, returned or signed</source>
         <translation>我的报告（退回或已签发）</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="261"/>
+        <location filename="../review/qt_reading_page.py" line="257"/>
         <source>Clinical information: {text}</source>
         <translation>临床信息：{text}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="267"/>
+        <location filename="../review/qt_reading_page.py" line="263"/>
         <source>Draft restored from {time}</source>
         <translation>已恢复 {time} 自动保存的草稿</translation>
     </message>
@@ -1648,62 +1934,62 @@ Image batches waiting to be forwarded: {forward}</source>
         <translation>无会诊。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="299"/>
+        <location filename="../review/qt_reading_page.py" line="295"/>
         <source>There is no template for this exam.</source>
         <translation>此检查项目没有报告模板。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="319"/>
+        <location filename="../review/qt_reading_page.py" line="315"/>
         <source>Draft saved {time}</source>
         <translation>草稿已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="343"/>
+        <location filename="../review/qt_reading_page.py" line="339"/>
         <source>Preliminary report submitted.</source>
         <translation>初步报告已提交。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="347"/>
+        <location filename="../review/qt_reading_page.py" line="343"/>
         <source>What should the author change?</source>
         <translation>需要报告医师修改什么？</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="349"/>
+        <location filename="../review/qt_reading_page.py" line="345"/>
         <source>Returned to the author.</source>
         <translation>已退回报告医师。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="354"/>
+        <location filename="../review/qt_reading_page.py" line="350"/>
         <source>Question for the expert group:</source>
         <translation>提交专家组的问题：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="356"/>
+        <location filename="../review/qt_reading_page.py" line="352"/>
         <source>Sent to the expert group.</source>
         <translation>已提交专家组。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="362"/>
+        <location filename="../review/qt_reading_page.py" line="358"/>
         <source>Message sent.</source>
         <translation>消息已发送。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="366"/>
+        <location filename="../review/qt_reading_page.py" line="362"/>
         <source>The expert group&apos;s conclusion:</source>
         <translation>专家组结论：</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="368"/>
+        <location filename="../review/qt_reading_page.py" line="364"/>
         <source>Conclusion recorded; the report can be signed.</source>
         <translation>结论已记录，报告可以签发。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="383"/>
+        <location filename="../review/qt_reading_page.py" line="379"/>
         <source>Report signed; it is on its way to the community.</source>
         <translation>报告已签发，正在发送到社区医院。</translation>
     </message>
     <message>
-        <location filename="../review/qt_reading_page.py" line="390"/>
+        <location filename="../review/qt_reading_page.py" line="391"/>
         <source>Addendum signed; the report prints again with it.</source>
         <translation>补充报告已签发，报告将连同补充内容重新打印。</translation>
     </message>

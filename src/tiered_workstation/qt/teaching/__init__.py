@@ -1,0 +1,1 @@
+"""Teaching pages: the case editor, the library, the quiz and the dashboard."""

@@ -1,0 +1,180 @@
+"""The teaching library: search the cases, read one (its report and teaching points),
+open its de-identified images in the viewer, or take it as a quiz.
+
+Searching, opening and recording what was studied run in workers.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSplitter,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...storage.enums import StudyActivity
+from ...teaching.desk import TeachingDesk
+from ...teaching.library import CaseDetail, CaseSummary, LibraryQuery
+from ...teaching.study import QuizResult
+from ...workflow.actors import Actor
+from ..qt_login import SignedIn
+from ..tasks import TaskRunner
+from ..widgets import button, card, row_table
+from .qt_quiz_panel import QtQuizPanel
+
+
+class QtLibraryPage(QWidget):
+    open_requested = Signal(list)  # the case's files, for the viewer
+
+    def __init__(self, desk: TeachingDesk, session: SignedIn, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._tasks = tasks
+        self.actor = Actor(session.username, session.role, session.site_code,
+                           session.display_name)
+        self.cases: list[CaseSummary] = []
+        self.case: CaseDetail | None = None
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Title, diagnosis or teaching point"))
+        self.text.returnPressed.connect(self.search)
+        self.body_part = QComboBox()
+        self.body_part.addItem(self.tr("All body parts"), "")
+        self.difficulty = QComboBox()
+        self.difficulty.addItem(self.tr("Any difficulty"), 0)
+        for level, label in ((1, self.tr("Basic")), (2, self.tr("Intermediate")),
+                             (3, self.tr("Advanced"))):
+            self.difficulty.addItem(label, level)
+        self.tag = QLineEdit()
+        self.tag.setPlaceholderText(self.tr("Tag"))
+        self.author = QLineEdit()
+        self.author.setPlaceholderText(self.tr("Author"))
+        for line in (self.tag, self.author):
+            line.returnPressed.connect(self.search)
+        self.search_button = button(self.tr("Search"), self.search, primary=True)
+        self.table = row_table([self.tr("Title"), self.tr("Diagnosis"), self.tr("Body part"),
+                                self.tr("Difficulty"), self.tr("Tags"), self.tr("Author"),
+                                self.tr("Lessons")], 0)
+        self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
+        bar = QHBoxLayout()
+        for widget, stretch in ((self.text, 3), (self.body_part, 1), (self.difficulty, 1),
+                                (self.tag, 1), (self.author, 1), (self.search_button, 0)):
+            bar.addWidget(widget, stretch)
+
+        self.reader = QTextBrowser()
+        self.reader.setObjectName("reportView")
+        self.open_button = button(self.tr("Open images"), self.open_images)
+        self.quiz_button = button(self.tr("Take as quiz"), self.take_quiz)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.quiz_button)
+        case_tab = QWidget()
+        case_layout = QVBoxLayout(case_tab)
+        case_layout.addWidget(self.reader, 1)
+        case_layout.addLayout(actions)
+        self.quiz = QtQuizPanel()
+        self.quiz.answered.connect(self._answered)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(case_tab, self.tr("Case"))
+        self.tabs.addTab(self.quiz, self.tr("Quiz"))
+
+        split = QSplitter()
+        split.addWidget(card(self.tr("Teaching library"), self.table, stretch_first=True))
+        split.addWidget(card(self.tr("Selected case"), self.tabs, stretch_first=True))
+        split.setSizes([560, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        self._show_case(None)
+        tasks.db(desk.body_parts).success(self._set_body_parts)
+        self.search()
+
+    def _set_body_parts(self, parts: list[str]) -> None:
+        for part in parts:
+            self.body_part.addItem(part, part)
+
+    def query(self) -> LibraryQuery:
+        return LibraryQuery(text=self.text.text(), body_part=self.body_part.currentData(),
+                            tag=self.tag.text(), author=self.author.text(),
+                            difficulty=int(self.difficulty.currentData()) or None)
+
+    def search(self) -> None:
+        self._tasks.db(self._desk.search, self.query()).success(self._show_cases)
+
+    def _show_cases(self, cases: list[CaseSummary]) -> None:
+        self.cases = cases
+        self.table.setRowCount(len(cases))
+        for n, case in enumerate(cases):
+            values = (case.title, case.diagnosis, case.body_part, "★" * case.difficulty,
+                      ", ".join(case.tags), case.author_name, str(case.lessons))
+            for column, value in enumerate(values):
+                self.table.setItem(n, column, QTableWidgetItem(value))
+        if not cases:
+            self._show_case(None)
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < len(self.cases):
+            uid = self.cases[row].uid
+            self._tasks.db(self._desk.detail, uid).success(self._show_case)
+            self._tasks.db(self._desk.record, self.actor, uid, StudyActivity.OPENED)
+
+    def _show_case(self, case: CaseDetail | None) -> None:
+        self.case = case
+        self.open_button.setEnabled(case is not None)
+        self.quiz_button.setEnabled(case is not None)
+        self.quiz.start(None)
+        self._render(case)
+
+    def _render(self, case: CaseDetail | None) -> None:
+        if case is None:
+            words = self.tr("Choose a case from the list.")
+            self.reader.setHtml(f"<p>{html.escape(words)}</p>")
+            return
+        summary = case.summary
+        sections = ((self.tr("Diagnosis"), summary.diagnosis),
+                    (self.tr("Teaching points"), case.teaching_points),
+                    (self.tr("Findings"), case.findings),
+                    (self.tr("Impression"), case.impression))
+        meta = self.tr("{modality} · {body_part} · difficulty {difficulty} · by {author}").format(
+            modality=summary.modality, body_part=summary.body_part,
+            difficulty=summary.difficulty, author=summary.author_name)
+        self.reader.setHtml(
+            f"<h2>{html.escape(summary.title)}</h2><p style='color:#5b6776'>"
+            f"{html.escape(meta)}</p>" + "".join(
+                f"<h4>{html.escape(t)}</h4><p>{html.escape(v or '—')}</p>" for t, v in sections))
+
+    def open_images(self) -> None:
+        if self.case is not None:
+            uid = self.case.summary.uid
+            self._tasks.db(self._desk.files, uid).success(self._open)
+
+    def _open(self, paths: list[Path]) -> None:
+        if paths:
+            self.open_requested.emit(paths)
+
+    def take_quiz(self) -> None:
+        """The selected case as unknown: its report and diagnosis stay hidden."""
+        if self.case is not None:
+            words = self.tr("Quiz in progress: the report shows when you reveal the answer.")
+            self.reader.setHtml(f"<p>{html.escape(words)}</p>")
+            self.quiz.start(self.case)
+            self.tabs.setCurrentWidget(self.quiz)
+            self.open_images()
+
+    def _answered(self, case: CaseDetail, result: QuizResult) -> None:
+        self._tasks.db(self._desk.record, self.actor, case.summary.uid, StudyActivity.QUIZ,
+                       quiz=(self.quiz.findings.toPlainText(),
+                             self.quiz.impression.toPlainText(), result.agreement))
+        self._render(case)  # the answer is out: the case reads whole again

@@ -1,0 +1,81 @@
+"""The teaching desk's use cases, each in its own transaction (run them in a worker)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..storage.database import Database
+from ..storage.enums import StudyActivity
+from ..storage.exams import Exam
+from ..storage.imaging import Study
+from ..workflow.actors import Actor
+from . import library
+from .cases import PRESENTATION_STATE, CaseDraft, CaseRefused, make_case
+from .study import record_study
+
+
+@dataclass(frozen=True)
+class SeriesChoice:
+    """A series the case editor offers (presentation states always go with the case)."""
+
+    series_instance_uid: str
+    number: int | None
+    modality: str
+    description: str
+    images: int
+
+
+class TeachingDesk:
+    """``center``: where a community sends its study records (None at the center)."""
+
+    def __init__(self, database: Database, archive_dir: Path, teaching_dir: Path,
+                 center: str | None = None) -> None:
+        self._database = database
+        self._archive_dir = archive_dir
+        self.teaching_dir = teaching_dir
+        self._center = center
+
+    def series_of(self, exam_id: int) -> list[SeriesChoice]:
+        with self._database.session() as session:
+            study = session.scalar(select(Study).where(Study.exam_id == exam_id))
+            if study is None:
+                return []
+            return [SeriesChoice(s.series_instance_uid, s.series_number, s.modality,
+                                 s.description, len(s.instances))
+                    for s in sorted(study.series, key=lambda s: (s.series_number or 0))
+                    if s.modality != PRESENTATION_STATE]
+
+    def make_case(self, exam_id: int, actor: Actor, draft: CaseDraft) -> str:
+        """De-identify the exam into a new case; returns the case's UID."""
+        with self._database.transaction() as session:
+            exam = session.get(Exam, exam_id)
+            if exam is None:
+                raise CaseRefused("That exam is no longer on this site.")
+            return make_case(session, exam, actor, draft, archive_dir=self._archive_dir,
+                             teaching_dir=self.teaching_dir).uid
+
+    def search(self, query: library.LibraryQuery) -> list[library.CaseSummary]:
+        with self._database.session() as session:
+            return library.search(session, query)
+
+    def detail(self, uid: str) -> library.CaseDetail | None:
+        with self._database.session() as session:
+            return library.detail(session, uid)
+
+    def body_parts(self) -> list[str]:
+        with self._database.session() as session:
+            return library.body_parts(session)
+
+    def files(self, uid: str) -> list[Path]:
+        """The case's de-identified files, images first, as the viewer opens them."""
+        found = self.detail(uid)
+        return [self.teaching_dir / p for p in found.paths] if found else []
+
+    def record(self, actor: Actor, case_uid: str, activity: StudyActivity, *,
+               quiz: tuple[str, str, float] | None = None) -> None:
+        """Keep what ``actor`` studied (and queue it for the center, at a community)."""
+        with self._database.transaction() as session:
+            record_study(session, actor, case_uid, activity, quiz=quiz, center=self._center)

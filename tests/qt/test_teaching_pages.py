@@ -1,0 +1,126 @@
+"""Teaching from the desktop: a signed exam becomes a case in the case editor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from review.conftest import REVIEWER, Reading, by_accession
+from review.conftest import reading as reading
+from teaching.conftest import archive_marked_images
+from tiered_workstation.qt.app import QtWorkstation, settings_store
+from tiered_workstation.qt.qt_login import SignedIn
+from tiered_workstation.qt.review.qt_reading_page import QtReadingPage
+from tiered_workstation.qt.teaching.qt_library_page import QtLibraryPage
+from tiered_workstation.storage.enums import Role, StudyActivity
+from tiered_workstation.storage.teaching import StudyRecord, TeachingCase
+
+
+@pytest.fixture
+def station(reading: Reading, tmp_path: Path, qapp) -> QtWorkstation:
+    station = QtWorkstation(reading.services, settings_store("CH01", tmp_path / "ui.ini"))
+    yield station
+    station.release()
+
+
+def test_the_case_editor_makes_a_case_of_a_signed_exam(qtbot, reading: Reading, station,
+                                                       tmp_path: Path) -> None:
+    services = reading.services
+    accession = reading.read_and_sign(findings="张三：右下肺见斑片状模糊影。",
+                                      impression="右下肺炎症。")
+    archive_marked_images(reading, accession, tmp_path)
+    with services.database.session() as session:
+        exam_id = by_accession(session, accession).id
+    page = QtReadingPage(services, SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,),
+                                            Role.REVIEWER), station.tasks, station.bridge)
+    qtbot.addWidget(page)
+    page.open_exam(exam_id)
+    qtbot.waitUntil(lambda: page.view is not None)
+    assert page.teaching_button.isVisibleTo(page)
+    assert not page.sign_button.isVisibleTo(page)
+    seen = []
+
+    def fill(editor):  # the editor, answered as a reviewer would
+        seen.append(editor.series.count())
+        editor.title.setText("右下肺炎 — 轮廓征")
+        editor.diagnosis.setText("社区获得性肺炎")
+        editor.difficulty.setCurrentIndex(1)
+        editor.tags.setText("肺炎，轮廓征")
+        editor.points.setPlainText("右心缘模糊提示右中叶病变。")
+        editor.resize(560, 620)
+        editor.grab().save(str(tmp_path / "case-editor.png"))
+        return editor.draft()
+    page.ask_case = fill
+    page.make_teaching_case()
+    qtbot.waitUntil(lambda: "library" in page.message.text(), timeout=15000)
+    assert seen == [1]  # the DX series; the marks go with it unasked
+    with services.database.session() as session:
+        case = session.scalar(select(TeachingCase))
+        assert case.title == "右下肺炎 — 轮廓征"
+        assert case.tag_list == ["肺炎", "轮廓征"]
+        assert case.difficulty == 2
+        assert case.body_part == "CHEST"
+        assert "张三" not in case.findings
+        assert len(case.instances) == 2
+
+
+def _case(reading: Reading, tmp_path: Path) -> str:
+    accession = reading.read_and_sign(findings="双肺纹理增多，右下肺见斑片状模糊影，边界不清。",
+                                      impression="右下肺炎症。")
+    archive_marked_images(reading, accession, tmp_path)
+    with reading.services.database.session() as session:
+        exam_id = by_accession(session, accession).id
+    from tiered_workstation.teaching.cases import CaseDraft
+
+    return reading.services.teaching_desk.make_case(exam_id, REVIEWER, CaseDraft(
+        title="右下肺炎", diagnosis="社区获得性肺炎", body_part="CHEST", difficulty=2,
+        tags=("肺炎", "轮廓征"), teaching_points="右心缘模糊提示右中叶病变（轮廓征）。"))
+
+
+def test_the_library_finds_a_case_and_the_quiz_marks_the_learner(
+        qtbot, reading: Reading, station, tmp_path: Path) -> None:
+    uid = _case(reading, tmp_path)
+    page = QtLibraryPage(reading.services.teaching_desk,
+                         SignedIn("att.chest", "陈主治", "CH01", (Role.ATTENDING,),
+                                  Role.ATTENDING), station.tasks)
+    qtbot.addWidget(page)
+    page.resize(1440, 860)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.body_part.count() == 2)  # all, and CHEST
+    page.tag.setText("骨折")
+    page.search()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
+    page.tag.setText("肺炎")
+    page.body_part.setCurrentIndex(page.body_part.findData("CHEST"))
+    page.search()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.case is not None)
+    assert "轮廓征" in page.reader.toPlainText()
+    assert "右下肺炎症" in page.reader.toPlainText()
+    page.grab().save(str(tmp_path / "library.png"))
+    with qtbot.waitSignal(page.open_requested) as opened:
+        page.take_quiz()
+    assert len(opened.args[0]) == 2
+    assert all(Path(p).exists() for p in opened.args[0])
+    assert "右下肺炎症" not in page.reader.toPlainText()  # the answer stays hidden
+    assert page.quiz.diff.isHidden()
+    page.quiz.findings.setPlainText("双肺纹理增多，右下肺见片状影。")
+    page.quiz.impression.setPlainText("右下肺炎症，建议复查。")
+    page.quiz.reveal()
+    assert page.quiz.result is not None
+    assert 0.4 < page.quiz.result.agreement < 1
+    assert "斑" in page.quiz.diff.toPlainText()
+    assert "%" in page.quiz.score.text()
+    page.grab().save(str(tmp_path / "quiz.png"))
+
+    def records() -> list[tuple[StudyActivity, float | None]]:
+        with reading.services.database.session() as session:
+            return [(r.activity, r.quiz_agreement) for r in session.scalars(
+                select(StudyRecord).where(StudyRecord.case_uid == uid)
+                .order_by(StudyRecord.id))]
+    qtbot.waitUntil(lambda: len(records()) == 2)
+    assert records() == [(StudyActivity.OPENED, None),
+                         (StudyActivity.QUIZ, page.quiz.result.agreement)]
