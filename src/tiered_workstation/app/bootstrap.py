@@ -130,8 +130,10 @@ class Services:
 
     @property
     def teaching_desk(self) -> TeachingDesk:
+        site = self.settings.site
         return TeachingDesk(self.database, self.settings.archive_dir,
-                            self.settings.data_dir / "teaching")
+                            self.settings.data_dir / "teaching",
+                            center=site.center if site.mode is SiteMode.COMMUNITY else None)
 
     @property
     def triage_desk(self) -> TriageDesk:

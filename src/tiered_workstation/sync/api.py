@@ -41,8 +41,10 @@ from .schemas import (
     RegistrationIn,
     ReportIn,
     RequisitionsIn,
+    StudyRecordIn,
     TransitionIn,
 )
+from .study_records import apply_study_record
 from .tls_audit import HandshakeWatchingLoop
 
 LOGGER = logging.getLogger(__name__)
@@ -130,6 +132,11 @@ def create_app(deps: ApiDependencies) -> FastAPI:
         if body.action != "print":
             raise HTTPException(422, "action: must be 'print' for a print acknowledgement")
         return transition(accession, body, request)
+
+    @router.post("/teaching/study-records", response_model=Accepted)
+    def study_record(body: StudyRecordIn, request: Request) -> Accepted:
+        return apply(request, "study record", lambda s, site: apply_study_record(
+            s, body, site), body.message_id)
 
     @router.get("/patients/lookup", response_model=list[PatientHistory])
     def lookup(request: Request, consortium_id: str | None = Query(None, max_length=36),

@@ -26,7 +26,12 @@ from ..storage.base import utcnow
 from ..storage.database import Database
 from ..storage.messaging import OutboxMessage
 from ..workers import Worker
-from ..workflow.outbox import PRELIMINARY_TOPIC, REQUISITIONS_TOPIC, TRANSITION_TOPIC
+from ..workflow.outbox import (
+    PRELIMINARY_TOPIC,
+    REQUISITIONS_TOPIC,
+    STUDY_TOPIC,
+    TRANSITION_TOPIC,
+)
 from ..workflow.retry import backoff_seconds
 from .client import SyncClient, SyncRejected, SyncUnavailable
 
@@ -55,6 +60,8 @@ def request_for(message: OutboxMessage, sealer: Sealer) -> tuple[str, dict[str, 
         body = sealer.open(p["sealed"], context=p["sealed_with"])
         return f"/v1/exams/{accession}/preliminary-report", {
             "message_id": message.uuid, "at": p["at"], "author": p["author"], **body}
+    if message.topic == STUDY_TOPIC:
+        return "/v1/teaching/study-records", {"message_id": message.uuid, **p}
     raise ValueError(f"outbox message {message.uuid} has unknown topic {message.topic!r}")
 
 

@@ -21,6 +21,7 @@ from ..storage.enums import (
     ReadingMode,
     Role,
     Sex,
+    StudyActivity,
 )
 
 Code = Annotated[str, StringConstraints(min_length=1, max_length=16)]
@@ -131,6 +132,24 @@ class PeerReviewIn(Strict):
     proposed_grade: PeerReviewGrade
     grade: PeerReviewGrade
     reviewed_at: datetime
+
+
+class StudyRecordIn(Strict):
+    """What a community doctor studied (a case opened, a lesson watched, a quiz taken)."""
+
+    message_id: UUID
+    uid: UUID
+    username: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    user_name: str = Field(default="", max_length=128)
+    site_code: Code
+    case_uid: Annotated[str, StringConstraints(min_length=1, max_length=36)]
+    lesson_uid: str = Field(default="", max_length=36)
+    activity: StudyActivity
+    started_at: datetime
+    finished_at: datetime | None = None
+    quiz_findings: str = Field(default="", max_length=20000)
+    quiz_impression: str = Field(default="", max_length=5000)
+    quiz_agreement: float | None = Field(default=None, ge=0, le=1)
 
 
 class Accepted(BaseModel):
