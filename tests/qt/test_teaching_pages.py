@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from review.conftest import REVIEWER, Reading, by_accession
 from review.conftest import reading as reading
-from teaching.conftest import archive_marked_images
+from teaching.conftest import TODAY, TZ, archive_marked_images, seed_peer_reviews
 from tiered_workstation.qt.app import QtWorkstation, settings_store
 from tiered_workstation.qt.qt_login import SignedIn
 from tiered_workstation.qt.review.qt_reading_page import QtReadingPage
+from tiered_workstation.qt.teaching.qt_dashboard_page import QtTeachingDashboard
 from tiered_workstation.qt.teaching.qt_library_page import QtLibraryPage
 from tiered_workstation.storage.enums import Role, StudyActivity
 from tiered_workstation.storage.teaching import StudyRecord, TeachingCase
@@ -124,3 +125,32 @@ def test_the_library_finds_a_case_and_the_quiz_marks_the_learner(
     qtbot.waitUntil(lambda: len(records()) == 2)
     assert records() == [(StudyActivity.OPENED, None),
                          (StudyActivity.QUIZ, page.quiz.result.agreement)]
+
+
+def test_the_dashboard_shows_each_doctors_agreement_and_exports_it(
+        qtbot, reading: Reading, station, new_exam, tmp_path: Path) -> None:
+    services = reading.services
+    accessions = seed_peer_reviews(services, new_exam)
+    page = QtTeachingDashboard(services.teaching_desk, station.tasks, tz=TZ,
+                               site_name="中心医院", today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1440, 860)
+    qtbot.waitUntil(lambda: page.data is not None)
+    assert page.doctors.rowCount() == 2
+    assert page.doctors.item(0, 0).text() == "李医生"  # the least agreeing first
+    assert page.doctors.item(0, 3).text() == "60%"
+    assert page.doctors.item(0, 9).text() == "CHEST 33%"
+    assert page.doctors.item(0, 10).text() == "右下肺炎"
+    assert [s.name() for s in page.chart.series()] == ["李医生", "吴医生"]
+    assert page.chart.series()[0].count() == 2  # two weeks with grades
+    assert "7" in page.headline.text()
+    assert page.majors.rowCount() == 1
+    with qtbot.waitSignal(page.open_requested) as opened:
+        page.majors.cellDoubleClicked.emit(0, 0)
+    assert opened.args == [accessions[1]]
+    page.grab().save(str(tmp_path / "dashboard.png"))
+    page.export_csv(tmp_path / "progress.csv")
+    page.export_pdf(tmp_path / "progress.pdf")
+    qtbot.waitUntil(lambda: (tmp_path / "progress.pdf").exists()
+                    and (tmp_path / "progress.csv").exists(), timeout=10000)
+    assert "李医生" in (tmp_path / "progress.csv").read_text(encoding="utf-8-sig")

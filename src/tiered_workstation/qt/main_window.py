@@ -42,6 +42,7 @@ from .review.qt_tat_page import QtTatPage
 from .review.qt_triage_page import QtTriagePage
 from .status.qt_status_page import QtStatusPage
 from .tasks import TaskRunner
+from .teaching.qt_dashboard_page import QtTeachingDashboard
 from .teaching.qt_library_page import QtLibraryPage
 from .theme import DARK, LIGHT, apply_theme
 from .viewer.qt_viewer_dock import QtViewerDock
@@ -113,6 +114,10 @@ class QtMainWindow(QMainWindow):
             settings_page = self.pages.get("settings")
             if isinstance(settings_page, QtSettingsPage):
                 settings_page.hanging_rules_saved.connect(viewer.set_hanging_rules)
+        dashboard = self.pages.get("teaching")
+        if isinstance(dashboard, QtTeachingDashboard):
+            dashboard.open_requested.connect(
+                lambda accession: self.open_images(accession_number=accession))
         library = self.pages.get("library")
         if isinstance(library, QtLibraryPage) and isinstance(viewer, QtViewerPage):
             library.open_requested.connect(lambda paths: (viewer.open(paths),
@@ -246,6 +251,14 @@ class QtMainWindow(QMainWindow):
                      lambda: QtLibraryPage(s.teaching_desk, self.session, self._tasks),
                      lambda caps, role: caps.reviews_and_signs and role in (
                          Role.ATTENDING, Role.REVIEWER, Role.ADMIN)),
+            PageSpec("teaching", lambda: self.tr("Teaching progress"),
+                     lambda: QtTeachingDashboard(
+                         s.teaching_desk, self._tasks, tz=s.settings.site.tz,
+                         site_name=s.settings.site.name,
+                         own_site=None if s.capabilities.reviews_and_signs
+                         else s.settings.site.code),
+                     lambda caps, role: role in (Role.REVIEWER, Role.ADMIN, Role.ATTENDING,
+                                                 Role.COMMUNITY_DOCTOR)),
             PageSpec("viewer", lambda: self.tr("Viewer"),
                      lambda: QtViewerPage(self._tasks,
                                           annotations=s.settings.data_dir / "annotations",

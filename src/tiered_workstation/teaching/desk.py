@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, tzinfo
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,6 +15,8 @@ from ..storage.imaging import Study
 from ..workflow.actors import Actor
 from . import library
 from .cases import PRESENTATION_STATE, CaseDraft, CaseRefused, make_case
+from .progress import Progress, progress, to_csv
+from .progress_pdf import write_progress_pdf
 from .study import record_study
 
 
@@ -79,3 +82,18 @@ class TeachingDesk:
         """Keep what ``actor`` studied (and queue it for the center, at a community)."""
         with self._database.transaction() as session:
             record_study(session, actor, case_uid, activity, quiz=quiz, center=self._center)
+
+    def progress(self, *, today: date, tz: tzinfo, weeks: int = 12,
+                 site: str | None = None) -> Progress:
+        with self._database.session() as session:
+            return progress(session, today=today, tz=tz, weeks=weeks, site=site)
+
+    def export_csv(self, data: Progress, path: Path) -> Path:
+        path.write_text(to_csv(data), encoding="utf-8")
+        return path
+
+    def export_pdf(self, data: Progress, path: Path, site_name: str,
+                   labels: dict[str, str] | None = None) -> Path:
+        if labels is None:
+            return write_progress_pdf(data, path, site_name=site_name)
+        return write_progress_pdf(data, path, site_name=site_name, labels=labels)

@@ -1223,87 +1223,92 @@ h:mm · m′s″</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="80"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="136"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="174"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="206"/>
         <source>The images of this exam are not on this site (yet).</source>
         <translation>本院（暂时）没有该检查的图像。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Reading</source>
         <translation>诊断报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="242"/>
         <source>Reports</source>
         <translation>报告打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="246"/>
         <source>Turnaround</source>
         <translation>周转时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Teaching library</source>
         <translation>教学病例库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="254"/>
+        <source>Teaching progress</source>
+        <translation>带教进度</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="262"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="269"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="276"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -3243,6 +3248,163 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <location filename="../review/qt_tat_page.py" line="145"/>
         <source>Export CSV</source>
         <translation>导出CSV</translation>
+    </message>
+</context>
+<context>
+    <name>QtTeachingDashboard</name>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="49"/>
+        <source>Last {weeks} weeks</source>
+        <translation>最近 {weeks} 周</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="52"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="53"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="65"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
+        <source>Site</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
+        <source>Reviews</source>
+        <translation>评议数</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <source>Minor</source>
+        <translation>轻微差异</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
+        <source>Major</source>
+        <translation>重大差异</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <source>Mean change</source>
+        <translation>平均修改（所见/印象）</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
+        <source>Lessons watched</source>
+        <translation>已看课程</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
+        <source>Quizzes</source>
+        <translation>测验</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
+        <source>Weakest body part</source>
+        <translation>最弱部位</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="64"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
+        <source>Suggested cases</source>
+        <translation>推荐病例</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="65"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
+        <source>Accession</source>
+        <translation>检查号</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="65"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="66"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
+        <source>Reviewer</source>
+        <translation>审核医生</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="66"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
+        <source>Exam</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="73"/>
+        <source>Doctors</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="74"/>
+        <source>Major discrepancies (double-click to open)</source>
+        <translation>重大差异（双击打开）</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="80"/>
+        <source>Agreement with the reviewer, by week</source>
+        <translation>与审核医生的一致率（按周）</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="95"/>
+        <source>{reviews} graded reports since {since}: {share:.0%} agree, {majors} major discrepancies</source>
+        <translation>自 {since} 起评议 {reviews} 份报告：一致 {share:.0%}，重大差异 {majors} 例</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="150"/>
+        <source>Teaching progress</source>
+        <translation>带教进度</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="150"/>
+        <source>Since</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
+        <source>Major discrepancies</source>
+        <translation>重大差异病例</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
+        <source>weekly agreement</source>
+        <translation>每周一致率</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="170"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_dashboard_page.py" line="176"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
     </message>
 </context>
 <context>
