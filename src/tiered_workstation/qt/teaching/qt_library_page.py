@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QSplitter,
     QTableWidgetItem,
@@ -66,6 +67,10 @@ class QtLibraryPage(QWidget):
                                 self.tr("Difficulty"), self.tr("Tags"), self.tr("Author"),
                                 self.tr("Lessons")], 0)
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
+        header = self.table.horizontalHeader()
+        for column, width in ((1, 140), (4, 140)):  # diagnosis, tags: elided, not sprawling
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
         bar = QHBoxLayout()
         for widget, stretch in ((self.text, 3), (self.body_part, 1), (self.difficulty, 1),
                                 (self.tag, 1), (self.author, 1), (self.search_button, 0)):
@@ -92,7 +97,7 @@ class QtLibraryPage(QWidget):
         split = QSplitter()
         split.addWidget(card(self.tr("Teaching library"), self.table, stretch_first=True))
         split.addWidget(card(self.tr("Selected case"), self.tabs, stretch_first=True))
-        split.setSizes([560, 640])
+        split.setSizes([680, 620])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(bar)
@@ -120,7 +125,9 @@ class QtLibraryPage(QWidget):
             values = (case.title, case.diagnosis, case.body_part, "★" * case.difficulty,
                       ", ".join(case.tags), case.author_name, str(case.lessons))
             for column, value in enumerate(values):
-                self.table.setItem(n, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)  # the title and tags may be elided
+                self.table.setItem(n, column, item)
         if not cases:
             self._show_case(None)
 
