@@ -15,6 +15,16 @@ echo "== core tests (GUI toolkits blocked)"
 TW_BLOCK_QT=1 .venv/bin/python -m pytest -p no:pytest-qt -W ignore::pytest.PytestConfigWarning \
     --ignore=tests/qt "$@"
 if compgen -G "tests/qt/test_*.py" >/dev/null; then
-    echo "== Qt tests (offscreen)"
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/qt
+    # One process per file: in one long process a native crash (SIGSEGV inside Qt's
+    # event processing, after some 70 tests) has appeared on this machine's image, at
+    # changing places; every file passes in a process of its own (README, Development).
+    echo "== Qt tests (offscreen, one process per file)"
+    failed=()
+    for file in tests/qt/test_*.py; do
+        QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q "$file" || failed+=("$file")
+    done
+    if ((${#failed[@]})); then
+        echo "Qt tests failed in: ${failed[*]}" >&2
+        exit 1
+    fi
 fi
