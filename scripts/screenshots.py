@@ -86,6 +86,18 @@ def save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
+def busy_center(tmp: Path, peers: list[dict] | None = None):
+    """A center site in ``tmp`` with a busy morning (``demo/board.py``); its services."""
+    _, config = init_site(InitRequest(mode="center", site_code="CH01",
+                                      data_dir=tmp / "center",
+                                      name="市中心医院 City Center Hospital",
+                                      dicom_port=free_port(), api_port=free_port(),
+                                      extra={"peers": peers or []}))
+    services = bootstrap(load_settings(config))
+    seed_board(services, datetime.now(UTC).replace(microsecond=0))
+    return services
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -93,13 +105,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as tmp:
-        _, config = init_site(InitRequest(mode="center", site_code="CH01",
-                                          data_dir=Path(tmp) / "center",
-                                          name="市中心医院 City Center Hospital",
-                                          dicom_port=free_port(), api_port=free_port(),
-                                          extra={"peers": PEERS}))
-        services = bootstrap(load_settings(config))
-        seed_board(services, datetime.now(UTC).replace(microsecond=0))
+        services = busy_center(Path(tmp), PEERS)
         global SEEDED
         SEEDED = seed_consultation(services)
         archive_exam_images(services, SEEDED[1], Path(tmp) / "edited-exam")

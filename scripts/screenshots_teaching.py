@@ -23,13 +23,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtWidgets import QApplication
-from screenshots import archive_exam_images, free_port, save, settle
+from screenshots import archive_exam_images, busy_center, save, settle
 from sqlalchemy import select
 
-from tiered_workstation.app.bootstrap import bootstrap
-from tiered_workstation.app.site_setup import InitRequest, init_site
-from tiered_workstation.config import load_settings
-from tiered_workstation.demo.board import seed_board
 from tiered_workstation.qt.app import QtWorkstation, settings_store
 from tiered_workstation.qt.i18n import install_translators, remove_translators
 from tiered_workstation.qt.qt_login import SignedIn
@@ -60,13 +56,8 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     apply_theme(app, LIGHT)
     with tempfile.TemporaryDirectory() as tmp:
-        _, config = init_site(InitRequest(mode="center", site_code="CH01",
-                                          data_dir=Path(tmp) / "center",
-                                          name="市中心医院 City Center Hospital",
-                                          dicom_port=free_port(), api_port=free_port()))
-        services = bootstrap(load_settings(config))
+        services = busy_center(Path(tmp))
         now = datetime.now(UTC).replace(microsecond=0)
-        seed_board(services, now)
         signed = teaching_case(services, Path(tmp))
         graded_weeks(services, now)
         station = QtWorkstation(services, settings_store("CH01", Path(tmp) / "ui.ini"))

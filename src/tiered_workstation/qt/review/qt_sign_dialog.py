@@ -32,6 +32,23 @@ class Addendum(NamedTuple):
     password: str
 
 
+def password_and_buttons(dialog: QDialog, layout: QVBoxLayout, prompt: str,
+                         sign: str) -> QLineEdit:
+    """The password field under ``prompt`` and the Sign/Cancel buttons, added to
+    ``layout``; returns the field."""
+    layout.addWidget(QLabel(prompt))
+    password = QLineEdit()
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    layout.addWidget(password)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(sign)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return password
+
+
 class SignDialog(QDialog):
     """Password, and the grade of the preliminary when there is one to grade."""
 
@@ -43,16 +60,8 @@ class SignDialog(QDialog):
         self.grades = QButtonGroup(self)
         if agreement is not None:
             layout.addWidget(self._grade_box(agreement))
-        layout.addWidget(QLabel(self.tr("Your password (unlocks your signing key):")))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        layout.addWidget(self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.password = password_and_buttons(
+            self, layout, self.tr("Your password (unlocks your signing key):"), self.tr("Sign"))
 
     def _grade_box(self, agreement: Agreement) -> QGroupBox:
         box = QGroupBox(self.tr("Peer review of the preliminary"))
@@ -95,16 +104,8 @@ class AddendumDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Addendum text:")))
         self.text = QPlainTextEdit()
         layout.addWidget(self.text)
-        layout.addWidget(QLabel(self.tr("Your password (unlocks your signing key):")))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        layout.addWidget(self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.password = password_and_buttons(
+            self, layout, self.tr("Your password (unlocks your signing key):"), self.tr("Sign"))
 
     def answer(self) -> Addendum | None:
         """Run the dialog: the text and password, or None when cancelled or empty."""
