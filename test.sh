@@ -15,9 +15,9 @@ echo "== core tests (GUI toolkits blocked)"
 TW_BLOCK_QT=1 .venv/bin/python -m pytest -p no:pytest-qt -W ignore::pytest.PytestConfigWarning \
     --ignore=tests/qt "$@"
 if compgen -G "tests/qt/test_*.py" >/dev/null; then
-    # One process per file: in one long process a native crash (SIGSEGV inside Qt's
-    # event processing, after some 70 tests) has appeared on this machine's image, at
-    # changing places; every file passes in a process of its own (README, Development).
+    # One process per file, for now: a long single process crashed natively when the
+    # garbage collector freed Qt objects on a worker thread; qt/gui_gc.py now keeps
+    # collection on the GUI thread (README, Development).
     echo "== Qt tests (offscreen, one process per file)"
     failed=()
     for file in tests/qt/test_*.py; do

@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
+import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from support import PASSWORD, TECH
 from sync.conftest import consortium  # noqa: F401 - the two-site fixture, for desks
 from tiered_workstation.app.bootstrap import Services
 from tiered_workstation.qt.app import QtWorkstation, settings_store
+from tiered_workstation.qt.gui_gc import GuiThreadCollector
 from tiered_workstation.qt.theme import LIGHT, apply_theme
 from tiered_workstation.storage.enums import Role
 from tiered_workstation.workflow.accounts import add_user
@@ -38,6 +40,21 @@ def no_dangling_threads(qapp: QApplication) -> Iterator[None]:
     assert not extra, f"threads left running: {[t.name for t in extra]}"
     running = [t for t in qapp.findChildren(QThread) if t.isRunning()]
     assert not running, f"QThreads left running: {running}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As the application does (qt/gui_gc.py): the garbage collector never runs on a
+    worker thread, where it would destroy Qt objects the GUI thread still uses."""
+    collector = GuiThreadCollector(qapp)
+    yield
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests() -> Iterator[None]:
+    yield
+    gc.collect()  # each test's cycles go here, on the GUI thread
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from ..app.log_files import install_file_log
 from ..app.sign_in import sign_in
 from .alerts import QtAlertBanner, QtAlertCenter
 from .event_bridge import QtEventBridge
+from .gui_gc import GuiThreadCollector
 from .i18n import ENGLISH, choose_language, install_translators, remove_translators
 from .log_capture import QtLogCapture
 from .main_window import QtMainWindow
@@ -164,6 +165,7 @@ def run_gui(config_path: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Tiered Workstation")
     app.setOrganizationName("TieredWorkstation")
+    GuiThreadCollector(app)  # Qt objects are freed on the GUI thread only
     services = open_site(config_path)
     store = settings_store(services.settings.site.code)
     apply_theme(app, str(store.value("ui/theme", LIGHT)))

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from ..gui_gc import GuiThreadCollector
 from ..i18n import choose_language, install_translators
 from ..tasks import TaskRunner
 from ..theme import DARK, apply_theme
@@ -16,6 +17,7 @@ from .qt_viewer_page import QtViewerPage
 
 def run_viewer(paths: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    GuiThreadCollector(app)  # Qt objects are freed on the GUI thread only
     assert isinstance(app, QApplication)
     app.setApplicationName("Tiered Workstation Viewer")
     translators = install_translators(app, choose_language("auto"))
