@@ -1,5 +1,6 @@
 """Render the teaching pages to PNG, in English and Chinese: the sign dialog's peer
-review, the case editor, the library, the quiz with its diff, and the dashboard.
+review, the case editor, the library, the lesson recorder and player, the quiz with its
+diff, and the dashboard.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_teaching.py \
         [--out docs/screenshots]
@@ -35,6 +36,7 @@ from tiered_workstation.qt.theme import LIGHT, apply_theme
 from tiered_workstation.registration.identity import OrderInput, PatientInput
 from tiered_workstation.registration.service import register_exam
 from tiered_workstation.review.templates import load_templates
+from tiered_workstation.simulator.narration import write_narration
 from tiered_workstation.storage.enums import ExamState, PeerReviewGrade, Role, Sex
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.teaching import PeerReview
@@ -147,6 +149,7 @@ def shoot(app: QApplication, station: QtWorkstation, services, row, language: st
     settle(app, lambda: library.case is not None)
     settle(app, seconds=0.3)
     save(window, out / f"teaching-library-{language}-1440x900.png")
+    lesson_pages(app, library, Path(services.settings.data_dir), language, out)
     library.quiz.start(library.case)
     library.tabs.setCurrentWidget(library.quiz)
     library.quiz.findings.setPlainText("双肺纹理增多，右下肺见片状影。")
@@ -160,6 +163,34 @@ def shoot(app: QApplication, station: QtWorkstation, services, row, language: st
     settle(app, seconds=0.3)
     save(window, out / f"teaching-dashboard-{language}-1440x900.png")
     window.close()
+
+
+def lesson_pages(app: QApplication, library, tmp: Path, language: str, out: Path) -> None:
+    """The recorder while the teacher speaks and marks, then the player of that lesson."""
+    library.voice_file = write_narration(tmp / "narration.wav", 4.0)
+    recorder = library.record_lesson()
+    settle(app, lambda: recorder.viewer.views[0].image is not None)
+    recorder.record()
+    view = recorder.viewer.views[0]
+    settle(app, seconds=0.6)
+    view.set_zoom(1.4)
+    settle(app, seconds=0.6)
+    rows, columns = view.image.frames.shape[1:3]
+    view.add_text(rows * 0.62, columns * 0.3, "轮廓征 silhouette sign")
+    settle(app, seconds=0.6)
+    save(recorder, out / f"teaching-lesson-recorder-{language}.png")
+    before = library.lessons.count()
+    recorder.stop()
+    settle(app, lambda: library.lessons.count() > before, seconds=20)
+    recorder.close()
+    library.lessons.setCurrentRow(library.lessons.count() - 1)
+    player = library.play_lesson()
+    settle(app, lambda: player.viewer.views[0].image is not None and bool(
+        player.timeline.actions))
+    player.show_moment(player.lesson.duration_ms)
+    settle(app, seconds=0.4)
+    save(player, out / f"teaching-lesson-player-{language}.png")
+    player.close()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from review.conftest import Reading, by_accession
 from tiered_workstation.app.bootstrap import Services
 from tiered_workstation.app.local_archive import archive_file
-from tiered_workstation.dicom.synth import Demographics, dx_dataset
+from tiered_workstation.dicom.synth import Demographics, ct_series, dx_dataset
 from tiered_workstation.storage.enums import PeerReviewGrade, Role, StudyActivity
 from tiered_workstation.storage.exams import Exam
 from tiered_workstation.storage.teaching import PeerReview, TeachingCase
@@ -58,6 +58,21 @@ def archive_marked_images(reading: Reading, accession: str, tmp: Path, *,
     ps.save_as(tmp / "ps.dcm", enforce_file_format=True)
     archive_file(services, tmp / "ps.dcm", sop_class=GSPS_SOP_CLASS)
     return str(image.SOPInstanceUID)
+
+
+def archive_ct(reading: Reading, accession: str, tmp: Path, *, slices: int = 8) -> str:
+    """A small CT series of the exam's patient; returns its Series Instance UID."""
+    services = reading.services
+    with services.database.session() as session:
+        exam = by_accession(session, accession)
+        demo = Demographics(patient_name="张三", patient_phonetic="Zhang^San",
+                            patient_id="P000777", accession_number=accession,
+                            study_instance_uid=exam.study_instance_uid)
+    series = ct_series(demo, slices=slices, size=64)
+    for n, ds in enumerate(series):
+        ds.save_as(tmp / f"ct{n}.dcm", enforce_file_format=True)
+        archive_file(services, tmp / f"ct{n}.dcm")
+    return str(series[0].SeriesInstanceUID)
 
 
 TZ = ZoneInfo("Asia/Shanghai")

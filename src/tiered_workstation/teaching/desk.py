@@ -9,15 +9,17 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..storage.database import Database
-from ..storage.enums import StudyActivity
+from ..storage.enums import LessonKind, StudyActivity
 from ..storage.exams import Exam
 from ..storage.imaging import Study
 from ..workflow.actors import Actor
 from . import library
 from .cases import PRESENTATION_STATE, CaseDraft, CaseRefused, make_case
+from .lessons import LessonDraft, LessonSummary, lesson_timeline, lessons_of, save_lesson, to_h264
 from .progress import Progress, progress, to_csv
 from .progress_pdf import write_progress_pdf
 from .study import record_study
+from .timeline import Timeline
 
 
 @dataclass(frozen=True)
@@ -78,10 +80,27 @@ class TeachingDesk:
         return [self.teaching_dir / p for p in found.paths] if found else []
 
     def record(self, actor: Actor, case_uid: str, activity: StudyActivity, *,
-               quiz: tuple[str, str, float] | None = None) -> None:
+               quiz: tuple[str, str, float] | None = None, lesson_uid: str = "") -> None:
         """Keep what ``actor`` studied (and queue it for the center, at a community)."""
         with self._database.transaction() as session:
-            record_study(session, actor, case_uid, activity, quiz=quiz, center=self._center)
+            record_study(session, actor, case_uid, activity, quiz=quiz, lesson_uid=lesson_uid,
+                         center=self._center)
+
+    def save_lesson(self, actor: Actor, draft: LessonDraft) -> LessonSummary:
+        """Keep a recorded lesson (a video's picture re-encoded as H.264 where it can be)."""
+        if draft.kind is LessonKind.VIDEO:
+            to_h264(draft.media)
+        with self._database.transaction() as session:
+            return save_lesson(session, self.teaching_dir, actor, draft)
+
+    def lessons(self, case_uid: str) -> list[LessonSummary]:
+        with self._database.session() as session:
+            return lessons_of(session, case_uid)
+
+    def lesson(self, lesson: LessonSummary) -> tuple[Path, Timeline]:
+        """The lesson's media file and its timeline, for playback."""
+        with self._database.session() as session:
+            return self.teaching_dir / lesson.path, lesson_timeline(session, lesson.uid)
 
     def progress(self, *, today: date, tz: tzinfo, weeks: int = 12,
                  site: str | None = None) -> Progress:

@@ -22,8 +22,8 @@ class ActionKind(StrEnum):
     SLICE = "slice"    # {"index": int}
     WINDOW = "window"  # {"center": float, "width": float}
     ZOOM = "zoom"      # {"factor": float}
-    PAN = "pan"        # {"x": float, "y": float}, in image pixels
-    MARK = "mark"      # {"x": float, "y": float, "label": str}: the teacher points
+    PAN = "pan"        # {"x": float, "y": float}: the offset, in viewer pixels
+    MARK = "mark"      # {"x", "y", "label"; "tool", "points", "frame"}: the teacher points
     CLEAR = "clear"    # the marks go
 
 
@@ -32,6 +32,19 @@ class ViewerAction:
     at_ms: int
     kind: ActionKind
     values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where the teacher pointed or drew: ``x``/``y`` in image columns/rows; ``tool``
+    and ``points`` (row, column pairs) give the drawn shape, ``frame`` the slice."""
+
+    x: float
+    y: float
+    label: str = ""
+    tool: str = "arrow"
+    points: tuple[tuple[float, float], ...] = ()
+    frame: int = 0
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,7 @@ class ViewerState:
     width: float | None = None
     zoom: float = 1.0
     pan: tuple[float, float] = (0.0, 0.0)
-    marks: tuple[tuple[float, float, str], ...] = ()
+    marks: tuple[Mark, ...] = ()
 
 
 class TimelineError(ValueError):
@@ -129,8 +142,10 @@ def _apply(state: ViewerState, action: ViewerAction) -> ViewerState:
         case ActionKind.PAN:
             return replace(state, pan=(float(v["x"]), float(v["y"])))
         case ActionKind.MARK:
-            return replace(state, marks=(*state.marks, (float(v["x"]), float(v["y"]),
-                                                        str(v.get("label", "")))))
+            points = tuple((float(r), float(c)) for r, c in v.get("points", ()))
+            mark = Mark(float(v["x"]), float(v["y"]), str(v.get("label", "")),
+                        str(v.get("tool", "arrow")), points, int(v.get("frame", state.index)))
+            return replace(state, marks=(*state.marks, mark))
         case ActionKind.CLEAR:
             return replace(state, marks=())
     return state

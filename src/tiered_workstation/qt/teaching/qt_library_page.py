@@ -9,12 +9,14 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QSplitter,
     QTableWidgetItem,
     QTabWidget,
@@ -23,14 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...storage.enums import StudyActivity
+from ...storage.enums import LessonKind, StudyActivity
+from ...teaching.cases import AUTHORS
 from ...teaching.desk import TeachingDesk
+from ...teaching.lessons import LessonSummary
 from ...teaching.library import CaseDetail, CaseSummary, LibraryQuery
 from ...teaching.study import QuizResult
 from ...workflow.actors import Actor
 from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import button, card, row_table
+from .qt_lesson_player import QtLessonPlayer
+from .qt_lesson_recorder import QtLessonRecorder, clock_text
 from .qt_quiz_panel import QtQuizPanel
 
 
@@ -80,13 +86,26 @@ class QtLibraryPage(QWidget):
         self.reader.setObjectName("reportView")
         self.open_button = button(self.tr("Open images"), self.open_images)
         self.quiz_button = button(self.tr("Take as quiz"), self.take_quiz)
+        self.lessons = QListWidget()
+        self.lessons.setMaximumHeight(110)
+        self.lessons.itemDoubleClicked.connect(lambda _item: self.play_lesson())
+        self.lessons.currentRowChanged.connect(
+            lambda row: self.play_button.setEnabled(row >= 0))
+        self.play_button = button(self.tr("▶ Play lesson"), self.play_lesson)
+        self.record_button = button(self.tr("● Record lesson…"), self.record_lesson)
+        self.record_button.setVisible(session.role in AUTHORS)
+        self.voice_file: Path | None = None  # a WAV as the microphone (demo, no sound card)
+        self.dialog: QWidget | None = None   # the lesson recorder or player on screen
         actions = QHBoxLayout()
+        actions.addWidget(self.record_button)
+        actions.addWidget(self.play_button)
         actions.addStretch(1)
         actions.addWidget(self.open_button)
         actions.addWidget(self.quiz_button)
         case_tab = QWidget()
         case_layout = QVBoxLayout(case_tab)
         case_layout.addWidget(self.reader, 1)
+        case_layout.addWidget(self.lessons)
         case_layout.addLayout(actions)
         self.quiz = QtQuizPanel()
         self.quiz.answered.connect(self._answered)
@@ -139,10 +158,52 @@ class QtLibraryPage(QWidget):
 
     def _show_case(self, case: CaseDetail | None) -> None:
         self.case = case
-        self.open_button.setEnabled(case is not None)
-        self.quiz_button.setEnabled(case is not None)
+        for widget in (self.open_button, self.quiz_button, self.record_button):
+            widget.setEnabled(case is not None)
         self.quiz.start(None)
         self._render(case)
+        self._show_lessons([])
+        if case is not None:
+            self._tasks.db(self._desk.lessons, case.summary.uid).success(self._show_lessons)
+
+    def _show_lessons(self, lessons: list[LessonSummary]) -> None:
+        self.lessons.clear()
+        for lesson in lessons:
+            kind = self.tr("video") if lesson.kind is LessonKind.VIDEO else self.tr("voice")
+            item = QListWidgetItem(self.tr("{title} · {kind} · {duration} · {author}").format(
+                title=lesson.title, kind=kind, duration=clock_text(lesson.duration_ms),
+                author=lesson.author_name))
+            item.setData(Qt.ItemDataRole.UserRole, lesson)
+            self.lessons.addItem(item)
+        if lessons:
+            self.lessons.setCurrentRow(0)
+        self.play_button.setEnabled(bool(lessons))
+        self.lessons.setVisible(bool(lessons))
+
+    def record_lesson(self) -> QtLessonRecorder | None:
+        if self.case is None:
+            return None
+        recorder = QtLessonRecorder(self._desk, self.actor, self.case, self._tasks, self,
+                                    voice_file=self.voice_file)
+        recorder.saved.connect(lambda _lesson: self._lesson_kept())
+        self.dialog = recorder
+        recorder.show()
+        return recorder
+
+    def _lesson_kept(self) -> None:
+        if self.case is not None:
+            self._tasks.db(self._desk.lessons, self.case.summary.uid).success(self._show_lessons)
+        self.search()  # the lesson count
+
+    def play_lesson(self) -> QtLessonPlayer | None:
+        item = self.lessons.currentItem()
+        if self.case is None or item is None:
+            return None
+        player = QtLessonPlayer(self._desk, self.actor, self.case,
+                                item.data(Qt.ItemDataRole.UserRole), self._tasks, self)
+        self.dialog = player
+        player.show()
+        return player
 
     def _render(self, case: CaseDetail | None) -> None:
         if case is None:

@@ -4,22 +4,22 @@
 <context>
     <name>AddendumDialog</name>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="93"/>
+        <location filename="../review/qt_sign_dialog.py" line="102"/>
         <source>Add addendum</source>
         <translation>添加补充报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="95"/>
+        <location filename="../review/qt_sign_dialog.py" line="104"/>
         <source>Addendum text:</source>
         <translation>补充报告内容：</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="98"/>
+        <location filename="../review/qt_sign_dialog.py" line="108"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="104"/>
+        <location filename="../review/qt_sign_dialog.py" line="108"/>
         <source>Sign</source>
         <translation>签发</translation>
     </message>
@@ -168,6 +168,19 @@
         <location filename="../labels.py" line="26"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>LessonCapture</name>
+    <message>
+        <location filename="../teaching/qt_lesson_capture.py" line="107"/>
+        <source>No microphone was found on this computer.</source>
+        <translation>这台电脑上没有找到麦克风。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_capture.py" line="179"/>
+        <source>The lesson could not be recorded: {error}</source>
+        <translation>课程未能录制：{error}</translation>
     </message>
 </context>
 <context>
@@ -895,141 +908,278 @@ h:mm · m′s″</source>
     </message>
 </context>
 <context>
-    <name>QtLibraryPage</name>
+    <name>QtLessonPlayer</name>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="49"/>
-        <source>Title, diagnosis or teaching point</source>
-        <translation>标题、诊断或教学要点</translation>
+        <location filename="../teaching/qt_lesson_player.py" line="34"/>
+        <source>Lesson: {title}</source>
+        <translation>课程：{title}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="52"/>
-        <source>All body parts</source>
-        <translation>全部部位</translation>
+        <location filename="../teaching/qt_lesson_player.py" line="55"/>
+        <source>The lesson cannot be played: {error}</source>
+        <translation>课程无法播放：{error}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="54"/>
-        <source>Any difficulty</source>
-        <translation>任意难度</translation>
+        <location filename="../teaching/qt_lesson_player.py" line="57"/>
+        <location filename="../teaching/qt_lesson_player.py" line="117"/>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="55"/>
-        <source>Basic</source>
-        <translation>基础</translation>
+        <location filename="../teaching/qt_lesson_player.py" line="62"/>
+        <source>By {author} · {actions} viewer actions</source>
+        <translation>{author} 讲授 · {actions} 个阅片操作</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="55"/>
-        <source>Intermediate</source>
-        <translation>中级</translation>
+        <location filename="../teaching/qt_lesson_player.py" line="117"/>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+</context>
+<context>
+    <name>QtLessonRecorder</name>
+    <message>
+        <location filename="../teaching/qt_lesson_recorder.py" line="55"/>
+        <source>Record a lesson: {title}</source>
+        <translation>录制课程：{title}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="56"/>
-        <source>Advanced</source>
-        <translation>高级</translation>
+        <location filename="../teaching/qt_lesson_recorder.py" line="66"/>
+        <source>Lesson title</source>
+        <translation>课程标题</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="59"/>
-        <source>Tag</source>
-        <translation>标签</translation>
+        <location filename="../teaching/qt_lesson_recorder.py" line="67"/>
+        <source>Voice, with the viewer&apos;s actions</source>
+        <translation>语音（附阅片操作）</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="61"/>
-        <location filename="../teaching/qt_library_page.py" line="66"/>
-        <source>Author</source>
-        <translation>作者</translation>
+        <location filename="../teaching/qt_lesson_recorder.py" line="68"/>
+        <source>Screen-and-voice video</source>
+        <translation>屏幕与语音视频</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="64"/>
-        <source>Search</source>
-        <translation>查找</translation>
+        <location filename="../teaching/qt_lesson_recorder.py" line="70"/>
+        <source>Small and sharp: the learner&apos;s viewer follows your scrolling, windowing and marks as you speak</source>
+        <translation>文件小、图像清晰：学员的阅片器随您的讲解同步翻页、调窗和标注</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="65"/>
+        <location filename="../teaching/qt_lesson_recorder.py" line="75"/>
+        <source>● Record</source>
+        <translation>● 录制</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_recorder.py" line="76"/>
+        <source>■ Stop and keep</source>
+        <translation>■ 停止并保存</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_recorder.py" line="78"/>
+        <source>Voice from a file…</source>
+        <translation>从文件取语音…</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_recorder.py" line="81"/>
+        <source>Scroll, window and mark the images as you speak: the learner&apos;s viewer will follow.</source>
+        <translation>边讲解边翻页、调窗、标注：学员的阅片器会同步跟随。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_recorder.py" line="90"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="65"/>
-        <location filename="../teaching/qt_library_page.py" line="146"/>
+        <location filename="../teaching/qt_lesson_recorder.py" line="130"/>
+        <source>Recording… speak, and show what you mean.</source>
+        <translation>正在录制… 请讲解，并在图像上示意。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_recorder.py" line="137"/>
+        <source>Keeping the lesson…</source>
+        <translation>正在保存课程…</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_recorder.py" line="148"/>
+        <source>Lesson kept: {duration}, {actions} viewer actions.</source>
+        <translation>课程已保存：{duration}，{actions} 个阅片操作。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_recorder.py" line="164"/>
+        <source>Voice from a file</source>
+        <translation>从文件取语音</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_recorder.py" line="165"/>
+        <source>WAV sound (*.wav)</source>
+        <translation>WAV 声音文件 (*.wav)</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_recorder.py" line="168"/>
+        <source>The voice will come from {file}.</source>
+        <translation>语音将取自 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>QtLibraryPage</name>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="56"/>
+        <source>Title, diagnosis or teaching point</source>
+        <translation>标题、诊断或教学要点</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="59"/>
+        <source>All body parts</source>
+        <translation>全部部位</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="61"/>
+        <source>Any difficulty</source>
+        <translation>任意难度</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="62"/>
+        <source>Basic</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="62"/>
+        <source>Intermediate</source>
+        <translation>中级</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="63"/>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="66"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="68"/>
+        <location filename="../teaching/qt_library_page.py" line="73"/>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="71"/>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="72"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="72"/>
+        <location filename="../teaching/qt_library_page.py" line="214"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="65"/>
+        <location filename="../teaching/qt_library_page.py" line="72"/>
         <source>Body part</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="66"/>
+        <location filename="../teaching/qt_library_page.py" line="73"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="66"/>
+        <location filename="../teaching/qt_library_page.py" line="73"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="67"/>
+        <location filename="../teaching/qt_library_page.py" line="74"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="76"/>
+        <location filename="../teaching/qt_library_page.py" line="87"/>
         <source>Open images</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="77"/>
+        <location filename="../teaching/qt_library_page.py" line="88"/>
         <source>Take as quiz</source>
         <translation>作为测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="89"/>
+        <location filename="../teaching/qt_library_page.py" line="94"/>
+        <source>▶ Play lesson</source>
+        <translation>▶ 播放课程</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="95"/>
+        <source>● Record lesson…</source>
+        <translation>● 录制课程…</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="113"/>
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="90"/>
+        <location filename="../teaching/qt_library_page.py" line="114"/>
         <source>Quiz</source>
         <translation>测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="93"/>
+        <location filename="../teaching/qt_library_page.py" line="117"/>
         <source>Teaching library</source>
         <translation>教学病例库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="94"/>
+        <location filename="../teaching/qt_library_page.py" line="118"/>
         <source>Selected case</source>
         <translation>所选病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="142"/>
+        <location filename="../teaching/qt_library_page.py" line="172"/>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="172"/>
+        <source>voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="173"/>
+        <source>{title} · {kind} · {duration} · {author}</source>
+        <translation>{title} · {kind} · {duration} · {author}</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="210"/>
         <source>Choose a case from the list.</source>
         <translation>请从列表中选择病例。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="147"/>
+        <location filename="../teaching/qt_library_page.py" line="215"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="148"/>
+        <location filename="../teaching/qt_library_page.py" line="216"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="149"/>
+        <location filename="../teaching/qt_library_page.py" line="217"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="150"/>
+        <location filename="../teaching/qt_library_page.py" line="218"/>
         <source>{modality} · {body_part} · difficulty {difficulty} · by {author}</source>
         <translation>{modality} · {body_part} · 难度 {difficulty} · 作者 {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="170"/>
+        <location filename="../teaching/qt_library_page.py" line="238"/>
         <source>Quiz in progress: the report shows when you reveal the answer.</source>
         <translation>测验进行中：显示答案后可见报告。</translation>
     </message>
@@ -3503,17 +3653,17 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="73"/>
+        <location filename="../viewer/qt_viewer_page.py" line="74"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="81"/>
+        <location filename="../viewer/qt_viewer_page.py" line="82"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="83"/>
+        <location filename="../viewer/qt_viewer_page.py" line="84"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
@@ -3573,42 +3723,42 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="90"/>
+        <location filename="../viewer/qt_viewer_page.py" line="91"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="91"/>
+        <location filename="../viewer/qt_viewer_page.py" line="92"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="92"/>
+        <location filename="../viewer/qt_viewer_page.py" line="93"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="93"/>
+        <location filename="../viewer/qt_viewer_page.py" line="94"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="94"/>
+        <location filename="../viewer/qt_viewer_page.py" line="95"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="95"/>
+        <location filename="../viewer/qt_viewer_page.py" line="96"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="119"/>
+        <location filename="../viewer/qt_viewer_page.py" line="120"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="123"/>
+        <location filename="../viewer/qt_viewer_page.py" line="124"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
@@ -3633,22 +3783,22 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="117"/>
+        <location filename="../viewer/qt_viewer_page.py" line="118"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="120"/>
+        <location filename="../viewer/qt_viewer_page.py" line="121"/>
         <source>Save the active viewport as shown, with its marks, as a picture for the report</source>
         <translation>将当前视窗（含标注）按所见保存为图片，用于报告</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="124"/>
+        <location filename="../viewer/qt_viewer_page.py" line="125"/>
         <source>Save the study&apos;s marks, window and orientation as a DICOM presentation state other viewers show</source>
         <translation>将本检查的标注、窗宽窗位和方向保存为 DICOM 显示状态（GSPS），其他阅片软件可显示</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="139"/>
+        <location filename="../viewer/qt_viewer_page.py" line="140"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
@@ -3684,27 +3834,27 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="132"/>
+        <location filename="../viewer/qt_viewer_page.py" line="133"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_opening.py" line="94"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="95"/>
         <source>The prior has no images to show.</source>
         <translation>该既往检查没有可显示的图像。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_opening.py" line="104"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="105"/>
         <source>Prior beside the current study; viewports linked.</source>
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="265"/>
+        <location filename="../viewer/qt_viewer_page.py" line="276"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="265"/>
+        <location filename="../viewer/qt_viewer_page.py" line="276"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>
@@ -3724,12 +3874,12 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>MPR：点击任一平面移动十字线；按住右键拖动可缩放。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_opening.py" line="115"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="116"/>
         <source>Open DICOM files</source>
         <translation>打开 DICOM 文件</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_opening.py" line="122"/>
+        <location filename="../viewer/qt_viewer_opening.py" line="123"/>
         <source>Open a folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -3814,7 +3964,7 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>图像 {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../viewer/standalone.py" line="29"/>
+        <location filename="../viewer/standalone.py" line="31"/>
         <source>Tiered Workstation — Viewer</source>
         <translation>分级诊疗影像工作站 — 阅片</translation>
     </message>
@@ -3822,7 +3972,7 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtWorkstation</name>
     <message>
-        <location filename="../app.py" line="141"/>
+        <location filename="../app.py" line="142"/>
         <source>The site&apos;s DICOM node could not start: {error}</source>
         <translation>本院 DICOM 节点无法启动：{error}</translation>
     </message>
@@ -3942,47 +4092,47 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="40"/>
+        <location filename="../review/qt_sign_dialog.py" line="57"/>
         <source>Sign report</source>
         <translation>签发报告</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="46"/>
+        <location filename="../review/qt_sign_dialog.py" line="64"/>
         <source>Your password (unlocks your signing key):</source>
         <translation>您的密码（用于解锁签名密钥）：</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="52"/>
+        <location filename="../review/qt_sign_dialog.py" line="64"/>
         <source>Sign</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="58"/>
+        <location filename="../review/qt_sign_dialog.py" line="67"/>
         <source>Peer review of the preliminary</source>
         <translation>初步报告的同行评议</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="61"/>
+        <location filename="../review/qt_sign_dialog.py" line="70"/>
         <source>You changed {findings:.0%} of the findings and {impression:.0%} of the impression.</source>
         <translation>您修改了所见的 {findings:.0%}、印象的 {impression:.0%}。</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="64"/>
+        <location filename="../review/qt_sign_dialog.py" line="73"/>
         <source>1 — Agree</source>
         <translation>1 — 一致</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="65"/>
+        <location filename="../review/qt_sign_dialog.py" line="74"/>
         <source>2 — Minor discrepancy</source>
         <translation>2 — 轻微差异</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="66"/>
+        <location filename="../review/qt_sign_dialog.py" line="75"/>
         <source>3 — Major discrepancy</source>
         <translation>3 — 重大差异</translation>
     </message>
     <message>
-        <location filename="../review/qt_sign_dialog.py" line="69"/>
+        <location filename="../review/qt_sign_dialog.py" line="78"/>
         <source>{grade} (proposed)</source>
         <translation>{grade}（建议）</translation>
     </message>
@@ -4013,6 +4163,19 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <location filename="../labels.py" line="87"/>
         <source>Target missed</source>
         <translation>超时完成</translation>
+    </message>
+</context>
+<context>
+    <name>WavFeed</name>
+    <message>
+        <location filename="../teaching/qt_lesson_capture.py" line="49"/>
+        <source>{file} is not a sound file that can be used: {error}</source>
+        <translation>{file} 不是可用的声音文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_lesson_capture.py" line="52"/>
+        <source>{file}: only 16-bit PCM WAV sound can be used.</source>
+        <translation>{file}：只能使用 16 位 PCM 的 WAV 声音。</translation>
     </message>
 </context>
 </TS>

@@ -80,6 +80,7 @@ class ViewerOpening:
         if viewport == self.active:
             self._fill_presets()
         self._refresh_overlay(view)
+        self.image_shown.emit(viewport)
 
     def set_hanging_rules(self, rules: list[Rule]) -> None:
         """Hang studies opened from now on by ``rules`` (the site's edited ones)."""

@@ -53,6 +53,7 @@ class QtViewerPage(ViewerOpening, ViewerMpr, QWidget):
 
     key_image_saved = Signal(object)   # Path of the PNG
     state_saved = Signal(object)       # Path of the presentation state (GSPS)
+    image_shown = Signal(int)          # viewport whose new series has just been drawn
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
                  annotations: Path | None = None, hanging_rules: Path | None = None,
@@ -169,6 +170,16 @@ class QtViewerPage(ViewerOpening, ViewerMpr, QWidget):
             QShortcut(QKeySequence(keys), self, activated=slot)
 
     # -- viewports -----------------------------------------------------------------------
+    @property
+    def series(self) -> list[Series]:
+        """The open study's series, in the order of the strip."""
+        return list(self._series)
+
+    def shown_series(self, viewport: int) -> str:
+        """The series asked for in ``viewport`` (it may still be loading)."""
+        shown = self._shown.get(viewport)
+        return shown.series_instance_uid if shown else ""
+
     @property
     def view(self) -> QtImageView:
         return self.views[self.active]
