@@ -36,12 +36,18 @@ from ..storage.base import utcnow
 from ..storage.database import Database
 from ..storage.enums import ReadingMode
 from ..storage.migrate import current_revision, head_revision
+from ..sync.client import SyncClient
 from ..sync.schemas import PatientHistory
 from ..sync.site_sync import SiteSync, sealer_for
 from ..teaching.desk import TeachingDesk
+from ..teaching.offline import PURPOSE as OFFLINE_PURPOSE
+from ..teaching.offline import OfflineVault
+from ..workflow.actors import Actor
 from ..workflow.machine import ExamWorkflow, LocalSite
 from .board import BoardDesk
 from .patient_lookups import returning_patients
+from .teaching_api import teaching_router
+from .teaching_download import DownloadProgress, TeachingDownloader
 
 LOGGER = logging.getLogger(__name__)
 
@@ -100,6 +106,7 @@ class Services:
     sync: SiteSync
     forwarder: Forwarder | None = None
     printer: AutoPrinter | None = None
+    vault: OfflineVault | None = None  # opens the teaching cases downloaded for offline use
 
     def start(self, *, long_poll_seconds: float = 25.0) -> None:
         """Start the node, sync and forwarder (what `tiered-ws node` runs)."""
@@ -131,9 +138,26 @@ class Services:
     @property
     def teaching_desk(self) -> TeachingDesk:
         site = self.settings.site
-        return TeachingDesk(self.database, self.settings.archive_dir,
-                            self.settings.data_dir / "teaching",
-                            center=site.center if site.mode is SiteMode.COMMUNITY else None)
+        return TeachingDesk(self.database, self.settings.archive_dir, self.teaching_dir,
+                            center=site.center if site.mode is SiteMode.COMMUNITY else None,
+                            vault=self.vault)
+
+    def teaching_downloader(self, actor: Actor, on_progress: Callable[[DownloadProgress], None]
+                            | None = None) -> TeachingDownloader:
+        """Browse the center's library and take cases offline (a community with sync);
+        close it after use."""
+        settings = self.settings
+        if not (settings.sync.center_url and settings.site.center and self.vault):
+            raise SiteNotReadyError("This site has no center to learn from "
+                                    "(sync.center_url in site.toml).")
+        return TeachingDownloader(self.database, SyncClient(settings.sync.center_url,
+                                                            settings.dicom.tls),
+                                  self.teaching_dir, self.vault.key, settings.site.center,
+                                  actor, on_progress)
+
+    @property
+    def teaching_dir(self) -> Path:
+        return self.settings.data_dir / "teaching"
 
     @property
     def triage_desk(self) -> TriageDesk:
@@ -155,6 +179,8 @@ class Services:
             self.forwarder.stop()
         self.sync.stop()
         self.node.stop()
+        if self.vault is not None:
+            self.vault.close()
         self.database.dispose()
 
     def __enter__(self) -> Services:
@@ -188,7 +214,11 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
         record_number_pattern=settings.registration.record_number)
     archive = DicomArchive(settings.archive_dir)
     node = DicomNode(NodeSettings.of(settings), database, workflow, archive)
-    sync = SiteSync(settings, database, workflow, bus, sealer_for(SealerSettings.of(settings)))
+    sealer = sealer_for(SealerSettings.of(settings))
+    teaching_dir = settings.data_dir / "teaching"
+    routers = (teaching_router(database, teaching_dir, site.code),) \
+        if site.mode is SiteMode.CENTER else ()
+    sync = SiteSync(settings, database, workflow, bus, sealer, routers=routers)
     forwarder = None
     if site.mode is SiteMode.COMMUNITY and any(
             p.kind is PeerKind.NODE and p.site == site.center for p in settings.peers):
@@ -200,7 +230,8 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
     return Services(settings=settings, capabilities=Capabilities.for_mode(site.mode), bus=bus,
                     database=database, workflow=workflow, registration=registration,
                     archive=archive, node=node, sync=sync, forwarder=forwarder,
-                    printer=printer)
+                    printer=printer,
+                    vault=OfflineVault(teaching_dir, sealer.derive(OFFLINE_PURPOSE)))
 
 
 def read_settings(config_path: str | Path | None = None) -> Settings:

@@ -53,6 +53,12 @@ class Sealer:
 
     def __init__(self, key: bytes):
         self._aead = AESGCM(key)
+        self._key = key
+
+    def derive(self, purpose: str) -> bytes:
+        """A key of its own for ``purpose`` (e.g. files at rest), from the site's key."""
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                    info=INFO + b" " + purpose.encode()).derive(self._key)
 
     def seal(self, value: Any, context: str = "") -> dict[str, str]:
         nonce = os.urandom(12)

@@ -60,9 +60,11 @@ class ApiDependencies:
     workflow: ExamWorkflow
     notifier: feed.FeedNotifier
     requisitions_dir: Path
+    routers: tuple[APIRouter, ...] = ()  # more /v1 routes of the site's features
 
 
-def _peer_site(request: Request) -> str:
+def peer_site(request: Request) -> str:
+    """The consortium site whose certificate this request's connection presented."""
     site = request.scope.get(PEER_SITE)
     if not site:  # cannot happen behind mutual TLS; refuse rather than guess
         raise HTTPException(401, "A consortium site certificate is required.")
@@ -89,7 +91,7 @@ def create_app(deps: ApiDependencies) -> FastAPI:
 
     def apply(request: Request, topic: str, work: Callable[[Session, str], str],
               message_id: Any) -> Accepted:
-        site = _peer_site(request)
+        site = peer_site(request)
         _known_site(deps, site)
         try:
             with deps.database.transaction() as session:
@@ -104,7 +106,7 @@ def create_app(deps: ApiDependencies) -> FastAPI:
     @router.get("/health")
     def health(request: Request) -> dict[str, str]:
         return {"site": deps.settings.site.code, "name": deps.settings.site.name,
-                "you": _peer_site(request)}
+                "you": peer_site(request)}
 
     @router.post("/registrations", response_model=Accepted)
     def register(body: RegistrationIn, request: Request) -> Accepted:
@@ -143,7 +145,7 @@ def create_app(deps: ApiDependencies) -> FastAPI:
                national_id: str | None = Query(None, pattern=r"^[0-9]{17}[0-9Xx]$"),
                name: str | None = Query(None, max_length=64),
                birth_date: date | None = None) -> list[PatientHistory]:
-        site = _peer_site(request)
+        site = peer_site(request)
         if not (consortium_id or national_id or (name and birth_date)):
             raise HTTPException(422, "query: give consortium_id, national_id, or name and "
                                      "birth_date")
@@ -157,19 +159,28 @@ def create_app(deps: ApiDependencies) -> FastAPI:
     @router.get("/feed", response_model=Feed)
     def read_feed(request: Request, after: int = Query(0, ge=0),
                   wait: float = Query(0, ge=0, le=MAX_WAIT_S)) -> Feed:
-        site = _peer_site(request)
+        site = peer_site(request)
         return feed.read(deps.database, deps.notifier, site, after, wait)
 
     app.include_router(router)
+    for extra in deps.routers:
+        app.include_router(extra, prefix="/v1")
     return app
 
 
 def _audit(deps: ApiDependencies, site: str, action: str, outcome: AuditOutcome,
            detail: str, object_id: str = "") -> None:
+    audit_peer(deps.database, deps.settings.site.code, site, action, outcome, detail,
+               object_id)
+
+
+def audit_peer(database: Database, own_site: str, site: str, action: str,
+               outcome: AuditOutcome, detail: str, object_id: str = "") -> None:
+    """Audit what a peer site asked of this one (``sync.<action>``); never raises."""
     try:
-        with deps.database.transaction() as session:
+        with database.transaction() as session:
             record_audit(session, Actor(username=f"site:{site}", role=Role.SYSTEM,
-                                        site_code=deps.settings.site.code),
+                                        site_code=own_site),
                          f"sync.{action.replace(' ', '_')}", object_type="site",
                          object_id=(object_id or site)[:64], outcome=outcome,
                          detail={"detail": detail})

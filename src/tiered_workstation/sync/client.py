@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -59,6 +61,10 @@ class SyncClient:
             response = self._http.request(method, path, **kwargs)
         except (httpx.TransportError, ssl.SSLError, OSError) as exc:
             raise SyncUnavailable(describe_connect_error(exc, self.base_url)) from exc
+        self._check(response, path)
+        return response.json()
+
+    def _check(self, response: httpx.Response, path: str) -> None:
         if response.status_code >= 500:
             raise SyncUnavailable(f"The center had an internal error ({response.status_code}) "
                                   f"on {path}; will retry.")
@@ -68,7 +74,27 @@ class SyncClient:
             except ValueError:
                 detail = response.text
             raise SyncRejected(response.status_code, detail)
-        return response.json()
+
+    def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        return self._request("GET", path, params=params)
+
+    @contextmanager
+    def stream(self, path: str, *, start: int = 0) -> Iterator[tuple[bool, Iterator[bytes]]]:
+        """A file's bytes from ``start`` (an HTTP Range).  Yields whether the center
+        resumed there (206) and the chunks; not resumed means from byte 0."""
+        headers = {"Range": f"bytes={start}-"} if start else {}
+        request = self._http.build_request("GET", path, headers=headers)
+        try:
+            response = self._http.send(request, stream=True)
+        except (httpx.TransportError, ssl.SSLError, OSError) as exc:
+            raise SyncUnavailable(describe_connect_error(exc, self.base_url)) from exc
+        try:  # what the caller does with the bytes (a full disk) stays its own error
+            if response.status_code >= 400:
+                response.read()
+                self._check(response, path)
+            yield response.status_code == 206, _chunks(response, self.base_url)
+        finally:
+            response.close()
 
     def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._request("POST", path, json=body)
@@ -88,3 +114,10 @@ class SyncClient:
                                          ("birth_date", birth_date)) if v}
         return [PatientHistory.model_validate(p)
                 for p in self._request("GET", "/v1/patients/lookup", params=params)]
+
+
+def _chunks(response: httpx.Response, url: str) -> Iterator[bytes]:
+    try:
+        yield from response.iter_bytes(256 * 1024)
+    except (httpx.TransportError, ssl.SSLError, OSError) as exc:
+        raise SyncUnavailable(describe_connect_error(exc, url)) from exc

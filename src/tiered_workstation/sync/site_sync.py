@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from fastapi import APIRouter
+
 from ..config import SealerSettings, Settings, SiteMode
 from ..events import EventBus
 from ..security.sealing import Sealer, key_from_file, key_from_private_key
@@ -44,6 +46,7 @@ class SiteSync:
     outbox: OutboxDelivery | None = None
     follower: FeedFollower | None = None
     running: bool = field(default=False)
+    routers: tuple[APIRouter, ...] = ()  # the features' own API routes, at a center
 
     @property
     def configured(self) -> bool:
@@ -59,7 +62,7 @@ class SiteSync:
         if settings.site.mode is SiteMode.CENTER:
             self.api = SyncApiServer(ApiDependencies(
                 settings, self.database, self.workflow, FeedNotifier(self.bus),
-                settings.data_dir / "requisitions"))
+                settings.data_dir / "requisitions", self.routers))
             self.api.start()
         else:
             center = settings.site.center

@@ -15,7 +15,17 @@ from ..storage.imaging import Study
 from ..workflow.actors import Actor
 from . import library
 from .cases import PRESENTATION_STATE, CaseDraft, CaseRefused, make_case
-from .lessons import LessonDraft, LessonSummary, lesson_timeline, lessons_of, save_lesson, to_h264
+from .catalogue import ENCRYPTED
+from .lessons import (
+    MEDIA,
+    LessonDraft,
+    LessonSummary,
+    lesson_timeline,
+    lessons_of,
+    save_lesson,
+    to_h264,
+)
+from .offline import OfflineVault
 from .progress import Progress, progress, to_csv
 from .progress_pdf import write_progress_pdf
 from .study import record_study
@@ -34,14 +44,16 @@ class SeriesChoice:
 
 
 class TeachingDesk:
-    """``center``: where a community sends its study records (None at the center)."""
+    """``center``: where a community sends its study records (None at the center);
+    ``vault``: opens the cases downloaded for offline study (kept encrypted)."""
 
     def __init__(self, database: Database, archive_dir: Path, teaching_dir: Path,
-                 center: str | None = None) -> None:
+                 center: str | None = None, vault: OfflineVault | None = None) -> None:
         self._database = database
         self._archive_dir = archive_dir
         self.teaching_dir = teaching_dir
         self._center = center
+        self._vault = vault
 
     def series_of(self, exam_id: int) -> list[SeriesChoice]:
         with self._database.session() as session:
@@ -77,7 +89,16 @@ class TeachingDesk:
     def files(self, uid: str) -> list[Path]:
         """The case's de-identified files, images first, as the viewer opens them."""
         found = self.detail(uid)
-        return [self.teaching_dir / p for p in found.paths] if found else []
+        if found is None:
+            return []
+        if found.summary.offline:
+            return [self._offline(p) for p in found.paths]
+        return [self.teaching_dir / p for p in found.paths]
+
+    def _offline(self, name: str, suffix: str = ".dcm") -> Path:
+        if self._vault is None:
+            raise CaseRefused("This site has no key to open offline cases.")
+        return self._vault.plain(name, suffix=suffix)
 
     def record(self, actor: Actor, case_uid: str, activity: StudyActivity, *,
                quiz: tuple[str, str, float] | None = None, lesson_uid: str = "") -> None:
@@ -100,7 +121,11 @@ class TeachingDesk:
     def lesson(self, lesson: LessonSummary) -> tuple[Path, Timeline]:
         """The lesson's media file and its timeline, for playback."""
         with self._database.session() as session:
-            return self.teaching_dir / lesson.path, lesson_timeline(session, lesson.uid)
+            timeline = lesson_timeline(session, lesson.uid)
+        if lesson.path.endswith(ENCRYPTED):
+            suffix = next((x for t, x in MEDIA.values() if t == lesson.media_type), ".bin")
+            return self._offline(lesson.path, suffix), timeline
+        return self.teaching_dir / lesson.path, timeline
 
     def progress(self, *, today: date, tz: tzinfo, weeks: int = 12,
                  site: str | None = None) -> Progress:

@@ -1,0 +1,70 @@
+"""Opening an offline case: its files stay encrypted on disk and are decrypted, when
+the case is opened, into a private folder in memory (``/dev/shm``, mode 0700) that
+is removed when the program closes it, so no plaintext image lands on the disk."""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+from ..security.at_rest import AtRestError, open_sealed
+
+LOGGER = logging.getLogger(__name__)
+MEMORY = Path("/dev/shm")
+PURPOSE = "teaching files at rest"  # the site key's purpose for these files
+
+
+class OfflineVault:
+    """Decrypted views of offline files, one per encrypted file, made on first use."""
+
+    def __init__(self, teaching_dir: Path, key: bytes) -> None:
+        self.teaching_dir = teaching_dir
+        self.key = key
+        self._lock = threading.Lock()
+        self._folder: Path | None = None
+        self._open: dict[str, Path] = {}
+        atexit.register(self.close)
+
+    def _scratch(self) -> Path:
+        if self._folder is None:
+            base = MEMORY if MEMORY.is_dir() and os.access(MEMORY, os.W_OK) else None
+            self._folder = Path(tempfile.mkdtemp(prefix="tiered-ws-offline-", dir=base))
+            os.chmod(self._folder, 0o700)
+        return self._folder
+
+    def plain(self, name: str, sha256: str = "", suffix: str = ".dcm") -> Path:
+        """The decrypted file of ``name`` (its path in the teaching archive)."""
+        with self._lock:
+            done = self._open.get(name)
+            if done is not None and done.exists():
+                return done
+            target = self._scratch() / (hashlib.sha1(name.encode()).hexdigest() + suffix)
+            digest = hashlib.sha256()
+            try:
+                with open(target, "wb") as out:
+                    for chunk in open_sealed(self.teaching_dir / name, self.key, name):
+                        digest.update(chunk)
+                        out.write(chunk)
+            except (AtRestError, OSError):
+                target.unlink(missing_ok=True)
+                raise
+            if sha256 and digest.hexdigest() != sha256:
+                target.unlink(missing_ok=True)
+                raise AtRestError(f"{name} does not match what the center sent; download "
+                                  "the case again.")
+            self._open[name] = target
+            return target
+
+    def close(self) -> None:
+        with self._lock:
+            if self._folder is not None:
+                shutil.rmtree(self._folder, ignore_errors=True)
+                LOGGER.debug("removed the decrypted offline files in %s", self._folder)
+            self._folder = None
+            self._open.clear()
