@@ -91,6 +91,26 @@ class TeachingDownloader:
         return catalogue.CaseBundle.model_validate(self._guard(
             lambda: self._client.get(f"/v1/teaching/cases/{uid}")))
 
+    def fetch_online(self, uid: str, folder: Path) -> tuple[catalogue.CaseBundle, list[Path]]:
+        """Look at a case without keeping it: its images fetched on demand into
+        ``folder`` (the offline vault's memory folder), images before marks."""
+        bundle = self.bundle(uid)
+        paths = []
+        for item in sorted(bundle.instances, key=lambda f: f.modality == "PR"):
+            target = folder / f"{uid}-{item.sop_instance_uid}.dcm"
+            if not target.is_file():
+                self._guard(lambda f=item, t=target: self._save_plain(
+                    f"/v1/teaching/cases/{uid}/files/{f.sop_instance_uid}", t))
+            paths.append(target)
+        return bundle, paths
+
+    def _save_plain(self, url: str, target: Path) -> None:
+        part = target.with_name(target.name + PART)
+        with self._client.stream(url) as (_resumed, chunks), open(part, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+        part.rename(target)
+
     # -- taking cases offline -------------------------------------------------------------
     def download_course(self, course_uid: str) -> list[str]:
         course = catalogue.CourseCard.model_validate(self._guard(

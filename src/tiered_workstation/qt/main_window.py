@@ -27,6 +27,7 @@ from ..app.priors import prior_files, priors_for_header
 from ..app.study_files import exam_image_files
 from ..storage.enums import Role
 from ..viewer.hanging import RULES_FILE
+from ..workflow.actors import Actor
 from .event_bridge import QtEventBridge
 from .labels import role_label
 from .log_capture import QtLogCapture
@@ -42,6 +43,7 @@ from .review.qt_tat_page import QtTatPage
 from .review.qt_triage_page import QtTriagePage
 from .status.qt_status_page import QtStatusPage
 from .tasks import TaskRunner
+from .teaching.qt_center_library import QtCenterLibrary
 from .teaching.qt_dashboard_page import QtTeachingDashboard
 from .teaching.qt_library_page import QtLibraryPage
 from .theme import DARK, LIGHT, apply_theme
@@ -176,6 +178,18 @@ class QtMainWindow(QMainWindow):
         self._add_actions()
         self._restore()
 
+    def _library_page(self) -> QtLibraryPage:
+        """The library; at a community with a center, the center's library beside it."""
+        s = self.services
+        center = None
+        if s.settings.sync.center_url and not s.capabilities.reviews_and_signs \
+                and s.vault is not None:
+            actor = Actor(self.session.username, self.session.role, self.session.site_code,
+                          self.session.display_name)
+            center = QtCenterLibrary(lambda progress: s.teaching_downloader(actor, progress),
+                                     s.vault.memory_folder, self._tasks)
+        return QtLibraryPage(s.teaching_desk, self.session, self._tasks, center=center)
+
     def _site_hanging_rules(self) -> Path | None:
         """The site's own hanging protocols (DATA_DIR/hanging_protocols.json), if any."""
         path = self.services.settings.data_dir / RULES_FILE
@@ -248,9 +262,9 @@ class QtMainWindow(QMainWindow):
                      lambda caps, role: role in (Role.ADMIN, Role.TRIAGE, Role.REVIEWER,
                                                  Role.COMMUNITY_DOCTOR)),
             PageSpec("library", lambda: self.tr("Teaching library"),
-                     lambda: QtLibraryPage(s.teaching_desk, self.session, self._tasks),
-                     lambda caps, role: caps.reviews_and_signs and role in (
-                         Role.ATTENDING, Role.REVIEWER, Role.ADMIN)),
+                     self._library_page,
+                     lambda caps, role: role in (Role.ATTENDING, Role.REVIEWER, Role.ADMIN)
+                     if caps.reviews_and_signs else role is Role.COMMUNITY_DOCTOR),
             PageSpec("teaching", lambda: self.tr("Teaching progress"),
                      lambda: QtTeachingDashboard(
                          s.teaching_desk, self._tasks, tz=s.settings.site.tz,

@@ -61,6 +61,11 @@ class OfflineVault:
             self._open[name] = target
             return target
 
+    def memory_folder(self) -> Path:
+        """The private folder in memory (for a case looked at online, not kept)."""
+        with self._lock:
+            return self._scratch()
+
     def close(self) -> None:
         with self._lock:
             if self._folder is not None:

@@ -35,6 +35,7 @@ from ...workflow.actors import Actor
 from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import button, card, row_table
+from .qt_center_library import QtCenterLibrary
 from .qt_lesson_player import QtLessonPlayer
 from .qt_lesson_recorder import QtLessonRecorder, clock_text
 from .qt_quiz_panel import QtQuizPanel
@@ -44,7 +45,8 @@ class QtLibraryPage(QWidget):
     open_requested = Signal(list)  # the case's files, for the viewer
 
     def __init__(self, desk: TeachingDesk, session: SignedIn, tasks: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 center: QtCenterLibrary | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
         self._tasks = tasks
@@ -114,7 +116,17 @@ class QtLibraryPage(QWidget):
         self.tabs.addTab(self.quiz, self.tr("Quiz"))
 
         split = QSplitter()
-        split.addWidget(card(self.tr("Teaching library"), self.table, stretch_first=True))
+        self.center = center
+        if center is None:
+            split.addWidget(card(self.tr("Teaching library"), self.table, stretch_first=True))
+        else:  # a community: its offline copies, and the center's library online
+            self.sources = QTabWidget()
+            self.sources.addTab(self.table, self.tr("On this computer"))
+            self.sources.addTab(center, self.tr("Center library"))
+            center.downloaded.connect(lambda _uids: self.search())
+            center.open_requested.connect(self.open_requested.emit)
+            split.addWidget(card(self.tr("Teaching library"), self.sources,
+                                 stretch_first=True))
         split.addWidget(card(self.tr("Selected case"), self.tabs, stretch_first=True))
         split.setSizes([680, 620])
         layout = QVBoxLayout(self)

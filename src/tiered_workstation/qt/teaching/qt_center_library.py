@@ -1,0 +1,198 @@
+"""The center's teaching library seen from a community: search it online, look at a
+case's images fetched on demand, or take cases or a whole course offline, with a
+progress bar.  Everything that touches the network runs in a worker; progress
+comes back to the GUI thread through a signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...app.teaching_download import DownloadProgress, TeachingDownloader
+from ...teaching.catalogue import CaseCard, CourseCard
+from ...teaching.library import LibraryQuery
+from ..tasks import TaskRunner
+from ..widgets import button, row_table
+
+Downloads = Callable[[Callable[[DownloadProgress], None] | None], TeachingDownloader]
+
+
+class _Relay(QObject):
+    """Carries a worker's progress to the GUI thread (a queued signal)."""
+
+    moved = Signal(object)
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+class QtCenterLibrary(QWidget):
+    downloaded = Signal(list)      # the UIDs of the cases now kept offline
+    open_requested = Signal(list)  # a case's images, fetched to look at online
+
+    def __init__(self, downloads: Downloads, memory: Callable[[], Path], tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._downloads = downloads
+        self._memory = memory
+        self._tasks = tasks
+        self._relay = _Relay(self)
+        self._relay.moved.connect(self._moved)
+        self.cards: list[CaseCard] = []
+        self.courses: list[CourseCard] = []
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Search the center's library"))
+        self.text.returnPressed.connect(self.refresh)
+        self.search_button = button(self.tr("Search"), self.refresh, primary=True)
+        self.table = row_table([self.tr("Title"), self.tr("Body part"), self.tr("Difficulty"),
+                                self.tr("Lessons"), self.tr("Size")], 0)
+        self.table.currentCellChanged.connect(lambda *_: self._enable())
+        self.course = QComboBox()
+        self.course_button = button(self.tr("Download course"), self.download_course)
+        self.online_button = button(self.tr("Look online"), self.look_online)
+        self.download_button = button(self.tr("Download for offline"), self.download_case,
+                                      primary=True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("hint")
+        bar = QHBoxLayout()
+        bar.addWidget(self.text, 1)
+        bar.addWidget(self.search_button)
+        courses = QHBoxLayout()
+        courses.addWidget(QLabel(self.tr("Course")))
+        courses.addWidget(self.course, 1)
+        courses.addWidget(self.course_button)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.online_button)
+        actions.addWidget(self.download_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addLayout(courses)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        self._busy = False
+        self._enable()
+        self.refresh()
+
+    def _use(self, work: Callable[[TeachingDownloader], object]) -> object:
+        """Run ``work`` with a downloader of its own (in a worker)."""
+        downloader = self._downloads(self._relay.moved.emit)
+        try:
+            return work(downloader)
+        finally:
+            downloader.close()
+
+    def refresh(self) -> None:
+        query = LibraryQuery(text=self.text.text())
+        self.status.setText(self.tr("Asking the center…"))
+        self._tasks.net(self._use, lambda d: (d.search(query), d.courses())) \
+            .success(self._show).failure(self._failed)
+
+    def _show(self, found: tuple[list[CaseCard], list[CourseCard]]) -> None:
+        self.cards, self.courses = found
+        self.table.setRowCount(len(self.cards))
+        for n, card in enumerate(self.cards):
+            for column, value in enumerate((card.title, card.body_part, "★" * card.difficulty,
+                                            str(card.lessons), megabytes(card.bytes))):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(n, column, item)
+        self.course.clear()
+        for course in self.courses:
+            self.course.addItem(self.tr("{title} · {cases} cases · {size}").format(
+                title=course.title, cases=len(course.case_uids),
+                size=megabytes(course.bytes)), course.uid)
+        self.status.setText(self.tr("{cases} cases and {courses} courses at the center.")
+                            .format(cases=len(self.cards), courses=len(self.courses)))
+        self._enable()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("The center's library cannot be used now: {detail}")
+                            .format(detail=error))
+        self._enable()
+
+    def _enable(self) -> None:
+        chosen = self.table.currentRow() >= 0 and not self._busy
+        self.online_button.setEnabled(chosen)
+        self.download_button.setEnabled(chosen)
+        self.course_button.setEnabled(bool(self.courses) and not self._busy)
+        self.search_button.setEnabled(not self._busy)
+
+    def _chosen(self) -> CaseCard | None:
+        row = self.table.currentRow()
+        return self.cards[row] if 0 <= row < len(self.cards) else None
+
+    def look_online(self) -> None:
+        card = self._chosen()
+        if card is not None:
+            self.status.setText(self.tr("Fetching the images of “{title}”…")
+                                .format(title=card.title))
+            folder = self._memory()
+            self._tasks.net(self._use, lambda d: d.fetch_online(card.uid, folder)) \
+                .success(lambda found: (self.status.setText(""),
+                                        self.open_requested.emit(found[1]))) \
+                .failure(self._failed)
+
+    def download_case(self) -> None:
+        card = self._chosen()
+        if card is not None:
+            self._start(lambda d: d.download_cases([card.uid]))
+
+    def download_course(self) -> None:
+        uid = self.course.currentData()
+        if uid:
+            self._start(lambda d: d.download_course(uid))
+
+    def _start(self, work: Callable[[TeachingDownloader], list[str]]) -> None:
+        self._busy = True
+        self._enable()
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status.setText(self.tr("Downloading…"))
+        self._tasks.net(self._use, work).success(self._done).failure(self._stopped)
+
+    def _moved(self, progress: DownloadProgress) -> None:
+        if progress.bytes_total:
+            self.progress.setValue(int(1000 * progress.bytes_done / progress.bytes_total))
+        self.progress.setFormat(self.tr("{title}: {done} of {total} · case {case} of {cases}")
+                                .format(title=progress.title,
+                                        done=megabytes(progress.bytes_done),
+                                        total=megabytes(progress.bytes_total),
+                                        case=min(progress.cases_done + 1, progress.cases_total),
+                                        cases=progress.cases_total))
+
+    def _done(self, uids: list[str]) -> None:
+        self._busy = False
+        self.progress.setValue(1000)
+        self.status.setText(self.tr("{cases} case(s) kept for offline study, encrypted on "
+                                    "this computer.").format(cases=len(uids)))
+        self._enable()
+        self.downloaded.emit(uids)
+
+    def _stopped(self, error: BaseException) -> None:
+        self._failed(error)
+        self.status.setText(self.tr("{detail} What has arrived is kept: download again to "
+                                    "go on from there.").format(detail=error))
