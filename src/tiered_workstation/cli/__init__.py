@@ -124,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--one-site", action="store_true",
                       help="instead: one center database walking an exam through every "
                            "state on a scripted clock (consultation included)")
+    demo.add_argument("--teaching", action="store_true",
+                      help="after the loop: a teaching case with a voice lesson, downloaded "
+                           "by the community, a quiz offline, the teaching dashboard")
     demo.add_argument("--desk", action="store_true",
                       help="open the desktop app over a demo center with a busy morning "
                            "(falls back to the headless demo without a display)")

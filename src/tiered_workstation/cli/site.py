@@ -40,7 +40,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 0 if result.tat_status in ("met", "missed") else EXIT_FAILED
     print("Starting a center and a community node on 127.0.0.1 …", flush=True)
     run_loop_demo(args.data_dir, lambda line: print(line, flush=True),
-                  image_size=args.image_size, database_url=args.database_url)
+                  image_size=args.image_size, database_url=args.database_url,
+                  teaching=args.teaching)
     return 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..storage.enums import PeerReviewGrade, VersionKind
+from ..storage.enums import PeerReviewGrade, Role, VersionKind
 from ..storage.exams import Exam
 from ..storage.reports import Report, ReportVersion
 from ..storage.teaching import PeerReview
@@ -54,7 +54,9 @@ def record(session: Session, exam: Exam, reviewer: Actor, final: ReportVersion,
         review = PeerReview(exam_id=exam.id)
         session.add(review)
     review.author_username, review.author_name = prelim.author_username, prelim.author_name
-    review.author_site = exam.site_code
+    # a community doctor writes at the patient's site; anyone else at the reviewer's
+    review.author_site = exam.site_code if prelim.author_role is Role.COMMUNITY_DOCTOR \
+        else reviewer.site_code
     review.reviewer_username, review.reviewer_name = reviewer.username, reviewer.display_name
     review.modality, review.body_part = exam.modality, exam.body_part
     review.findings_distance = agreement.findings_distance

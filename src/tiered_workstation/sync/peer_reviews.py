@@ -20,11 +20,14 @@ FIELDS = tuple(PeerReviewIn.model_fields)
 
 
 def as_payload(session: Session, accession_number: str) -> dict[str, Any] | None:
-    """The exam's peer review as the feed carries it (None when there is none)."""
-    review = session.scalar(select(PeerReview).join(Exam, Exam.id == PeerReview.exam_id)
-                            .where(Exam.accession_number == accession_number))
-    if review is None:
+    """The exam's peer review as the feed carries it to the patient's community (None
+    when there is none, or when its preliminary was not written there)."""
+    found = session.execute(select(PeerReview, Exam.site_code).join(
+        Exam, Exam.id == PeerReview.exam_id).where(
+        Exam.accession_number == accession_number)).first()
+    if found is None or found[0].author_site != found[1]:
         return None
+    review = found[0]
     return PeerReviewIn.model_validate(
         {name: getattr(review, name) for name in FIELDS}).model_dump(mode="json")
 

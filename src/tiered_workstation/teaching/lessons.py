@@ -108,6 +108,21 @@ def lesson_timeline(session: Session, lesson_uid: str) -> Timeline:
     return Timeline.from_json(lesson.timeline)
 
 
+def encode_voice(wav: Path, out: Path, ffmpeg: str | None = None) -> Path:
+    """A voice lesson's AAC file (MP4 audio, as the recorder writes) from a WAV, with the
+    system ffmpeg: where a narration exists only as a file (a demo without a microphone)."""
+    ffmpeg = ffmpeg or shutil.which("ffmpeg")
+    if ffmpeg is None:
+        raise LessonRefused("ffmpeg is needed to encode the narration (apt install ffmpeg).")
+    done = subprocess.run([ffmpeg, "-v", "error", "-y", "-i", str(wav), "-c:a", "aac",
+                           "-b:a", "64k", "-movflags", "+faststart", str(out)],
+                          capture_output=True, text=True, check=False,
+                          timeout=TRANSCODE_SECONDS)
+    if done.returncode != 0 or not out.is_file():
+        raise LessonRefused(f"The narration could not be encoded: {done.stderr.strip()[-300:]}")
+    return out
+
+
 def to_h264(path: Path, ffmpeg: str | None = None) -> bool:
     """Re-encode a recorded video's picture as H.264 in place (the voice is copied).
 
