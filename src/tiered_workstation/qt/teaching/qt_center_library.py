@@ -59,7 +59,8 @@ class QtCenterLibrary(QWidget):
         self.text.returnPressed.connect(self.refresh)
         self.search_button = button(self.tr("Search"), self.refresh, primary=True)
         self.table = row_table([self.tr("Title"), self.tr("Body part"), self.tr("Difficulty"),
-                                self.tr("Lessons"), self.tr("Size")], 0)
+                                self.tr("Lessons"), self.tr("Size"), self.tr("Here")], 0)
+        self.here: set[str] = set()  # the cases already on this computer
         self.table.currentCellChanged.connect(lambda *_: self._enable())
         self.course = QComboBox()
         self.course_button = button(self.tr("Download course"), self.download_course)
@@ -118,14 +119,25 @@ class QtCenterLibrary(QWidget):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(n, column, item)
+        self._show_here()
         self.course.clear()
         for course in self.courses:
-            self.course.addItem(self.tr("{title} · {cases} cases · {size}").format(
+            self.course.addItem(self.tr("{title} · {cases} case(s) · {size}").format(
                 title=course.title, cases=len(course.case_uids),
                 size=megabytes(course.bytes)), course.uid)
-        self.status.setText(self.tr("{cases} cases and {courses} courses at the center.")
+        self.status.setText(self.tr("At the center: {cases} case(s), {courses} course(s).")
                             .format(cases=len(self.cards), courses=len(self.courses)))
         self._enable()
+
+    def mark_here(self, uids: set[str]) -> None:
+        """Which of the center's cases this computer already keeps offline."""
+        self.here = uids
+        self._show_here()
+
+    def _show_here(self) -> None:
+        for n, card in enumerate(self.cards):
+            item = QTableWidgetItem(self.tr("✓ offline") if card.uid in self.here else "")
+            self.table.setItem(n, 5, item)
 
     def _failed(self, error: BaseException) -> None:
         self._busy = False

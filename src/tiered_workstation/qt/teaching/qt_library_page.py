@@ -125,6 +125,7 @@ class QtLibraryPage(QWidget):
             self.sources.addTab(center, self.tr("Center library"))
             center.downloaded.connect(lambda _uids: self.search())
             center.open_requested.connect(self.open_requested.emit)
+            self.sources.currentChanged.connect(self._source_changed)
             split.addWidget(card(self.tr("Teaching library"), self.sources,
                                  stretch_first=True))
         split.addWidget(card(self.tr("Selected case"), self.tabs, stretch_first=True))
@@ -136,6 +137,13 @@ class QtLibraryPage(QWidget):
         self._show_case(None)
         tasks.db(desk.body_parts).success(self._set_body_parts)
         self.search()
+
+    def _source_changed(self, index: int) -> None:
+        """The search bar above is for the cases on this computer; the center's library
+        has its own."""
+        for widget in (self.text, self.body_part, self.difficulty, self.tag, self.author,
+                       self.search_button):
+            widget.setVisible(index == 0)
 
     def _set_body_parts(self, parts: list[str]) -> None:
         for part in parts:
@@ -151,6 +159,8 @@ class QtLibraryPage(QWidget):
 
     def _show_cases(self, cases: list[CaseSummary]) -> None:
         self.cases = cases
+        if self.center is not None:
+            self.center.mark_here({c.uid for c in cases if c.offline})
         self.table.setRowCount(len(cases))
         for n, case in enumerate(cases):
             values = (case.title, case.diagnosis, case.body_part, "★" * case.difficulty,

@@ -178,7 +178,7 @@
         <translation>这台电脑上没有找到麦克风。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_lesson_capture.py" line="179"/>
+        <location filename="../teaching/qt_lesson_capture.py" line="180"/>
         <source>The lesson could not be recorded: {error}</source>
         <translation>课程未能录制：{error}</translation>
     </message>
@@ -517,6 +517,119 @@ h:mm · m′s″</source>
         <location filename="../registration/qt_camera.py" line="76"/>
         <source>Captured; take another or close.</source>
         <translation>已拍摄；可继续拍摄或关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>QtCenterLibrary</name>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="58"/>
+        <source>Search the center&apos;s library</source>
+        <translation>搜索中心的教学库</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="60"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="61"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="61"/>
+        <source>Body part</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="61"/>
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="62"/>
+        <source>Lessons</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="62"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="62"/>
+        <source>Here</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="66"/>
+        <source>Download course</source>
+        <translation>下载课程</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="67"/>
+        <source>Look online</source>
+        <translation>在线查看</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="68"/>
+        <source>Download for offline</source>
+        <translation>下载离线学习</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="80"/>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="109"/>
+        <source>Asking the center…</source>
+        <translation>正在询问中心…</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="125"/>
+        <source>{title} · {cases} case(s) · {size}</source>
+        <translation>{title} · {cases} 个病例 · {size}</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="128"/>
+        <source>At the center: {cases} case(s), {courses} course(s).</source>
+        <translation>中心有 {cases} 个病例、{courses} 门课程。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="139"/>
+        <source>✓ offline</source>
+        <translation>✓ 已离线</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="145"/>
+        <source>The center&apos;s library cannot be used now: {detail}</source>
+        <translation>现在无法使用中心的教学库：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="163"/>
+        <source>Fetching the images of “{title}”…</source>
+        <translation>正在获取“{title}”的图像…</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="186"/>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="192"/>
+        <source>{title}: {done} of {total} · case {case} of {cases}</source>
+        <translation>{title}：{done} / {total} · 第 {case} / {cases} 个病例</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="202"/>
+        <source>{cases} case(s) kept for offline study, encrypted on this computer.</source>
+        <translation>已保存 {cases} 个病例供离线学习，在本机加密存储。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="209"/>
+        <source>{detail} What has arrived is kept: download again to go on from there.</source>
+        <translation>{detail} 已下载的部分已保留：再次下载即可从中断处继续。</translation>
     </message>
 </context>
 <context>
@@ -910,28 +1023,28 @@ h:mm · m′s″</source>
 <context>
     <name>QtLessonPlayer</name>
     <message>
-        <location filename="../teaching/qt_lesson_player.py" line="34"/>
+        <location filename="../teaching/qt_lesson_player.py" line="42"/>
         <source>Lesson: {title}</source>
         <translation>课程：{title}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_lesson_player.py" line="55"/>
+        <location filename="../teaching/qt_lesson_player.py" line="63"/>
         <source>The lesson cannot be played: {error}</source>
         <translation>课程无法播放：{error}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_lesson_player.py" line="57"/>
-        <location filename="../teaching/qt_lesson_player.py" line="117"/>
+        <location filename="../teaching/qt_lesson_player.py" line="65"/>
+        <location filename="../teaching/qt_lesson_player.py" line="125"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_lesson_player.py" line="62"/>
+        <location filename="../teaching/qt_lesson_player.py" line="70"/>
         <source>By {author} · {actions} viewer actions</source>
         <translation>{author} 讲授 · {actions} 个阅片操作</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_lesson_player.py" line="117"/>
+        <location filename="../teaching/qt_lesson_player.py" line="125"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ 暂停</translation>
     </message>
@@ -1022,164 +1135,175 @@ h:mm · m′s″</source>
 <context>
     <name>QtLibraryPage</name>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="56"/>
+        <location filename="../teaching/qt_library_page.py" line="58"/>
         <source>Title, diagnosis or teaching point</source>
         <translation>标题、诊断或教学要点</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="59"/>
+        <location filename="../teaching/qt_library_page.py" line="61"/>
         <source>All body parts</source>
         <translation>全部部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="61"/>
+        <location filename="../teaching/qt_library_page.py" line="63"/>
         <source>Any difficulty</source>
         <translation>任意难度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="62"/>
+        <location filename="../teaching/qt_library_page.py" line="64"/>
         <source>Basic</source>
         <translation>基础</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="62"/>
+        <location filename="../teaching/qt_library_page.py" line="64"/>
         <source>Intermediate</source>
         <translation>中级</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="63"/>
+        <location filename="../teaching/qt_library_page.py" line="65"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="66"/>
+        <location filename="../teaching/qt_library_page.py" line="68"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="68"/>
-        <location filename="../teaching/qt_library_page.py" line="73"/>
+        <location filename="../teaching/qt_library_page.py" line="70"/>
+        <location filename="../teaching/qt_library_page.py" line="75"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="71"/>
+        <location filename="../teaching/qt_library_page.py" line="73"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="72"/>
+        <location filename="../teaching/qt_library_page.py" line="74"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="72"/>
-        <location filename="../teaching/qt_library_page.py" line="214"/>
+        <location filename="../teaching/qt_library_page.py" line="74"/>
+        <location filename="../teaching/qt_library_page.py" line="236"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="72"/>
+        <location filename="../teaching/qt_library_page.py" line="74"/>
         <source>Body part</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="73"/>
+        <location filename="../teaching/qt_library_page.py" line="75"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="73"/>
+        <location filename="../teaching/qt_library_page.py" line="75"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="74"/>
+        <location filename="../teaching/qt_library_page.py" line="76"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="87"/>
+        <location filename="../teaching/qt_library_page.py" line="89"/>
         <source>Open images</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="88"/>
+        <location filename="../teaching/qt_library_page.py" line="90"/>
         <source>Take as quiz</source>
         <translation>作为测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="94"/>
+        <location filename="../teaching/qt_library_page.py" line="96"/>
         <source>▶ Play lesson</source>
-        <translation>▶ 播放课程</translation>
+        <translation>▶ 播放讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="95"/>
+        <location filename="../teaching/qt_library_page.py" line="97"/>
         <source>● Record lesson…</source>
         <translation>● 录制课程…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="113"/>
+        <location filename="../teaching/qt_library_page.py" line="115"/>
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="114"/>
+        <location filename="../teaching/qt_library_page.py" line="116"/>
         <source>Quiz</source>
         <translation>测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="117"/>
+        <location filename="../teaching/qt_library_page.py" line="121"/>
+        <location filename="../teaching/qt_library_page.py" line="129"/>
         <source>Teaching library</source>
         <translation>教学病例库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="118"/>
+        <location filename="../teaching/qt_library_page.py" line="124"/>
+        <source>On this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="125"/>
+        <source>Center library</source>
+        <translation>中心教学库</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="131"/>
         <source>Selected case</source>
         <translation>所选病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="172"/>
+        <location filename="../teaching/qt_library_page.py" line="194"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="172"/>
+        <location filename="../teaching/qt_library_page.py" line="194"/>
         <source>voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="173"/>
+        <location filename="../teaching/qt_library_page.py" line="195"/>
         <source>{title} · {kind} · {duration} · {author}</source>
         <translation>{title} · {kind} · {duration} · {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="210"/>
+        <location filename="../teaching/qt_library_page.py" line="232"/>
         <source>Choose a case from the list.</source>
         <translation>请从列表中选择病例。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="215"/>
+        <location filename="../teaching/qt_library_page.py" line="237"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="216"/>
+        <location filename="../teaching/qt_library_page.py" line="238"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="217"/>
+        <location filename="../teaching/qt_library_page.py" line="239"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="218"/>
+        <location filename="../teaching/qt_library_page.py" line="240"/>
         <source>{modality} · {body_part} · difficulty {difficulty} · by {author}</source>
         <translation>{modality} · {body_part} · 难度 {difficulty} · 作者 {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="238"/>
+        <location filename="../teaching/qt_library_page.py" line="260"/>
         <source>Quiz in progress: the report shows when you reveal the answer.</source>
         <translation>测验进行中：显示答案后可见报告。</translation>
     </message>
@@ -1373,92 +1497,92 @@ h:mm · m′s″</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="82"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136"/>
+        <location filename="../main_window.py" line="138"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="220"/>
         <source>The images of this exam are not on this site (yet).</source>
         <translation>本院（暂时）没有该检查的图像。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="239"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="243"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="247"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="251"/>
         <source>Reading</source>
         <translation>诊断报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="256"/>
         <source>Reports</source>
         <translation>报告打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Turnaround</source>
         <translation>周转时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Teaching library</source>
         <translation>教学病例库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Teaching progress</source>
         <translation>带教进度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="276"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="283"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="285"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="290"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
