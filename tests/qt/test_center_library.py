@@ -22,19 +22,33 @@ DOCTOR = SignedIn("dr.wang", "王医生", "CM01", (Role.COMMUNITY_DOCTOR,), Role
 def test_download_a_case_with_progress_then_study_it_offline(
         qtbot, consortium: Consortium, tmp_path: Path) -> None:
     uid = seed_case(consortium.center, "右肺上叶周围型肺癌", "CHEST")
-    seed_case(consortium.center, "肾结石", "ABDOMEN", files=1)
+    stone = seed_case(consortium.center, "肾结石", "ABDOMEN", files=1)
     community = consortium.community
     actor = Actor("dr.wang", Role.COMMUNITY_DOCTOR, "CM01", "王医生")
     tasks = TaskRunner()
     try:
-        center = QtCenterLibrary(lambda p: community.teaching_downloader(actor, p),
-                                 community.vault.memory_folder, tasks)
+        center = QtCenterLibrary(lambda p: community.teaching_downloader(actor, p), tasks)
         page = QtLibraryPage(community.teaching_desk, DOCTOR, tasks, center=center)
         qtbot.addWidget(page)
         page.resize(1300, 760)
         page.sources.setCurrentWidget(center)
         qtbot.waitUntil(lambda: center.table.rowCount() == 2, timeout=20_000)
         assert page.table.rowCount() == 0                 # nothing on this computer yet
+        opened = []
+        page.open_requested.connect(opened.append)
+        center.table.selectRow([c.uid for c in center.cards].index(stone))
+        center.look_online()                                # looked at, not kept
+        qtbot.waitUntil(lambda: page.case is not None, timeout=20_000)
+        assert page.case.summary.uid == stone
+        assert not page.case.summary.offline
+        qtbot.waitUntil(lambda: page.lessons.count() == 1, timeout=10_000)
+        assert page.play_button.isEnabled()
+        page.open_images()
+        qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+        assert pydicom.dcmread(opened[0][0]).Modality == "CT"
+        assert str(opened[0][0]).startswith(str(community.vault.memory_folder()))
+        assert page.table.rowCount() == 0
+        opened.clear()
         row = [c.uid for c in center.cards].index(uid)
         center.table.selectRow(row)
         assert center.download_button.isEnabled()
@@ -52,10 +66,10 @@ def test_download_a_case_with_progress_then_study_it_offline(
 
         consortium.center.close()                          # the link is gone: study offline
         qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
-        opened = []
-        page.open_requested.connect(opened.append)
+        assert center.table.item(row, 5).text() == "✓ offline"
+        page.sources.setCurrentIndex(0)
         page.table.selectRow(0)
-        qtbot.waitUntil(lambda: page.case is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: page.case.summary.uid == uid, timeout=10_000)
         assert page.case.summary.offline
         page.take_quiz()
         qtbot.waitUntil(lambda: bool(opened), timeout=10_000)

@@ -37,7 +37,7 @@ LEARNER = Actor(username="dr.wang", role=Role.COMMUNITY_DOCTOR, site_code="CM01"
 def _downloader(consortium: Consortium, on_progress=None, client=None) -> TeachingDownloader:
     community = consortium.community
     return TeachingDownloader(community.database, client or consortium.client_for("CM01"),
-                              community.teaching_dir, community.vault.key, "CH01", LEARNER,
+                              community.vault, "CH01", LEARNER,
                               on_progress)
 
 
@@ -139,7 +139,7 @@ def test_a_whole_course_goes_offline_and_tampering_is_refused(consortium: Consor
     summaries = community.teaching_desk.search(LibraryQuery())
     assert {s.uid for s in summaries} == set(uids)
     assert all(s.offline for s in summaries)
-    victim = next((community.teaching_dir / "offline" / uids[0]).glob("*.enc"))
+    victim = community.teaching_dir / community.teaching_desk.detail(uids[0]).paths[0]
     raw = bytearray(victim.read_bytes())
     raw[100] ^= 0xFF
     victim.write_bytes(raw)
@@ -164,3 +164,30 @@ def test_a_certificate_from_outside_the_consortium_is_refused(consortium: Consor
     with pytest.raises(DownloadFailed, match=r"certificate|cannot be reached"):
         downloader.search(LibraryQuery())
     assert not (consortium.community.teaching_dir / "offline").exists()
+
+
+def test_a_case_looked_at_online_is_fetched_into_memory_and_not_kept(
+        consortium: Consortium) -> None:
+    uid = seed_case(consortium.center, "肺结节", "CHEST", files=2)
+    community = consortium.community
+    bundle = _downloader(consortium).fetch_online(uid)
+    desk = community.teaching_desk
+    detail = desk.detail(uid)
+    assert detail is not None
+    assert (detail.summary.title, detail.summary.offline) == (bundle.title, False)
+    assert detail.teaching_points == "看清分叶和毛刺。"
+    files = desk.files(uid)
+    assert len(files) == 2
+    assert all(p.is_relative_to(community.vault.memory_folder()) for p in files)
+    with consortium.center.database.session() as session:
+        expected = {i.sha256 for i in session.scalars(select(TeachingInstance))}
+    assert {hashlib.sha256(p.read_bytes()).hexdigest() for p in files} == expected
+    lesson = desk.lessons(uid)[0]
+    media, _timeline = desk.lesson(lesson)
+    assert media.stat().st_size == lesson.size == 300_000
+    with community.database.session() as session:  # nothing of it is kept
+        assert session.scalar(select(TeachingCase)) is None
+    assert not (community.teaching_dir / "offline").exists()
+    community.vault.close()
+    assert not any(p.exists() for p in files)
+    assert desk.detail(uid) is None

@@ -152,7 +152,7 @@ class Services:
                                     "(sync.center_url in site.toml).")
         return TeachingDownloader(self.database, SyncClient(settings.sync.center_url,
                                                             settings.dicom.tls),
-                                  self.teaching_dir, self.vault.key, settings.site.center,
+                                  self.vault, settings.site.center,
                                   actor, on_progress)
 
     @property

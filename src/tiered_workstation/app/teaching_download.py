@@ -26,6 +26,8 @@ from ..storage.enums import DownloadState
 from ..storage.teaching import TeachingDownload
 from ..sync.client import SyncClient, SyncRejected, SyncUnavailable
 from ..teaching import catalogue, library
+from ..teaching.offline import OfflineVault, OnlineVisit
+from ..teaching.timeline import Timeline
 from ..workflow.actors import Actor
 from ..workflow.audit import record_audit
 
@@ -63,13 +65,14 @@ def _items(bundle: catalogue.CaseBundle) -> list[_Item]:
 
 
 class TeachingDownloader:
-    def __init__(self, database: Database, client: SyncClient, teaching_dir: Path, key: bytes,
+    def __init__(self, database: Database, client: SyncClient, vault: OfflineVault,
                  center: str, actor: Actor,
                  on_progress: Callable[[DownloadProgress], None] | None = None) -> None:
         self._database = database
         self._client = client
-        self._dir = teaching_dir
-        self._key = key
+        self._vault = vault
+        self._dir = vault.teaching_dir
+        self._key = vault.key
         self._center = center
         self._actor = actor
         self._on_progress = on_progress or (lambda _p: None)
@@ -91,18 +94,31 @@ class TeachingDownloader:
         return catalogue.CaseBundle.model_validate(self._guard(
             lambda: self._client.get(f"/v1/teaching/cases/{uid}")))
 
-    def fetch_online(self, uid: str, folder: Path) -> tuple[catalogue.CaseBundle, list[Path]]:
-        """Look at a case without keeping it: its images fetched on demand into
-        ``folder`` (the offline vault's memory folder), images before marks."""
+    def fetch_online(self, uid: str) -> catalogue.CaseBundle:
+        """Look at a case without keeping it: its images and lessons fetched into the
+        vault's memory folder, and known to the teaching desk until the program ends."""
         bundle = self.bundle(uid)
-        paths = []
+        folder = self._vault.memory_folder()
+        files = []
         for item in sorted(bundle.instances, key=lambda f: f.modality == "PR"):
-            target = folder / f"{uid}-{item.sop_instance_uid}.dcm"
-            if not target.is_file():
-                self._guard(lambda f=item, t=target: self._save_plain(
-                    f"/v1/teaching/cases/{uid}/files/{f.sop_instance_uid}", t))
-            paths.append(target)
-        return bundle, paths
+            files.append(self._fetch_plain(f"/v1/teaching/cases/{uid}/files/"
+                                           f"{item.sop_instance_uid}",
+                                           folder / f"{uid}-{item.sop_instance_uid}.dcm"))
+        lessons = []
+        for summary, card in zip(catalogue.lesson_summaries(bundle), bundle.lesson_cards,
+                                 strict=True):
+            suffix = ".mp4" if card.media_type.startswith("video") else ".m4a"
+            path = self._fetch_plain(f"/v1/teaching/lessons/{card.uid}/media",
+                                     folder / f"{card.uid}{suffix}")
+            lessons.append((summary, path, Timeline.from_json(card.timeline)
+                            if card.timeline else Timeline()))
+        self._vault.visits[uid] = OnlineVisit(catalogue.detail_of(bundle), files, lessons)
+        return bundle
+
+    def _fetch_plain(self, url: str, target: Path) -> Path:
+        if not target.is_file():
+            self._guard(lambda: self._save_plain(url, target))
+        return target
 
     def _save_plain(self, url: str, target: Path) -> None:
         part = target.with_name(target.name + PART)

@@ -22,6 +22,8 @@ from ..storage.teaching import Course, CourseCase, Lesson, TeachingCase, Teachin
 from ..workflow.actors import Actor
 from ..workflow.audit import record_audit
 from . import library
+from .lessons import LessonSummary
+from .timeline import Timeline
 
 OFFLINE_DIR = "offline"  # under the teaching archive, one folder per case, all encrypted
 ENCRYPTED = ".enc"
@@ -183,6 +185,28 @@ def course_card(course: Course) -> CourseCard:
 def course_of(session: Session, uid: str) -> CourseCard | None:
     course = session.scalar(select(Course).where(Course.uid == uid))
     return course_card(course) if course else None
+
+
+def detail_of(bundle: CaseBundle, *, offline: bool = False) -> library.CaseDetail:
+    """The case as the library page shows it, from a bundle (a case looked at online)."""
+    ordered = sorted(bundle.instances, key=lambda f: f.modality == "PR")
+    return library.CaseDetail(
+        library.CaseSummary(bundle.uid, bundle.title, bundle.diagnosis, bundle.modality,
+                            bundle.body_part, bundle.difficulty, tuple(bundle.tags),
+                            bundle.author_name, bundle.created_at, len(bundle.instances),
+                            len(bundle.lesson_cards), offline),
+        bundle.findings, bundle.impression, bundle.teaching_points,
+        bundle.study_instance_uid, tuple(offline_name(bundle.uid, f.sop_instance_uid)
+                                         for f in ordered),
+        tuple(f.sop_instance_uid for f in ordered if f.key_image))
+
+
+def lesson_summaries(bundle: CaseBundle) -> list[LessonSummary]:
+    return [LessonSummary(x.uid, bundle.uid, x.kind, x.title, x.media_type,
+                          offline_name(bundle.uid, x.uid), x.size, x.duration_ms,
+                          x.author_name, x.created_at,
+                          len(Timeline.from_json(x.timeline).actions) if x.timeline else 0)
+            for x in bundle.lesson_cards]
 
 
 def offline_name(case_uid: str, item_uid: str) -> str:

@@ -25,7 +25,7 @@ from .lessons import (
     save_lesson,
     to_h264,
 )
-from .offline import OfflineVault
+from .offline import OfflineVault, OnlineVisit
 from .progress import Progress, progress, to_csv
 from .progress_pdf import write_progress_pdf
 from .study import record_study
@@ -80,7 +80,12 @@ class TeachingDesk:
 
     def detail(self, uid: str) -> library.CaseDetail | None:
         with self._database.session() as session:
-            return library.detail(session, uid)
+            found = library.detail(session, uid)
+        visit = self._visit(uid)
+        return visit.detail if found is None and visit is not None else found
+
+    def _visit(self, uid: str) -> OnlineVisit | None:
+        return self._vault.visits.get(uid) if self._vault is not None else None
 
     def body_parts(self) -> list[str]:
         with self._database.session() as session:
@@ -88,9 +93,11 @@ class TeachingDesk:
 
     def files(self, uid: str) -> list[Path]:
         """The case's de-identified files, images first, as the viewer opens them."""
-        found = self.detail(uid)
+        with self._database.session() as session:
+            found = library.detail(session, uid)
         if found is None:
-            return []
+            visit = self._visit(uid)
+            return list(visit.files) if visit is not None else []
         if found.summary.offline:
             return [self._offline(p) for p in found.paths]
         return [self.teaching_dir / p for p in found.paths]
@@ -116,10 +123,18 @@ class TeachingDesk:
 
     def lessons(self, case_uid: str) -> list[LessonSummary]:
         with self._database.session() as session:
-            return lessons_of(session, case_uid)
+            found = lessons_of(session, case_uid)
+        visit = self._visit(case_uid)
+        if not found and visit is not None:
+            return [lesson for lesson, _path, _timeline in visit.lessons]
+        return found
 
     def lesson(self, lesson: LessonSummary) -> tuple[Path, Timeline]:
         """The lesson's media file and its timeline, for playback."""
+        visit = self._visit(lesson.case_uid)
+        online = {x.uid: (path, t) for x, path, t in visit.lessons} if visit else {}
+        if lesson.uid in online:
+            return online[lesson.uid]
         with self._database.session() as session:
             timeline = lesson_timeline(session, lesson.uid)
         if lesson.path.endswith(ENCRYPTED):

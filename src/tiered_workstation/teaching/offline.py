@@ -1,6 +1,7 @@
 """Opening an offline case: its files stay encrypted on disk and are decrypted, when
 the case is opened, into a private folder in memory (``/dev/shm``, mode 0700) that
-is removed when the program closes it, so no plaintext image lands on the disk."""
+is removed when the program closes it, so no plaintext image lands on the disk.
+A case looked at online is fetched into the same folder and known until then."""
 
 from __future__ import annotations
 
@@ -11,13 +12,26 @@ import os
 import shutil
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..security.at_rest import AtRestError, open_sealed
+from .lessons import LessonSummary
+from .library import CaseDetail
+from .timeline import Timeline
 
 LOGGER = logging.getLogger(__name__)
 MEMORY = Path("/dev/shm")
 PURPOSE = "teaching files at rest"  # the site key's purpose for these files
+
+
+@dataclass(frozen=True)
+class OnlineVisit:
+    """A case of the center's library looked at online: fetched into memory, not kept."""
+
+    detail: CaseDetail
+    files: list[Path]
+    lessons: list[tuple[LessonSummary, Path, Timeline]]
 
 
 class OfflineVault:
@@ -29,6 +43,7 @@ class OfflineVault:
         self._lock = threading.Lock()
         self._folder: Path | None = None
         self._open: dict[str, Path] = {}
+        self.visits: dict[str, OnlineVisit] = {}
         atexit.register(self.close)
 
     def _scratch(self) -> Path:
@@ -73,3 +88,4 @@ class OfflineVault:
                 LOGGER.debug("removed the decrypted offline files in %s", self._folder)
             self._folder = None
             self._open.clear()
+            self.visits.clear()

@@ -7,7 +7,6 @@ comes back to the GUI thread through a signal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...app.teaching_download import DownloadProgress, TeachingDownloader
-from ...teaching.catalogue import CaseCard, CourseCard
+from ...teaching.catalogue import CaseBundle, CaseCard, CourseCard
 from ...teaching.library import LibraryQuery
 from ..tasks import TaskRunner
 from ..widgets import button, row_table
@@ -41,14 +40,13 @@ def megabytes(size: int) -> str:
 
 
 class QtCenterLibrary(QWidget):
-    downloaded = Signal(list)      # the UIDs of the cases now kept offline
-    open_requested = Signal(list)  # a case's images, fetched to look at online
+    downloaded = Signal(list)  # the UIDs of the cases now kept offline
+    visited = Signal(str)      # a case fetched to look at online (images and lessons)
 
-    def __init__(self, downloads: Downloads, memory: Callable[[], Path], tasks: TaskRunner,
+    def __init__(self, downloads: Downloads, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._downloads = downloads
-        self._memory = memory
         self._tasks = tasks
         self._relay = _Relay(self)
         self._relay.moved.connect(self._moved)
@@ -160,13 +158,15 @@ class QtCenterLibrary(QWidget):
     def look_online(self) -> None:
         card = self._chosen()
         if card is not None:
-            self.status.setText(self.tr("Fetching the images of “{title}”…")
+            self.status.setText(self.tr("Fetching the images and lessons of “{title}”…")
                                 .format(title=card.title))
-            folder = self._memory()
-            self._tasks.net(self._use, lambda d: d.fetch_online(card.uid, folder)) \
-                .success(lambda found: (self.status.setText(""),
-                                        self.open_requested.emit(found[1]))) \
-                .failure(self._failed)
+            self._tasks.net(self._use, lambda d: d.fetch_online(card.uid)) \
+                .success(self._visited).failure(self._failed)
+
+    def _visited(self, bundle: CaseBundle) -> None:
+        self.status.setText(self.tr("“{title}” is open online: it is not kept on this "
+                                    "computer.").format(title=bundle.title))
+        self.visited.emit(bundle.uid)
 
     def download_case(self) -> None:
         card = self._chosen()

@@ -124,7 +124,7 @@ class QtLibraryPage(QWidget):
             self.sources.addTab(self.table, self.tr("On this computer"))
             self.sources.addTab(center, self.tr("Center library"))
             center.downloaded.connect(lambda _uids: self.search())
-            center.open_requested.connect(self.open_requested.emit)
+            center.visited.connect(self.show_case)
             self.sources.currentChanged.connect(self._source_changed)
             split.addWidget(card(self.tr("Teaching library"), self.sources,
                                  stretch_first=True))
@@ -172,11 +172,14 @@ class QtLibraryPage(QWidget):
         if not cases:
             self._show_case(None)
 
+    def show_case(self, uid: str) -> None:
+        """Show ``uid`` on the right: a case of this site, or one looked at online."""
+        self._tasks.db(self._desk.detail, uid).success(self._show_case)
+        self._tasks.db(self._desk.record, self.actor, uid, StudyActivity.OPENED)
+
     def _select(self, row: int) -> None:
         if 0 <= row < len(self.cases):
-            uid = self.cases[row].uid
-            self._tasks.db(self._desk.detail, uid).success(self._show_case)
-            self._tasks.db(self._desk.record, self.actor, uid, StudyActivity.OPENED)
+            self.show_case(self.cases[row].uid)
 
     def _show_case(self, case: CaseDetail | None) -> None:
         self.case = case

@@ -522,94 +522,99 @@ h:mm · m′s″</source>
 <context>
     <name>QtCenterLibrary</name>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="58"/>
+        <location filename="../teaching/qt_center_library.py" line="56"/>
         <source>Search the center&apos;s library</source>
         <translation>搜索中心的教学库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="60"/>
+        <location filename="../teaching/qt_center_library.py" line="58"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="61"/>
+        <location filename="../teaching/qt_center_library.py" line="59"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="61"/>
+        <location filename="../teaching/qt_center_library.py" line="59"/>
         <source>Body part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="61"/>
+        <location filename="../teaching/qt_center_library.py" line="59"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="62"/>
+        <location filename="../teaching/qt_center_library.py" line="60"/>
         <source>Lessons</source>
         <translation>讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="62"/>
+        <location filename="../teaching/qt_center_library.py" line="60"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="62"/>
+        <location filename="../teaching/qt_center_library.py" line="60"/>
         <source>Here</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="66"/>
+        <location filename="../teaching/qt_center_library.py" line="64"/>
         <source>Download course</source>
         <translation>下载课程</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="67"/>
+        <location filename="../teaching/qt_center_library.py" line="65"/>
         <source>Look online</source>
         <translation>在线查看</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="68"/>
+        <location filename="../teaching/qt_center_library.py" line="66"/>
         <source>Download for offline</source>
         <translation>下载离线学习</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="80"/>
+        <location filename="../teaching/qt_center_library.py" line="78"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="109"/>
+        <location filename="../teaching/qt_center_library.py" line="107"/>
         <source>Asking the center…</source>
         <translation>正在询问中心…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="125"/>
+        <location filename="../teaching/qt_center_library.py" line="123"/>
         <source>{title} · {cases} case(s) · {size}</source>
         <translation>{title} · {cases} 个病例 · {size}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="128"/>
+        <location filename="../teaching/qt_center_library.py" line="126"/>
         <source>At the center: {cases} case(s), {courses} course(s).</source>
         <translation>中心有 {cases} 个病例、{courses} 门课程。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="139"/>
+        <location filename="../teaching/qt_center_library.py" line="137"/>
         <source>✓ offline</source>
         <translation>✓ 已离线</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="145"/>
+        <location filename="../teaching/qt_center_library.py" line="143"/>
         <source>The center&apos;s library cannot be used now: {detail}</source>
         <translation>现在无法使用中心的教学库：{detail}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="163"/>
-        <source>Fetching the images of “{title}”…</source>
-        <translation>正在获取“{title}”的图像…</translation>
+        <location filename="../teaching/qt_center_library.py" line="161"/>
+        <source>Fetching the images and lessons of “{title}”…</source>
+        <translation>正在获取“{title}”的图像和讲解…</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="167"/>
+        <source>“{title}” is open online: it is not kept on this computer.</source>
+        <translation>“{title}”已在线打开：不会保存在本机。</translation>
     </message>
     <message>
         <location filename="../teaching/qt_center_library.py" line="186"/>
@@ -1187,7 +1192,7 @@ h:mm · m′s″</source>
     </message>
     <message>
         <location filename="../teaching/qt_library_page.py" line="74"/>
-        <location filename="../teaching/qt_library_page.py" line="236"/>
+        <location filename="../teaching/qt_library_page.py" line="239"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
@@ -1263,47 +1268,47 @@ h:mm · m′s″</source>
         <translation>所选病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="194"/>
+        <location filename="../teaching/qt_library_page.py" line="197"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="194"/>
+        <location filename="../teaching/qt_library_page.py" line="197"/>
         <source>voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="195"/>
+        <location filename="../teaching/qt_library_page.py" line="198"/>
         <source>{title} · {kind} · {duration} · {author}</source>
         <translation>{title} · {kind} · {duration} · {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="232"/>
+        <location filename="../teaching/qt_library_page.py" line="235"/>
         <source>Choose a case from the list.</source>
         <translation>请从列表中选择病例。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="237"/>
+        <location filename="../teaching/qt_library_page.py" line="240"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="238"/>
+        <location filename="../teaching/qt_library_page.py" line="241"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="239"/>
+        <location filename="../teaching/qt_library_page.py" line="242"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="240"/>
+        <location filename="../teaching/qt_library_page.py" line="243"/>
         <source>{modality} · {body_part} · difficulty {difficulty} · by {author}</source>
         <translation>{modality} · {body_part} · 难度 {difficulty} · 作者 {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="260"/>
+        <location filename="../teaching/qt_library_page.py" line="263"/>
         <source>Quiz in progress: the report shows when you reveal the answer.</source>
         <translation>测验进行中：显示答案后可见报告。</translation>
     </message>
