@@ -175,3 +175,19 @@ def test_the_console_walkthrough_runs_as_written(
     assert result.returncode == 0, out[-2000:] + err[-3000:]
     assert "acquired" in out
     assert "(0010,0010) PN [张^三]" in err  # findscu -v shows the answer (read as GB18030)
+
+
+def test_the_teaching_walkthrough_runs_as_written(
+        clone: Path, demo_twice: tuple[subprocess.CompletedProcess[str], ...]) -> None:
+    """README, "Teaching in one run": the teaching demo and its exported dashboard."""
+    script = readme_block("teaching")
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=clone,
+                            env=_env(clone), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    out = result.stdout
+    assert "The community doctor downloads the course" in out
+    assert "first frame decoded in" in out
+    assert "王医生 (dr.cm01): 1 reviewed preliminary report(s)" in out
+    reports = clone / "demo-teaching" / "cm01" / "teaching-reports"
+    assert out.split()[-2:] == ["teaching-progress.csv", "teaching-progress.pdf"]
+    assert (reports / "teaching-progress.pdf").read_bytes().startswith(b"%PDF")
