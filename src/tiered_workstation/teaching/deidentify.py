@@ -11,6 +11,7 @@ keeps.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -123,15 +124,20 @@ class CaseDeidentifier:
             self.mapping.day_shift = (_date(new_date) - _date(study_date)).days
 
 
+_CONFIG_LOCK = threading.Lock()
+
+
 @contextmanager
 def _quiet_keyword_checks() -> Iterator[None]:
     """dicognito asks for keywords of newer dictionaries (``"LastMenstrualTime" in ds``):
-    a harmless miss that pydicom would otherwise warn about once per attribute and file."""
-    previous, config.INVALID_KEY_BEHAVIOR = config.INVALID_KEY_BEHAVIOR, "IGNORE"
-    try:
-        yield
-    finally:
-        config.INVALID_KEY_BEHAVIOR = previous
+    a harmless miss that pydicom would otherwise warn about once per attribute and file.
+    The setting is global, so one thread at a time holds it."""
+    with _CONFIG_LOCK:
+        previous, config.INVALID_KEY_BEHAVIOR = config.INVALID_KEY_BEHAVIOR, "IGNORE"
+        try:
+            yield
+        finally:
+            config.INVALID_KEY_BEHAVIOR = previous
 
 
 def _uids(ds: Dataset) -> dict[str, str]:

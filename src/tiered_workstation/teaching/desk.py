@@ -27,7 +27,7 @@ from .lessons import (
 )
 from .offline import OfflineVault, OnlineVisit
 from .progress import Progress, progress, to_csv
-from .progress_pdf import write_progress_pdf
+from .progress_pdf import LABELS_EN, write_progress_pdf
 from .study import record_study
 from .timeline import Timeline
 
@@ -153,6 +153,4 @@ class TeachingDesk:
 
     def export_pdf(self, data: Progress, path: Path, site_name: str,
                    labels: dict[str, str] | None = None) -> Path:
-        if labels is None:
-            return write_progress_pdf(data, path, site_name=site_name)
-        return write_progress_pdf(data, path, site_name=site_name, labels=labels)
+        return write_progress_pdf(data, path, site_name=site_name, labels=labels or LABELS_EN)

@@ -92,8 +92,8 @@ class QtTeachingDashboard(QWidget):
         reviews = sum(d.reviews for d in data.doctors)
         agreed = sum(d.grades.get(PeerReviewGrade.AGREE, 0) for d in data.doctors)
         self.headline.setText(self.tr(
-            "{reviews} graded reports since {since}: {share:.0%} agree, {majors} major "
-            "discrepancies").format(reviews=reviews, since=data.since.isoformat(),
+            "Graded reports since {since}: {reviews} · agreement {share:.0%} · major "
+            "discrepancies: {majors}").format(reviews=reviews, since=data.since.isoformat(),
                                     share=agreed / reviews if reviews else 0,
                                     majors=len(data.majors)))
         self._draw_trend(data)

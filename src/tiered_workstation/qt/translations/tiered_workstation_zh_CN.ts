@@ -3652,7 +3652,7 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="95"/>
-        <source>{reviews} graded reports since {since}: {share:.0%} agree, {majors} major discrepancies</source>
+        <source>Graded reports since {since}: {reviews} · agreement {share:.0%} · major discrepancies: {majors}</source>
         <translation>自 {since} 起评议 {reviews} 份报告：一致 {share:.0%}，重大差异 {majors} 例</translation>
     </message>
     <message>
