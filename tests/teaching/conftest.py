@@ -24,17 +24,21 @@ from tiered_workstation.viewer.gsps import GSPS_SOP_CLASS
 from tiered_workstation.workflow.actors import Actor
 
 
+def _patient_of(reading: Reading, accession: str) -> Demographics:
+    """张三 as the modality names him, on the exam's study."""
+    with reading.services.database.session() as session:
+        exam = by_accession(session, accession)
+        return Demographics(patient_name="张三", patient_phonetic="Zhang^San",
+                            patient_id="P000777", accession_number=accession,
+                            study_instance_uid=exam.study_instance_uid)
+
+
 def archive_marked_images(reading: Reading, accession: str, tmp: Path, *,
                           burned: bool = False) -> str:
     """A DX of the exam's patient and a presentation state marking it; returns the DX's
     SOP Instance UID."""
     services = reading.services
-    with services.database.session() as session:
-        exam = by_accession(session, accession)
-        demo = Demographics(patient_name="张三", patient_phonetic="Zhang^San",
-                            patient_id="P000777", accession_number=accession,
-                            study_instance_uid=exam.study_instance_uid)
-    image = dx_dataset(demo, size=128)
+    image = dx_dataset(_patient_of(reading, accession), size=128)
     image.BurnedInAnnotation = "YES" if burned else "NO"
     image.save_as(tmp / "dx.dcm", enforce_file_format=True)
     archive_file(services, tmp / "dx.dcm")
@@ -63,12 +67,7 @@ def archive_marked_images(reading: Reading, accession: str, tmp: Path, *,
 def archive_ct(reading: Reading, accession: str, tmp: Path, *, slices: int = 8) -> str:
     """A small CT series of the exam's patient; returns its Series Instance UID."""
     services = reading.services
-    with services.database.session() as session:
-        exam = by_accession(session, accession)
-        demo = Demographics(patient_name="张三", patient_phonetic="Zhang^San",
-                            patient_id="P000777", accession_number=accession,
-                            study_instance_uid=exam.study_instance_uid)
-    series = ct_series(demo, slices=slices, size=64)
+    series = ct_series(_patient_of(reading, accession), slices=slices, size=64)
     for n, ds in enumerate(series):
         ds.save_as(tmp / f"ct{n}.dcm", enforce_file_format=True)
         archive_file(services, tmp / f"ct{n}.dcm")
