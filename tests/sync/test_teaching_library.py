@@ -4,7 +4,10 @@ no connection, byte for byte what the center holds."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import socket
+import threading
 from pathlib import Path
 
 import pydicom
@@ -191,3 +194,82 @@ def test_a_case_looked_at_online_is_fetched_into_memory_and_not_kept(
     community.vault.close()
     assert not any(p.exists() for p in files)
     assert desk.detail(uid) is None
+
+
+class CuttingProxy:
+    """A TCP relay to the center that drops its first connection after ``cut`` bytes
+    from the center, as a community's link would mid-download; later ones relay all."""
+
+    def __init__(self, target: int, cut: int) -> None:
+        self.target, self.cut, self.connections = target, cut, 0
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.server.settimeout(0.2)
+        self.running = True
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while self.running:
+            try:
+                client, _ = self.server.accept()
+            except TimeoutError:
+                continue
+            self.connections += 1
+            upstream = socket.create_connection(("127.0.0.1", self.target), timeout=10)
+            limit = self.cut if self.connections == 1 else None
+            for source, sink, budget in ((client, upstream, None), (upstream, client, limit)):
+                threading.Thread(target=self._pump, args=(source, sink, budget, client,
+                                                          upstream), daemon=True).start()
+
+    @staticmethod
+    def _pump(source, sink, budget, *both) -> None:
+        sent = 0
+        try:
+            while data := source.recv(65536):
+                if budget is not None and sent + len(data) > budget:
+                    sink.sendall(data[:budget - sent])
+                    break
+                sink.sendall(data)
+                sent += len(data)
+        except OSError:
+            pass
+        for end in both:  # the link is gone: both sides see it
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+            end.close()
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join(timeout=5)
+        self.server.close()
+
+
+def test_a_link_that_drops_mid_download_keeps_what_arrived(consortium: Consortium) -> None:
+    uid = seed_case(consortium.center, "断线", "CHEST", files=1)
+    proxy = CuttingProxy(consortium.api_port, cut=1_800_000)
+    try:
+        def through_proxy(progress=None) -> TeachingDownloader:
+            client = SyncClient(f"https://127.0.0.1:{proxy.port}",
+                                context=consortium.context_for("CM01"), timeout=10)
+            return _downloader(consortium, progress, client=client)
+
+        with pytest.raises(DownloadFailed, match="The download stopped"):
+            through_proxy().download_cases([uid])
+        community = consortium.community
+        with community.database.session() as session:
+            row = session.scalar(select(TeachingDownload))
+            assert row.state is DownloadState.FAILED
+            assert "cannot be reached" in row.error
+            assert session.scalar(select(TeachingCase)) is None  # no half case
+        part = next((community.teaching_dir / "offline" / uid).glob("*.part"))
+        assert part.stat().st_size >= (1 << 20) + 16
+        seen = []
+        through_proxy(lambda p: seen.append(p.bytes_done)).download_cases([uid])
+        assert seen[0] > 1 << 20                          # went on from the chunks kept
+        assert proxy.connections >= 2
+        with community.database.session() as session:
+            assert session.scalar(select(TeachingDownload)).state is DownloadState.DONE
+        assert len(community.teaching_desk.files(uid)) == 1
+    finally:
+        proxy.close()
