@@ -64,11 +64,17 @@ def test_download_a_case_with_progress_then_study_it_offline(
         assert "kept for offline study" in center.status.text()
         page.grab().save(str(tmp_path / "center-library.png"))
 
-        consortium.center.close()                          # the link is gone: study offline
         qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
         assert center.table.item(row, 5).text() == "✓ offline"
+        center.table.selectAll()                           # several cases at once
+        with qtbot.waitSignal(center.downloaded, timeout=30_000) as both:
+            center.download_case()
+        assert sorted(both.args[0]) == sorted([uid, stone])
+
+        consortium.center.close()                          # the link is gone: study offline
+        qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10_000)
         page.sources.setCurrentIndex(0)
-        page.table.selectRow(0)
+        page.table.selectRow([c.uid for c in page.cases].index(uid))
         qtbot.waitUntil(lambda: page.case.summary.uid == uid, timeout=10_000)
         assert page.case.summary.offline
         page.take_quiz()

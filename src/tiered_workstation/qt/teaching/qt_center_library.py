@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -59,6 +60,7 @@ class QtCenterLibrary(QWidget):
         self.table = row_table([self.tr("Title"), self.tr("Body part"), self.tr("Difficulty"),
                                 self.tr("Lessons"), self.tr("Size"), self.tr("Here")], 0)
         self.here: set[str] = set()  # the cases already on this computer
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.currentCellChanged.connect(lambda *_: self._enable())
         self.course = QComboBox()
         self.course_button = button(self.tr("Download course"), self.download_course)
@@ -169,9 +171,13 @@ class QtCenterLibrary(QWidget):
         self.visited.emit(bundle.uid)
 
     def download_case(self) -> None:
-        card = self._chosen()
-        if card is not None:
-            self._start(lambda d: d.download_cases([card.uid]))
+        """Download the chosen cases (Ctrl/Shift-click chooses several)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        uids = [self.cards[row].uid for row in rows if row < len(self.cards)]
+        if not uids and self._chosen() is not None:
+            uids = [self._chosen().uid]
+        if uids:
+            self._start(lambda d: d.download_cases(uids))
 
     def download_course(self) -> None:
         uid = self.course.currentData()
