@@ -23,6 +23,14 @@ from .timeline import Timeline
 LOGGER = logging.getLogger(__name__)
 MEMORY = Path("/dev/shm")
 PURPOSE = "teaching files at rest"  # the site key's purpose for these files
+MEMORY_FREE_MIN = 512 << 20  # a small /dev/shm (a container's 64 MB) would fill up
+
+
+def _roomy(folder: Path) -> bool:
+    if not (folder.is_dir() and os.access(folder, os.W_OK)):
+        return False
+    stat = os.statvfs(folder)
+    return stat.f_bavail * stat.f_frsize >= MEMORY_FREE_MIN
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ class OfflineVault:
 
     def _scratch(self) -> Path:
         if self._folder is None:
-            base = MEMORY if MEMORY.is_dir() and os.access(MEMORY, os.W_OK) else None
+            base = MEMORY if _roomy(MEMORY) else None  # else a private temporary folder
             self._folder = Path(tempfile.mkdtemp(prefix="tiered-ws-offline-", dir=base))
             os.chmod(self._folder, 0o700)
         return self._folder
