@@ -49,6 +49,7 @@ from pathlib import Path
 from pydicom import dcmread
 from pydicom.dataset import Dataset
 from pydicom.uid import JPEGLSLossless
+from shaped_link import ShapedLink
 
 from tiered_workstation.app.bootstrap import bootstrap
 from tiered_workstation.app.site_file import render_site_toml
@@ -64,43 +65,17 @@ from tiered_workstation.viewer.view import fit_step
 from tiered_workstation.workflow.actors import Actor
 from tiered_workstation.workflow.identifiers import new_uid
 
-NETNS, HOST_IF, NS_IF = "twb-teach", "twt0", "twt1"
-HOST_IP, CENTER_IP = "10.250.1.1", "10.250.1.2"
+LINK = ShapedLink("twb-teach", "twt0", "twt1", "10.250.1.1", "10.250.1.2")
+NETNS, CENTER_IP = LINK.netns, LINK.center_ip
 SCREEN = (1080, 1920)
 LEARNER = Actor(username="dr.cm01", role=Role.COMMUNITY_DOCTOR, site_code="CM01",
                 display_name="王医生")
 
 
-# -- the shaped link (as bench/transfer.py, under names of its own) -------------------------
-def sh(*command: str) -> None:
-    subprocess.run(command, check=True, capture_output=True, timeout=30)
-
-
-def make_link(rate: str) -> None:
-    sh("ip", "netns", "add", NETNS)
-    sh("ip", "link", "add", HOST_IF, "type", "veth", "peer", "name", NS_IF)
-    sh("ip", "link", "set", NS_IF, "netns", NETNS)
-    sh("ip", "addr", "add", f"{HOST_IP}/24", "dev", HOST_IF)
-    sh("ip", "link", "set", HOST_IF, "up")
-    ns = ("ip", "netns", "exec", NETNS)
-    sh(*ns, "ip", "addr", "add", f"{CENTER_IP}/24", "dev", NS_IF)
-    sh(*ns, "ip", "link", "set", NS_IF, "up")
-    sh(*ns, "ip", "link", "set", "lo", "up")
-    shape = ("qdisc", "add", "dev")
-    tbf = ("root", "tbf", "rate", rate, "burst", "32kbit", "latency", "400ms")
-    sh("tc", *shape, HOST_IF, *tbf)
-    sh(*ns, "tc", *shape, NS_IF, *tbf)
-
-
-def remove_link() -> None:
-    subprocess.run(["ip", "link", "del", HOST_IF], capture_output=True, timeout=30)
-    subprocess.run(["ip", "netns", "del", NETNS], capture_output=True, timeout=30)
-
-
-def wire_bytes() -> int:
-    """Bytes through the host end of the veth pair so far, both directions."""
-    stats = Path("/sys/class/net") / HOST_IF / "statistics"
-    return sum(int((stats / name).read_text()) for name in ("rx_bytes", "tx_bytes"))
+def status(text: str = "") -> None:
+    """A progress line that the next one overwrites (only on a terminal); none: clear it."""
+    if sys.stdout.isatty():
+        print(f"\r  {text:<70}", end="" if text else "\r", flush=True)
 
 
 def rate_bits(rate: str) -> float:
@@ -226,7 +201,7 @@ def make_library(center_config: Path, plain_root: Path, cases: int, dx_size: int
             with database.transaction() as session:
                 session.add(row)
             library.case_uids.append(uid)
-            print(f"  case {n + 1}/{cases}: {len(images)} images", end="\r", flush=True)
+            status(f"case {n + 1}/{cases}: {len(images)} images")
         with database.transaction() as session:
             library.course_uid = catalogue.make_course(
                 session, Actor.system("CH01", "teacher"), "胸部影像入门", library.case_uids,
@@ -247,14 +222,14 @@ def storescu_run(files: list[Path], work: Path, total: int, bits: float) -> tupl
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_port(CENTER_IP, port, peer)
-        before = wire_bytes()
+        before = LINK.wire_bytes()
         start = time.perf_counter()
         result = subprocess.run(["storescu", "-aet", "STORESCU", "-aec", "STORESCP",
                                  CENTER_IP, str(port), *map(str, files)],
                                 capture_output=True, text=True,
                                 timeout=60 + 3 * total * 8 / bits)
         elapsed = time.perf_counter() - start
-        sent = wire_bytes() - before
+        sent = LINK.wire_bytes() - before
     finally:
         stop(peer)
     if result.returncode != 0 or "Failed" in result.stderr:
@@ -281,18 +256,18 @@ def download_run(community, course_uid: str, total: int, bits: float) -> tuple[f
         quarter = 4 * p.bytes_done // max(1, p.bytes_total)
         if quarter not in shown:
             shown.add(quarter)
-            print(f"  {p.bytes_done / 1e6:7.1f} of {p.bytes_total / 1e6:.1f} MB, "
-                  f"{p.cases_done}/{p.cases_total} cases", end="\r", flush=True)
+            status(f"{p.bytes_done / 1e6:7.1f} of {p.bytes_total / 1e6:.1f} MB, "
+                   f"{p.cases_done}/{p.cases_total} cases")
 
     downloader = community.teaching_downloader(LEARNER, progress)
-    before = wire_bytes()
+    before = LINK.wire_bytes()
     start = time.perf_counter()
     try:
         downloader.download_course(course_uid)
     finally:
         downloader.close()
     elapsed = time.perf_counter() - start
-    return elapsed, wire_bytes() - before
+    return elapsed, LINK.wire_bytes() - before
 
 
 def open_offline(community, uid: str) -> float:
@@ -341,11 +316,12 @@ def main() -> None:
         started = time.perf_counter()
         library = make_library(center_config, root / "plain", cases, dx_size, ct_cases,
                                ct_slices)
-        print(f"  made in {time.perf_counter() - started:.0f} s" + " " * 30, flush=True)
-        remove_link()  # a run that was killed may have left ours behind
+        status()
+        print(f"  made in {time.perf_counter() - started:.0f} s", flush=True)
+        LINK.remove()  # a run that was killed may have left ours behind
         center = community = None
         try:
-            make_link(args.rate)
+            LINK.make(args.rate)
             log = (root / "center.log").open("wb")
             center = subprocess.Popen(
                 ["ip", "netns", "exec", NETNS,
@@ -359,7 +335,7 @@ def main() -> None:
             print(f"teaching course download over {args.rate}…", flush=True)
             dl_s, dl_wire = download_run(community, library.course_uid, library.stored_bytes,
                                          bits)
-            print(" " * 60, end="\r")
+            status()
             stop(center)  # from here on the community is on its own
             center = None
             kept = sum(p.stat().st_size
@@ -377,7 +353,7 @@ def main() -> None:
             if community is not None:
                 community.close()
             stop(center)
-            remove_link()
+            LINK.remove()
         files = len(library.plain_files)
         print(f"teaching course: {cases} cases, {library.dx} DX ({dx_size}²) + "
               f"{library.ct_series} CT series ({library.ct_slices} CT slices), {files} files; "

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import jpeg_ls
 from pydicom import dcmread
+from shaped_link import ShapedLink
 from sqlalchemy import func, select
 
 from tiered_workstation.app.bootstrap import bootstrap
@@ -49,33 +50,8 @@ from tiered_workstation.storage.forwarding import ForwardJob
 from tiered_workstation.storage.imaging import Instance
 from tiered_workstation.workflow.identifiers import new_uid
 
-NETNS, HOST_IF, NS_IF = "twb-center", "twb0", "twb1"
-HOST_IP, CENTER_IP = "10.250.0.1", "10.250.0.2"
-
-
-def sh(*command: str) -> None:
-    subprocess.run(command, check=True, capture_output=True, timeout=30)
-
-
-def make_link(rate: str) -> None:
-    sh("ip", "netns", "add", NETNS)
-    sh("ip", "link", "add", HOST_IF, "type", "veth", "peer", "name", NS_IF)
-    sh("ip", "link", "set", NS_IF, "netns", NETNS)
-    sh("ip", "addr", "add", f"{HOST_IP}/24", "dev", HOST_IF)
-    sh("ip", "link", "set", HOST_IF, "up")
-    ns = ("ip", "netns", "exec", NETNS)
-    sh(*ns, "ip", "addr", "add", f"{CENTER_IP}/24", "dev", NS_IF)
-    sh(*ns, "ip", "link", "set", NS_IF, "up")
-    sh(*ns, "ip", "link", "set", "lo", "up")
-    shape = ("qdisc", "add", "dev")
-    tbf = ("root", "tbf", "rate", rate, "burst", "32kbit", "latency", "400ms")
-    sh("tc", *shape, HOST_IF, *tbf)
-    sh(*ns, "tc", *shape, NS_IF, *tbf)
-
-
-def remove_link() -> None:
-    subprocess.run(["ip", "link", "del", HOST_IF], capture_output=True, timeout=30)
-    subprocess.run(["ip", "netns", "del", NETNS], capture_output=True, timeout=30)
+LINK = ShapedLink("twb-center", "twb0", "twb1", "10.250.0.1", "10.250.0.2")
+NETNS, CENTER_IP = LINK.netns, LINK.center_ip
 
 
 def wait_port(host: str, port: int, timeout: float = 30) -> None:
@@ -177,8 +153,8 @@ def main() -> None:
         root = Path(tmp)
         center_config, community_config = create_sites(root / "sites")
         place_center_in_namespace(center_config, community_config)
-        remove_link()
-        make_link(args.rate)
+        LINK.remove()
+        LINK.make(args.rate)
         center = subprocess.Popen(
             ["ip", "netns", "exec", NETNS, str(Path(sys.executable).with_name("tiered-ws")),
              "--config", str(center_config), "node"],
@@ -208,7 +184,7 @@ def main() -> None:
             community.close()
             center.terminate()
             center.wait(timeout=30)
-            remove_link()
+            LINK.remove()
         lines: list[str] = []
         result = run_loop_demo(root / "loop", lines.append)
         print(f"whole loop on loopback (2 exams, registration → printed PDF): "
