@@ -7,8 +7,10 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
+import pydicom
 from sqlalchemy import select
 
 from tiered_workstation.app.bootstrap import open_site
@@ -16,6 +18,7 @@ from tiered_workstation.demo.cases import CASES
 from tiered_workstation.demo.loop import run_loop_demo
 from tiered_workstation.storage.enums import StudyActivity
 from tiered_workstation.storage.teaching import Lesson, StudyRecord, TeachingCase
+from tiered_workstation.teaching.deidentify import age_at
 
 
 def test_the_teaching_demo_goes_from_a_signed_exam_to_the_dashboard(tmp_path: Path) -> None:
@@ -41,7 +44,12 @@ def test_the_teaching_demo_goes_from_a_signed_exam_to_the_dashboard(tmp_path: Pa
              str(media)], capture_output=True, text=True, check=True).stdout)
         assert probe["streams"][0]["codec_name"] == "aac"
         assert abs(float(probe["format"]["duration"]) - 6.0) < 0.3
+        today = datetime.now(center.settings.site.tz).strftime("%Y%m%d")
+        age = age_at(CASES[0].patient.birth_date.strftime("%Y%m%d"), today)
         for path in (center.teaching_dir).rglob("*.dcm"):   # no patient left in the case
+            ds = pydicom.dcmread(path, stop_before_pixels=True)
+            assert not ds.get("PatientBirthDate")
+            assert ds.PatientAge == age                       # 张三's, from his birth date
             raw = path.read_bytes()
             for name in (CASES[0].patient.name, CASES[0].patient.name_phonetic):
                 assert name.encode("utf-8") not in raw

@@ -130,6 +130,8 @@ def test_no_trace_of_the_patient_in_any_character_set(charset: str, tmp_path: Pa
             assert keyword not in ds, keyword
         assert not any(e.tag.is_private for e in ds)
         assert ds.StudyDate != "20261201"
+        assert not ds.get("PatientBirthDate")  # not shifted: it would give the real one back
+        assert ds.PatientAge == "000Y"          # the device's age stays (113108)
         assert ds.pixel_array.shape == (128, 128)  # the teaching content stays
     assert images[0].StudyInstanceUID == images[1].StudyInstanceUID  # consistent in a case
     assert images[0].StudyDate == images[1].StudyDate
@@ -165,3 +167,12 @@ def test_burned_in_annotation_is_refused_in_plain_words(tmp_path: Path) -> None:
     deid = CaseDeidentifier("case-2", CaseIdentities.from_dataset(ds))
     with pytest.raises(DeidentificationRefused, match="burned into its pixels"):
         deid.deidentify(ds)
+
+
+def test_the_age_comes_from_the_birth_date_when_the_device_sent_none() -> None:
+    from tiered_workstation.teaching.deidentify import age_at
+
+    assert age_at("19520317", "20261201") == "074Y"
+    assert age_at("19521202", "20261201") == "073Y"   # the day before the birthday
+    assert age_at("", "20261201") == ""
+    assert age_at("1952", "20261201") == ""

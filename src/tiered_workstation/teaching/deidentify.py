@@ -83,6 +83,8 @@ class CaseDeidentifier:
         ds.decode()  # text in the device's character set becomes Unicode first
         before = _uids(ds)
         patient_id, study_date = str(ds.get("PatientID", "")), str(ds.get("StudyDate", ""))
+        age = str(ds.get("PatientAge", "") or "") or age_at(ds.get("PatientBirthDate"),
+                                                            study_date)
         profile.remove(ds)
         replaced = profile.snapshot(ds)
         with _quiet_keyword_checks():
@@ -90,6 +92,8 @@ class CaseDeidentifier:
         self._remember(ds, before, patient_id, study_date)
         profile.finish(ds, replaced, self._seed, self.mapping.day_shift)
         ds.walk(self._scrub_element)
+        if age:  # the birth date is gone; the age stays (113108)
+            ds.PatientAge = age
         ds.SpecificCharacterSet = "ISO_IR 192"
         ds.PatientIdentityRemoved = "YES"
         ds.DeidentificationMethod = METHOD
@@ -149,6 +153,16 @@ def _code(value: str, meaning: str) -> Dataset:
     item = Dataset()
     item.CodeValue, item.CodingSchemeDesignator, item.CodeMeaning = value, "DCM", meaning
     return item
+
+
+def age_at(birth: object, on: str) -> str:
+    """An AS age (``061Y``) from a birth date and a study date; empty when unknown."""
+    text = str(birth or "")
+    if len(text) != 8 or len(on) != 8 or not (text + on).isdigit():
+        return ""
+    born, day = _date(text), _date(on)
+    years = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    return f"{years:03d}Y" if 0 <= years < 1000 else ""
 
 
 def _date(text: str) -> date:

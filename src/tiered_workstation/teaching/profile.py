@@ -35,6 +35,10 @@ REFERENCES = frozenset({"ReferencedImageSequence", "SourceImageSequence"})
 KEPT = PATIENT_CHARACTERISTICS | DESCRIPTORS | GRAPHICS | REFERENCES
 # Not in the table, but it qualifies the issuer of the real patient ID
 ALSO_REMOVED = frozenset({"IssuerOfPatientIDQualifiersSequence"})
+# Emptied as the table says (Z) even though dates are otherwise shifted (113107): a
+# shifted birth date gives the real one back to anyone who knows the exam's day; the
+# age (kept, 113108) is what a teaching case needs
+NOT_SHIFTED = frozenset({"PatientBirthDate", "PatientBirthTime"})
 DATES, TIMES = ("DA", "DT"), ("DA", "DT", "TM")
 DUMMY = "ANONYMIZED"
 
@@ -71,6 +75,9 @@ def remove(ds: Dataset) -> None:
             del dataset[element.tag]
             return
         action = profile.get(int(element.tag))
+        if element.keyword in NOT_SHIFTED:
+            element.value = None
+            return
         if action is None or element.keyword in KEPT or element.VR in TIMES:
             return  # dates and times stay, to be shifted (113107)
         if action.startswith("X"):
@@ -101,7 +108,8 @@ def finish(ds: Dataset, before: Snapshot, seed: str, day_shift: int | None) -> N
 
     def visit(dataset: Dataset, element: DataElement) -> None:
         action = profile.get(int(element.tag), "")
-        if action == "Z" and element.VR not in TIMES and element.keyword not in KEPT:
+        emptied = action == "Z" and element.VR not in TIMES and element.keyword not in KEPT
+        if emptied or element.keyword in NOT_SHIFTED:  # dicognito may have made one up
             element.value = None
         elif action == "U" and element.value:
             element.value = [_uid(seed, v) if v in before.uids else v
