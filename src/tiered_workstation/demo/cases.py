@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..registration.identity import PatientInput, national_id_check_char
-from ..storage.enums import PatientSource, ReadingMode, Sex
+from ..storage.enums import PatientSource, PeerReviewGrade, ReadingMode, Sex
 
 
 def _national_id(region: str, birth: date, sequence: str) -> str:
@@ -37,6 +37,7 @@ class DemoCase:
     doctor: str = ""         # 申请医生
     admission_id: str = ""   # 住院号, inpatients
     key_image: str = ""      # the caption of the PA film the reviewer marks as key
+    grade: PeerReviewGrade | None = None  # the reviewer's, where not the proposed one
 
 
 ZHANG = PatientInput("张三", Sex.MALE, "Zhang^San", date(1965, 3, 15),
@@ -60,5 +61,8 @@ CASES = (
              NORMAL.replace("气管居中。", "气管居中，纵隔未见增宽。"),
              "心肺膈未见明显异常，请结合临床。",
              source=PatientSource.INPATIENT, department="内科病房", doctor="李医生",
-             admission_id="ZY2026000318"),
+             admission_id="ZY2026000318",
+             # the text proposes minor (a negative finding and 膈 added); the reviewer
+             # reads it as the same report and says so at sign-off
+             grade=PeerReviewGrade.AGREE),
 )

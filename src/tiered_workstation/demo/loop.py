@@ -346,7 +346,8 @@ def _review_and_sign(center: Services, accession: str, reviewer: Actor,
     with center.database.transaction() as session:
         sign_report(session, center.workflow, _exam(session, accession), reviewer,
                     password=DEMO_PASSWORD, findings=case.final_findings,
-                    impression=case.final_impression, comment="审核修改", images=images)
+                    impression=case.final_impression, comment="审核修改", images=images,
+                    grade=case.grade)
 
 
 def _pa_film(center: Services, accession: str) -> Path:

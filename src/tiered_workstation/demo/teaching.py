@@ -50,7 +50,8 @@ def teach(center: Services, community: Services, accessions: tuple[str, ...],
         teaching_points="右下肺野斑片状模糊影，边界不清；心缘清楚提示病变位于下叶。"))
     files = desk.files(uid)
     first = pydicom.dcmread(files[0], stop_before_pixels=True)
-    out(f"   case {uid}: {len(files)} files; patient name “{first.PatientName}”, "
+    name = f"“{first.PatientName}”" if str(first.PatientName) else "emptied"
+    out(f"   case {uid}: {len(files)} files; patient name {name}, age {first.PatientAge}, "
         f"Patient Identity Removed {first.PatientIdentityRemoved}, method "
         f"{first.DeidentificationMethodCodeSequence[0].CodeMeaning}")
 

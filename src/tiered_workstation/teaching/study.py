@@ -23,7 +23,7 @@ from ..storage.base import utcnow
 from ..storage.enums import StudyActivity
 from ..storage.teaching import StudyRecord
 from ..workflow.actors import Actor
-from ..workflow.agreement import distance
+from ..workflow.agreement import distance, interpretation
 from ..workflow.outbox import STUDY_TOPIC, queue_message
 from ..workflow.report_diff import ReportDiff, diff_text
 
@@ -40,8 +40,11 @@ class QuizResult:
 
 def mark_quiz(expert_findings: str, expert_impression: str, learner_findings: str,
               learner_impression: str) -> QuizResult:
+    """The learner's text against the expert's; the impression is scored on its reading,
+    without the expert's advice (建议…复查 is not what the learner was asked)."""
     findings = distance(learner_findings, expert_findings)
-    impression = distance(learner_impression, expert_impression)
+    impression = distance(interpretation(learner_impression),
+                          interpretation(expert_impression))
     score = 1 - (IMPRESSION_WEIGHT * impression + (1 - IMPRESSION_WEIGHT) * findings)
     return QuizResult(ReportDiff(diff_text(learner_findings, expert_findings),
                                  diff_text(learner_impression, expert_impression)),
