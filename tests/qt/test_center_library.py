@@ -84,5 +84,7 @@ def test_download_a_case_with_progress_then_study_it_offline(
 
         center.refresh()                                   # and the center says why it is not there
         qtbot.waitUntil(lambda: "cannot be used now" in center.status.text(), timeout=20_000)
+        assert "The center cannot be reached." in center.status.text()  # in words
+        assert "127.0.0.1" in center.status.toolTip()                  # details on hover
     finally:
         tasks.shutdown(wait=True)

@@ -107,10 +107,13 @@ def test_the_library_finds_a_case_and_the_quiz_marks_the_learner(
     assert len(opened.args[0]) == 2
     assert all(Path(p).exists() for p in opened.args[0])
     assert "右下肺炎症" not in page.reader.toPlainText()  # the answer stays hidden
+    assert page.table.isColumnHidden(0)                   # no title, no diagnosis listed
+    assert page.table.isColumnHidden(1)
     assert page.quiz.diff.isHidden()
     page.quiz.findings.setPlainText("双肺纹理增多，右下肺见片状影。")
     page.quiz.impression.setPlainText("右下肺炎症，建议复查。")
     page.quiz.reveal()
+    assert not page.table.isColumnHidden(1)
     assert page.quiz.result is not None
     assert 0.4 < page.quiz.result.agreement < 1
     assert "斑" in page.quiz.diff.toPlainText()

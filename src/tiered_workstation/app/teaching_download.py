@@ -36,7 +36,15 @@ PART = ".part"
 
 
 class DownloadFailed(RuntimeError):
-    """A download stopped; what was complete is kept and the next try goes on from it."""
+    """A download stopped; what was complete is kept and the next try goes on from it.
+    ``reason`` says why in one word the desktop turns into the user's language."""
+
+    UNREACHABLE, REFUSED, DAMAGED, DISK_FULL, STORAGE = (
+        "unreachable", "refused", "damaged", "disk_full", "storage")
+
+    def __init__(self, message: str, reason: str = UNREACHABLE) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -194,15 +202,20 @@ class TeachingDownloader:
             self._verify(part, item)
             part.rename(final)
             return item.size
-        except (SyncUnavailable, SyncRejected) as exc:
+        except SyncUnavailable as exc:
             raise DownloadFailed(f"The download stopped: {exc}") from exc
+        except SyncRejected as exc:
+            raise DownloadFailed(f"The download stopped: {exc}",
+                                 DownloadFailed.REFUSED) from exc
         except AtRestError as exc:
-            raise DownloadFailed(str(exc)) from exc
+            raise DownloadFailed(str(exc), DownloadFailed.DAMAGED) from exc
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
                 raise DownloadFailed("The disk is full: free some space, then download "
-                                     "again; what has arrived is kept.") from exc
-            raise DownloadFailed(f"The case could not be stored: {exc}") from exc
+                                     "again; what has arrived is kept.",
+                                     DownloadFailed.DISK_FULL) from exc
+            raise DownloadFailed(f"The case could not be stored: {exc}",
+                                 DownloadFailed.STORAGE) from exc
 
     def _restart(self, writer: SealedFileWriter, part: Path, item: _Item) -> SealedFileWriter:
         writer.close()
@@ -225,8 +238,10 @@ class TeachingDownloader:
     def _guard(self, call: Callable[[], object]) -> object:
         try:
             return call()
-        except (SyncUnavailable, SyncRejected) as exc:
+        except SyncUnavailable as exc:
             raise DownloadFailed(str(exc)) from exc
+        except SyncRejected as exc:
+            raise DownloadFailed(str(exc), DownloadFailed.REFUSED) from exc
 
     def _set_state(self, bundle: catalogue.CaseBundle, state: DownloadState, *,
                    course_uid: str | None = None, bytes_done: int | None = None,

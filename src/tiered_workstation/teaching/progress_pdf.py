@@ -20,13 +20,13 @@ from .progress import Progress, Week
 
 LABELS_EN = {"title": "Teaching progress", "since": "Since", "doctor": "Doctor",
              "site": "Site", "reviews": "Reviews", "agreement": "Agreement",
-             "major": "Major", "lessons": "Lessons watched", "quizzes": "Quizzes",
+             "minor": "Minor", "major": "Major", "lessons": "Lessons watched", "quizzes": "Quizzes",
              "weakest": "Weakest body part", "suggested": "Suggested cases",
              "majors": "Major discrepancies", "accession": "Accession", "when": "Date",
              "reviewer": "Reviewer", "part": "Body part", "weekly": "weekly agreement"}
 LABELS_ZH = {"title": "带教进度", "since": "自", "doctor": "医生", "site": "机构",
-             "reviews": "评议数", "agreement": "一致率", "major": "重大差异",
-             "lessons": "已看课程", "quizzes": "测验", "weakest": "最弱部位",
+             "reviews": "评议数", "agreement": "一致率", "minor": "轻微差异",
+             "major": "重大差异", "lessons": "已看讲解", "quizzes": "测验", "weakest": "最弱部位",
              "suggested": "推荐病例", "majors": "重大差异病例", "accession": "检查号",
              "when": "时间", "reviewer": "审核医生", "part": "部位", "weekly": "每周一致率"}
 
@@ -40,18 +40,19 @@ def write_progress_pdf(data: Progress, path: Path, *, site_name: str,
                            textColor=colors.HexColor("#5b6776"))
     story = [Paragraph(f"{site_name} · {labels['title']}", heading),
              Paragraph(f"{labels['since']} {data.since.isoformat()}", small), Spacer(1, 4 * mm)]
-    rows = [[labels[k] for k in ("doctor", "site", "reviews", "agreement", "major",
-                                 "lessons", "quizzes", "weakest")]]
+    rows = [[labels[k] for k in ("doctor", "site", "reviews", "agreement", "minor",
+                                 "major", "lessons", "quizzes", "weakest")]]
     for d in data.doctors:
         weakest = d.weakest_part
         rows.append([d.name, d.site, str(d.reviews), f"{d.agreement:.0%}",
+                     str(d.grades.get(PeerReviewGrade.MINOR, 0)),
                      str(d.grades.get(PeerReviewGrade.MAJOR, 0)), str(d.lessons_watched),
                      str(d.quizzes),
                      f"{weakest.body_part} {weakest.agreement:.0%}" if weakest else "—"])
     story.append(_table(rows, font))
     for d in data.doctors:
         story += [Spacer(1, 4 * mm), Paragraph(f"{d.name} · {labels['weekly']}", body),
-                  _trend(d.weeks)]
+                  _trend(d.weeks), Spacer(1, 2 * mm)]
         if d.suggestions:
             titles = " · ".join(c.title for c in d.suggestions)
             story.append(Paragraph(f"{labels['suggested']}: {titles}", small))
@@ -87,9 +88,10 @@ def _trend(weeks: list[Week]) -> Drawing:
     chart.categoryAxis.labels.fontSize = 6
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 25
     chart.valueAxis.labels.fontSize = 6
+    chart.valueAxis.labelTextFormat = "%d%%"
     chart.lines[0].strokeColor = colors.HexColor("#1f6feb")
     chart.lines[0].strokeWidth = 1.5
     chart.joinedLines = 1
-    chart.lines.symbol = makeMarker("FilledCircle", size=3)
+    chart.lines.symbol = makeMarker("FilledCircle", size=4)  # a lone week shows too
     drawing.add(chart)
     return drawing

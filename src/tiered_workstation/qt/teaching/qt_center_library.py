@@ -6,6 +6,7 @@ comes back to the GUI thread through a signal.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -21,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app.teaching_download import DownloadProgress, TeachingDownloader
+from ...app.teaching_download import DownloadFailed, DownloadProgress, TeachingDownloader
 from ...teaching.catalogue import CaseBundle, CaseCard, CourseCard
 from ...teaching.library import LibraryQuery
 from ..tasks import TaskRunner
 from ..widgets import button, row_table
 
+LOGGER = logging.getLogger(__name__)
 Downloads = Callable[[Callable[[DownloadProgress], None] | None], TeachingDownloader]
 
 
@@ -139,11 +141,28 @@ class QtCenterLibrary(QWidget):
             item = QTableWidgetItem(self.tr("✓ offline") if card.uid in self.here else "")
             self.table.setItem(n, 5, item)
 
+    def _words(self, error: BaseException) -> str:
+        """What went wrong, in the user's language (the details go to the log)."""
+        LOGGER.warning("teaching library: %s", error)
+        self.status.setToolTip(str(error))
+        reason = getattr(error, "reason", "")
+        words = {
+            DownloadFailed.UNREACHABLE: self.tr("The center cannot be reached."),
+            DownloadFailed.REFUSED: self.tr("The center refused the request (the details "
+                                            "are in the log)."),
+            DownloadFailed.DAMAGED: self.tr("A file of the case arrived damaged or was "
+                                            "altered."),
+            DownloadFailed.DISK_FULL: self.tr("The disk is full: free some space."),
+            DownloadFailed.STORAGE: self.tr("The case could not be stored on this computer "
+                                            "(the details are in the log)."),
+        }
+        return words.get(reason, str(error))
+
     def _failed(self, error: BaseException) -> None:
         self._busy = False
         self.progress.setVisible(False)
         self.status.setText(self.tr("The center's library cannot be used now: {detail}")
-                            .format(detail=error))
+                            .format(detail=self._words(error)))
         self._enable()
 
     def _enable(self) -> None:
@@ -212,5 +231,6 @@ class QtCenterLibrary(QWidget):
 
     def _stopped(self, error: BaseException) -> None:
         self._failed(error)
-        self.status.setText(self.tr("{detail} What has arrived is kept: download again to "
-                                    "go on from there.").format(detail=error))
+        self.status.setText(self.tr("The download stopped. {detail} What has arrived is "
+                                    "kept: download again to go on from there.")
+                            .format(detail=self._words(error)))

@@ -181,8 +181,14 @@ class QtLibraryPage(QWidget):
         if 0 <= row < len(self.cases):
             self.show_case(self.cases[row].uid)
 
+    def _hide_answers(self, hidden: bool) -> None:
+        """During a quiz the list does not give the answer away: no title, no diagnosis."""
+        for column in (0, 1):
+            self.table.setColumnHidden(column, hidden)
+
     def _show_case(self, case: CaseDetail | None) -> None:
         self.case = case
+        self._hide_answers(False)
         for widget in (self.open_button, self.quiz_button, self.record_button):
             widget.setEnabled(case is not None)
         self.quiz.start(None)
@@ -262,6 +268,7 @@ class QtLibraryPage(QWidget):
         if self.case is not None:
             words = self.tr("Quiz in progress: the report shows when you reveal the answer.")
             self.reader.setHtml(f"<p>{html.escape(words)}</p>")
+            self._hide_answers(True)
             self.quiz.start(self.case)
             self.tabs.setCurrentWidget(self.quiz)
             self.open_images()
@@ -270,4 +277,5 @@ class QtLibraryPage(QWidget):
         self._tasks.db(self._desk.record, self.actor, case.summary.uid, StudyActivity.QUIZ,
                        quiz=(self.quiz.findings.toPlainText(),
                              self.quiz.impression.toPlainText(), result.agreement))
+        self._hide_answers(False)
         self._render(case)  # the answer is out: the case reads whole again

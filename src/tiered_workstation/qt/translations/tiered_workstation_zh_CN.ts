@@ -180,7 +180,7 @@
     <message>
         <location filename="../teaching/qt_lesson_capture.py" line="180"/>
         <source>The lesson could not be recorded: {error}</source>
-        <translation>课程未能录制：{error}</translation>
+        <translation>讲解未能录制：{error}</translation>
     </message>
 </context>
 <context>
@@ -522,119 +522,144 @@ h:mm · m′s″</source>
 <context>
     <name>QtCenterLibrary</name>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="56"/>
+        <location filename="../teaching/qt_center_library.py" line="59"/>
         <source>Search the center&apos;s library</source>
         <translation>搜索中心的教学库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="58"/>
+        <location filename="../teaching/qt_center_library.py" line="61"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="59"/>
+        <location filename="../teaching/qt_center_library.py" line="62"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="59"/>
+        <location filename="../teaching/qt_center_library.py" line="62"/>
         <source>Body part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="59"/>
+        <location filename="../teaching/qt_center_library.py" line="62"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="60"/>
+        <location filename="../teaching/qt_center_library.py" line="63"/>
         <source>Lessons</source>
         <translation>讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="60"/>
+        <location filename="../teaching/qt_center_library.py" line="63"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="60"/>
+        <location filename="../teaching/qt_center_library.py" line="63"/>
         <source>Here</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="64"/>
+        <location filename="../teaching/qt_center_library.py" line="68"/>
         <source>Download course</source>
         <translation>下载课程</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="65"/>
+        <location filename="../teaching/qt_center_library.py" line="69"/>
         <source>Look online</source>
         <translation>在线查看</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="66"/>
+        <location filename="../teaching/qt_center_library.py" line="70"/>
         <source>Download for offline</source>
         <translation>下载离线学习</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="78"/>
+        <location filename="../teaching/qt_center_library.py" line="82"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="107"/>
+        <location filename="../teaching/qt_center_library.py" line="111"/>
         <source>Asking the center…</source>
         <translation>正在询问中心…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="123"/>
+        <location filename="../teaching/qt_center_library.py" line="127"/>
         <source>{title} · {cases} case(s) · {size}</source>
         <translation>{title} · {cases} 个病例 · {size}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="126"/>
+        <location filename="../teaching/qt_center_library.py" line="130"/>
         <source>At the center: {cases} case(s), {courses} course(s).</source>
         <translation>中心有 {cases} 个病例、{courses} 门课程。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="137"/>
+        <location filename="../teaching/qt_center_library.py" line="141"/>
         <source>✓ offline</source>
         <translation>✓ 已离线</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="143"/>
+        <location filename="../teaching/qt_center_library.py" line="150"/>
+        <source>The center cannot be reached.</source>
+        <translation>无法连接中心。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="151"/>
+        <source>The center refused the request (the details are in the log).</source>
+        <translation>中心拒绝了请求（详情见日志）。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="153"/>
+        <source>A file of the case arrived damaged or was altered.</source>
+        <translation>病例的文件在传输中损坏或被篡改。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="155"/>
+        <source>The disk is full: free some space.</source>
+        <translation>磁盘已满：请腾出空间。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="156"/>
+        <source>The case could not be stored on this computer (the details are in the log).</source>
+        <translation>病例无法保存到本机（详情见日志）。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="164"/>
         <source>The center&apos;s library cannot be used now: {detail}</source>
         <translation>现在无法使用中心的教学库：{detail}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="161"/>
+        <location filename="../teaching/qt_center_library.py" line="182"/>
         <source>Fetching the images and lessons of “{title}”…</source>
         <translation>正在获取“{title}”的图像和讲解…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="167"/>
+        <location filename="../teaching/qt_center_library.py" line="188"/>
         <source>“{title}” is open online: it is not kept on this computer.</source>
         <translation>“{title}”已在线打开：不会保存在本机。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="186"/>
+        <location filename="../teaching/qt_center_library.py" line="211"/>
         <source>Downloading…</source>
         <translation>正在下载…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="192"/>
+        <location filename="../teaching/qt_center_library.py" line="217"/>
         <source>{title}: {done} of {total} · case {case} of {cases}</source>
         <translation>{title}：{done} / {total} · 第 {case} / {cases} 个病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="202"/>
+        <location filename="../teaching/qt_center_library.py" line="227"/>
         <source>{cases} case(s) kept for offline study, encrypted on this computer.</source>
         <translation>已保存 {cases} 个病例供离线学习，在本机加密存储。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="209"/>
-        <source>{detail} What has arrived is kept: download again to go on from there.</source>
-        <translation>{detail} 已下载的部分已保留：再次下载即可从中断处继续。</translation>
+        <location filename="../teaching/qt_center_library.py" line="234"/>
+        <source>The download stopped. {detail} What has arrived is kept: download again to go on from there.</source>
+        <translation>下载已中断。{detail} 已下载的部分已保留：再次下载即可从中断处继续。</translation>
     </message>
 </context>
 <context>
@@ -1030,12 +1055,12 @@ h:mm · m′s″</source>
     <message>
         <location filename="../teaching/qt_lesson_player.py" line="42"/>
         <source>Lesson: {title}</source>
-        <translation>课程：{title}</translation>
+        <translation>讲解：{title}</translation>
     </message>
     <message>
         <location filename="../teaching/qt_lesson_player.py" line="63"/>
         <source>The lesson cannot be played: {error}</source>
-        <translation>课程无法播放：{error}</translation>
+        <translation>讲解无法播放：{error}</translation>
     </message>
     <message>
         <location filename="../teaching/qt_lesson_player.py" line="65"/>
@@ -1059,12 +1084,12 @@ h:mm · m′s″</source>
     <message>
         <location filename="../teaching/qt_lesson_recorder.py" line="55"/>
         <source>Record a lesson: {title}</source>
-        <translation>录制课程：{title}</translation>
+        <translation>录制讲解：{title}</translation>
     </message>
     <message>
         <location filename="../teaching/qt_lesson_recorder.py" line="66"/>
         <source>Lesson title</source>
-        <translation>课程标题</translation>
+        <translation>讲解标题</translation>
     </message>
     <message>
         <location filename="../teaching/qt_lesson_recorder.py" line="67"/>
@@ -1114,12 +1139,12 @@ h:mm · m′s″</source>
     <message>
         <location filename="../teaching/qt_lesson_recorder.py" line="137"/>
         <source>Keeping the lesson…</source>
-        <translation>正在保存课程…</translation>
+        <translation>正在保存讲解…</translation>
     </message>
     <message>
         <location filename="../teaching/qt_lesson_recorder.py" line="148"/>
         <source>Lesson kept: {duration}, {actions} viewer actions.</source>
-        <translation>课程已保存：{duration}，{actions} 个阅片操作。</translation>
+        <translation>讲解已保存：{duration}，{actions} 个阅片操作。</translation>
     </message>
     <message>
         <location filename="../teaching/qt_lesson_recorder.py" line="164"/>
@@ -1192,7 +1217,7 @@ h:mm · m′s″</source>
     </message>
     <message>
         <location filename="../teaching/qt_library_page.py" line="74"/>
-        <location filename="../teaching/qt_library_page.py" line="239"/>
+        <location filename="../teaching/qt_library_page.py" line="245"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
@@ -1214,7 +1239,7 @@ h:mm · m′s″</source>
     <message>
         <location filename="../teaching/qt_library_page.py" line="76"/>
         <source>Lessons</source>
-        <translation>课程</translation>
+        <translation>讲解</translation>
     </message>
     <message>
         <location filename="../teaching/qt_library_page.py" line="89"/>
@@ -1234,7 +1259,7 @@ h:mm · m′s″</source>
     <message>
         <location filename="../teaching/qt_library_page.py" line="97"/>
         <source>● Record lesson…</source>
-        <translation>● 录制课程…</translation>
+        <translation>● 录制讲解…</translation>
     </message>
     <message>
         <location filename="../teaching/qt_library_page.py" line="115"/>
@@ -1268,47 +1293,47 @@ h:mm · m′s″</source>
         <translation>所选病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="197"/>
+        <location filename="../teaching/qt_library_page.py" line="203"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="197"/>
+        <location filename="../teaching/qt_library_page.py" line="203"/>
         <source>voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="198"/>
+        <location filename="../teaching/qt_library_page.py" line="204"/>
         <source>{title} · {kind} · {duration} · {author}</source>
         <translation>{title} · {kind} · {duration} · {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="235"/>
+        <location filename="../teaching/qt_library_page.py" line="241"/>
         <source>Choose a case from the list.</source>
         <translation>请从列表中选择病例。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="240"/>
+        <location filename="../teaching/qt_library_page.py" line="246"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="241"/>
+        <location filename="../teaching/qt_library_page.py" line="247"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="242"/>
+        <location filename="../teaching/qt_library_page.py" line="248"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="243"/>
+        <location filename="../teaching/qt_library_page.py" line="249"/>
         <source>{modality} · {body_part} · difficulty {difficulty} · by {author}</source>
         <translation>{modality} · {body_part} · 难度 {difficulty} · 作者 {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="263"/>
+        <location filename="../teaching/qt_library_page.py" line="269"/>
         <source>Quiz in progress: the report shows when you reveal the answer.</source>
         <translation>测验进行中：显示答案后可见报告。</translation>
     </message>
@@ -3573,6 +3598,7 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
         <source>Minor</source>
         <translation>轻微差异</translation>
     </message>
@@ -3589,49 +3615,49 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
         <source>Lessons watched</source>
-        <translation>已看课程</translation>
+        <translation>已看讲解</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
         <source>Quizzes</source>
         <translation>测验</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
         <source>Weakest body part</source>
         <translation>最弱部位</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="64"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
         <source>Suggested cases</source>
         <translation>推荐病例</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="65"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
         <source>Accession</source>
         <translation>检查号</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="65"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="66"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
         <source>Reviewer</source>
         <translation>审核医生</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="66"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="159"/>
         <source>Exam</source>
         <translation>检查</translation>
     </message>
@@ -3666,22 +3692,22 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
         <source>Major discrepancies</source>
         <translation>重大差异病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="159"/>
         <source>weekly agreement</source>
         <translation>每周一致率</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="170"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="171"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="176"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="177"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
