@@ -46,10 +46,10 @@ import time
 import uuid
 from pathlib import Path
 
+from _shaped_link import ShapedLink
 from pydicom import dcmread
 from pydicom.dataset import Dataset
 from pydicom.uid import JPEGLSLossless
-from shaped_link import ShapedLink
 
 from tiered_workstation.app.bootstrap import bootstrap
 from tiered_workstation.app.site_file import render_site_toml

@@ -34,8 +34,8 @@ import time
 from pathlib import Path
 
 import jpeg_ls
+from _shaped_link import ShapedLink
 from pydicom import dcmread
-from shaped_link import ShapedLink
 from sqlalchemy import func, select
 
 from tiered_workstation.app.bootstrap import bootstrap
