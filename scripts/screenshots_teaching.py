@@ -85,7 +85,8 @@ def teaching_case(services, tmp: Path):
     services.teaching_desk.make_case(row.exam_id, REVIEWER, CaseDraft(
         title="右下肺炎 Right lower lobe pneumonia", diagnosis="社区获得性肺炎",
         body_part="CHEST", difficulty=2, tags=("肺炎", "轮廓征", "pneumonia"),
-        teaching_points="右心缘模糊提示病变位于右中叶（轮廓征）；侧位片确认叶间裂位置。"))
+        teaching_points="右膈面模糊而右心缘清楚，提示病变位于右下叶（轮廓征）；侧位片确认"
+                        "病变位于斜裂之后。"))
     return row
 
 
@@ -134,7 +135,7 @@ def shoot(app: QApplication, station: QtWorkstation, services, row, language: st
     editor = CaseEditor(None, row, series)
     editor.diagnosis.setText("社区获得性肺炎")
     editor.tags.setText("肺炎, 轮廓征")
-    editor.points.setPlainText("右心缘模糊提示病变位于右中叶（轮廓征）。")
+    editor.points.setPlainText("右膈面模糊而右心缘清楚，提示病变位于右下叶（轮廓征）。")
     editor.resize(560, 640)
     save(editor, out / f"teaching-case-editor-{language}.png")
 
@@ -176,7 +177,7 @@ def lesson_pages(app: QApplication, library, tmp: Path, language: str, out: Path
     view.set_zoom(1.4)
     settle(app, seconds=0.6)
     rows, columns = view.image.frames.shape[1:3]
-    view.add_text(rows * 0.62, columns * 0.3, "轮廓征 silhouette sign")
+    view.add_text(rows * 0.62, columns * 0.3, "右下肺野 right lower zone")
     settle(app, seconds=0.6)
     save(recorder, out / f"teaching-lesson-recorder-{language}.png")
     before = library.lessons.count()

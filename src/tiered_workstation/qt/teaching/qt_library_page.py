@@ -73,10 +73,11 @@ class QtLibraryPage(QWidget):
         self.search_button = button(self.tr("Search"), self.search, primary=True)
         self.table = row_table([self.tr("Title"), self.tr("Diagnosis"), self.tr("Body part"),
                                 self.tr("Difficulty"), self.tr("Tags"), self.tr("Author"),
-                                self.tr("Lessons")], 0)
+                                self.tr("Lessons")], 4)
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
         header = self.table.horizontalHeader()
-        for column, width in ((1, 140), (4, 140)):  # diagnosis, tags: elided, not sprawling
+        # the title keeps room to be read; the tags take what is left
+        for column, width in ((0, 190), (1, 110)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         bar = QHBoxLayout()
