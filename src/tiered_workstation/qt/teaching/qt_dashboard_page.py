@@ -69,17 +69,16 @@ class QtTeachingDashboard(QWidget):
         top.addWidget(self.headline, 1)
         for widget in (self.weeks, self.csv_button, self.pdf_button):
             top.addWidget(widget)
-        lower = QSplitter()
+        lower = QSplitter(Qt.Orientation.Vertical)  # both tables the page's whole width
         lower.addWidget(card(self.tr("Doctors"), self.doctors, stretch_first=True))
         lower.addWidget(card(self.tr("Major discrepancies (double-click to open)"),
                              self.majors, stretch_first=True))
-        lower.setSizes([900, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
         layout.addWidget(card(self.tr("Agreement with the reviewer, by week"), self.chart_view,
-                              stretch_first=True), 3)
-        layout.addWidget(lower, 2)
+                              stretch_first=True), 2)
+        layout.addWidget(lower, 3)
         self.refresh()
 
     def refresh(self) -> None:
