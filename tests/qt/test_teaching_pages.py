@@ -157,3 +157,37 @@ def test_the_dashboard_shows_each_doctors_agreement_and_exports_it(
     qtbot.waitUntil(lambda: (tmp_path / "progress.pdf").exists()
                     and (tmp_path / "progress.csv").exists(), timeout=10000)
     assert "李医生" in (tmp_path / "progress.csv").read_text(encoding="utf-8-sig")
+
+
+def test_the_viewer_makes_a_case_of_the_signed_exam_it_shows(qtbot, reading: Reading,
+                                                             station, tmp_path: Path) -> None:
+    services = reading.services
+    accession = reading.read_and_sign(findings="右下肺见斑片状模糊影。", impression="右下肺炎症。")
+    archive_marked_images(reading, accession, tmp_path)
+    window = station.open_main_window(SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,),
+                                               Role.REVIEWER))
+    qtbot.addWidget(window)
+    viewer = window.pages["viewer"]
+    assert viewer.teaching_button.isVisibleTo(viewer)
+    asked = []
+
+    def fill(editor):
+        asked.append(editor.series.count())
+        editor.title.setText("从阅片窗口建立的病例")
+        return editor.draft()
+    window.ask_case = fill
+    window.open_images(accession_number=accession)
+    qtbot.waitUntil(lambda: bool(viewer.series), timeout=10_000)
+    viewer.teaching_button.click()
+    qtbot.waitUntil(lambda: "library" in viewer.message.text(), timeout=15_000)
+    assert asked == [1]
+    with services.database.session() as session:
+        case = session.scalar(select(TeachingCase))
+        assert case.title == "从阅片窗口建立的病例"
+        assert case.source_exam_id == by_accession(session, accession).id
+    viewer.open([p for p in services.teaching_desk.files(case.uid)])  # a case, not an exam
+    qtbot.waitUntil(lambda: viewer.series[0].study_instance_uid == case.study_instance_uid,
+                    timeout=10_000)
+    viewer.teaching_button.click()
+    qtbot.waitUntil(lambda: "Only a signed exam" in viewer.message.text(), timeout=10_000)
+    window.close()

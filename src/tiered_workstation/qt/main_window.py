@@ -25,7 +25,9 @@ from ..app.bootstrap import Capabilities, Services
 from ..app.presentation_states import archive_presentation_state
 from ..app.priors import prior_files, priors_for_header
 from ..app.study_files import exam_image_files
+from ..review.reading import WorkRow
 from ..storage.enums import Role
+from ..teaching.cases import AUTHORS
 from ..viewer.hanging import RULES_FILE
 from ..workflow.actors import Actor
 from .event_bridge import QtEventBridge
@@ -43,6 +45,7 @@ from .review.qt_tat_page import QtTatPage
 from .review.qt_triage_page import QtTriagePage
 from .status.qt_status_page import QtStatusPage
 from .tasks import TaskRunner
+from .teaching.qt_case_editor import CaseEditor, start_case_editor
 from .teaching.qt_center_library import QtCenterLibrary
 from .teaching.qt_dashboard_page import QtTeachingDashboard
 from .teaching.qt_library_page import QtLibraryPage
@@ -124,6 +127,10 @@ class QtMainWindow(QMainWindow):
         if isinstance(library, QtLibraryPage) and isinstance(viewer, QtViewerPage):
             library.open_requested.connect(lambda paths: (viewer.open(paths),
                                                           self.show_page("viewer")))
+        if isinstance(viewer, QtViewerPage) and services.capabilities.reviews_and_signs \
+                and session.role in AUTHORS:
+            viewer.teaching_button.setVisible(True)
+            viewer.teaching_requested.connect(self._teaching_case)
         history = self.pages.get("history")
         if isinstance(history, QtHistoryPage):
             history.open_requested.connect(
@@ -177,6 +184,25 @@ class QtMainWindow(QMainWindow):
             name=session.display_name, role=role_label(session.role)))
         self._add_actions()
         self._restore()
+
+    ask_case = staticmethod(CaseEditor.answer)  # a test answers it instead
+
+    def _teaching_case(self, study_instance_uid: str) -> None:
+        """The Viewer's *Teaching case…*: the open study's signed exam, in the case editor."""
+        viewer = self.pages["viewer"]
+        session = self.session
+        actor = Actor(session.username, session.role, session.site_code, session.display_name)
+
+        def edit(row: WorkRow | None) -> None:
+            if row is None:
+                viewer.message.setText(self.tr("Only a signed exam of this site can become a "
+                                               "teaching case."))
+                return
+            start_case_editor(viewer, self._tasks, self.services.teaching_desk, row, actor,
+                              ask=self.ask_case, done=viewer.message.setText,
+                              failed=lambda error: viewer.message.setText(
+                                  self.tr("Not done: {reason}").format(reason=error)))
+        self._tasks.db(self.services.reading_desk.signed_row, study_instance_uid).success(edit)
 
     def _library_page(self) -> QtLibraryPage:
         """The library; at a community with a center, the center's library beside it."""

@@ -31,7 +31,15 @@ from ..workflow.machine import Changes, ExamWorkflow
 from . import peer_review
 from .consultation import conclude, post_message, request_consultation
 from .drafts import autosave
-from .reading import ReportView, Scope, WorkRow, open_report, proposal_for, worklist
+from .reading import (
+    ReportView,
+    Scope,
+    WorkRow,
+    open_report,
+    proposal_for,
+    signed_row,
+    worklist,
+)
 from .signoff import add_addendum, return_for_revision, sign_report
 from .submit import submit_preliminary
 from .templates import TemplateBook
@@ -62,6 +70,10 @@ class ReadingDesk:
     def work_rows(self, scope: Scope, username: str) -> list[WorkRow]:
         with self._database.session() as session:
             return worklist(session, scope, username)
+
+    def signed_row(self, study_instance_uid: str) -> WorkRow | None:
+        with self._database.session() as session:
+            return signed_row(session, study_instance_uid)
 
     def report_view(self, exam_id: int, username: str, templates: TemplateBook,
                     language: str) -> ReportView:

@@ -136,6 +136,14 @@ def worklist(session: Session, scope: Scope, username: str, limit: int = 500) ->
     return [_row(session, exam) for exam in session.scalars(query)]
 
 
+def signed_row(session: Session, study_instance_uid: str) -> WorkRow | None:
+    """The signed exam of a study (what a teaching case may be made from), if any."""
+    exam = session.scalar(select(Exam).where(
+        Exam.study_instance_uid == study_instance_uid,
+        Exam.state.in_((ExamState.FINAL, ExamState.PRINTED))))
+    return _row(session, exam) if exam is not None else None
+
+
 def _row(session: Session, exam: Exam) -> WorkRow:
     assignment = current_assignment(session, exam.id)
     assignee = ""

@@ -1217,7 +1217,7 @@ h:mm · m′s″</source>
     </message>
     <message>
         <location filename="../teaching/qt_library_page.py" line="74"/>
-        <location filename="../teaching/qt_library_page.py" line="245"/>
+        <location filename="../teaching/qt_library_page.py" line="246"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
@@ -1242,98 +1242,98 @@ h:mm · m′s″</source>
         <translation>讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="89"/>
+        <location filename="../teaching/qt_library_page.py" line="90"/>
         <source>Open images</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="90"/>
+        <location filename="../teaching/qt_library_page.py" line="91"/>
         <source>Take as quiz</source>
         <translation>作为测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="96"/>
+        <location filename="../teaching/qt_library_page.py" line="97"/>
         <source>▶ Play lesson</source>
         <translation>▶ 播放讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="97"/>
+        <location filename="../teaching/qt_library_page.py" line="98"/>
         <source>● Record lesson…</source>
         <translation>● 录制讲解…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="115"/>
+        <location filename="../teaching/qt_library_page.py" line="116"/>
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="116"/>
+        <location filename="../teaching/qt_library_page.py" line="117"/>
         <source>Quiz</source>
         <translation>测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="121"/>
-        <location filename="../teaching/qt_library_page.py" line="129"/>
+        <location filename="../teaching/qt_library_page.py" line="122"/>
+        <location filename="../teaching/qt_library_page.py" line="130"/>
         <source>Teaching library</source>
         <translation>教学病例库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="124"/>
+        <location filename="../teaching/qt_library_page.py" line="125"/>
         <source>On this computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="125"/>
+        <location filename="../teaching/qt_library_page.py" line="126"/>
         <source>Center library</source>
         <translation>中心教学库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="131"/>
+        <location filename="../teaching/qt_library_page.py" line="132"/>
         <source>Selected case</source>
         <translation>所选病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="203"/>
+        <location filename="../teaching/qt_library_page.py" line="204"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="203"/>
+        <location filename="../teaching/qt_library_page.py" line="204"/>
         <source>voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="204"/>
+        <location filename="../teaching/qt_library_page.py" line="205"/>
         <source>{title} · {kind} · {duration} · {author}</source>
         <translation>{title} · {kind} · {duration} · {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="241"/>
+        <location filename="../teaching/qt_library_page.py" line="242"/>
         <source>Choose a case from the list.</source>
         <translation>请从列表中选择病例。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="246"/>
+        <location filename="../teaching/qt_library_page.py" line="247"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="247"/>
+        <location filename="../teaching/qt_library_page.py" line="248"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="248"/>
+        <location filename="../teaching/qt_library_page.py" line="249"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="249"/>
+        <location filename="../teaching/qt_library_page.py" line="250"/>
         <source>{modality} · {body_part} · difficulty {difficulty} · by {author}</source>
         <translation>{modality} · {body_part} · 难度 {difficulty} · 作者 {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="269"/>
+        <location filename="../teaching/qt_library_page.py" line="270"/>
         <source>Quiz in progress: the report shows when you reveal the answer.</source>
         <translation>测验进行中：显示答案后可见报告。</translation>
     </message>
@@ -1527,92 +1527,102 @@ h:mm · m′s″</source>
 <context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Tiered Workstation — {site}</source>
         <translation>分级诊疗影像工作站 — {site}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="145"/>
         <source>Tiered Workstation</source>
         <translation>分级诊疗影像工作站</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="183"/>
         <source>Signed in as {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="198"/>
+        <source>Only a signed exam of this site can become a teaching case.</source>
+        <translation>只有本机构已签发的检查才能制作成教学病例。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="204"/>
+        <source>Not done: {reason}</source>
+        <translation>未完成：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="246"/>
         <source>The images of this exam are not on this site (yet).</source>
         <translation>本院（暂时）没有该检查的图像。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="265"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Status board</source>
         <translation>状态看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="277"/>
         <source>Reading</source>
         <translation>诊断报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="282"/>
         <source>Reports</source>
         <translation>报告打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="286"/>
         <source>Turnaround</source>
         <translation>周转时间</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="290"/>
         <source>Teaching library</source>
         <translation>教学病例库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="294"/>
         <source>Teaching progress</source>
         <translation>带教进度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="302"/>
         <source>Viewer</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="309"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Node status</source>
         <translation>节点状态</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="313"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290"/>
+        <location filename="../main_window.py" line="316"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Switch light/dark theme</source>
         <translation>切换浅色/深色主题</translation>
     </message>
@@ -3574,37 +3584,37 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="61"/>
         <location filename="../teaching/qt_dashboard_page.py" line="65"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="150"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="61"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="150"/>
         <source>Site</source>
         <translation>机构</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="61"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
         <source>Reviews</source>
         <translation>评议数</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="61"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
         <source>Agreement</source>
         <translation>一致率</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="62"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
         <source>Minor</source>
         <translation>轻微差异</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="62"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
         <source>Major</source>
         <translation>重大差异</translation>
     </message>
@@ -3615,49 +3625,49 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
         <source>Lessons watched</source>
         <translation>已看讲解</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
         <source>Quizzes</source>
         <translation>测验</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
         <source>Weakest body part</source>
         <translation>最弱部位</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="64"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
         <source>Suggested cases</source>
         <translation>推荐病例</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="65"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
         <source>Accession</source>
         <translation>检查号</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="65"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="66"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
         <source>Reviewer</source>
         <translation>审核医生</translation>
     </message>
     <message>
         <location filename="../teaching/qt_dashboard_page.py" line="66"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="159"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
         <source>Exam</source>
         <translation>检查</translation>
     </message>
@@ -3672,42 +3682,42 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>重大差异（双击打开）</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="80"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="79"/>
         <source>Agreement with the reviewer, by week</source>
         <translation>与审核医生的一致率（按周）</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="95"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="94"/>
         <source>Graded reports since {since}: {reviews} · agreement {share:.0%} · major discrepancies: {majors}</source>
         <translation>自 {since} 起评议 {reviews} 份报告：一致 {share:.0%}，重大差异 {majors} 例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="150"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="149"/>
         <source>Teaching progress</source>
         <translation>带教进度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="150"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="149"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
         <source>Major discrepancies</source>
         <translation>重大差异病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="159"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
         <source>weekly agreement</source>
         <translation>每周一致率</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="171"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="170"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="177"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="176"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -3808,17 +3818,17 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtViewerPage</name>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="74"/>
+        <location filename="../viewer/qt_viewer_page.py" line="75"/>
         <source>The site&apos;s hanging protocols were not used: {error}</source>
         <translation>未使用本院的挂片规则：{error}</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="82"/>
+        <location filename="../viewer/qt_viewer_page.py" line="83"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="84"/>
+        <location filename="../viewer/qt_viewer_page.py" line="85"/>
         <source>Open folder…</source>
         <translation>打开文件夹…</translation>
     </message>
@@ -3878,42 +3888,42 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>放大镜</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="91"/>
+        <location filename="../viewer/qt_viewer_page.py" line="92"/>
         <source>Invert</source>
         <translation>反相</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="92"/>
+        <location filename="../viewer/qt_viewer_page.py" line="93"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="93"/>
+        <location filename="../viewer/qt_viewer_page.py" line="94"/>
         <source>Flip</source>
         <translation>翻转</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="94"/>
+        <location filename="../viewer/qt_viewer_page.py" line="95"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="95"/>
+        <location filename="../viewer/qt_viewer_page.py" line="96"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="96"/>
+        <location filename="../viewer/qt_viewer_page.py" line="97"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="120"/>
+        <location filename="../viewer/qt_viewer_page.py" line="121"/>
         <source>Key image</source>
         <translation>关键图像</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="124"/>
+        <location filename="../viewer/qt_viewer_page.py" line="125"/>
         <source>Save GSPS</source>
         <translation>保存 GSPS</translation>
     </message>
@@ -3938,22 +3948,32 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>电影</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="118"/>
+        <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="121"/>
+        <location filename="../viewer/qt_viewer_page.py" line="122"/>
         <source>Save the active viewport as shown, with its marks, as a picture for the report</source>
         <translation>将当前视窗（含标注）按所见保存为图片，用于报告</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="125"/>
+        <location filename="../viewer/qt_viewer_page.py" line="126"/>
         <source>Save the study&apos;s marks, window and orientation as a DICOM presentation state other viewers show</source>
         <translation>将本检查的标注、窗宽窗位和方向保存为 DICOM 显示状态（GSPS），其他阅片软件可显示</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="140"/>
+        <location filename="../viewer/qt_viewer_page.py" line="130"/>
+        <source>Teaching case…</source>
+        <translation>教学病例…</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="131"/>
+        <source>Make a de-identified teaching case of this signed exam</source>
+        <translation>将此已签发检查制作成去标识化的教学病例</translation>
+    </message>
+    <message>
+        <location filename="../viewer/qt_viewer_page.py" line="147"/>
         <source>Open DICOM files, a folder or a DICOMDIR, or drop them here.</source>
         <translation>打开 DICOM 文件、文件夹或 DICOMDIR，或将其拖到这里。</translation>
     </message>
@@ -3989,7 +4009,7 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         </translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="133"/>
+        <location filename="../viewer/qt_viewer_page.py" line="140"/>
         <source>Fetching the prior of {date}…</source>
         <translation>正在调取 {date} 的既往检查…</translation>
     </message>
@@ -4004,12 +4024,12 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
         <translation>既往检查已与本次检查并排显示，窗格已联动。</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="276"/>
+        <location filename="../viewer/qt_viewer_page.py" line="287"/>
         <source>Text note</source>
         <translation>文字标注</translation>
     </message>
     <message>
-        <location filename="../viewer/qt_viewer_page.py" line="276"/>
+        <location filename="../viewer/qt_viewer_page.py" line="287"/>
         <source>Note:</source>
         <translation>标注：</translation>
     </message>

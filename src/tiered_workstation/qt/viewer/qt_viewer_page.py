@@ -54,6 +54,7 @@ class QtViewerPage(ViewerOpening, ViewerMpr, QWidget):
     key_image_saved = Signal(object)   # Path of the PNG
     state_saved = Signal(object)       # Path of the presentation state (GSPS)
     image_shown = Signal(int)          # viewport whose new series has just been drawn
+    teaching_requested = Signal(str)   # the open study's UID, to become a teaching case
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None, *,
                  annotations: Path | None = None, hanging_rules: Path | None = None,
@@ -126,8 +127,14 @@ class QtViewerPage(ViewerOpening, ViewerMpr, QWidget):
                                             "as a DICOM presentation state other viewers "
                                             "show"))
         self.gsps_button.clicked.connect(lambda: self.export_presentation_state())
+        self.teaching_button = QPushButton(self.tr("Teaching case…"))
+        self.teaching_button.setToolTip(self.tr("Make a de-identified teaching case of this "
+                                                "signed exam"))
+        self.teaching_button.clicked.connect(self._ask_teaching_case)
+        self.teaching_button.setVisible(False)  # shown where the user may make cases
         bar.addWidget(self.key_button)
         bar.addWidget(self.gsps_button)
+        bar.addWidget(self.teaching_button)
         self.priors = QtPriorsBar(tasks)
         self.priors.fetching.connect(lambda prior: self.message.setText(
             self.tr("Fetching the prior of {date}…").format(date=f"{prior.registered:%Y-%m-%d}")))
@@ -168,6 +175,10 @@ class QtViewerPage(ViewerOpening, ViewerMpr, QWidget):
                            ("R", lambda: self.view.rotate(90)),
                            ("F", lambda: self.view.reset_view())):
             QShortcut(QKeySequence(keys), self, activated=slot)
+
+    def _ask_teaching_case(self) -> None:
+        if self._series:
+            self.teaching_requested.emit(self._series[0].study_instance_uid)
 
     # -- viewports -----------------------------------------------------------------------
     @property
