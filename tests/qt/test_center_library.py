@@ -27,7 +27,8 @@ def test_download_a_case_with_progress_then_study_it_offline(
     actor = Actor("dr.wang", Role.COMMUNITY_DOCTOR, "CM01", "王医生")
     tasks = TaskRunner()
     try:
-        center = QtCenterLibrary(lambda p: community.teaching_downloader(actor, p), tasks)
+        center = QtCenterLibrary(lambda p: community.teaching_downloader(actor, p), tasks,
+                                 relay=community.lesson_relay)
         page = QtLibraryPage(community.teaching_desk, DOCTOR, tasks, center=center)
         qtbot.addWidget(page)
         page.resize(1300, 760)
@@ -43,6 +44,11 @@ def test_download_a_case_with_progress_then_study_it_offline(
         assert not page.case.summary.offline
         qtbot.waitUntil(lambda: page.lessons.count() == 1, timeout=10_000)
         assert page.play_button.isEnabled()
+        player = page.play_lesson()                         # streamed, through the relay
+        qtbot.waitUntil(lambda: player.player.duration() > 30_000, timeout=20_000)
+        assert player.player.source().scheme() == "http"
+        assert player.player.source().host() == "127.0.0.1"
+        player.close()
         page.open_images()
         qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
         assert pydicom.dcmread(opened[0][0]).Modality == "CT"

@@ -4,8 +4,10 @@ and a lesson), for the tests of the library's API and its community side."""
 from __future__ import annotations
 
 import hashlib
-import os
+import shutil
+import tempfile
 import uuid
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -13,9 +15,23 @@ import pydicom
 from pydicom.dataset import FileMetaDataset
 from pydicom.uid import CTImageStorage, ExplicitVRLittleEndian, generate_uid
 
+from tiered_workstation.simulator.narration import write_narration
 from tiered_workstation.storage.enums import LessonKind
 from tiered_workstation.storage.teaching import Lesson, TeachingCase, TeachingInstance
+from tiered_workstation.teaching.lessons import encode_voice
 from tiered_workstation.teaching.timeline import Timeline
+
+NARRATION_S = 40
+
+
+@cache
+def narration() -> bytes:
+    """A real voice lesson (AAC in MP4, 40 s, about 320 kB), made once."""
+    folder = Path(tempfile.mkdtemp(prefix="tw-narration-"))
+    wav = write_narration(folder / "voice.wav", NARRATION_S)
+    data = encode_voice(wav, folder / "voice.m4a").read_bytes()
+    shutil.rmtree(folder)
+    return data
 
 
 def _ct_file(path: Path, study: str, rows: int = 1024) -> bytes:
@@ -53,12 +69,12 @@ def seed_case(center, title: str, body_part: str, files: int = 2) -> str:
             sop_instance_uid=ds.SOPInstanceUID, series_instance_uid=ds.SeriesInstanceUID,
             sop_class_uid=CTImageStorage, modality="CT", path=f"cases/{uid}/{n}.dcm",
             size=len(data), sha256=hashlib.sha256(data).hexdigest(), key_image=n == 0))
-    voice = os.urandom(300_000)
+    voice = narration()
     (folder / "lesson.m4a").write_bytes(voice)
     case.lessons.append(Lesson(uid=str(uuid.uuid4()), kind=LessonKind.VOICE, title=title,
                                media_type="audio/mp4", path=f"cases/{uid}/lesson.m4a",
                                size=len(voice), sha256=hashlib.sha256(voice).hexdigest(),
-                               duration_ms=3000, timeline=Timeline().to_json(),
+                               duration_ms=NARRATION_S * 1000, timeline=Timeline().to_json(),
                                author_username="rev.chest", author_name="刘主任"))
     with center.database.transaction() as session:
         session.add(case)

@@ -8,12 +8,15 @@ import contextlib
 import hashlib
 import socket
 import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pydicom
 import pytest
 from sqlalchemy import select
 
+from tiered_workstation.app.lesson_relay import LessonRelay
 from tiered_workstation.app.teaching_download import DownloadFailed, TeachingDownloader
 from tiered_workstation.security import pki
 from tiered_workstation.security.at_rest import AtRestError
@@ -31,7 +34,7 @@ from tiered_workstation.teaching.library import LibraryQuery
 from tiered_workstation.workflow.actors import Actor
 
 from .conftest import Consortium
-from .teaching_cases import seed_case
+from .teaching_cases import narration, seed_case
 
 LEARNER = Actor(username="dr.wang", role=Role.COMMUNITY_DOCTOR, site_code="CM01",
                 display_name="王医生")
@@ -90,7 +93,7 @@ def test_search_download_and_open_offline_encrypted_at_rest(consortium: Consorti
     lesson = desk.lessons(chest)[0]
     media, timeline = desk.lesson(lesson)
     assert media.suffix == ".m4a"
-    assert media.stat().st_size == 300_000
+    assert media.stat().st_size == len(narration())
     assert timeline.actions == ()
     with community.database.session() as session:
         row = session.scalar(select(TeachingDownload).where(TeachingDownload.case_uid == chest))
@@ -187,7 +190,7 @@ def test_a_case_looked_at_online_is_fetched_into_memory_and_not_kept(
     assert {hashlib.sha256(p.read_bytes()).hexdigest() for p in files} == expected
     lesson = desk.lessons(uid)[0]
     media, _timeline = desk.lesson(lesson)
-    assert media.stat().st_size == lesson.size == 300_000
+    assert media.stat().st_size == lesson.size == len(narration())
     with community.database.session() as session:  # nothing of it is kept
         assert session.scalar(select(TeachingCase)) is None
     assert not (community.teaching_dir / "offline").exists()
@@ -273,3 +276,35 @@ def test_a_link_that_drops_mid_download_keeps_what_arrived(consortium: Consortiu
         assert len(community.teaching_desk.files(uid)) == 1
     finally:
         proxy.close()
+
+
+def test_a_lesson_looked_at_online_streams_through_the_local_relay(
+        consortium: Consortium) -> None:
+    uid = seed_case(consortium.center, "肺结节", "CHEST", files=1)
+    relay = LessonRelay(consortium.client_for("CM01"))
+    try:
+        _downloader(consortium).fetch_online(uid, relay)
+        desk = consortium.community.teaching_desk
+        lesson = desk.lessons(uid)[0]
+        url, _timeline = desk.lesson(lesson)
+        assert isinstance(url, str)
+        assert url.startswith(f"http://127.0.0.1:{relay.port}/")
+        voice = narration()
+        with urllib.request.urlopen(url, timeout=10) as whole:
+            assert whole.status == 200
+            assert whole.headers["Content-Type"] == "audio/mp4"
+            assert whole.read() == voice
+        part = urllib.request.Request(url, headers={"Range": "bytes=1000-1999"})
+        with urllib.request.urlopen(part, timeout=10) as answer:
+            assert answer.status == 206
+            assert answer.headers["Content-Range"] == f"bytes 1000-1999/{len(voice)}"
+            assert answer.read() == voice[1000:2000]
+        tail = urllib.request.Request(url, headers={"Range": "bytes=5000-"})
+        with urllib.request.urlopen(tail, timeout=10) as answer:
+            assert answer.read() == voice[5000:]
+        with pytest.raises(urllib.error.HTTPError) as unknown:
+            urllib.request.urlopen(url + "x", timeout=10)
+        assert unknown.value.code == 404
+        assert not (consortium.community.teaching_dir / "offline").exists()  # nothing kept
+    finally:
+        relay.close()

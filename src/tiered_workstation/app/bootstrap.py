@@ -45,6 +45,7 @@ from ..teaching.offline import OfflineVault
 from ..workflow.actors import Actor
 from ..workflow.machine import ExamWorkflow, LocalSite
 from .board import BoardDesk
+from .lesson_relay import LessonRelay
 from .patient_lookups import returning_patients
 from .teaching_api import teaching_router
 from .teaching_download import DownloadProgress, TeachingDownloader
@@ -107,6 +108,7 @@ class Services:
     forwarder: Forwarder | None = None
     printer: AutoPrinter | None = None
     vault: OfflineVault | None = None  # opens the teaching cases downloaded for offline use
+    relay: LessonRelay | None = None   # streams the center's lessons to the player
 
     def start(self, *, long_poll_seconds: float = 25.0) -> None:
         """Start the node, sync and forwarder (what `tiered-ws node` runs)."""
@@ -155,6 +157,13 @@ class Services:
                                   self.vault, settings.site.center,
                                   actor, on_progress)
 
+    def lesson_relay(self) -> LessonRelay:
+        """The relay that streams the center's lessons (made on first use)."""
+        if self.relay is None:
+            self.relay = LessonRelay(SyncClient(self.settings.sync.center_url,
+                                                self.settings.dicom.tls))
+        return self.relay
+
     @property
     def teaching_dir(self) -> Path:
         return self.settings.data_dir / "teaching"
@@ -181,6 +190,8 @@ class Services:
         self.node.stop()
         if self.vault is not None:
             self.vault.close()
+        if self.relay is not None:
+            self.relay.close()
         self.database.dispose()
 
     def __enter__(self) -> Services:

@@ -26,10 +26,12 @@ from ..storage.enums import DownloadState
 from ..storage.teaching import TeachingDownload
 from ..sync.client import SyncClient, SyncRejected, SyncUnavailable
 from ..teaching import catalogue, library
+from ..teaching.lessons import LessonSummary
 from ..teaching.offline import OfflineVault, OnlineVisit
 from ..teaching.timeline import Timeline
 from ..workflow.actors import Actor
 from ..workflow.audit import record_audit
+from .lesson_relay import LessonRelay
 
 LOGGER = logging.getLogger(__name__)
 PART = ".part"
@@ -102,9 +104,11 @@ class TeachingDownloader:
         return catalogue.CaseBundle.model_validate(self._guard(
             lambda: self._client.get(f"/v1/teaching/cases/{uid}")))
 
-    def fetch_online(self, uid: str) -> catalogue.CaseBundle:
-        """Look at a case without keeping it: its images and lessons fetched into the
-        vault's memory folder, and known to the teaching desk until the program ends."""
+    def fetch_online(self, uid: str, relay: LessonRelay | None = None
+                     ) -> catalogue.CaseBundle:
+        """Look at a case without keeping it: its images fetched into the vault's memory
+        folder, its lessons streamed through ``relay`` (else fetched there too), known
+        to the teaching desk until the program ends."""
         bundle = self.bundle(uid)
         folder = self._vault.memory_folder()
         files = []
@@ -112,13 +116,14 @@ class TeachingDownloader:
             files.append(self._fetch_plain(f"/v1/teaching/cases/{uid}/files/"
                                            f"{item.sop_instance_uid}",
                                            folder / f"{uid}-{item.sop_instance_uid}.dcm"))
-        lessons = []
+        lessons: list[tuple[LessonSummary, Path | str, Timeline]] = []
         for summary, card in zip(catalogue.lesson_summaries(bundle), bundle.lesson_cards,
                                  strict=True):
+            url = f"/v1/teaching/lessons/{card.uid}/media"
             suffix = ".mp4" if card.media_type.startswith("video") else ".m4a"
-            path = self._fetch_plain(f"/v1/teaching/lessons/{card.uid}/media",
-                                     folder / f"{card.uid}{suffix}")
-            lessons.append((summary, path, Timeline.from_json(card.timeline)
+            media: Path | str = relay.add(url, card.size, card.media_type) if relay \
+                else self._fetch_plain(url, folder / f"{card.uid}{suffix}")
+            lessons.append((summary, media, Timeline.from_json(card.timeline)
                             if card.timeline else Timeline()))
         self._vault.visits[uid] = OnlineVisit(catalogue.detail_of(bundle), files, lessons)
         return bundle

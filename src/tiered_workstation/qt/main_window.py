@@ -213,7 +213,7 @@ class QtMainWindow(QMainWindow):
             actor = Actor(self.session.username, self.session.role, self.session.site_code,
                           self.session.display_name)
             center = QtCenterLibrary(lambda progress: s.teaching_downloader(actor, progress),
-                                     self._tasks)
+                                     self._tasks, relay=s.lesson_relay)
         return QtLibraryPage(s.teaching_desk, self.session, self._tasks, center=center)
 
     def _site_hanging_rules(self) -> Path | None:

@@ -129,8 +129,9 @@ class TeachingDesk:
             return [lesson for lesson, _path, _timeline in visit.lessons]
         return found
 
-    def lesson(self, lesson: LessonSummary) -> tuple[Path, Timeline]:
-        """The lesson's media file and its timeline, for playback."""
+    def lesson(self, lesson: LessonSummary) -> tuple[Path | str, Timeline]:
+        """The lesson's media (a file, or the URL it streams from when looked at online)
+        and its timeline, for playback."""
         visit = self._visit(lesson.case_uid)
         online = {x.uid: (path, t) for x, path, t in visit.lessons} if visit else {}
         if lesson.uid in online:

@@ -39,7 +39,7 @@ class OnlineVisit:
 
     detail: CaseDetail
     files: list[Path]
-    lessons: list[tuple[LessonSummary, Path, Timeline]]
+    lessons: list[tuple[LessonSummary, Path | str, Timeline]]  # a file, or a stream's URL
 
 
 class OfflineVault:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app.lesson_relay import LessonRelay
 from ...app.teaching_download import DownloadFailed, DownloadProgress, TeachingDownloader
 from ...teaching.catalogue import CaseBundle, CaseCard, CourseCard
 from ...teaching.library import LibraryQuery
@@ -47,9 +48,11 @@ class QtCenterLibrary(QWidget):
     visited = Signal(str)      # a case fetched to look at online (images and lessons)
 
     def __init__(self, downloads: Downloads, tasks: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 relay: Callable[[], LessonRelay] | None = None) -> None:
         super().__init__(parent)
         self._downloads = downloads
+        self._relay_of = relay  # streams the lessons of a case looked at online
         self._tasks = tasks
         self._relay = _Relay(self)
         self._relay.moved.connect(self._moved)
@@ -181,7 +184,8 @@ class QtCenterLibrary(QWidget):
         if card is not None:
             self.status.setText(self.tr("Fetching the images and lessons of “{title}”…")
                                 .format(title=card.title))
-            self._tasks.net(self._use, lambda d: d.fetch_online(card.uid)) \
+            relay = self._relay_of() if self._relay_of else None
+            self._tasks.net(self._use, lambda d: d.fetch_online(card.uid, relay)) \
                 .success(self._visited).failure(self._failed)
 
     def _visited(self, bundle: CaseBundle) -> None:

@@ -87,9 +87,10 @@ class QtLessonPlayer(QDialog):
         tasks.db(desk.lesson, lesson).success(self._loaded).failure(
             lambda exc: self.message.setText(str(exc)))
 
-    def _loaded(self, found: tuple[Path, Timeline]) -> None:
+    def _loaded(self, found: tuple[Path | str, Timeline]) -> None:
         media, self.timeline = found
-        self.player.setSource(QUrl.fromLocalFile(str(media)))
+        self.player.setSource(QUrl(media) if isinstance(media, str)  # streamed online
+                              else QUrl.fromLocalFile(str(media)))
         self.show_moment(0)
 
     def toggle(self) -> None:
