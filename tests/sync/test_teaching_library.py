@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
+import shlex
+import shutil
 import socket
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -16,7 +21,9 @@ import pydicom
 import pytest
 from sqlalchemy import select
 
+from dicom.test_full_disk import namespaces_work
 from tiered_workstation.app.lesson_relay import LessonRelay
+from tiered_workstation.app.site_file import render_site_toml
 from tiered_workstation.app.teaching_download import DownloadFailed, TeachingDownloader
 from tiered_workstation.security import pki
 from tiered_workstation.security.at_rest import AtRestError
@@ -308,3 +315,52 @@ def test_a_lesson_looked_at_online_streams_through_the_local_relay(
         assert not (consortium.community.teaching_dir / "offline").exists()  # nothing kept
     finally:
         relay.close()
+
+
+def test_a_full_disk_stops_the_download_in_words_and_keeps_what_arrived(
+        consortium: Consortium, tmp_path: Path) -> None:
+    """For real: the community's teaching folder on a 3 MB tmpfs (in a user + mount
+    namespace the test creates), a case of two 2 MB images downloaded into it."""
+    if shutil.which("unshare") is None or not namespaces_work(tmp_path):
+        pytest.skip("this kernel does not allow a user + mount namespace with a tmpfs "
+                    "(unshare -rm), so a full disk cannot be made safely here")
+    uid = seed_case(consortium.center, "满盘", "CHEST", files=2)
+    community = consortium.community
+    config = community.settings.data_dir / "site.toml"
+    config.write_text(render_site_toml(community.settings, config.parent), encoding="utf-8")
+    teaching = community.teaching_dir
+    teaching.mkdir(parents=True, exist_ok=True)
+    program = f"""
+import json
+from pathlib import Path
+from tiered_workstation.app.bootstrap import open_site
+from tiered_workstation.app.teaching_download import DownloadFailed
+from tiered_workstation.storage.enums import Role
+from tiered_workstation.workflow.actors import Actor
+services = open_site({str(config)!r})
+downloader = services.teaching_downloader(Actor("dr.wang", Role.COMMUNITY_DOCTOR, "CM01"))
+try:
+    downloader.download_cases([{uid!r}])
+    print(json.dumps({{"done": True}}))
+except DownloadFailed as exc:
+    folder = Path({str(teaching)!r})
+    print(json.dumps({{"reason": exc.reason, "error": str(exc),
+                      "kept": len(list(folder.rglob("*.enc")))}}))
+finally:
+    downloader.close()
+    services.close()
+"""
+    script = (f"mount -t tmpfs -o size=3m tmpfs {shlex.quote(str(teaching))} && "
+              f"exec {shlex.quote(sys.executable)} -c {shlex.quote(program)}")
+    run = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+                          script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    outcome = json.loads(run.stdout.strip().splitlines()[-1])
+    assert outcome["reason"] == "disk_full", outcome
+    assert "The disk is full" in outcome["error"]
+    assert outcome["kept"] == 1                        # the first image arrived whole
+    with community.database.session() as session:
+        row = session.scalar(select(TeachingDownload))
+        assert row.state is DownloadState.FAILED
+        assert "disk is full" in row.error
+        assert session.scalar(select(TeachingCase)) is None
