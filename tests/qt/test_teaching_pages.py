@@ -142,7 +142,7 @@ def test_the_dashboard_shows_each_doctors_agreement_and_exports_it(
     assert page.doctors.rowCount() == 2
     assert page.doctors.item(0, 0).text() == "李医生"  # the least agreeing first
     assert page.doctors.item(0, 3).text() == "60%"
-    assert page.doctors.item(0, 9).text() == "CHEST 33%"
+    assert page.doctors.item(0, 9).text() == "Chest 33%"  # the body part in words
     assert page.doctors.item(0, 10).text() == "右下肺炎"
     assert [s.name() for s in page.chart.series()] == ["李医生", "吴医生"]
     assert page.chart.series()[0].count() == 2  # two weeks with grades

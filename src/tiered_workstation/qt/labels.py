@@ -137,3 +137,23 @@ def reason_label(reason: Reason) -> str:
             "Reason", "least busy available reader: {reader} ({open} open)"),
     }
     return labels[reason.kind].format(reader=reason.reader, open=reason.open_exams)
+
+
+def body_part_label(code: str) -> str:
+    """A DICOM Body Part Examined (``CHEST``) in the user's words; unknown codes as they
+    are."""
+    labels = {
+        "CHEST": QCoreApplication.translate("BodyPart", "Chest"),
+        "HEAD": QCoreApplication.translate("BodyPart", "Head"),
+        "ABDOMEN": QCoreApplication.translate("BodyPart", "Abdomen"),
+        "PELVIS": QCoreApplication.translate("BodyPart", "Pelvis"),
+        "SPINE": QCoreApplication.translate("BodyPart", "Spine"),
+        "EXTREMITY": QCoreApplication.translate("BodyPart", "Extremity"),
+        "BREAST": QCoreApplication.translate("BodyPart", "Breast"),
+        "NECK": QCoreApplication.translate("BodyPart", "Neck"),
+        "KNEE": QCoreApplication.translate("BodyPart", "Knee"),
+        "HAND": QCoreApplication.translate("BodyPart", "Hand"),
+        "SKULL": QCoreApplication.translate("BodyPart", "Skull"),
+        "HEART": QCoreApplication.translate("BodyPart", "Heart"),
+    }
+    return labels.get(code.upper(), code) if code else ""

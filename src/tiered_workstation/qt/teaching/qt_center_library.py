@@ -26,6 +26,7 @@ from ...app.lesson_relay import LessonRelay
 from ...app.teaching_download import DownloadFailed, DownloadProgress, TeachingDownloader
 from ...teaching.catalogue import CaseBundle, CaseCard, CourseCard
 from ...teaching.library import LibraryQuery
+from ..labels import body_part_label
 from ..tasks import TaskRunner
 from ..widgets import button, row_table
 
@@ -119,8 +120,9 @@ class QtCenterLibrary(QWidget):
         self.cards, self.courses = found
         self.table.setRowCount(len(self.cards))
         for n, card in enumerate(self.cards):
-            for column, value in enumerate((card.title, card.body_part, "★" * card.difficulty,
-                                            str(card.lessons), megabytes(card.bytes))):
+            values = (card.title, body_part_label(card.body_part), "★" * card.difficulty,
+                      str(card.lessons), megabytes(card.bytes))
+            for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(n, column, item)

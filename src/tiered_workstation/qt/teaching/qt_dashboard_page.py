@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...storage.enums import PeerReviewGrade
 from ...teaching.desk import TeachingDesk
 from ...teaching.progress import Progress
+from ..labels import body_part_label
 from ..tasks import TaskRunner
 from ..widgets import button, card, row_table
 
@@ -104,14 +105,15 @@ class QtTeachingDashboard(QWidget):
                       str(d.grades.get(PeerReviewGrade.MAJOR, 0)),
                       f"{d.mean_findings_distance:.0%} / {d.mean_impression_distance:.0%}",
                       str(d.lessons_watched), str(d.quizzes),
-                      f"{weakest.body_part} {weakest.agreement:.0%}" if weakest else "—",
+                      f"{body_part_label(weakest.body_part)} {weakest.agreement:.0%}" if weakest
+                      else "—",
                       " · ".join(c.title for c in d.suggestions) or "—")
             for column, value in enumerate(values):
                 self.doctors.setItem(n, column, QTableWidgetItem(value))
         self.majors.setRowCount(len(data.majors))
         for n, m in enumerate(data.majors):
             values = (m.accession_number, f"{m.reviewed_at.astimezone(self._tz):%Y-%m-%d}",
-                      m.author, m.reviewer, f"{m.modality} {m.body_part}")
+                      m.author, m.reviewer, f"{m.modality} {body_part_label(m.body_part)}")
             for column, value in enumerate(values):
                 self.majors.setItem(n, column, QTableWidgetItem(value))
 

@@ -32,6 +32,7 @@ from ...teaching.lessons import LessonSummary
 from ...teaching.library import CaseDetail, CaseSummary, LibraryQuery
 from ...teaching.study import QuizResult
 from ...workflow.actors import Actor
+from ..labels import body_part_label
 from ..qt_login import SignedIn
 from ..tasks import TaskRunner
 from ..widgets import button, card, row_table
@@ -148,7 +149,7 @@ class QtLibraryPage(QWidget):
 
     def _set_body_parts(self, parts: list[str]) -> None:
         for part in parts:
-            self.body_part.addItem(part, part)
+            self.body_part.addItem(body_part_label(part), part)
 
     def query(self) -> LibraryQuery:
         return LibraryQuery(text=self.text.text(), body_part=self.body_part.currentData(),
@@ -164,8 +165,9 @@ class QtLibraryPage(QWidget):
             self.center.mark_here({c.uid for c in cases if c.offline})
         self.table.setRowCount(len(cases))
         for n, case in enumerate(cases):
-            values = (case.title, case.diagnosis, case.body_part, "★" * case.difficulty,
-                      ", ".join(case.tags), case.author_name, str(case.lessons))
+            values = (case.title, case.diagnosis, body_part_label(case.body_part),
+                      "★" * case.difficulty, ", ".join(case.tags), case.author_name,
+                      str(case.lessons))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)  # the title and tags may be elided
@@ -248,7 +250,7 @@ class QtLibraryPage(QWidget):
                     (self.tr("Findings"), case.findings),
                     (self.tr("Impression"), case.impression))
         meta = self.tr("{modality} · {body_part} · difficulty {difficulty} · by {author}").format(
-            modality=summary.modality, body_part=summary.body_part,
+            modality=summary.modality, body_part=body_part_label(summary.body_part),
             difficulty=summary.difficulty, author=summary.author_name)
         self.reader.setHtml(
             f"<h2>{html.escape(summary.title)}</h2><p style='color:#5b6776'>"

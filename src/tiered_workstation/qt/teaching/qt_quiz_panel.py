@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...teaching.library import CaseDetail
 from ...teaching.study import QuizResult, mark_quiz
+from ..labels import body_part_label
 from ..review.qt_diff_view import QtDiffView
 from ..widgets import button
 
@@ -75,7 +76,8 @@ class QtQuizPanel(QWidget):
         self.reveal_button.setEnabled(case is not None)
         self.prompt.setText(self.tr(
             "Unknown case ({modality}, {body_part}). Read the images, then write a short "
-            "report.").format(modality=case.summary.modality, body_part=case.summary.body_part)
+            "report.").format(modality=case.summary.modality,
+                              body_part=body_part_label(case.summary.body_part))
             if case else self.tr("Choose a case to take as a quiz."))
 
     def reveal(self) -> None:

@@ -25,6 +25,69 @@
     </message>
 </context>
 <context>
+    <name>BodyPart</name>
+    <message>
+        <location filename="../labels.py" line="146"/>
+        <source>Chest</source>
+        <translation>胸部</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="147"/>
+        <source>Head</source>
+        <translation>头部</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="148"/>
+        <source>Abdomen</source>
+        <translation>腹部</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="149"/>
+        <source>Pelvis</source>
+        <translation>盆腔</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="150"/>
+        <source>Spine</source>
+        <translation>脊柱</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="151"/>
+        <source>Extremity</source>
+        <translation>四肢</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="152"/>
+        <source>Breast</source>
+        <translation>乳腺</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="153"/>
+        <source>Neck</source>
+        <translation>颈部</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="154"/>
+        <source>Knee</source>
+        <translation>膝关节</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="155"/>
+        <source>Hand</source>
+        <translation>手</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="156"/>
+        <source>Skull</source>
+        <translation>颅骨</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="157"/>
+        <source>Heart</source>
+        <translation>心脏</translation>
+    </message>
+</context>
+<context>
     <name>CaseEditor</name>
     <message>
         <location filename="../teaching/qt_case_editor.py" line="41"/>
@@ -522,142 +585,142 @@ h:mm · m′s″</source>
 <context>
     <name>QtCenterLibrary</name>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="59"/>
+        <location filename="../teaching/qt_center_library.py" line="63"/>
         <source>Search the center&apos;s library</source>
         <translation>搜索中心的教学库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="61"/>
+        <location filename="../teaching/qt_center_library.py" line="65"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="62"/>
+        <location filename="../teaching/qt_center_library.py" line="66"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="62"/>
+        <location filename="../teaching/qt_center_library.py" line="66"/>
         <source>Body part</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="62"/>
+        <location filename="../teaching/qt_center_library.py" line="66"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="63"/>
+        <location filename="../teaching/qt_center_library.py" line="67"/>
         <source>Lessons</source>
         <translation>讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="63"/>
+        <location filename="../teaching/qt_center_library.py" line="67"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="63"/>
+        <location filename="../teaching/qt_center_library.py" line="67"/>
         <source>Here</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="68"/>
+        <location filename="../teaching/qt_center_library.py" line="72"/>
         <source>Download course</source>
         <translation>下载课程</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="69"/>
+        <location filename="../teaching/qt_center_library.py" line="73"/>
         <source>Look online</source>
         <translation>在线查看</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="70"/>
+        <location filename="../teaching/qt_center_library.py" line="74"/>
         <source>Download for offline</source>
         <translation>下载离线学习</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="82"/>
+        <location filename="../teaching/qt_center_library.py" line="86"/>
         <source>Course</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="111"/>
+        <location filename="../teaching/qt_center_library.py" line="115"/>
         <source>Asking the center…</source>
         <translation>正在询问中心…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="127"/>
+        <location filename="../teaching/qt_center_library.py" line="132"/>
         <source>{title} · {cases} case(s) · {size}</source>
         <translation>{title} · {cases} 个病例 · {size}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="130"/>
+        <location filename="../teaching/qt_center_library.py" line="135"/>
         <source>At the center: {cases} case(s), {courses} course(s).</source>
         <translation>中心有 {cases} 个病例、{courses} 门课程。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="141"/>
+        <location filename="../teaching/qt_center_library.py" line="146"/>
         <source>✓ offline</source>
         <translation>✓ 已离线</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="150"/>
+        <location filename="../teaching/qt_center_library.py" line="155"/>
         <source>The center cannot be reached.</source>
         <translation>无法连接中心。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="151"/>
+        <location filename="../teaching/qt_center_library.py" line="156"/>
         <source>The center refused the request (the details are in the log).</source>
         <translation>中心拒绝了请求（详情见日志）。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="153"/>
+        <location filename="../teaching/qt_center_library.py" line="158"/>
         <source>A file of the case arrived damaged or was altered.</source>
         <translation>病例的文件在传输中损坏或被篡改。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="155"/>
+        <location filename="../teaching/qt_center_library.py" line="160"/>
         <source>The disk is full: free some space.</source>
         <translation>磁盘已满：请腾出空间。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="156"/>
+        <location filename="../teaching/qt_center_library.py" line="161"/>
         <source>The case could not be stored on this computer (the details are in the log).</source>
         <translation>病例无法保存到本机（详情见日志）。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="164"/>
+        <location filename="../teaching/qt_center_library.py" line="169"/>
         <source>The center&apos;s library cannot be used now: {detail}</source>
         <translation>现在无法使用中心的教学库：{detail}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="182"/>
+        <location filename="../teaching/qt_center_library.py" line="187"/>
         <source>Fetching the images and lessons of “{title}”…</source>
         <translation>正在获取“{title}”的图像和讲解…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="188"/>
+        <location filename="../teaching/qt_center_library.py" line="194"/>
         <source>“{title}” is open online: it is not kept on this computer.</source>
         <translation>“{title}”已在线打开：不会保存在本机。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="211"/>
+        <location filename="../teaching/qt_center_library.py" line="217"/>
         <source>Downloading…</source>
         <translation>正在下载…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="217"/>
+        <location filename="../teaching/qt_center_library.py" line="223"/>
         <source>{title}: {done} of {total} · case {case} of {cases}</source>
         <translation>{title}：{done} / {total} · 第 {case} / {cases} 个病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="227"/>
+        <location filename="../teaching/qt_center_library.py" line="233"/>
         <source>{cases} case(s) kept for offline study, encrypted on this computer.</source>
         <translation>已保存 {cases} 个病例供离线学习，在本机加密存储。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="234"/>
+        <location filename="../teaching/qt_center_library.py" line="240"/>
         <source>The download stopped. {detail} What has arrived is kept: download again to go on from there.</source>
         <translation>下载已中断。{detail} 已下载的部分已保留：再次下载即可从中断处继续。</translation>
     </message>
@@ -1064,7 +1127,7 @@ h:mm · m′s″</source>
     </message>
     <message>
         <location filename="../teaching/qt_lesson_player.py" line="65"/>
-        <location filename="../teaching/qt_lesson_player.py" line="125"/>
+        <location filename="../teaching/qt_lesson_player.py" line="126"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
@@ -1074,7 +1137,7 @@ h:mm · m′s″</source>
         <translation>{author} 讲授 · {actions} 个阅片操作</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_lesson_player.py" line="125"/>
+        <location filename="../teaching/qt_lesson_player.py" line="126"/>
         <source>❚❚ Pause</source>
         <translation>❚❚ 暂停</translation>
     </message>
@@ -1165,175 +1228,175 @@ h:mm · m′s″</source>
 <context>
     <name>QtLibraryPage</name>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="58"/>
+        <location filename="../teaching/qt_library_page.py" line="59"/>
         <source>Title, diagnosis or teaching point</source>
         <translation>标题、诊断或教学要点</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="61"/>
+        <location filename="../teaching/qt_library_page.py" line="62"/>
         <source>All body parts</source>
         <translation>全部部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="63"/>
+        <location filename="../teaching/qt_library_page.py" line="64"/>
         <source>Any difficulty</source>
         <translation>任意难度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="64"/>
+        <location filename="../teaching/qt_library_page.py" line="65"/>
         <source>Basic</source>
         <translation>基础</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="64"/>
+        <location filename="../teaching/qt_library_page.py" line="65"/>
         <source>Intermediate</source>
         <translation>中级</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="65"/>
+        <location filename="../teaching/qt_library_page.py" line="66"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="68"/>
+        <location filename="../teaching/qt_library_page.py" line="69"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="70"/>
-        <location filename="../teaching/qt_library_page.py" line="75"/>
+        <location filename="../teaching/qt_library_page.py" line="71"/>
+        <location filename="../teaching/qt_library_page.py" line="76"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="73"/>
+        <location filename="../teaching/qt_library_page.py" line="74"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="74"/>
+        <location filename="../teaching/qt_library_page.py" line="75"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="74"/>
-        <location filename="../teaching/qt_library_page.py" line="246"/>
+        <location filename="../teaching/qt_library_page.py" line="75"/>
+        <location filename="../teaching/qt_library_page.py" line="248"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="74"/>
+        <location filename="../teaching/qt_library_page.py" line="75"/>
         <source>Body part</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="75"/>
+        <location filename="../teaching/qt_library_page.py" line="76"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="75"/>
+        <location filename="../teaching/qt_library_page.py" line="76"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="76"/>
+        <location filename="../teaching/qt_library_page.py" line="77"/>
         <source>Lessons</source>
         <translation>讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="90"/>
+        <location filename="../teaching/qt_library_page.py" line="91"/>
         <source>Open images</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="91"/>
+        <location filename="../teaching/qt_library_page.py" line="92"/>
         <source>Take as quiz</source>
         <translation>作为测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="97"/>
+        <location filename="../teaching/qt_library_page.py" line="98"/>
         <source>▶ Play lesson</source>
         <translation>▶ 播放讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="98"/>
+        <location filename="../teaching/qt_library_page.py" line="99"/>
         <source>● Record lesson…</source>
         <translation>● 录制讲解…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="116"/>
+        <location filename="../teaching/qt_library_page.py" line="117"/>
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="117"/>
+        <location filename="../teaching/qt_library_page.py" line="118"/>
         <source>Quiz</source>
         <translation>测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="122"/>
-        <location filename="../teaching/qt_library_page.py" line="130"/>
+        <location filename="../teaching/qt_library_page.py" line="123"/>
+        <location filename="../teaching/qt_library_page.py" line="131"/>
         <source>Teaching library</source>
         <translation>教学病例库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="125"/>
+        <location filename="../teaching/qt_library_page.py" line="126"/>
         <source>On this computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="126"/>
+        <location filename="../teaching/qt_library_page.py" line="127"/>
         <source>Center library</source>
         <translation>中心教学库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="132"/>
+        <location filename="../teaching/qt_library_page.py" line="133"/>
         <source>Selected case</source>
         <translation>所选病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="204"/>
+        <location filename="../teaching/qt_library_page.py" line="206"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="204"/>
+        <location filename="../teaching/qt_library_page.py" line="206"/>
         <source>voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="205"/>
+        <location filename="../teaching/qt_library_page.py" line="207"/>
         <source>{title} · {kind} · {duration} · {author}</source>
         <translation>{title} · {kind} · {duration} · {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="242"/>
+        <location filename="../teaching/qt_library_page.py" line="244"/>
         <source>Choose a case from the list.</source>
         <translation>请从列表中选择病例。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="247"/>
+        <location filename="../teaching/qt_library_page.py" line="249"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="248"/>
+        <location filename="../teaching/qt_library_page.py" line="250"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="249"/>
+        <location filename="../teaching/qt_library_page.py" line="251"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="250"/>
+        <location filename="../teaching/qt_library_page.py" line="252"/>
         <source>{modality} · {body_part} · difficulty {difficulty} · by {author}</source>
         <translation>{modality} · {body_part} · 难度 {difficulty} · 作者 {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="270"/>
+        <location filename="../teaching/qt_library_page.py" line="272"/>
         <source>Quiz in progress: the report shows when you reveal the answer.</source>
         <translation>测验进行中：显示答案后可见报告。</translation>
     </message>
@@ -1967,47 +2030,47 @@ Image batches waiting to be forwarded: {forward}</source>
 <context>
     <name>QtQuizPanel</name>
     <message>
-        <location filename="../teaching/qt_quiz_panel.py" line="38"/>
+        <location filename="../teaching/qt_quiz_panel.py" line="39"/>
         <source>Your findings (影像所见)</source>
         <translation>您的影像所见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_quiz_panel.py" line="40"/>
+        <location filename="../teaching/qt_quiz_panel.py" line="41"/>
         <source>Your impression (诊断意见)</source>
         <translation>您的诊断意见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_quiz_panel.py" line="42"/>
+        <location filename="../teaching/qt_quiz_panel.py" line="43"/>
         <source>Show answer</source>
         <translation>显示答案</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_quiz_panel.py" line="77"/>
+        <location filename="../teaching/qt_quiz_panel.py" line="78"/>
         <source>Unknown case ({modality}, {body_part}). Read the images, then write a short report.</source>
         <translation>未知病例（{modality}，{body_part}）。请阅片后写一份简短报告。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_quiz_panel.py" line="79"/>
+        <location filename="../teaching/qt_quiz_panel.py" line="81"/>
         <source>Choose a case to take as a quiz.</source>
         <translation>请选择一个病例进行测验。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_quiz_panel.py" line="91"/>
+        <location filename="../teaching/qt_quiz_panel.py" line="93"/>
         <source>Agreement with the expert: {score:.0%}</source>
         <translation>与专家的一致度：{score:.0%}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_quiz_panel.py" line="93"/>
+        <location filename="../teaching/qt_quiz_panel.py" line="95"/>
         <source>Your report against the expert&apos;s</source>
         <translation>您的报告与专家报告对照</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_quiz_panel.py" line="94"/>
+        <location filename="../teaching/qt_quiz_panel.py" line="96"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_quiz_panel.py" line="95"/>
+        <location filename="../teaching/qt_quiz_panel.py" line="97"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
@@ -3567,157 +3630,157 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtTeachingDashboard</name>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="49"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="50"/>
         <source>Last {weeks} weeks</source>
         <translation>最近 {weeks} 周</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="52"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="53"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="53"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="54"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="65"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="150"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="66"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="150"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
         <source>Site</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
         <source>Reviews</source>
         <translation>评议数</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
         <source>Agreement</source>
         <translation>一致率</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
         <source>Minor</source>
         <translation>轻微差异</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
         <source>Major</source>
         <translation>重大差异</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
         <source>Mean change</source>
         <translation>平均修改（所见/印象）</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="64"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
         <source>Lessons watched</source>
         <translation>已看讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="64"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
         <source>Quizzes</source>
         <translation>测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="64"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
         <source>Weakest body part</source>
         <translation>最弱部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="64"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="65"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
         <source>Suggested cases</source>
         <translation>推荐病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="65"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="66"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
         <source>Accession</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="65"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="66"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="159"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="66"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="67"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="159"/>
         <source>Reviewer</source>
         <translation>审核医生</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="66"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="67"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="160"/>
         <source>Exam</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="73"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="74"/>
         <source>Doctors</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="74"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="75"/>
         <source>Major discrepancies (double-click to open)</source>
         <translation>重大差异（双击打开）</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="79"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="80"/>
         <source>Agreement with the reviewer, by week</source>
         <translation>与审核医生的一致率（按周）</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="94"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="95"/>
         <source>Graded reports since {since}: {reviews} · agreement {share:.0%} · major discrepancies: {majors}</source>
         <translation>自 {since} 起评议 {reviews} 份报告：一致 {share:.0%}，重大差异 {majors} 例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="149"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
         <source>Teaching progress</source>
         <translation>带教进度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="149"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
         <source>Major discrepancies</source>
         <translation>重大差异病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="160"/>
         <source>weekly agreement</source>
         <translation>每周一致率</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="170"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="172"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="176"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="178"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
