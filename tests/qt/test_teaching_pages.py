@@ -16,7 +16,7 @@ from tiered_workstation.qt.review.qt_reading_page import QtReadingPage
 from tiered_workstation.qt.teaching.qt_dashboard_page import QtTeachingDashboard
 from tiered_workstation.qt.teaching.qt_library_page import QtLibraryPage
 from tiered_workstation.storage.enums import Role, StudyActivity
-from tiered_workstation.storage.teaching import StudyRecord, TeachingCase
+from tiered_workstation.storage.teaching import Course, StudyRecord, TeachingCase
 
 
 @pytest.fixture
@@ -191,3 +191,26 @@ def test_the_viewer_makes_a_case_of_the_signed_exam_it_shows(qtbot, reading: Rea
     viewer.teaching_button.click()
     qtbot.waitUntil(lambda: "Only a signed exam" in viewer.message.text(), timeout=10_000)
     window.close()
+
+
+def test_a_reviewer_makes_a_course_of_the_chosen_cases(qtbot, reading: Reading, station,
+                                                       tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    uids = [_case(reading, tmp_path / "a"), _case(reading, tmp_path / "b")]
+    page = QtLibraryPage(reading.services.teaching_desk,
+                         SignedIn("rev.chest", "刘主任", "CH01", (Role.REVIEWER,), Role.REVIEWER),
+                         station.tasks)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2)
+    page.ask_course = lambda cases: "胸片入门" if cases == 2 else ""
+    page.make_course()
+    assert "Choose the cases first" in page.course_note.text()
+    page.table.selectAll()
+    page.make_course()
+    qtbot.waitUntil(lambda: "made of 2 case(s)" in page.course_note.text(), timeout=10_000)
+    with reading.services.database.session() as session:
+        course = session.scalar(select(Course))
+        assert course.title == "胸片入门"
+        assert [e.case.uid for e in course.entries] == [c.uid for c in page.cases]
+        assert set(uids) == {e.case.uid for e in course.entries}

@@ -13,7 +13,7 @@ from ..storage.enums import LessonKind, StudyActivity
 from ..storage.exams import Exam
 from ..storage.imaging import Study
 from ..workflow.actors import Actor
-from . import library
+from . import catalogue, library
 from .cases import PRESENTATION_STATE, CaseDraft, CaseRefused, make_case
 from .catalogue import ENCRYPTED
 from .lessons import (
@@ -106,6 +106,12 @@ class TeachingDesk:
         if self._vault is None:
             raise CaseRefused("This site has no key to open offline cases.")
         return self._vault.plain(name, suffix=suffix)
+
+    def make_course(self, actor: Actor, title: str, case_uids: list[str],
+                    description: str = "") -> str:
+        """A course of library cases, in the given order; returns its UID."""
+        with self._database.transaction() as session:
+            return catalogue.make_course(session, actor, title, case_uids, description)
 
     def record(self, actor: Actor, case_uid: str, activity: StudyActivity, *,
                quiz: tuple[str, str, float] | None = None, lesson_uid: str = "") -> None:

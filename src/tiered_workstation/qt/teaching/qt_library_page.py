@@ -11,9 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -119,8 +122,22 @@ class QtLibraryPage(QWidget):
 
         split = QSplitter()
         self.center = center
+        self.course_button = button(self.tr("Make a course of the chosen cases…"),
+                                    self.make_course)
+        self.course_note = QLabel()
+        self.course_note.setObjectName("hint")
+        self.course_note.setWordWrap(True)
+        courses = QHBoxLayout()
+        courses.addWidget(self.course_note, 1)
+        courses.addWidget(self.course_button)
+        self.ask_course = self._ask_course  # a test answers it instead
         if center is None:
-            split.addWidget(card(self.tr("Teaching library"), self.table, stretch_first=True))
+            if session.role in AUTHORS:  # several cases chosen at once make a course
+                self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            else:
+                self.course_button.hide()
+            split.addWidget(card(self.tr("Teaching library"), self.table, courses,
+                                 stretch_first=True))
         else:  # a community: its offline copies, and the center's library online
             self.sources = QTabWidget()
             self.sources.addTab(self.table, self.tr("On this computer"))
@@ -139,6 +156,30 @@ class QtLibraryPage(QWidget):
         self._show_case(None)
         tasks.db(desk.body_parts).success(self._set_body_parts)
         self.search()
+
+    def _ask_course(self, cases: int) -> str:
+        title, ok = QInputDialog.getText(
+            self, self.tr("New course"),
+            self.tr("Title of the course ({cases} case(s), in the order of the list):")
+            .format(cases=cases))
+        return title.strip() if ok else ""
+
+    def make_course(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        uids = [self.cases[row].uid for row in rows if row < len(self.cases)]
+        if not uids:
+            self.course_note.setText(self.tr("Choose the cases first (Ctrl-click for "
+                                             "several)."))
+            return
+        title = self.ask_course(len(uids))
+        if not title:
+            return
+        self._tasks.db(self._desk.make_course, self.actor, title, uids).success(
+            lambda _uid: self.course_note.setText(
+                self.tr("Course “{title}” made of {cases} case(s); communities can download "
+                        "it.").format(title=title, cases=len(uids)))).failure(
+            lambda error: self.course_note.setText(
+                self.tr("Not done: {reason}").format(reason=error)))
 
     def _source_changed(self, index: int) -> None:
         """The search bar above is for the cases on this computer; the center's library

@@ -1228,175 +1228,205 @@ h:mm · m′s″</source>
 <context>
     <name>QtLibraryPage</name>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="59"/>
+        <location filename="../teaching/qt_library_page.py" line="62"/>
         <source>Title, diagnosis or teaching point</source>
         <translation>标题、诊断或教学要点</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="62"/>
+        <location filename="../teaching/qt_library_page.py" line="65"/>
         <source>All body parts</source>
         <translation>全部部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="64"/>
+        <location filename="../teaching/qt_library_page.py" line="67"/>
         <source>Any difficulty</source>
         <translation>任意难度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="65"/>
+        <location filename="../teaching/qt_library_page.py" line="68"/>
         <source>Basic</source>
         <translation>基础</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="65"/>
+        <location filename="../teaching/qt_library_page.py" line="68"/>
         <source>Intermediate</source>
         <translation>中级</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="66"/>
+        <location filename="../teaching/qt_library_page.py" line="69"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="69"/>
+        <location filename="../teaching/qt_library_page.py" line="72"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="71"/>
-        <location filename="../teaching/qt_library_page.py" line="76"/>
+        <location filename="../teaching/qt_library_page.py" line="74"/>
+        <location filename="../teaching/qt_library_page.py" line="79"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="74"/>
+        <location filename="../teaching/qt_library_page.py" line="77"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="75"/>
+        <location filename="../teaching/qt_library_page.py" line="78"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="75"/>
-        <location filename="../teaching/qt_library_page.py" line="248"/>
+        <location filename="../teaching/qt_library_page.py" line="78"/>
+        <location filename="../teaching/qt_library_page.py" line="289"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="75"/>
+        <location filename="../teaching/qt_library_page.py" line="78"/>
         <source>Body part</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="76"/>
+        <location filename="../teaching/qt_library_page.py" line="79"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="76"/>
+        <location filename="../teaching/qt_library_page.py" line="79"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="77"/>
+        <location filename="../teaching/qt_library_page.py" line="80"/>
         <source>Lessons</source>
         <translation>讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="91"/>
+        <location filename="../teaching/qt_library_page.py" line="94"/>
         <source>Open images</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="92"/>
+        <location filename="../teaching/qt_library_page.py" line="95"/>
         <source>Take as quiz</source>
         <translation>作为测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="98"/>
+        <location filename="../teaching/qt_library_page.py" line="101"/>
         <source>▶ Play lesson</source>
         <translation>▶ 播放讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="99"/>
+        <location filename="../teaching/qt_library_page.py" line="102"/>
         <source>● Record lesson…</source>
         <translation>● 录制讲解…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="117"/>
+        <location filename="../teaching/qt_library_page.py" line="120"/>
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="118"/>
+        <location filename="../teaching/qt_library_page.py" line="121"/>
         <source>Quiz</source>
         <translation>测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="123"/>
-        <location filename="../teaching/qt_library_page.py" line="131"/>
+        <location filename="../teaching/qt_library_page.py" line="125"/>
+        <source>Make a course of the chosen cases…</source>
+        <translation>用所选病例组成课程…</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="139"/>
+        <location filename="../teaching/qt_library_page.py" line="148"/>
         <source>Teaching library</source>
         <translation>教学病例库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="126"/>
+        <location filename="../teaching/qt_library_page.py" line="143"/>
         <source>On this computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="127"/>
+        <location filename="../teaching/qt_library_page.py" line="144"/>
         <source>Center library</source>
         <translation>中心教学库</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="133"/>
+        <location filename="../teaching/qt_library_page.py" line="150"/>
         <source>Selected case</source>
         <translation>所选病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="206"/>
+        <location filename="../teaching/qt_library_page.py" line="162"/>
+        <source>New course</source>
+        <translation>新建课程</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="163"/>
+        <source>Title of the course ({cases} case(s), in the order of the list):</source>
+        <translation>课程标题（{cases} 个病例，按列表顺序）：</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="171"/>
+        <source>Choose the cases first (Ctrl-click for several).</source>
+        <translation>请先选择病例（按住 Ctrl 可多选）。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="179"/>
+        <source>Course “{title}” made of {cases} case(s); communities can download it.</source>
+        <translation>课程“{title}”已建立，含 {cases} 个病例；社区可下载学习。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="182"/>
+        <source>Not done: {reason}</source>
+        <translation>未完成：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_library_page.py" line="247"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="206"/>
+        <location filename="../teaching/qt_library_page.py" line="247"/>
         <source>voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="207"/>
+        <location filename="../teaching/qt_library_page.py" line="248"/>
         <source>{title} · {kind} · {duration} · {author}</source>
         <translation>{title} · {kind} · {duration} · {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="244"/>
+        <location filename="../teaching/qt_library_page.py" line="285"/>
         <source>Choose a case from the list.</source>
         <translation>请从列表中选择病例。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="249"/>
+        <location filename="../teaching/qt_library_page.py" line="290"/>
         <source>Teaching points</source>
         <translation>教学要点</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="250"/>
+        <location filename="../teaching/qt_library_page.py" line="291"/>
         <source>Findings</source>
         <translation>影像所见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="251"/>
+        <location filename="../teaching/qt_library_page.py" line="292"/>
         <source>Impression</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="252"/>
+        <location filename="../teaching/qt_library_page.py" line="293"/>
         <source>{modality} · {body_part} · difficulty {difficulty} · by {author}</source>
         <translation>{modality} · {body_part} · 难度 {difficulty} · 作者 {author}</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_library_page.py" line="272"/>
+        <location filename="../teaching/qt_library_page.py" line="313"/>
         <source>Quiz in progress: the report shows when you reveal the answer.</source>
         <translation>测验进行中：显示答案后可见报告。</translation>
     </message>
