@@ -185,6 +185,7 @@ def test_the_teaching_walkthrough_runs_as_written(
                             env=_env(clone), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     out = result.stdout
+    assert "recorded with QtMultimedia" in out   # the desktop's own lesson recorder
     assert "The community doctor downloads the course" in out
     assert "first frame decoded in" in out
     assert "王医生 (dr.cm01): 1 reviewed preliminary report(s)" in out

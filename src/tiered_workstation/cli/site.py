@@ -39,9 +39,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
         result = run_demo(args.data_dir, print, database_url=args.database_url)
         return 0 if result.tat_status in ("met", "missed") else EXIT_FAILED
     print("Starting a center and a community node on 127.0.0.1 …", flush=True)
+    record = None
+    if args.teaching:  # the lesson goes through the desktop's own recorder
+        from ..qt.teaching.qt_record_voice import record_voice
+
+        record = record_voice
     run_loop_demo(args.data_dir, lambda line: print(line, flush=True),
                   image_size=args.image_size, database_url=args.database_url,
-                  teaching=args.teaching)
+                  teaching=args.teaching, record=record)
     return 0
 
 

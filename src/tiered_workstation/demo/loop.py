@@ -55,7 +55,7 @@ from .cases import CASES, DemoCase
 from .credentials import DEMO_PASSWORD
 from .signatures import signature_scan
 from .sites import CENTER, CENTER_NAME, COMMUNITY, COMMUNITY_NAME
-from .teaching import teach
+from .teaching import Recorder, teach
 
 MARKER = ".tiered-demo"
 STEP_TIMEOUT_S = 120.0
@@ -224,9 +224,10 @@ def _requisition_scan() -> bytes:
 
 
 def run_loop_demo(root: Path, out: Callable[[str], None], *, image_size: int = 3000,
-                  database_url: str | None = None, teaching: bool = False) -> LoopResult:
-    """The loop; with ``teaching``, then a teaching case, its lesson and the community
-    learning from it offline (see ``teaching.py``)."""
+                  database_url: str | None = None, teaching: bool = False,
+                  record: Recorder | None = None) -> LoopResult:
+    """The loop; with ``teaching``, then a teaching case, its lesson (``record``: the
+    desktop's recorder) and the community learning from it offline (``teaching.py``)."""
     started = time.monotonic()
     root = root.expanduser().absolute()
     if is_demo_folder(root):
@@ -256,7 +257,7 @@ def run_loop_demo(root: Path, out: Callable[[str], None], *, image_size: int = 3
         if teaching:
             teach(center, community, accessions, out,
                   _actor(center, "rev.chest", Role.REVIEWER),
-                  _actor(community, "dr.cm01", Role.COMMUNITY_DOCTOR))
+                  _actor(community, "dr.cm01", Role.COMMUNITY_DOCTOR), record)
         return LoopResult(center_config, community_config, accessions, pdfs, machine)
     finally:
         community.close()

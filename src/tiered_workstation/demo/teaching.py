@@ -37,8 +37,14 @@ NARRATION_S = 6.0
 WAIT_S = 60.0
 
 
+Recorder = Callable[[Path, Path, float], Path]  # (voice WAV, lesson file, seconds)
+
+
 def teach(center: Services, community: Services, accessions: tuple[str, ...],
-          out: Callable[[str], None], reviewer: Actor, doctor: Actor) -> None:
+          out: Callable[[str], None], reviewer: Actor, doctor: Actor,
+          record: Recorder | None = None) -> None:
+    """``record``: the desktop's lesson recorder (QtMultimedia); without it (no Qt in
+    this process) the narration is encoded with ffmpeg instead."""
     out("\n8. Teaching: the reviewer turns 张三's signed exam into a de-identified case.")
     desk = center.teaching_desk
     with center.database.session() as session:
@@ -55,11 +61,12 @@ def teach(center: Services, community: Services, accessions: tuple[str, ...],
         f"Patient Identity Removed {first.PatientIdentityRemoved}, method "
         f"{first.DeidentificationMethodCodeSequence[0].CodeMeaning}")
 
-    out("   a voice lesson: the reviewer's narration (generated voice, AAC) with the viewer "
-        "following it")
-    with tempfile.TemporaryDirectory() as scratch:
+    how = "recorded with QtMultimedia" if record else "encoded with ffmpeg"
+    out(f"   a voice lesson: the reviewer's narration (a generated voice as the microphone, "
+        f"AAC, {how}) with the viewer following it")
+    with tempfile.TemporaryDirectory(dir=center.settings.data_dir) as scratch:
         wav = write_narration(Path(scratch) / "narration.wav", NARRATION_S)
-        media = encode_voice(wav, Path(scratch) / "lesson.m4a")
+        media = (record or _encode)(wav, Path(scratch) / "lesson.m4a", NARRATION_S)
         lesson = desk.save_lesson(reviewer, LessonDraft(
             uid, LessonKind.VOICE, media, _timeline(first.Rows, first.Columns),
             int(NARRATION_S * 1000), "右下肺炎的胸片表现"))
@@ -105,6 +112,10 @@ def teach(center: Services, community: Services, accessions: tuple[str, ...],
     _wait_for_record(center, uid)
     out("   the study record reached the center.")
     _dashboard(community, out)
+
+
+def _encode(wav: Path, out: Path, _seconds: float) -> Path:
+    return encode_voice(wav, out)
 
 
 def _timeline(rows: int, columns: int) -> Timeline:
