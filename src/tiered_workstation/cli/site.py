@@ -41,9 +41,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print("Starting a center and a community node on 127.0.0.1 …", flush=True)
     record = None
     if args.teaching:  # the lesson goes through the desktop's own recorder
-        from ..qt.teaching.qt_record_voice import record_voice
-
-        record = record_voice
+        try:
+            from ..qt.teaching.qt_record_voice import record_voice
+        except ImportError as exc:  # Qt cannot load here: ffmpeg encodes the voice
+            print(f"(Qt cannot load here, {exc}: the lesson's voice is encoded with "
+                  "ffmpeg instead.)", flush=True)
+        else:
+            record = record_voice
     run_loop_demo(args.data_dir, lambda line: print(line, flush=True),
                   image_size=args.image_size, database_url=args.database_url,
                   teaching=args.teaching, record=record)
