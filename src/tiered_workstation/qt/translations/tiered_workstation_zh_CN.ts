@@ -4043,7 +4043,7 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
     <message>
         <location filename="../viewer/qt_viewer_page.py" line="119"/>
         <source>Window</source>
-        <translation>窗</translation>
+        <translation>窗宽窗位</translation>
     </message>
     <message>
         <location filename="../viewer/qt_viewer_page.py" line="122"/>
