@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -38,6 +41,16 @@ def card(title: str, *parts: QWidget | QLayout, stretch_first: bool = False) -> 
     if not stretch_first:
         layout.addStretch(1)
     return frame
+
+
+def chart_view() -> tuple[QChart, QChartView]:
+    """A still chart (no animation) with its legend below, drawn antialiased."""
+    chart = QChart()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return chart, view
 
 
 def row_table(headers: list[str], stretch: int) -> QTableWidget:

@@ -8,13 +8,10 @@ from pathlib import Path
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
-    QChart,
-    QChartView,
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -32,7 +29,7 @@ from ...app.bootstrap import Services
 from ...app.tat_dashboard import TatSummary, nice_axis, tat_summary, to_csv
 from ..event_bridge import QtEventBridge
 from ..tasks import TaskRunner
-from ..widgets import card
+from ..widgets import card, chart_view
 
 
 class QtTatPage(QWidget):
@@ -44,11 +41,7 @@ class QtTatPage(QWidget):
         self.summary: TatSummary | None = None
         self.headline = QLabel()
         self.headline.setObjectName("sectionHeading")
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart, self.chart_view = chart_view()
         self.chart_view.setMinimumHeight(240)
         self.shares = QTableWidget(0, 3)
         self.shares.setHorizontalHeaderLabels([self.tr("Site / reader"), self.tr("Printed"),

@@ -10,9 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,7 +28,7 @@ from ...teaching.desk import TeachingDesk
 from ...teaching.progress import Progress
 from ..labels import body_part_label
 from ..tasks import TaskRunner
-from ..widgets import button, card, row_table
+from ..widgets import button, card, chart_view, row_table
 
 
 class QtTeachingDashboard(QWidget):
@@ -52,11 +51,7 @@ class QtTeachingDashboard(QWidget):
         self.weeks.currentIndexChanged.connect(lambda _i: self.refresh())
         self.csv_button = button(self.tr("Export CSV…"), self._ask_csv)
         self.pdf_button = button(self.tr("Export PDF…"), self._ask_pdf)
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart, self.chart_view = chart_view()
         self.chart_view.setMinimumHeight(220)
         self.doctors = row_table([
             self.tr("Doctor"), self.tr("Site"), self.tr("Reviews"), self.tr("Agreement"),
