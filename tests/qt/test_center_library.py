@@ -72,6 +72,9 @@ def test_download_a_case_with_progress_then_study_it_offline(
 
         qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
         assert center.table.item(row, 5).text() == "✓ offline"
+        center.table.selectRow(row)
+        center.look_online()                                # here already: no network
+        assert "is on this computer" in center.status.text()
         center.table.selectAll()                           # several cases at once
         with qtbot.waitSignal(center.downloaded, timeout=30_000) as both:
             center.download_case()

@@ -31,6 +31,7 @@ def test_roundtrip_keeps_every_byte_and_hides_them(tmp_path: Path, size: int) ->
     path = tmp_path / "f.enc"
     _write(path, data)
     assert read_sealed(path, KEY, "a.dcm") == data
+    assert path.stat().st_mode & 0o777 == 0o600  # this user's only
     stored = path.read_bytes()
     assert len(stored) == size + 16 * max(1, -(-size // CHUNK))
     if size >= 100:

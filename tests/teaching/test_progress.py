@@ -34,6 +34,7 @@ def test_agreement_per_doctor_week_and_body_part(services: Services, new_exam,
     assert li.weakest_part.body_part == "CHEST"
     assert [c.uid for c in li.suggestions] == ["c-chest"]  # the library, for the weak part
     assert wu.suggestions == []  # agrees everywhere: nothing to suggest
+    assert wu.weakest_part is None  # and no part to call weakest
     assert (li.lessons_watched, li.quizzes) == (2, 1)
     assert [m.accession_number for m in data.majors] == [accessions[1]]
     with services.database.session() as session:  # this week only: earlier grades drop out

@@ -27,7 +27,7 @@ from ..storage.exams import Exam
 from ..storage.teaching import StudyRecord
 from ..teaching import catalogue
 from ..teaching.cases import CaseDraft
-from ..teaching.lessons import LessonDraft, encode_voice
+from ..teaching.lessons import LessonDraft, encode_voice, media_duration_ms
 from ..teaching.study import mark_quiz
 from ..teaching.timeline import ActionKind, Timeline, ViewerAction
 from ..viewer.frames import load
@@ -37,7 +37,8 @@ NARRATION_S = 6.0
 WAIT_S = 60.0
 
 
-Recorder = Callable[[Path, Path, float], Path]  # (voice WAV, lesson file, seconds)
+# (voice WAV, lesson file, seconds) -> (the file, its length in ms)
+Recorder = Callable[[Path, Path, float], tuple[Path, int]]
 
 
 def teach(center: Services, community: Services, accessions: tuple[str, ...],
@@ -66,10 +67,12 @@ def teach(center: Services, community: Services, accessions: tuple[str, ...],
         f"AAC, {how}) with the viewer following it")
     with tempfile.TemporaryDirectory(dir=center.settings.data_dir) as scratch:
         wav = write_narration(Path(scratch) / "narration.wav", NARRATION_S)
-        media = (record or _encode)(wav, Path(scratch) / "lesson.m4a", NARRATION_S)
+        media, length_ms = (record or _encode)(wav, Path(scratch) / "lesson.m4a",
+                                               NARRATION_S)
+        length_ms = media_duration_ms(media) or length_ms  # the file's own, to the ms
         lesson = desk.save_lesson(reviewer, LessonDraft(
             uid, LessonKind.VOICE, media, _timeline(first.Rows, first.Columns),
-            int(NARRATION_S * 1000), "右下肺炎的胸片表现"))
+            length_ms, "右下肺炎的胸片表现"))
     out(f"   lesson {lesson.title}: {lesson.duration_ms / 1000:.1f} s, {lesson.size} bytes, "
         f"{lesson.actions} viewer actions")
     with center.database.transaction() as session:
@@ -107,15 +110,17 @@ def teach(center: Services, community: Services, accessions: tuple[str, ...],
     result = mark_quiz(detail.findings, detail.impression, findings, impression)
     learner.record(doctor, uid, StudyActivity.QUIZ, quiz=(findings, impression,
                                                           result.agreement))
-    out(f"   quiz: 王医生 wrote “{impression}”; agreement with the answer "
-        f"{result.agreement:.0%}; the teaching points are shown: {detail.teaching_points}")
+    out(f"   quiz: 王医生 wrote “{findings}” / “{impression}”; text agreement with the "
+        f"expert's report {result.agreement:.0%} (impression "
+        f"{1 - result.impression_distance:.0%}, findings {1 - result.findings_distance:.0%}); "
+        f"then the teaching points show: {detail.teaching_points}")
     _wait_for_record(center, uid)
     out("   the study record reached the center.")
     _dashboard(community, out)
 
 
-def _encode(wav: Path, out: Path, _seconds: float) -> Path:
-    return encode_voice(wav, out)
+def _encode(wav: Path, out: Path, seconds: float) -> tuple[Path, int]:
+    return encode_voice(wav, out), int(seconds * 1000)
 
 
 def _timeline(rows: int, columns: int) -> Timeline:
@@ -150,9 +155,9 @@ def _dashboard(community: Services, out: Callable[[str], None]) -> None:
     for doctor in data.doctors:
         grades = ", ".join(f"{g.value} {n}" for g, n in sorted(doctor.grades.items()))
         out(f"   {doctor.name} ({doctor.username}): {doctor.reviews} reviewed preliminary "
-            f"report(s), agreement {doctor.agreement:.0%} ({grades}); mean edit distance "
-            f"findings {doctor.mean_findings_distance:.2f}, impression "
-            f"{doctor.mean_impression_distance:.2f}; quizzes {doctor.quizzes}")
+            f"report(s), graded agree by the reviewer in {doctor.agreement:.0%} ({grades}); "
+            f"text the reviewer changed: findings {doctor.mean_findings_distance:.0%}, "
+            f"impression {doctor.mean_impression_distance:.0%}; quizzes {doctor.quizzes}")
     folder = community.settings.data_dir / "teaching-reports"
     folder.mkdir(exist_ok=True)
     csv = desk.export_csv(data, folder / "teaching-progress.csv")

@@ -55,7 +55,8 @@ class SealedFileWriter:
         self._aead = _aead(site_key, name)
         path.parent.mkdir(parents=True, exist_ok=True)
         kept = path.stat().st_size // SEALED_CHUNK if path.exists() else 0
-        self._handle = open(path, "ab")  # noqa: SIM115 - closed in finish/close
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)  # this user only
+        self._handle = os.fdopen(fd, "ab")
         self._handle.truncate(kept * SEALED_CHUNK)
         self._handle.seek(kept * SEALED_CHUNK)
         self._index = kept

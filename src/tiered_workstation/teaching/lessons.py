@@ -79,6 +79,7 @@ def save_lesson(session: Session, teaching_dir: Path, actor: Actor,
     target = teaching_dir / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(draft.media, target)
+    target.chmod(0o600)  # as the case's images: this user only
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     lesson = Lesson(uid=uid, case_id=case.id, kind=draft.kind,
                     title=draft.title.strip() or case.title, media_type=media_type,
@@ -106,6 +107,20 @@ def lesson_timeline(session: Session, lesson_uid: str) -> Timeline:
     if lesson is None:
         raise LessonRefused("That lesson is no longer in the library.")
     return Timeline.from_json(lesson.timeline)
+
+
+def media_duration_ms(path: Path, ffprobe: str | None = None) -> int | None:
+    """The media file's own length (ffprobe), where the recorder's clock is not exact."""
+    ffprobe = ffprobe or shutil.which("ffprobe")
+    if ffprobe is None:
+        return None
+    try:
+        done = subprocess.run([ffprobe, "-v", "error", "-show_entries", "format=duration",
+                               "-of", "default=nw=1:nk=1", str(path)], capture_output=True,
+                              text=True, check=False, timeout=60)
+        return int(float(done.stdout.strip()) * 1000) if done.returncode == 0 else None
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        return None
 
 
 def encode_voice(wav: Path, out: Path, ffmpeg: str | None = None) -> Path:

@@ -82,7 +82,10 @@ class DoctorProgress:
 
     @property
     def weakest_part(self) -> PartAgreement | None:
-        return min(self.parts, key=lambda p: (p.agreement, -p.reviews)) if self.parts else None
+        """The body part with the lowest agreement; none while every part agrees."""
+        weakest = min(self.parts, key=lambda p: (p.agreement, -p.reviews)) \
+            if self.parts else None
+        return weakest if weakest is not None and weakest.agreement < 1 else None
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ def progress(session: Session, *, today: date, tz: tzinfo, weeks: int = 12,
     _add_study(session, doctors, start)
     for doctor in doctors:
         weakest = doctor.weakest_part
-        if weakest is not None and weakest.agreement < 1:
+        if weakest is not None:
             doctor.suggestions = search(session, LibraryQuery(
                 body_part=weakest.body_part, limit=SUGGESTIONS))
     doctors.sort(key=lambda d: (d.agreement, d.name))

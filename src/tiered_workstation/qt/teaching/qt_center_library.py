@@ -183,7 +183,11 @@ class QtCenterLibrary(QWidget):
 
     def look_online(self) -> None:
         card = self._chosen()
-        if card is not None:
+        if card is not None and card.uid in self.here:  # no need for the network
+            self.status.setText(self.tr("“{title}” is on this computer: it opens from the "
+                                        "offline copy.").format(title=card.title))
+            self.visited.emit(card.uid)
+        elif card is not None:
             self.status.setText(self.tr("Fetching the images and lessons of “{title}”…")
                                 .format(title=card.title))
             relay = self._relay_of() if self._relay_of else None

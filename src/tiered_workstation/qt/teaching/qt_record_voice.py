@@ -30,16 +30,18 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def record_voice(wav: Path, output: Path, seconds: float) -> Path:
-    """Record ``seconds`` of ``wav`` as an AAC lesson file at ``output``."""
+def record_voice(wav: Path, output: Path, seconds: float) -> tuple[Path, int]:
+    """Record ``seconds`` of ``wav`` as an AAC lesson file at ``output``; returns the file
+    and the length the recorder reports, in ms."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QLoggingCategory.setFilterRules("qt.multimedia.*=false")  # not the backends' chatter
     app = QGuiApplication.instance() or QGuiApplication([])
-    QLoggingCategory.setFilterRules("qt.multimedia.*=false")  # not the encoder's chatter
     capture = LessonCapture(output, wav=wav, parent=app)
     loop = QEventLoop()
     problems: list[str] = []
-    capture.finished.connect(lambda _path, _ms: loop.quit())
+    lengths: list[int] = []
+    capture.finished.connect(lambda _path, ms: (lengths.append(ms), loop.quit()))
     capture.failed.connect(lambda text: (problems.append(text), loop.quit()))
     QTimer.singleShot(int(seconds * 1000), capture.stop)
     QTimer.singleShot(int(seconds * 1000) + SLACK_MS,
@@ -50,4 +52,4 @@ def record_voice(wav: Path, output: Path, seconds: float) -> Path:
     capture.deleteLater()
     if problems or not output.is_file():
         raise RuntimeError(problems[0] if problems else f"{output} was not written")
-    return output
+    return output, lengths[0] if lengths else int(seconds * 1000)

@@ -662,7 +662,7 @@ h:mm · m′s″</source>
     <message>
         <location filename="../teaching/qt_center_library.py" line="146"/>
         <source>✓ offline</source>
-        <translation>✓ 已离线</translation>
+        <translation>✓ 已下载</translation>
     </message>
     <message>
         <location filename="../teaching/qt_center_library.py" line="155"/>
@@ -696,31 +696,36 @@ h:mm · m′s″</source>
     </message>
     <message>
         <location filename="../teaching/qt_center_library.py" line="187"/>
+        <source>“{title}” is on this computer: it opens from the offline copy.</source>
+        <translation>“{title}”已在本机：从离线副本打开。</translation>
+    </message>
+    <message>
+        <location filename="../teaching/qt_center_library.py" line="191"/>
         <source>Fetching the images and lessons of “{title}”…</source>
         <translation>正在获取“{title}”的图像和讲解…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="194"/>
+        <location filename="../teaching/qt_center_library.py" line="198"/>
         <source>“{title}” is open online: it is not kept on this computer.</source>
         <translation>“{title}”已在线打开：不会保存在本机。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="217"/>
+        <location filename="../teaching/qt_center_library.py" line="221"/>
         <source>Downloading…</source>
         <translation>正在下载…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="223"/>
+        <location filename="../teaching/qt_center_library.py" line="227"/>
         <source>{title}: {done} of {total} · case {case} of {cases}</source>
         <translation>{title}：{done} / {total} · 第 {case} / {cases} 个病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="233"/>
+        <location filename="../teaching/qt_center_library.py" line="237"/>
         <source>{cases} case(s) kept for offline study, encrypted on this computer.</source>
         <translation>已保存 {cases} 个病例供离线学习，在本机加密存储。</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_center_library.py" line="240"/>
+        <location filename="../teaching/qt_center_library.py" line="244"/>
         <source>The download stopped. {detail} What has arrived is kept: download again to go on from there.</source>
         <translation>下载已中断。{detail} 已下载的部分已保留：再次下载即可从中断处继续。</translation>
     </message>
@@ -3556,103 +3561,103 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtTatPage</name>
     <message>
-        <location filename="../review/qt_tat_page.py" line="54"/>
+        <location filename="../review/qt_tat_page.py" line="47"/>
         <source>Site / reader</source>
         <translation>医院 / 阅片医生</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="54"/>
+        <location filename="../review/qt_tat_page.py" line="47"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="55"/>
-        <location filename="../review/qt_tat_page.py" line="70"/>
+        <location filename="../review/qt_tat_page.py" line="48"/>
+        <location filename="../review/qt_tat_page.py" line="63"/>
         <source>Within target</source>
         <translation>达标率</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="58"/>
+        <location filename="../review/qt_tat_page.py" line="51"/>
         <source>Exam</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="57"/>
+        <location filename="../review/qt_tat_page.py" line="50"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="57"/>
+        <location filename="../review/qt_tat_page.py" line="50"/>
         <source>Accession</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="58"/>
+        <location filename="../review/qt_tat_page.py" line="51"/>
         <source>Site</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="59"/>
+        <location filename="../review/qt_tat_page.py" line="52"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="64"/>
+        <location filename="../review/qt_tat_page.py" line="57"/>
         <source>Export CSV…</source>
         <translation>导出CSV…</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="71"/>
+        <location filename="../review/qt_tat_page.py" line="64"/>
         <source>Breaches</source>
         <translation>超时检查</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="75"/>
+        <location filename="../review/qt_tat_page.py" line="68"/>
         <source>Mean minutes per segment, today</source>
         <translation>今日各环节平均用时（分钟）</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="89"/>
+        <location filename="../review/qt_tat_page.py" line="82"/>
         <source>Acquisition</source>
         <translation>影像采集</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="89"/>
+        <location filename="../review/qt_tat_page.py" line="82"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="89"/>
+        <location filename="../review/qt_tat_page.py" line="82"/>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="90"/>
+        <location filename="../review/qt_tat_page.py" line="83"/>
         <source>Reading</source>
         <translation>阅片</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="90"/>
+        <location filename="../review/qt_tat_page.py" line="83"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="90"/>
+        <location filename="../review/qt_tat_page.py" line="83"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="98"/>
+        <location filename="../review/qt_tat_page.py" line="91"/>
         <source>Today: {exams} exams, {finished} printed, {share:.0f}% within {target} min, {breaches} breaches</source>
         <translation>今日：{exams} 例检查，已打印 {finished} 例，{share:.0f}% 在 {target} 分钟内完成，超时 {breaches} 例</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="118"/>
+        <location filename="../review/qt_tat_page.py" line="111"/>
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../review/qt_tat_page.py" line="145"/>
+        <location filename="../review/qt_tat_page.py" line="138"/>
         <source>Export CSV</source>
         <translation>导出CSV</translation>
     </message>
@@ -3660,157 +3665,157 @@ Drop JPEG, PNG or PDF scans of the request form here (at most 5 MB each).</sourc
 <context>
     <name>QtTeachingDashboard</name>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="50"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="49"/>
         <source>Last {weeks} weeks</source>
         <translation>最近 {weeks} 周</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="53"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="52"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="54"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="53"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="66"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="57"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="147"/>
         <source>Doctor</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="57"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="147"/>
         <source>Site</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="57"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="148"/>
         <source>Reviews</source>
         <translation>评议数</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="57"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="148"/>
         <source>Agreement</source>
         <translation>一致率</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="58"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="149"/>
         <source>Minor</source>
         <translation>轻微差异</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="58"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="149"/>
         <source>Major</source>
         <translation>重大差异</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="63"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="58"/>
         <source>Mean change</source>
         <translation>平均修改（所见/印象）</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="64"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="59"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="150"/>
         <source>Lessons watched</source>
         <translation>已看讲解</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="64"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="59"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
         <source>Quizzes</source>
         <translation>测验</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="64"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="156"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="59"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
         <source>Weakest body part</source>
         <translation>最弱部位</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="65"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="157"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="60"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="152"/>
         <source>Suggested cases</source>
         <translation>推荐病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="66"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
         <source>Accession</source>
         <translation>检查号</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="66"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="159"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="61"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="67"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="159"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="154"/>
         <source>Reviewer</source>
         <translation>审核医生</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="67"/>
-        <location filename="../teaching/qt_dashboard_page.py" line="160"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="62"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
         <source>Exam</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="74"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="69"/>
         <source>Doctors</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="75"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="70"/>
         <source>Major discrepancies (double-click to open)</source>
         <translation>重大差异（双击打开）</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="80"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="75"/>
         <source>Agreement with the reviewer, by week</source>
         <translation>与审核医生的一致率（按周）</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="95"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="90"/>
         <source>Graded reports since {since}: {reviews} · agreement {share:.0%} · major discrepancies: {majors}</source>
         <translation>自 {since} 起评议 {reviews} 份报告：一致 {share:.0%}，重大差异 {majors} 例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="146"/>
         <source>Teaching progress</source>
         <translation>带教进度</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="151"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="146"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="158"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="153"/>
         <source>Major discrepancies</source>
         <translation>重大差异病例</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="160"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="155"/>
         <source>weekly agreement</source>
         <translation>每周一致率</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="172"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="167"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../teaching/qt_dashboard_page.py" line="178"/>
+        <location filename="../teaching/qt_dashboard_page.py" line="173"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
