@@ -49,6 +49,20 @@ class DownloadFailed(RuntimeError):
         self.reason = reason
 
 
+def failure_of(exc: Exception, prefix: str = "") -> DownloadFailed:
+    """What stopped a download, in words and with its reason."""
+    if isinstance(exc, SyncRejected):
+        return DownloadFailed(f"{prefix}{exc}", DownloadFailed.REFUSED)
+    if isinstance(exc, AtRestError):
+        return DownloadFailed(str(exc), DownloadFailed.DAMAGED)
+    if isinstance(exc, OSError) and not isinstance(exc, SyncUnavailable):
+        if exc.errno == errno.ENOSPC:
+            return DownloadFailed("The disk is full: free some space, then download again; "
+                                  "what has arrived is kept.", DownloadFailed.DISK_FULL)
+        return DownloadFailed(f"The case could not be stored: {exc}", DownloadFailed.STORAGE)
+    return DownloadFailed(f"{prefix}{exc}")
+
+
 @dataclass(frozen=True)
 class DownloadProgress:
     title: str
@@ -207,20 +221,8 @@ class TeachingDownloader:
             self._verify(part, item)
             part.rename(final)
             return item.size
-        except SyncUnavailable as exc:
-            raise DownloadFailed(f"The download stopped: {exc}") from exc
-        except SyncRejected as exc:
-            raise DownloadFailed(f"The download stopped: {exc}",
-                                 DownloadFailed.REFUSED) from exc
-        except AtRestError as exc:
-            raise DownloadFailed(str(exc), DownloadFailed.DAMAGED) from exc
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                raise DownloadFailed("The disk is full: free some space, then download "
-                                     "again; what has arrived is kept.",
-                                     DownloadFailed.DISK_FULL) from exc
-            raise DownloadFailed(f"The case could not be stored: {exc}",
-                                 DownloadFailed.STORAGE) from exc
+        except (SyncUnavailable, SyncRejected, AtRestError, OSError) as exc:
+            raise failure_of(exc, "The download stopped: ") from exc
 
     def _restart(self, writer: SealedFileWriter, part: Path, item: _Item) -> SealedFileWriter:
         writer.close()
@@ -243,10 +245,8 @@ class TeachingDownloader:
     def _guard(self, call: Callable[[], object]) -> object:
         try:
             return call()
-        except SyncUnavailable as exc:
-            raise DownloadFailed(str(exc)) from exc
-        except SyncRejected as exc:
-            raise DownloadFailed(str(exc), DownloadFailed.REFUSED) from exc
+        except (SyncUnavailable, SyncRejected) as exc:
+            raise failure_of(exc) from exc
 
     def _set_state(self, bundle: catalogue.CaseBundle, state: DownloadState, *,
                    course_uid: str | None = None, bytes_done: int | None = None,
