@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 scripts/setup.sh
 export PYTHONDONTWRITEBYTECODE=1
 echo "== ruff"
-.venv/bin/ruff check src tests scripts
+.venv/bin/ruff check src tests scripts installers bench
 echo "== import contracts"
 .venv/bin/lint-imports --no-cache
 echo "== core tests (GUI toolkits blocked)"

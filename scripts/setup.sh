@@ -36,6 +36,8 @@ DEB_PACKAGES=(
     iproute2                    # ip netns: Orthanc runs in a loopback-only namespace
     libpulse0                   # QtMultimedia (lesson recording and playback) links to it
     ffmpeg                      # ffprobe checks the codec and duration of recorded lessons
+    dpkg-dev lintian            # installers/: the .deb is built and checked
+    desktop-file-utils appstream systemd   # ... its desktop entry, metainfo and unit
 )
 
 install_debian_packages() {
@@ -84,3 +86,5 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     .venv/bin/python -m pip install --quiet --no-deps -e .
     echo "$want" > "$stamp"
 fi
+# what the package loads at run time (translations, sounds, icons) from resources/
+.venv/bin/python scripts/build_resources.py --quiet

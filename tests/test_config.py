@@ -141,6 +141,22 @@ def test_config_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert resolve_config_path("/explicit.toml") == Path("/explicit.toml")
 
 
+def test_without_a_name_the_users_then_the_machines_site_is_found(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desktop started from the menu runs in the home folder, with no --config."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(CONFIG_ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    with pytest.raises(ConfigError, match=r"looked in .*config/tiered-ws/site.toml"):
+        load_settings()
+    users = tmp_path / "config" / "tiered-ws" / "site.toml"
+    users.parent.mkdir(parents=True)
+    users.write_text("")
+    assert resolve_config_path() == users
+    (tmp_path / "site.toml").write_text("")
+    assert resolve_config_path() == tmp_path / "site.toml"  # the working folder's first
+
+
 def test_tw_config_environment_variable_is_used(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, MINIMAL.replace("CH01", "CH09"), "elsewhere.toml")

@@ -1,3 +1,3 @@
 """Tiered Workstation: PACS/RIS for tiered radiology care in a hospital consortium."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tiered_workstation import __version__
 from tiered_workstation.storage.migrate import head_revision
 
 EXE = Path(sys.executable).with_name("tiered-ws")
@@ -128,7 +129,7 @@ def test_python_dash_m_entry_point() -> None:
     result = subprocess.run([sys.executable, "-m", "tiered_workstation", "--version"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
-    assert result.stdout.startswith("tiered-ws 0.1.0")
+    assert result.stdout.startswith(f"tiered-ws {__version__}")
 
 
 def test_demo_site_can_be_inspected_from_the_command_line(tmp_path: Path) -> None:

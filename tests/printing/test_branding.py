@@ -38,7 +38,7 @@ def test_the_shipped_defaults_are_the_resources_files() -> None:
     package = ROOT / "src" / "tiered_workstation" / "printing" / "assets"
     for name in ("logo.png", "seal.png"):
         assert (package / name).read_bytes() == (ROOT / "resources" / "report" / name) \
-            .read_bytes(), f"run scripts/make_report_assets.py --copy-only ({name})"
+            .read_bytes(), f"run scripts/build_resources.py ({name})"
     defaults = Branding.load(None)
     assert defaults.logo == (package / "logo.png").read_bytes()
     assert defaults.seal_is_transparent

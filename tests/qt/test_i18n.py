@@ -13,7 +13,8 @@ from tiered_workstation.qt.i18n import TRANSLATIONS, choose_language, install_tr
 from tiered_workstation.qt.labels import state_label
 from tiered_workstation.storage.enums import ExamState
 
-SOURCE = TRANSLATIONS / "tiered_workstation_zh_CN.ts"
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "resources" / "translations" / "tiered_workstation_zh_CN.ts"
 
 
 def test_language_follows_the_setting_then_the_locale() -> None:

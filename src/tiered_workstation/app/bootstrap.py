@@ -35,7 +35,6 @@ from ..storage.archive import DicomArchive
 from ..storage.base import utcnow
 from ..storage.database import Database
 from ..storage.enums import ReadingMode
-from ..storage.migrate import current_revision, head_revision
 from ..sync.client import SyncClient
 from ..sync.schemas import PatientHistory
 from ..sync.site_sync import SiteSync, sealer_for
@@ -49,12 +48,9 @@ from .lesson_relay import LessonRelay
 from .patient_lookups import returning_patients
 from .teaching_api import teaching_router
 from .teaching_download import DownloadProgress, TeachingDownloader
+from .upgrades import SiteNotReadyError, prepare_schema
 
 LOGGER = logging.getLogger(__name__)
-
-
-class SiteNotReadyError(RuntimeError):
-    """The site's database is missing or older than this program."""
 
 
 @dataclass(frozen=True)
@@ -205,14 +201,14 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
               clock: Callable[[], datetime] = utcnow, require_schema: bool = True) -> Services:
     """Build the services of ``settings``' site.
 
-    With ``require_schema`` the database must exist and be migrated to the
-    newest revision (``tiered-ws db upgrade``); otherwise a clear error says so.
+    With ``require_schema`` the database must exist; one left by an older version
+    is backed up and migrated (:mod:`.upgrades`); otherwise a clear error says so.
     """
     bus = bus or EventBus()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     database = Database(settings.database_url, bus)
     if require_schema:
-        _check_schema(database)
+        prepare_schema(database, settings.data_dir)
     site = settings.site
     workflow = ExamWorkflow(
         LocalSite(code=site.code, is_center=site.mode is SiteMode.CENTER,
@@ -263,16 +259,3 @@ def open_database(settings: Settings) -> Database:
 def open_site(config_path: str | Path | None = None, *, require_schema: bool = True) -> Services:
     """Read the configuration and bootstrap the site's services."""
     return bootstrap(read_settings(config_path), require_schema=require_schema)
-
-
-def _check_schema(database: Database) -> None:
-    path = database.sqlite_path
-    if path is not None and not path.exists():
-        raise SiteNotReadyError(f"The site database {path} does not exist; "
-                                "run `tiered-ws init` or `tiered-ws db upgrade` first.")
-    current, head = current_revision(database), head_revision()
-    if current != head:
-        database.dispose()
-        raise SiteNotReadyError(
-            f"The site database is at schema revision {current or '(empty)'} but this "
-            f"program needs {head}; run `tiered-ws db upgrade` (back up the database first).")

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from .. import __version__
 from ..config import SiteMode
 from ..storage.enums import ExamState
 from ..storage.exams import Exam
 from ..storage.forwarding import ForwardJob
 from ..storage.messaging import OutboxMessage
 from ..storage.migrate import current_revision, head_revision
-from ..storage.sites import User
+from ..storage.sites import ProgramVersion, User
 from .bootstrap import Services
 
 
@@ -36,6 +37,8 @@ class SiteStatus:
     outbox_last_error: str = ""
     forward_pending: int = 0
     forward_last_error: str = ""
+    # (version, schema it found, its backup) of every version that opened the database
+    versions: tuple[tuple[str, str | None, str | None], ...] = ()
 
 
 def is_listening(host: str, port: int, timeout: float = 0.3) -> bool:
@@ -65,6 +68,9 @@ def collect_status(services: Services) -> SiteStatus:
         forward_error = session.scalar(select(ForwardJob.last_error).where(
             ForwardJob.state == "pending", ForwardJob.last_error != "")
             .order_by(ForwardJob.id).limit(1)) or ""
+        versions = tuple((v, found, backup) for v, found, backup in session.execute(
+            select(ProgramVersion.version, ProgramVersion.schema_found,
+                   ProgramVersion.backup_path).order_by(ProgramVersion.first_started_at)))
     dicom, api = settings.dicom, settings.api
     # A node running in this process is asked directly; a TCP probe would leave
     # it an association thread waiting for a request that never comes.
@@ -88,7 +94,7 @@ def collect_status(services: Services) -> SiteStatus:
         exams_by_state={state: counts.get(state, 0) for state in ExamState},
         outbox_waiting=waiting, user_count=users, services=tuple(probes),
         outbox_last_error=outbox_error, forward_pending=forward_pending,
-        forward_last_error=forward_error)
+        forward_last_error=forward_error, versions=versions)
 
 
 def format_status(services: Services, status: SiteStatus) -> str:
@@ -104,6 +110,7 @@ def format_status(services: Services, status: SiteStatus) -> str:
         f"          schema {status.schema_revision or '(empty)'}, {schema_note}",
         f"Archive   {settings.archive_dir}",
         f"Users     {status.user_count}",
+        f"Program   tiered-ws {__version__}" + _history(status.versions),
         "",
         "Exams by state",
     ]
@@ -130,3 +137,14 @@ def format_status(services: Services, status: SiteStatus) -> str:
         lines += [f"  {p.ae_title:<16}{p.host}:{p.port}  {p.kind.value}"
                   + ("  TLS" if p.tls else "") for p in settings.peers]
     return "\n".join(lines)
+
+
+def _history(versions: tuple[tuple[str, str | None, str | None], ...]) -> str:
+    """Earlier versions that opened the database, and the last upgrade's backup."""
+    earlier = [v for v, _, _ in versions if v != __version__]
+    text = f"; before it {', '.join(earlier)}" if earlier else ""
+    upgrades = [(v, found, backup) for v, found, backup in versions if backup]
+    if upgrades:
+        version, found, backup = upgrades[-1]
+        text += f"\n          {version} upgraded the schema from {found}; backup {backup}"
+    return text

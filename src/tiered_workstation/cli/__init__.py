@@ -39,6 +39,11 @@ LOGGER = logging.getLogger("tiered_workstation.cli")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if args.self_test or args.screenshot:
+        from ..qt.self_test import run_self_test  # Qt is loaded only for the desktop
+
+        return run_self_test(args.config, args.screenshot,
+                             lambda line: print(line, flush=True))
     from ..qt.app import run_gui  # Qt is loaded only for the desktop application
 
     return run_gui(args.config)
@@ -135,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
 
     gui = sub.add_parser("gui", help="the desktop application (login, desks, status board)")
+    gui.add_argument("--self-test", action="store_true",
+                     help="check that the desktop starts here (Qt, fonts, translation, "
+                          "first window, VTK), then exit")
+    gui.add_argument("--screenshot", type=Path, metavar="PNG",
+                     help="with --self-test: save the first window as a PNG")
     gui.set_defaults(func=cmd_gui)
     view = sub.add_parser("view", help="open DICOM files, folders or a DICOMDIR in the viewer "
                                        "(no site needed)")

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, QTranslator, Signal
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from ..app.bootstrap import Services, open_site
+from ..app.bootstrap import Services, SiteNotReadyError, open_site
+from ..app.first_admin import create_first_admin, needs_first_admin
 from ..app.log_files import install_file_log
 from ..app.sign_in import sign_in
+from ..config import ConfigError
 from .alerts import QtAlertBanner, QtAlertCenter
+from .app_icons import DESKTOP_ID, add_bundled_font, application_icon, tray_icon
 from .event_bridge import QtEventBridge
 from .gui_gc import GuiThreadCollector
 from .i18n import ENGLISH, choose_language, install_translators, remove_translators
 from .log_capture import QtLogCapture
 from .main_window import QtMainWindow
 from .problem_bar import QtProblemBar, QtProblemCenter
+from .qt_first_admin import QtFirstAdminDialog
 from .qt_log_page import QtLogPage
 from .qt_login import LANGUAGE_CHANGED, QtLoginDialog, SignedIn
 from .qt_node_page import QtNodePage
@@ -94,6 +99,11 @@ class QtWorkstation(QObject):
         return QtLoginDialog(partial(sign_in, self.services.database, site_code=site.code),
                              site.code, site.name, self.tasks, language=language)
 
+    def first_admin_dialog(self) -> QtFirstAdminDialog:
+        site = self.services.settings.site
+        return QtFirstAdminDialog(partial(create_first_admin, self.services.database,
+                                          site.code), site.code, site.name, self.tasks)
+
     def language(self) -> str:
         """The interface language this workstation starts in (see ``i18n``)."""
         settings = self.services.settings
@@ -103,11 +113,20 @@ class QtWorkstation(QObject):
 
     def ask_sign_in(self, app: QCoreApplication) -> SignedIn | None:
         """Show the sign-in dialog until someone signs in (None: it was closed); a language
-        switch installs the language, remembers it and asks again in it."""
+        switch installs the language, remembers it and asks again in it. A site without
+        accounts first asks for its first administrator."""
         language = self.language()
         self.translators = install_translators(app, language)
+        username = ""
+        if needs_first_admin(self.services.database):  # a new site: nobody could sign in
+            first = self.first_admin_dialog()
+            first.exec()
+            if first.created is None and needs_first_admin(self.services.database):
+                return None  # closed without an account
+            username = first.created or ""
         while True:
             dialog = self.login_dialog(language)
+            dialog.username.setText(username)
             result = dialog.exec()
             if result != LANGUAGE_CHANGED:
                 ok = result == QtLoginDialog.DialogCode.Accepted
@@ -131,7 +150,7 @@ class QtWorkstation(QObject):
         self.alerts = QtAlertCenter(self.services, self.tasks, self.bridge, self)
         self.window.add_banner(QtAlertBanner(self.alerts))
         if QSystemTrayIcon.isSystemTrayAvailable():
-            tray = QSystemTrayIcon(self.window.windowIcon(), self.window)
+            tray = QSystemTrayIcon(tray_icon(), self.window)
             tray.show()
             self.alerts.attach_tray(tray)
         node_page = self.window.pages.get("node")
@@ -159,14 +178,48 @@ class QtWorkstation(QObject):
         self.log.remove()
 
 
+def say_site_not_ready(detail: str) -> None:
+    """The desktop's words when it has no site to open (there is no terminal to read),
+    in the machine's language."""
+    app = QCoreApplication.instance()
+    translators = install_translators(app, choose_language("auto", timezone=_zone()))
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("QtWorkstation", "Tiered Workstation"),
+                      QCoreApplication.translate(
+                          "QtWorkstation",
+                          "This computer's site could not be opened, so the workstation "
+                          "cannot start. Ask your IT staff to set the site up "
+                          "(tiered-ws init) and to put its site.toml in "
+                          "~/.config/tiered-ws/ or /etc/tiered-ws/."))
+    box.setDetailedText(detail)
+    box.exec()
+    remove_translators(app, translators)
+
+
+def _zone() -> str:
+    """The machine's time zone name (for a machine without a locale), if it has one."""
+    try:
+        return Path("/etc/timezone").read_text().strip()
+    except OSError:
+        return os.environ.get("TZ", "")
+
+
 def run_gui(config_path: str | None = None) -> int:
     """`tiered-ws gui`: the whole application until its window is closed."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Tiered Workstation")
     app.setOrganizationName("TieredWorkstation")
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(application_icon())
+    add_bundled_font()
     GuiThreadCollector(app)  # Qt objects are freed on the GUI thread only
-    services = open_site(config_path)
+    try:
+        services = open_site(config_path)
+    except (ConfigError, SiteNotReadyError) as exc:  # e.g. started from the menu, no site
+        LOGGER.error("the site could not be opened: %s", exc)
+        say_site_not_ready(str(exc))
+        return 2
     store = settings_store(services.settings.site.code)
     apply_theme(app, str(store.value("ui/theme", LIGHT)))
     workstation = QtWorkstation(services, store)

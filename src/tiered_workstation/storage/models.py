@@ -19,6 +19,7 @@ from .reports import (
 from .sites import (
     GroupMember,
     HandwrittenSignature,
+    ProgramVersion,
     SigningKey,
     Site,
     SpecialtyGroup,
@@ -60,6 +61,7 @@ __all__ = [
     "PeerReview",
     "PerformedProcedureStep",
     "PrintJob",
+    "ProgramVersion",
     "Report",
     "ReportDraft",
     "ReportImage",

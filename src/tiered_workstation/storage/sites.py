@@ -113,3 +113,15 @@ class HandwrittenSignature(Base):
     png: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ProgramVersion(Base):
+    """A version of the program that has opened this database, and the schema it found:
+    the site's installation history (``tiered-ws status``, upgrades)."""
+
+    __tablename__ = "program_versions"
+
+    version: Mapped[str] = mapped_column(String(32), primary_key=True)
+    first_started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    schema_found: Mapped[str | None] = mapped_column(String(32))  # before its migrations
+    backup_path: Mapped[str | None] = mapped_column(Text)  # the copy taken before them
