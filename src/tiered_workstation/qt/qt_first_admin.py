@@ -8,16 +8,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..app.first_admin import FirstAdminProblem, first_admin_problem
 from .tasks import TaskRunner
+from .widgets import dialog_card
 
 
 class QtFirstAdminDialog(QDialog):
@@ -63,21 +62,8 @@ class QtFirstAdminDialog(QDialog):
         form.addRow(self.tr("Name"), self.display_name)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Repeat password"), self.repeat)
-        card = QFrame()
-        card.setObjectName("card")
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(24, 20, 24, 20)
-        inner.addWidget(title)
-        inner.addWidget(site)
-        inner.addSpacing(6)
-        inner.addWidget(intro)
-        inner.addSpacing(6)
-        inner.addLayout(form)
-        inner.addWidget(self.error)
-        inner.addWidget(self.make, 0, Qt.AlignmentFlag.AlignRight)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.addWidget(card)
+        dialog_card(self, title, site, 6, intro, 6, form, self.error,
+                    (self.make, Qt.AlignmentFlag.AlignRight))
 
     def problem_text(self, problem: FirstAdminProblem) -> str:
         return {

@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +22,7 @@ from ..storage.enums import Role
 from .i18n import CHINESE, ENGLISH
 from .labels import role_label
 from .tasks import TaskRunner
+from .widgets import dialog_card
 
 
 @dataclass(frozen=True)
@@ -86,26 +85,15 @@ class QtLoginDialog(QDialog):
         self.sign_in.setDefault(True)
         self.sign_in.clicked.connect(self._submit)
 
-        card = QFrame()
-        card.setObjectName("card")
         form = QFormLayout()
         form.addRow(self.tr("User"), self.username)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.role_label, self.role)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(24, 20, 24, 20)
         head = QHBoxLayout()
         head.addWidget(brand, 1)
         head.addWidget(self.language_box, 0, Qt.AlignmentFlag.AlignTop)
-        inner.addLayout(head)
-        inner.addWidget(site)
-        inner.addSpacing(8)
-        inner.addLayout(form)
-        inner.addWidget(self.error)
-        inner.addWidget(self.sign_in, 0, Qt.AlignmentFlag.AlignRight)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.addWidget(card)
+        dialog_card(self, head, site, 8, form, self.error,
+                    (self.sign_in, Qt.AlignmentFlag.AlignRight))
 
     def _switch_language(self, index: int) -> None:
         chosen = self.language_box.itemData(index)

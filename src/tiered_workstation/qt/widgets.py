@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QHeaderView,
     QLabel,
@@ -41,6 +42,30 @@ def card(title: str, *parts: QWidget | QLayout, stretch_first: bool = False) -> 
     if not stretch_first:
         layout.addStretch(1)
     return frame
+
+
+DialogPart = QWidget | QLayout | int | tuple[QWidget, Qt.AlignmentFlag]
+
+
+def dialog_card(dialog: QDialog, *parts: DialogPart) -> None:
+    """Lay ``dialog`` out as one card (sign-in, first start): widgets and layouts stacked,
+    an int as that much space, a (widget, alignment) pair aligned."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    inner = QVBoxLayout(frame)
+    inner.setContentsMargins(24, 20, 24, 20)
+    for part in parts:
+        if isinstance(part, int):
+            inner.addSpacing(part)
+        elif isinstance(part, tuple):
+            inner.addWidget(part[0], 0, part[1])
+        elif isinstance(part, QLayout):
+            inner.addLayout(part)
+        else:
+            inner.addWidget(part)
+    outer = QVBoxLayout(dialog)
+    outer.setContentsMargins(24, 24, 24, 24)
+    outer.addWidget(frame)
 
 
 def chart_view() -> tuple[QChart, QChartView]:
