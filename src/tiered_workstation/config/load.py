@@ -14,7 +14,6 @@ from pathlib import Path
 from .model import CONFIG_ENV_VAR, DEFAULT_CONFIG_NAME, ConfigError, Settings
 from .parse import parse_settings
 
-
 SYSTEM_CONFIG = Path("/etc/tiered-ws") / DEFAULT_CONFIG_NAME
 
 
