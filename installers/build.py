@@ -105,7 +105,8 @@ def stage_deb(bundle: Path, root: Path, version: str) -> Path:
     _install(debian / "lintian-overrides", share / "lintian" / "overrides" / "tiered-ws")
     control = root / "DEBIAN"
     control.mkdir()
-    size_kb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) // 1024
+    size_kb = sum(p.stat().st_size for p in root.rglob("*")
+                  if p.is_file() and not p.is_symlink()) // 1024
     (control / "control").write_text(
         (debian / "control.in").read_text().replace("@VERSION@", version)
         .replace("@ARCH@", _architecture()).replace("@SIZE@", str(size_kb)))

@@ -157,6 +157,11 @@ def test_without_a_name_the_users_then_the_machines_site_is_found(
     assert resolve_config_path() == tmp_path / "site.toml"  # the working folder's first
 
 
+def test_a_sites_folder_stands_for_its_site_toml(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"site.toml was not found"):
+        load_settings(tmp_path)  # a folder without one: the usual message, not Errno 21
+
+
 def test_tw_config_environment_variable_is_used(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, MINIMAL.replace("CH01", "CH09"), "elsewhere.toml")

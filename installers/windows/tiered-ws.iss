@@ -1,7 +1,7 @@
 ; Inno Setup script for the Windows desktop bundle (UNTESTED: building it needs
 ; Windows, Inno Setup 6 and a bundle built there with installers/build.py bundle).
 ; CI checks only that every file named here exists in the Linux bundle's layout
-; (tiered-ws.exe standing for tiered-ws): tests/installers/test_windows_script.py.
+; (tiered-ws.exe standing for tiered-ws): tests/install/test_windows_script.py.
 ;   iscc installers\windows\tiered-ws.iss
 
 #define AppName "Tiered Workstation"
@@ -27,25 +27,25 @@ PrivilegesRequired=admin
 LicenseFile=..\..\LICENSE
 
 [Languages]
+; Inno Setup ships no official Simplified Chinese set-up messages; the program itself
+; follows the machine's language
 Name: "english"; MessagesFile: "compiler:Default.isl"
-Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
 
 [Files]
 Source: "{#Bundle}\tiered-ws.exe"; DestDir: "{app}"; Flags: ignoreversion
+Source: "{#Bundle}\tiered-ws-gui.exe"; DestDir: "{app}"; Flags: ignoreversion
 Source: "{#Bundle}\_internal\*"; DestDir: "{app}\_internal"; Flags: ignoreversion recursesubdirs createallsubdirs
 Source: "{#Resources}\icons\app\tiered-ws.ico"; DestDir: "{app}"; Flags: ignoreversion
 
 [Dirs]
-; a site's data lives outside the program folder, so upgrades never touch it
-Name: "{commonappdata}\Tiered Workstation"; Permissions: users-modify
+; a site's data and its site.toml live outside the program folder, so upgrades never
+; touch them; only administrators may write here until IT grants the desk's users
+Name: "{commonappdata}\Tiered Workstation"
 
 [Icons]
-Name: "{group}\{#AppName}"; Filename: "{app}\tiered-ws.exe"; Parameters: "gui"; IconFilename: "{app}\tiered-ws.ico"
+Name: "{group}\{#AppName}"; Filename: "{app}\tiered-ws-gui.exe"; IconFilename: "{app}\tiered-ws.ico"
 Name: "{group}\Uninstall {#AppName}"; Filename: "{uninstallexe}"
-Name: "{autodesktop}\{#AppName}"; Filename: "{app}\tiered-ws.exe"; Parameters: "gui"; IconFilename: "{app}\tiered-ws.ico"; Tasks: desktopicon
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\tiered-ws-gui.exe"; IconFilename: "{app}\tiered-ws.ico"; Tasks: desktopicon
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
-
-[Run]
-Filename: "{app}\tiered-ws.exe"; Parameters: "gui --self-test"; Description: "Check that the desktop starts"; Flags: postinstall skipifsilent runhidden

@@ -14,6 +14,7 @@ from tiered_workstation import __version__
 
 # what a site needs from the bundle, by path inside it
 CARRIED = (
+    "tiered-ws-gui",  # the desktop's launcher (no console window on Windows)
     "_internal/PySide6/Qt/plugins/platforms/libqxcb.so",
     "_internal/PySide6/Qt/plugins/platforms/libqoffscreen.so",
     "_internal/PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
@@ -51,6 +52,10 @@ def test_version_and_the_whole_demo_from_the_bundle(current_build: Build,
     version = _run(current_build, "--version", cwd=tmp_path, timeout=120)
     assert version.returncode == 0, version.stderr
     assert version.stdout.strip() == f"tiered-ws {__version__}"
+    launcher = subprocess.run([str(current_build.bundle / "tiered-ws-gui"), "--version"],
+                              env=plain_env(tmp_path), capture_output=True, text=True,
+                              timeout=120)
+    assert launcher.stdout.strip() == f"tiered-ws {__version__}"  # with a command: the CLI
     demo = _run(current_build, "demo", cwd=tmp_path)
     assert demo.returncode == 0, demo.stdout[-3000:] + demo.stderr[-3000:]
     assert "Both sites agree:" in demo.stdout

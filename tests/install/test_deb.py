@@ -4,6 +4,7 @@ systemd-analyze), the desktop entry and metadata (by their validators), and lint
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -73,6 +74,12 @@ def test_the_node_unit_verifies_and_is_hardened(root: Path) -> None:
                          timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stderr.strip() == "", run.stderr
+    security = subprocess.run(["systemd-analyze", "security", "--offline=yes", f"--root={root}",
+                               "tiered-ws-node@CH01.service"], capture_output=True, text=True,
+                              timeout=120)
+    exposure = re.search(r"Overall exposure level for \S+: ([0-9.]+)", security.stdout)
+    assert exposure, security.stdout[-1500:] + security.stderr
+    assert float(exposure[1]) <= 4.0, security.stdout  # systemd's "OK" band, not "MEDIUM"
     (root / "usr" / "bin" / "tiered-ws").unlink()  # and it does look: no program, an error
     broken = subprocess.run(["systemd-analyze", "verify", "--man=no", f"--root={root}",
                              "tiered-ws-node@CH01.service"], capture_output=True, text=True,

@@ -58,11 +58,17 @@ def test_installing_the_new_package_over_the_old_keeps_every_record(
     extract(current_build.deb, root)
     version = _run(program, "--version", cwd=tmp_path)
     assert version.stdout.strip() == f"tiered-ws {current_build.version}"
+    check = subprocess.run([str(program), "--config", str(data / "cm01" / "site.toml"), "gui",
+                            "--self-test"], cwd=tmp_path, capture_output=True, text=True,
+                           env=plain_env(tmp_path, QT_QPA_PLATFORM="offscreen"), timeout=300)
+    assert "upgrades it to" in check.stdout, check.stdout + check.stderr[-2000:]
+    assert not (data / "cm01" / "backups").exists()  # the self-test changed nothing
     for site in SITES:
         status = _run(program, "--config", str(data / site / "site.toml"), "status",
                       cwd=tmp_path)
         assert status.returncode == 0, status.stderr[-2000:]
         assert "upgrading the database schema from 0010" in status.stderr
+        assert "upgraded the schema from 0010; backup" in status.stdout
         [backup] = (data / site / "backups").glob("tiered-schema-0010-*.sqlite")
         with sqlite3.connect(backup) as copy:
             assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == \

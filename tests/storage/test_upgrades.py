@@ -3,6 +3,7 @@ of a newer program; a newer or an empty database is refused and left as it was."
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import threading
 from pathlib import Path
@@ -13,6 +14,7 @@ from postgres_server import PostgresServer
 from support import make_settings
 from tiered_workstation import __version__
 from tiered_workstation.app.bootstrap import SiteNotReadyError, bootstrap
+from tiered_workstation.app.ports import is_listening
 from tiered_workstation.app.upgrades import installed_versions, prepare_schema
 from tiered_workstation.storage.database import Database
 from tiered_workstation.storage.migrate import current_revision, head_revision, upgrade
@@ -41,6 +43,8 @@ def test_the_first_start_backs_up_then_migrates_and_notes_the_version(tmp_path: 
         backup = Path(row.backup_path)
     assert backup.parent == settings.data_dir / "backups"
     assert backup.suffix == ".sqlite"
+    database_file = Database(settings.database_url).sqlite_path
+    assert backup.stat().st_mode & 0o777 == database_file.stat().st_mode & 0o777
     with sqlite3.connect(backup) as copy:  # the copy is the old database, whole
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (OLD,)
         assert copy.execute("SELECT name FROM sites").fetchone() == ("市中心医院",)
@@ -118,3 +122,20 @@ def test_postgresql_is_dumped_before_its_upgrade(postgres: PostgresServer,
     assert done.backup.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
     assert current_revision(database) == head_revision()
     database.dispose()
+
+
+def test_a_running_node_of_the_old_version_holds_the_upgrade_back(tmp_path: Path) -> None:
+    settings = _old_site(tmp_path)
+    with socket.socket() as listener:  # the old node, still serving the site's DICOM port
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        database = Database(settings.database_url)
+        with pytest.raises(SiteNotReadyError, match=rf"still running \(127.0.0.1:{port}\)"):
+            prepare_schema(database, settings.data_dir, running=lambda: f"127.0.0.1:{port}"
+                           if is_listening("127.0.0.1", port) else None)
+        assert current_revision(database) == OLD
+        assert not (settings.data_dir / "backups").exists() or \
+            not list((settings.data_dir / "backups").iterdir())
+        database.dispose()
+

@@ -46,6 +46,7 @@ from ..workflow.machine import ExamWorkflow, LocalSite
 from .board import BoardDesk
 from .lesson_relay import LessonRelay
 from .patient_lookups import returning_patients
+from .ports import running_node
 from .teaching_api import teaching_router
 from .teaching_download import DownloadProgress, TeachingDownloader
 from .upgrades import SiteNotReadyError, prepare_schema
@@ -208,7 +209,7 @@ def bootstrap(settings: Settings, *, bus: EventBus | None = None,
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     database = Database(settings.database_url, bus)
     if require_schema:
-        prepare_schema(database, settings.data_dir)
+        prepare_schema(database, settings.data_dir, running=lambda: running_node(settings))
     site = settings.site
     workflow = ExamWorkflow(
         LocalSite(code=site.code, is_center=site.mode is SiteMode.CENTER,

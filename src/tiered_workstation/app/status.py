@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -16,6 +15,7 @@ from ..storage.messaging import OutboxMessage
 from ..storage.migrate import current_revision, head_revision
 from ..storage.sites import ProgramVersion, User
 from .bootstrap import Services
+from .ports import is_listening
 
 
 @dataclass(frozen=True)
@@ -39,16 +39,6 @@ class SiteStatus:
     forward_last_error: str = ""
     # (version, schema it found, its backup) of every version that opened the database
     versions: tuple[tuple[str, str | None, str | None], ...] = ()
-
-
-def is_listening(host: str, port: int, timeout: float = 0.3) -> bool:
-    """True when something accepts TCP connections at host:port (this machine only)."""
-    target = "127.0.0.1" if host in ("0.0.0.0", "") else host
-    try:
-        with socket.create_connection((target, port), timeout=timeout):
-            return True
-    except OSError:
-        return False
 
 
 def collect_status(services: Services) -> SiteStatus:
@@ -76,18 +66,18 @@ def collect_status(services: Services) -> SiteStatus:
     # it an association thread waiting for a request that never comes.
     local = services.node.is_running
 
-    def up(host: str, port: int, running_here: bool) -> bool:
-        return running_here or (not local and is_listening(host, port))
-
+    # Only the plain DICOM port is probed: a bare connection to a mutual-TLS port is
+    # what an attacker's scan looks like, and the node logs it as a refused handshake.
+    # The TLS port and the API are served by the same node, so they share its state.
+    node_up = local or is_listening(dicom.bind_address, dicom.port)
     probes = [ServiceStatus(f"DICOM node {dicom.ae_title}", f"{dicom.bind_address}:{dicom.port}",
-                            up(dicom.bind_address, dicom.port, local), "dicom")]
+                            node_up, "dicom")]
     if dicom.tls is not None and dicom.tls.port:
         probes.append(ServiceStatus("DICOM TLS (mutual)", f"{dicom.bind_address}:{dicom.tls.port}",
-                                    up(dicom.bind_address, dicom.tls.port, local),
-                                    "dicom_tls"))
+                                    node_up, "dicom_tls"))
     if settings.site.mode is SiteMode.CENTER:
         probes.append(ServiceStatus("Sync API (HTTPS)", f"{api.bind_address}:{api.port}",
-                                    up(api.bind_address, api.port, services.sync.api is not None),
+                                    services.sync.api is not None if local else node_up,
                                     "sync_api"))
     return SiteStatus(
         schema_revision=current_revision(services.database), schema_head=head_revision(),

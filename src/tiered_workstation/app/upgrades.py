@@ -11,7 +11,7 @@ one that was never set up.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .. import __version__
 from ..storage.backup import BackupError, backup_database
@@ -44,8 +44,13 @@ class SchemaUpgrade:
     backup: Path
 
 
-def prepare_schema(database: Database, data_dir: Path) -> SchemaUpgrade | None:
-    """Bring the schema up to this program's, after a backup; None when it already is."""
+def prepare_schema(database: Database, data_dir: Path, *,
+                   running: Callable[[], str | None] = lambda: None) -> SchemaUpgrade | None:
+    """Bring the schema up to this program's, after a backup; None when it already is.
+
+    ``running`` tells where this site's node is already running (an older version
+    still serving it); the upgrade then waits until it is stopped.
+    """
     path = database.sqlite_path
     if path is not None and not path.exists():
         raise SiteNotReadyError(f"The site database {path} does not exist; "
@@ -68,6 +73,15 @@ def prepare_schema(database: Database, data_dir: Path) -> SchemaUpgrade | None:
         current = current_revision(database)
         if current == head:
             return None
+        node = running()
+        if node is not None:
+            database.dispose()
+            raise SiteNotReadyError(
+                f"This version must upgrade the site's database (schema {current} to "
+                f"{head}), but the site's node is still running ({node}), most likely the "
+                "previous version. Stop it first (systemctl stop tiered-ws-node@<site>, or "
+                "close the desktop that runs it), then start this version; nothing was "
+                "changed.")
         try:
             backup = backup_database(database, data_dir / "backups",
                                      label=f"schema-{current}")
@@ -131,6 +145,13 @@ def _note_version(database: Database, done: SchemaUpgrade | None) -> None:
                 backup_path=str(done.backup) if done else None))
     except IntegrityError:  # another process of this version started at the same time
         LOGGER.debug("version %s was noted by another process", __version__)
+    except OperationalError as exc:  # a read-only site: noting is not worth failing for
+        LOGGER.warning("could not note version %s in the database: %s", __version__, exc)
+
+
+def schema_revisions(database: Database) -> tuple[str | None, str | None]:
+    """(the database's schema revision, this program's), without changing anything."""
+    return current_revision(database), head_revision()
 
 
 def installed_versions(database: Database) -> list[ProgramVersion]:

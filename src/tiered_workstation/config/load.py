@@ -18,10 +18,16 @@ SYSTEM_CONFIG = Path("/etc/tiered-ws") / DEFAULT_CONFIG_NAME
 
 
 def default_config_paths() -> tuple[Path, ...]:
-    """Where a site.toml is looked for when neither --config nor TW_CONFIG names one."""
+    """Where a site.toml is looked for when neither --config nor TW_CONFIG names one:
+    the working folder, the user's configuration, the machine's (on Windows
+    %APPDATA%\\tiered-ws and %PROGRAMDATA%\\Tiered Workstation)."""
+    here = Path.cwd() / DEFAULT_CONFIG_NAME
+    if os.name == "nt":
+        user = Path(os.environ.get("APPDATA") or Path.home()) / "tiered-ws"
+        machine = Path(os.environ.get("PROGRAMDATA") or "C:/ProgramData") / "Tiered Workstation"
+        return here, user / DEFAULT_CONFIG_NAME, machine / DEFAULT_CONFIG_NAME
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return (Path.cwd() / DEFAULT_CONFIG_NAME, config_home / "tiered-ws" / DEFAULT_CONFIG_NAME,
-            SYSTEM_CONFIG)
+    return here, config_home / "tiered-ws" / DEFAULT_CONFIG_NAME, SYSTEM_CONFIG
 
 
 def resolve_config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -45,6 +51,8 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
         When the file is missing, is not valid TOML, or any value is wrong.
     """
     config_path = resolve_config_path(path).expanduser()
+    if config_path.is_dir():  # a site's folder given instead of its file
+        config_path = config_path / DEFAULT_CONFIG_NAME
     searched = not path and not os.environ.get(CONFIG_ENV_VAR)
     try:
         raw = tomllib.loads(config_path.read_text(encoding="utf-8"))
@@ -54,6 +62,12 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
         raise ConfigError(
             "", f"the configuration file {config_path} was not found{where}",
             "a site.toml written by `tiered-ws init`, or the path in --config / TW_CONFIG",
+        ) from None
+    except PermissionError:
+        raise ConfigError(
+            "", f"the configuration file {config_path} cannot be read by this user",
+            "to run as the site's user (for an installed node: sudo -u tiered tiered-ws …) "
+            "or read access given by your IT staff",
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("", f"the file is not valid TOML ({exc})", "TOML syntax",

@@ -1,7 +1,8 @@
 """``tiered-ws gui --self-test``: does the desktop start on this machine?
 
 For IT staff after an installation, and for the bundle's tests: it starts Qt, opens
-the site, shows the first window the user would meet (first-start or sign-in) in the
+the site (looking at its schema, never upgrading it), shows the first window the user
+would meet (first-start or sign-in) in the
 site's language, renders a frame with VTK off screen, and says what it found; with
 ``--screenshot`` it saves that window as a PNG. Nothing is changed at the site.
 """
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from ..app.bootstrap import open_site
 from ..app.first_admin import needs_first_admin
+from ..app.upgrades import schema_revisions
 from ..dicom.codec_check import check_codecs
 from .app import QtWorkstation, settings_store
 from .app_icons import DESKTOP_ID, add_bundled_font, application_icon
@@ -65,7 +67,12 @@ def run_self_test(config_path: str | None, screenshot: Path | None,
     say(not application_icon().isNull(), "application icon")
     for codec in check_codecs():
         say(codec.ok, f"codec {codec.name}" + (f": {codec.detail}" if codec.detail else ""))
-    with open_site(config_path) as services:
+    # the schema is only looked at: the first real start upgrades it, after a backup
+    with open_site(config_path, require_schema=False) as services:
+        current, head = schema_revisions(services.database)
+        say(current is not None, f"database schema {current or '(none: run tiered-ws init)'}"
+            + ("" if current in (None, head) else
+               f"; the first start of this version upgrades it to {head}, after a backup"))
         store = settings_store(services.settings.site.code)
         apply_theme(app, str(store.value("ui/theme", LIGHT)))
         workstation = QtWorkstation(services, store)
@@ -73,7 +80,7 @@ def run_self_test(config_path: str | None, screenshot: Path | None,
             language = workstation.language()
             translators = install_translators(app, language)
             say(language == "en" or bool(translators), f"interface language: {language}")
-            first = needs_first_admin(services.database)
+            first = current is not None and needs_first_admin(services.database)
             dialog: QDialog = workstation.first_admin_dialog() if first \
                 else workstation.login_dialog(language)
             dialog.show()

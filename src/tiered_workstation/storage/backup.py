@@ -53,6 +53,7 @@ def _sqlite_backup(source: Path, target: Path) -> None:
                 dst.close()
         finally:
             src.close()
+        partial.chmod(source.stat().st_mode & 0o777)  # no more readable than the database
         partial.replace(target)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
@@ -76,6 +77,8 @@ def _pg_dump(database: Database, target: Path) -> None:
     env = {"PGPASSWORD": url.password} if url.password else {}
     run = subprocess.run([*command, str(url.database)], capture_output=True, text=True,
                          timeout=3600, env={**os.environ, **env})
+    if target.exists():
+        target.chmod(0o600)  # a dump is the whole database: the program's user only
     if run.returncode != 0:
         target.unlink(missing_ok=True)
         raise BackupError(f"pg_dump failed: {run.stderr.strip()}")

@@ -1,0 +1,32 @@
+"""Is something of this site listening? A TCP probe of this machine's own ports."""
+
+from __future__ import annotations
+
+import socket
+
+from ..config import Settings
+
+
+def is_listening(host: str, port: int, timeout: float = 0.3) -> bool:
+    """True when something accepts TCP connections at host:port (this machine only)."""
+    target = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    try:
+        with socket.create_connection((target, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def plain_ports(settings: Settings) -> list[tuple[str, int]]:
+    """The site's plain-TCP ports (the DICOM port; the sync API at a center is TLS and
+    is left out, so probing it does not fill the node's log with failed handshakes)."""
+    return [(settings.dicom.bind_address, settings.dicom.port)]
+
+
+def running_node(settings: Settings) -> str | None:
+    """'host:port' of this site's node when one is running on this machine, else None."""
+    for host, port in plain_ports(settings):
+        if is_listening(host, port):
+            return f"{host}:{port}"
+    return None
+
