@@ -29,11 +29,13 @@ from sync.conftest import Consortium
 from tiered_workstation.app.bootstrap import Services
 from tiered_workstation.demo.board import seed_board
 from tiered_workstation.qt.app import QtWorkstation, settings_store
-from tiered_workstation.qt.i18n import TRANSLATIONS, install_translators, remove_translators
+from tiered_workstation.qt.i18n import install_translators, remove_translators
 from tiered_workstation.qt.qt_login import SignedIn
 from tiered_workstation.storage.enums import ExamState, PrintStatus, Priority, ReadingMode, Role
 from tiered_workstation.workflow.accounts import add_user
 
+TRANSLATION_SOURCE = (Path(__file__).resolve().parents[2] / "resources" / "translations"
+                      / "tiered_workstation_zh_CN.ts")
 ROWS_READ = 40  # of each table or list: enough to meet every kind of row
 PAGE_SETTLE_MS = 400
 
@@ -43,7 +45,7 @@ def english_sources() -> tuple[set[str], list[re.Pattern[str]]]:
     those with placeholders ({name}, %n) that still have words of their own."""
     exact: set[str] = set()
     patterns: list[re.Pattern[str]] = []
-    for message in ET.parse(TRANSLATIONS / "tiered_workstation_zh_CN.ts").iter("message"):
+    for message in ET.parse(TRANSLATION_SOURCE).iter("message"):
         source = message.findtext("source") or ""
         translated = "".join(message.find("translation").itertext()).strip()
         if not re.search("[A-Za-z]{2,}", source) or translated == source:
