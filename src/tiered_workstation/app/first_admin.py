@@ -12,7 +12,7 @@ import enum
 
 from sqlalchemy import func, select
 
-from ..security.passwords import MIN_PASSWORD_LENGTH
+from ..security.passwords import weakness
 from ..storage.database import Database
 from ..storage.enums import Role
 from ..storage.sites import User
@@ -39,9 +39,10 @@ def needs_first_admin(database: Database) -> bool:
 def first_admin_problem(username: str, password: str, repeat: str) -> FirstAdminProblem | None:
     if not USERNAME_RE.match(username):
         return FirstAdminProblem.USERNAME
-    if len(password) < MIN_PASSWORD_LENGTH:
+    reason = weakness(password)  # the rule hash_password applies
+    if reason == "short":
         return FirstAdminProblem.SHORT_PASSWORD
-    if password.isdigit() or password.isalpha():
+    if reason == "plain":
         return FirstAdminProblem.PLAIN_PASSWORD
     if password != repeat:
         return FirstAdminProblem.PASSWORDS_DIFFER

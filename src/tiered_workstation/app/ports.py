@@ -17,16 +17,11 @@ def is_listening(host: str, port: int, timeout: float = 0.3) -> bool:
         return False
 
 
-def plain_ports(settings: Settings) -> list[tuple[str, int]]:
-    """The site's plain-TCP ports (the DICOM port; the sync API at a center is TLS and
-    is left out, so probing it does not fill the node's log with failed handshakes)."""
-    return [(settings.dicom.bind_address, settings.dicom.port)]
-
-
 def running_node(settings: Settings) -> str | None:
-    """'host:port' of this site's node when one is running on this machine, else None."""
-    for host, port in plain_ports(settings):
-        if is_listening(host, port):
-            return f"{host}:{port}"
-    return None
+    """'host:port' of this site's node when one is running on this machine, else None.
 
+    Only the plain DICOM port is probed: a bare connection to a mutual-TLS port
+    is logged by the node as a refused handshake.
+    """
+    host, port = settings.dicom.bind_address, settings.dicom.port
+    return f"{host}:{port}" if is_listening(host, port) else None

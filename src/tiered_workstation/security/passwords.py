@@ -14,12 +14,23 @@ class WeakPasswordError(ValueError):
     """The password does not meet the site's minimum requirements."""
 
 
+def weakness(password: str) -> str | None:
+    """Why ``password`` is too weak: "short", "plain" (only letters or only digits), or
+    None when it is acceptable. Forms word the reason in the user's language."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return "short"
+    if password.isdigit() or password.isalpha():
+        return "plain"
+    return None
+
+
 def check_strength(password: str) -> None:
     """Refuse passwords too short or too plain to protect patient data."""
-    if len(password) < MIN_PASSWORD_LENGTH:
+    reason = weakness(password)
+    if reason == "short":
         raise WeakPasswordError(
             f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
-    if password.isdigit() or password.isalpha():
+    if reason == "plain":
         raise WeakPasswordError("The password must mix letters with digits or symbols.")
 
 
